@@ -1,0 +1,1 @@
+"""Staff directory: the store, imports, search, referral and presence. Imports no Qt."""
