@@ -1,0 +1,94 @@
+"""The store's engine and its migrations: SQLite (WAL) by default, any SQLAlchemy URL accepted."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or migrated; the message names the database and the reason."""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets search read while an import writes; foreign keys are off by default in SQLite.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Store:
+    """Owns the engine and session factory. Repositories take a Store; nothing else opens the database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        if url.startswith("sqlite"):
+            path = url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False})
+            event.listen(self.engine, "connect", _on_sqlite_connect)
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open and migrate to the newest schema; raises StoreError naming the database on failure."""
+        store = cls(url)
+        try:
+            store.migrate()
+        except Exception as exc:
+            store.dispose()
+            raise StoreError(f"cannot open the store {store.safe_url}: {exc}") from exc
+        return store
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without its password, fit for logs and messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def _alembic_config(self) -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        return cfg
+
+    def migrate(self) -> None:
+        with self.engine.begin() as connection:
+            cfg = self._alembic_config()
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+
+    def schema_is_current(self) -> bool:
+        head = ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision() == head
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back whole when it raises."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

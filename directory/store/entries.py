@@ -1,0 +1,281 @@
+"""Directory entries in the store: atomic imports and syncs, and loading them back as `Entry` records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from directory.model import ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
+from directory.store.database import Store
+from directory.store.schema import (
+    PATH_SEPARATOR,
+    DirectoryEntry,
+    DirectorySource,
+    EntryUsage,
+    OrgUnit,
+    PhoneNumberRow,
+)
+
+
+def fingerprint(entry: Entry) -> str:
+    """A hash of everything a source says about an entry, so a re-sync skips what did not change."""
+    parts = [
+        entry.kind,
+        entry.display_name,
+        entry.given_name,
+        entry.surname,
+        entry.title,
+        PATH_SEPARATOR.join(entry.unit_path),
+        entry.location,
+        entry.email,
+        "\n".join(entry.keywords),
+        entry.description,
+    ]
+    parts += [f"{n.kind}:{n.raw}:{n.e164 or ''}" for n in entry.numbers]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+class _Units:
+    """Get-or-create of organisational units by path within one transaction."""
+
+    def __init__(self, session: Session, source: str) -> None:
+        self.session, self.source = session, source
+        rows = session.execute(select(OrgUnit.path, OrgUnit.id).where(OrgUnit.source == source))
+        self.ids: dict[str, int] = {path: unit_id for path, unit_id in rows}
+
+    def id_for(self, unit_path: Sequence[str]) -> int | None:
+        parent: int | None = None
+        for depth in range(1, len(unit_path) + 1):
+            path = PATH_SEPARATOR.join(unit_path[:depth])
+            if path not in self.ids:
+                unit = OrgUnit(source=self.source, path=path, name=unit_path[depth - 1], parent_id=parent)
+                self.session.add(unit)
+                self.session.flush()
+                self.ids[path] = unit.id
+            parent = self.ids[path]
+        return parent
+
+
+class DirectoryRepository:
+    """Reads and writes directory entries; every write is one transaction and returns a ChangeSet."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def replace_source(
+        self, source: str, entries: Iterable[Entry], *, kind: str = "import", cursor: str | None = None
+    ) -> ChangeSet:
+        """Make the source hold exactly ``entries``: add, update in place, mark the rest removed.
+
+        All or nothing: readers see the old directory until the commit, and an exception leaves it intact.
+        """
+        now = datetime.now(UTC)
+        with self.store.transaction() as session:
+            upserted, seen = self._upsert(session, source, entries, now)
+            gone = self._not_seen(session, source, seen)
+            self._mark_removed(session, gone, now)
+            self._touch_source(session, source, kind, now, cursor)
+        return ChangeSet(upserted=tuple(upserted), removed=tuple(gone))
+
+    def upsert_entries(
+        self, source: str, entries: Iterable[Entry], *, kind: str = "import", cursor: str | None = None
+    ) -> ChangeSet:
+        now = datetime.now(UTC)
+        with self.store.transaction() as session:
+            upserted, _seen = self._upsert(session, source, entries, now)
+            self._touch_source(session, source, kind, now, cursor)
+        return ChangeSet(upserted=tuple(upserted))
+
+    def remove_entries(self, source: str, external_ids: Iterable[str]) -> ChangeSet:
+        now = datetime.now(UTC)
+        wanted = list(external_ids)
+        with self.store.transaction() as session:
+            ids = (
+                session.scalars(
+                    select(DirectoryEntry.id).where(
+                        DirectoryEntry.source == source,
+                        DirectoryEntry.external_id.in_(wanted),
+                        DirectoryEntry.removed_at.is_(None),
+                    )
+                ).all()
+                if wanted
+                else []
+            )
+            self._mark_removed(session, ids, now)
+            self._touch_source(session, source, None, now, None)
+        return ChangeSet(removed=tuple(ids))
+
+    @staticmethod
+    def _not_seen(session: Session, source: str, seen: set[int]) -> list[int]:
+        active = session.scalars(
+            select(DirectoryEntry.id).where(
+                DirectoryEntry.source == source, DirectoryEntry.removed_at.is_(None)
+            )
+        ).all()
+        return [entry_id for entry_id in active if entry_id not in seen]
+
+    @staticmethod
+    def _mark_removed(session: Session, ids: Sequence[int], now: datetime) -> None:
+        for start in range(0, len(ids), 500):
+            session.execute(
+                update(DirectoryEntry)
+                .where(DirectoryEntry.id.in_(ids[start : start + 500]))
+                .values(removed_at=now)
+            )
+
+    def _upsert(
+        self, session: Session, source: str, entries: Iterable[Entry], now: datetime
+    ) -> tuple[list[int], set[int]]:
+        existing = {
+            ext: (entry_id, fp, removed)
+            for ext, entry_id, fp, removed in session.execute(
+                select(
+                    DirectoryEntry.external_id,
+                    DirectoryEntry.id,
+                    DirectoryEntry.fingerprint,
+                    DirectoryEntry.removed_at,
+                ).where(DirectoryEntry.source == source)
+            )
+        }
+        units = _Units(session, source)
+        upserted: list[int] = []
+        seen: set[int] = set()
+        for entry in entries:
+            fp = fingerprint(entry)
+            known = existing.get(entry.external_id)
+            values = {
+                "kind": str(entry.kind),
+                "display_name": entry.display_name,
+                "given_name": entry.given_name,
+                "surname": entry.surname,
+                "title": entry.title,
+                "unit_id": units.id_for(entry.unit_path),
+                "location": entry.location,
+                "email": entry.email,
+                "keywords": "\n".join(entry.keywords),
+                "description": entry.description,
+                "fingerprint": fp,
+                "updated_at": now,
+                "removed_at": None,
+            }
+            if known is None:
+                row = DirectoryEntry(source=source, external_id=entry.external_id, **values)
+                session.add(row)
+                session.flush()
+                entry_id = row.id
+            else:
+                entry_id, old_fp, removed = known
+                if entry_id in seen:
+                    raise ValueError(f"duplicate id {entry.external_id!r} in source {source!r}")
+                seen.add(entry_id)
+                if old_fp == fp and removed is None:
+                    continue
+                session.execute(update(DirectoryEntry).where(DirectoryEntry.id == entry_id).values(**values))
+                session.execute(delete(PhoneNumberRow).where(PhoneNumberRow.entry_id == entry_id))
+            seen.add(entry_id)
+            existing[entry.external_id] = (entry_id, fp, None)
+            upserted.append(entry_id)
+            session.add_all(
+                PhoneNumberRow(entry_id=entry_id, position=i, kind=str(n.kind), raw=n.raw, e164=n.e164)
+                for i, n in enumerate(entry.numbers)
+            )
+        return upserted, seen
+
+    @staticmethod
+    def _touch_source(
+        session: Session, source: str, kind: str | None, now: datetime, cursor: str | None
+    ) -> None:
+        count = (
+            session.scalar(
+                select(func.count())
+                .select_from(DirectoryEntry)
+                .where(DirectoryEntry.source == source, DirectoryEntry.removed_at.is_(None))
+            )
+            or 0
+        )
+        row = session.get(DirectorySource, source)
+        if row is None:
+            row = DirectorySource(name=source, kind=kind or "import")
+            session.add(row)
+        row.updated_at, row.entry_count = now, count
+        if kind is not None:
+            row.kind = kind
+        if cursor is not None:
+            row.sync_cursor = cursor
+
+    def load_entries(self, ids: Iterable[int] | None = None) -> list[Entry]:
+        """Active entries (all, or those of ``ids``) as records, numbers in their stored order."""
+        with self.store.sessions() as session:
+            query = (
+                select(DirectoryEntry, OrgUnit.path)
+                .outerjoin(OrgUnit, DirectoryEntry.unit_id == OrgUnit.id)
+                .where(DirectoryEntry.removed_at.is_(None))
+            )
+            numbers_query = select(PhoneNumberRow).order_by(PhoneNumberRow.entry_id, PhoneNumberRow.position)
+            if ids is not None:
+                wanted = list(ids)
+                query = query.where(DirectoryEntry.id.in_(wanted))
+                numbers_query = numbers_query.where(PhoneNumberRow.entry_id.in_(wanted))
+            numbers: dict[int, list[PhoneNumber]] = {}
+            for n in session.scalars(numbers_query):
+                numbers.setdefault(n.entry_id, []).append(PhoneNumber(n.raw, NumberKind(n.kind), n.e164))
+            return [
+                Entry(
+                    source=row.source,
+                    external_id=row.external_id,
+                    kind=EntryKind(row.kind),
+                    display_name=row.display_name,
+                    given_name=row.given_name,
+                    surname=row.surname,
+                    title=row.title,
+                    unit_path=tuple(path.split(PATH_SEPARATOR)) if path else (),
+                    location=row.location,
+                    email=row.email,
+                    keywords=tuple(k for k in row.keywords.split("\n") if k),
+                    description=row.description,
+                    numbers=tuple(numbers.get(row.id, ())),
+                    id=row.id,
+                )
+                for row, path in session.execute(query)
+            ]
+
+    def find_id(self, source: str, external_id: str) -> int | None:
+        with self.store.sessions() as session:
+            return session.scalar(
+                select(DirectoryEntry.id).where(
+                    DirectoryEntry.source == source, DirectoryEntry.external_id == external_id
+                )
+            )
+
+    def source_statuses(self) -> list[SourceStatus]:
+        with self.store.sessions() as session:
+            return [
+                SourceStatus(row.name, row.entry_count, row.updated_at)
+                for row in session.scalars(select(DirectorySource).order_by(DirectorySource.name))
+            ]
+
+    def sync_cursor(self, source: str) -> str | None:
+        with self.store.sessions() as session:
+            row = session.get(DirectorySource, source)
+            return row.sync_cursor if row else None
+
+    def record_use(self, entry_id: int) -> None:
+        now = datetime.now(UTC)
+        with self.store.transaction() as session:
+            row = session.get(EntryUsage, entry_id)
+            if row is None:
+                session.add(EntryUsage(entry_id=entry_id, use_count=1, last_used_at=now))
+            else:
+                row.use_count += 1
+                row.last_used_at = now
+
+    def usage_counts(self) -> dict[int, int]:
+        with self.store.sessions() as session:
+            return {
+                entry_id: count
+                for entry_id, count in session.execute(select(EntryUsage.entry_id, EntryUsage.use_count))
+            }

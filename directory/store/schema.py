@@ -1,0 +1,164 @@
+"""The store's tables (SQLAlchemy 2 typed ORM). Portable across SQLite and PostgreSQL.
+
+Directory entries are never hard-deleted: an entry gone from its source gets ``removed_at`` so that
+notes, referral history and the call log that point at it keep their meaning, and a later re-import
+with the same (source, external_id) brings it back in place.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no zone, PostgreSQL converts to the session's)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware UTC datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DirectorySource(Base):
+    """A place entries come from (demo, a CSV import, an LDAP source) and how fresh it is."""
+
+    __tablename__ = "directory_sources"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    entry_count: Mapped[int] = mapped_column(Integer, default=0)
+    sync_cursor: Mapped[str | None] = mapped_column(String(200))
+
+
+class OrgUnit(Base):
+    """An organisational unit; ``path`` is the full path from the top, joined with PATH_SEPARATOR."""
+
+    __tablename__ = "org_units"
+    __table_args__ = (UniqueConstraint("source", "path"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(100))
+    path: Mapped[str] = mapped_column(String(1000))
+    name: Mapped[str] = mapped_column(String(300))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+
+
+class DirectoryEntry(Base):
+    __tablename__ = "directory_entries"
+    __table_args__ = (UniqueConstraint("source", "external_id"), Index("ix_entries_removed", "removed_at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(100))
+    external_id: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+    display_name: Mapped[str] = mapped_column(String(300))
+    given_name: Mapped[str] = mapped_column(String(200), default="")
+    surname: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    location: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(300), default="")
+    keywords: Mapped[str] = mapped_column(Text, default="")  # one per line
+    description: Mapped[str] = mapped_column(Text, default="")
+    fingerprint: Mapped[str] = mapped_column(String(64))  # content hash: unchanged rows are skipped
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PhoneNumberRow(Base):
+    __tablename__ = "phone_numbers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    raw: Mapped[str] = mapped_column(String(100))
+    e164: Mapped[str | None] = mapped_column(String(20), index=True)
+
+
+class ReferralRow(Base):
+    """A referral; rows are never updated in place but cleared, so the table is also the history."""
+
+    __tablename__ = "referrals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id"), index=True)
+    code: Mapped[str] = mapped_column(String(50))
+    text: Mapped[str] = mapped_column(String(500), default="")
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    alternative: Mapped[str] = mapped_column(String(300), default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    set_by: Mapped[str] = mapped_column(String(200), default="")
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class EntryUsage(Base):
+    """How often the operator picked an entry, for a modest ranking boost."""
+
+    __tablename__ = "entry_usage"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id"), primary_key=True)
+    use_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_used_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CallLogRow(Base):
+    """One call as the console saw it; the queue issue fills in consult/transfer details."""
+
+    __tablename__ = "call_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))  # in | out
+    remote_number: Mapped[str] = mapped_column(String(100), default="")
+    remote_name: Mapped[str] = mapped_column(String(200), default="")
+    dialled_number: Mapped[str] = mapped_column(String(100), default="")
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("directory_entries.id"))
+    offered_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    outcome: Mapped[str] = mapped_column(String(30), default="")
+    transferred_to: Mapped[str] = mapped_column(String(200), default="")
+
+
+PATH_SEPARATOR = " / "

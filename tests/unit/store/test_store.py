@@ -1,0 +1,105 @@
+"""The store on SQLite: migrations from empty, atomic imports, stable ids, local data kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from directory.model import Entry, EntryKind, Note, NumberKind, PhoneNumber, Referral
+from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
+from directory.store.schema import Base
+
+
+def person(ext: str, name: str, **kw: object) -> Entry:
+    return Entry(source="t", external_id=ext, kind=EntryKind.PERSON, display_name=name, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store.open(sqlite_url(tmp_path / "store.sqlite3"))
+    yield s
+    s.dispose()
+
+
+def test_migrations_from_empty_match_the_models(store: Store) -> None:
+    assert store.schema_is_current()
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_round_trip_keeps_every_field(store: Store) -> None:
+    repo = DirectoryRepository(store)
+    entry = person(
+        "1",
+        "Åsa Öberg",
+        given_name="Åsa",
+        surname="Öberg",
+        title="Överläkare",
+        unit_path=("Region", "Medicinkliniken", "Kardiologi"),
+        location="Plan 3",
+        email="asa.oberg@example.se",
+        keywords=("EKG", "hjärta"),
+        description="Ring före 9",
+        numbers=(
+            PhoneNumber("019-602 10 00", NumberKind.WORK, "+46196021000"),
+            PhoneNumber("12345", NumberKind.DECT),
+        ),
+    )
+    changes = repo.replace_source("t", [entry])
+    (loaded,) = repo.load_entries()
+    assert changes.upserted == (loaded.id,)
+    assert loaded == Entry(**{**{f: getattr(entry, f) for f in entry.__dataclass_fields__}, "id": loaded.id})
+
+
+def test_reimport_updates_in_place_and_keeps_local_data(store: Store) -> None:
+    repo, notes = DirectoryRepository(store), AnnotationRepository(store)
+    repo.replace_source("t", [person("1", "Anna Berg"), person("2", "Per Holm")])
+    anna = repo.find_id("t", "1")
+    assert anna is not None
+    notes.add_notes([Note(anna, "Prefers e-mail")])
+    changes = repo.replace_source("t", [person("1", "Anna Berg-Lind"), person("3", "Eva Ek")])
+    assert repo.find_id("t", "1") == anna
+    assert anna in changes.upserted
+    assert len(changes.removed) == 1
+    assert sorted(e.display_name for e in repo.load_entries()) == ["Anna Berg-Lind", "Eva Ek"]
+    assert [n.text for n in notes.notes_for(anna)] == ["Prefers e-mail"]
+    # an unchanged re-import changes nothing
+    assert not repo.replace_source("t", [person("1", "Anna Berg-Lind"), person("3", "Eva Ek")])
+
+
+def test_failed_import_changes_nothing(store: Store) -> None:
+    repo = DirectoryRepository(store)
+    repo.replace_source("t", [person("1", "Anna Berg")])
+    with pytest.raises(ValueError, match="duplicate id '2'"):
+        repo.replace_source("t", [person("2", "A"), person("2", "B")])
+    assert [e.display_name for e in repo.load_entries()] == ["Anna Berg"]
+    assert [s.entry_count for s in repo.source_statuses()] == [1]
+
+
+def test_referrals_expire_and_replace(store: Store) -> None:
+    repo, ann = DirectoryRepository(store), AnnotationRepository(store)
+    repo.replace_source("t", [person("1", "Anna Berg")])
+    anna = repo.find_id("t", "1")
+    assert anna is not None
+    now = datetime.now(UTC)
+    ann.set_referrals([Referral(anna, "lunch", "Lunch", until=now + timedelta(hours=1))])
+    ann.set_referrals([Referral(anna, "meeting", "Meeting", until=now + timedelta(hours=2))])
+    assert ann.current_referrals(now)[anna].code == "meeting"
+    assert ann.current_referrals(now + timedelta(hours=3)) == {}
+    ann.clear_referral(anna)
+    assert ann.current_referrals(now) == {}
+
+
+def test_usage_counts(store: Store) -> None:
+    repo = DirectoryRepository(store)
+    repo.replace_source("t", [person("1", "Anna Berg")])
+    anna = repo.find_id("t", "1")
+    assert anna is not None
+    repo.record_use(anna)
+    repo.record_use(anna)
+    assert repo.usage_counts() == {anna: 2}
