@@ -1,0 +1,73 @@
+"""The `switchboard` command: the GUI by default, plus `config` and `directory` subcommands.
+
+Qt is imported only when the GUI starts, so `--version`, `config check` and the directory commands
+stay quick and work on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.config import load_config
+from app.paths import Paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="switchboard", description="Operator console: softphone, "
+                                     "staff directory and referral status.")
+    parser.add_argument("--version", action="version", version=f"switchboard {__version__}")
+    parser.add_argument("--config", type=Path, metavar="PATH",
+                        help="configuration file read last (overrides SWITCHBOARD_CONFIG)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use the built-in demo organisation in its own database")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="start the window, let it settle, save a screenshot and exit")
+    parser.add_argument("--search", default="", metavar="TEXT", help="start with this text in the search field")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    config = commands.add_parser("config", help="check or document the configuration")
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    check = config_commands.add_parser("check", help="validate the effective configuration")
+    check.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    config_commands.add_parser("reference", help="print every setting as a Markdown table")
+
+    directory = commands.add_parser("directory", help="import or search the directory")
+    directory.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    directory.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    directory_commands = directory.add_subparsers(dest="directory_command", metavar="ACTION", required=True)
+    imp = directory_commands.add_parser("import", help="import a CSV or LDIF file (one transaction)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--source", help="source name (default: import:<file name>)")
+    search = directory_commands.add_parser("search", help="search like the window does")
+    search.add_argument("query", nargs="?", default="")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="print JSON (see README)")
+    search.add_argument("--stdin", action="store_true", help="read one query per line, print one JSON line each")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = Paths.current()
+    config_path = getattr(args, "sub_config", None) or args.config
+    config = load_config(paths, config_path)
+    demo = args.demo or getattr(args, "sub_demo", False)
+    if args.command == "config":
+        from app.cli_config import config_check, config_reference  # noqa: PLC0415
+
+        return config_check(config, paths) if args.config_command == "check" else config_reference()
+    if args.command == "directory":
+        from app import cli_directory  # noqa: PLC0415
+
+        return cli_directory.run(args, config, paths, demo=demo)
+    from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window
+
+    return run_gui(config, paths, demo=demo, screenshot=args.screenshot, search=args.search)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""`switchboard config check` and `config reference`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from app.config import Config, effective_values
+from app.paths import Paths
+from app.settings import Settings
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def config_check(config: Config, paths: Paths) -> int:
+    """Print every effective value with its origin, then one line per problem; exit 1 on errors."""
+    print(f"machine-wide file: {paths.system_config}" + ("" if paths.system_config.exists() else " (absent)"))
+    print(f"user file:         {paths.user_config}" + ("" if paths.user_config.exists() else " (absent)"))
+    for key, value in effective_values(config.settings):
+        print(f"{key} = {_show(value)}    ({config.origin(key)})")
+    for problem in config.problems:
+        print(problem)
+    if config.errors:
+        print(f"{len(config.errors)} problem(s): the console starts with the values shown above.")
+        return 1
+    print("configuration is valid")
+    return 0
+
+
+def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
+    rows: list[str] = []
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            rows += _rows(annotation, f"{prefix}{name}.")
+            continue
+        default = info.get_default(call_default_factory=True)
+        kind = str(annotation).replace("typing.", "").replace("<class '", "").replace("'>", "")
+        rows.append(f"| `{prefix}{name}` | {kind} | `{_show(default)}` | {info.description or ''} |")
+    return rows
+
+
+def config_reference() -> int:
+    print("| key | type | default | meaning |\n|---|---|---|---|")
+    print("\n".join(_rows(Settings)))
+    return 0

@@ -1,0 +1,142 @@
+"""The console's wiring: window intents in, directory work on background workers, results back out.
+
+Emits ``directory_loaded()`` once the store is open and the search index built (the screenshot mode and
+the GUI tests wait for it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.services import Services
+from app.tasks import TaskRunner
+from directory.model import Referral
+from directory.search import SearchIndex
+from ui.main_window import MainWindow
+from ui.results_model import ResultRow
+from ui.status_text import referral_text, source_status_text
+
+log = logging.getLogger(__name__)
+
+
+class Console(QObject):
+    directory_loaded = Signal()
+
+    def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[[bool], Services],
+                 *, demo: bool) -> None:
+        super().__init__(window)
+        self.window, self.tasks, self._open_services, self.demo = window, tasks, open_services, demo
+        self.services: Services | None = None
+        self.index: SearchIndex | None = None
+        self.referrals: dict[int, Referral] = {}
+        self._wanted_query: str | None = None
+        self._searching = False
+        window.search_text_changed.connect(self._on_window_search_text_changed)
+        window.entry_selected.connect(self._on_window_entry_selected)
+        window.entry_activated.connect(self._on_window_entry_activated)
+        window.demo_requested.connect(self._on_window_demo_requested)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(30_000)  # referrals end at their minute; the status line ages
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+
+    def start(self) -> None:
+        self.window.set_source_status(self.tr("Loading directory…"))
+        self.tasks.spawn(self._load(self.demo), "load directory", self._on_load_failed)
+
+    def close(self) -> None:
+        self._refresh_timer.stop()
+        if self.services is not None:
+            self.services.close()
+
+    async def _load(self, demo: bool) -> None:
+        services = await self.tasks.in_database(self._open_services, demo)
+        entries, usage = await self.tasks.in_database(
+            lambda: (services.directory.load_entries(), services.directory.usage_counts()))
+        index = await self.tasks.in_search(lambda: SearchIndex(entries, usage=usage))
+        if self.services is not None:
+            self.services.close()
+        self.services, self.index, self.demo = services, index, demo
+        log.info("directory loaded: %d entries", len(index))
+        await self._refresh()
+        if demo:
+            self.window.show_demo_notice()
+        elif not services.has_directory:
+            self.window.show_not_configured()
+        else:
+            self.window.hide_banner()
+        self._refresh_timer.start()
+        self._request_search(self.window.search_field.text())
+        self.directory_loaded.emit()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self.window.banner.show_message(self.tr("The directory could not be opened: %1").replace("%1", str(error)),
+                                        "background: #fde7e9; color: #5c0b12;")
+        self.window.set_source_status(self.tr("No directory"))
+
+    async def _refresh(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        referrals, statuses = await self.tasks.in_database(
+            lambda: (services.annotations.current_referrals(), services.directory.source_statuses()))
+        self.referrals = referrals
+        self.window.set_source_status(source_status_text(statuses, datetime.now(UTC), demo=self.demo))
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self.tasks.spawn(self._refresh(), "refresh statuses")
+
+    # --- search as you type: the newest text wins, stale results are dropped ------------------------
+    def _on_window_search_text_changed(self, text: str) -> None:
+        self._request_search(text)
+
+    def _request_search(self, text: str) -> None:
+        self._wanted_query = text
+        if not self._searching and self.index is not None:
+            self._searching = True
+            self.tasks.spawn(self._search_until_current(), "search")
+
+    async def _search_until_current(self) -> None:
+        try:
+            while self.index is not None and self._wanted_query is not None:
+                query, index = self._wanted_query, self.index
+                limit = self.services.config.settings.directory.result_limit if self.services else 50
+                hits = await self.tasks.in_search(index.search, query, limit)
+                if query == self._wanted_query:
+                    now = datetime.now(UTC)
+                    self.window.show_results([
+                        ResultRow(hit.entry, dict(hit.highlights), self._status_for(hit.entry.id, now))
+                        for hit in hits])
+                    self._wanted_query = None
+        finally:
+            self._searching = False
+
+    def _status_for(self, entry_id: int | None, now: datetime) -> str:
+        referral = self.referrals.get(entry_id) if entry_id is not None else None
+        return referral_text(referral, now) if referral else ""
+
+    # --- selection and activation ------------------------------------------------------------------
+    def _on_window_entry_selected(self, entry_id: int) -> None:
+        self.tasks.spawn(self._show_detail(entry_id), "show detail")
+
+    async def _show_detail(self, entry_id: int) -> None:
+        if self.services is None or self.index is None:
+            return
+        entry = self.index.get(entry_id)
+        notes = await self.tasks.in_database(self.services.annotations.notes_for, entry_id)
+        current = self.window.results.currentIndex()
+        if entry is not None and current.isValid() and self.window.model.row(current.row()).entry.id == entry_id:
+            self.window.detail.show_entry(entry, self._status_for(entry_id, datetime.now(UTC)), notes)
+
+    def _on_window_entry_activated(self, entry_id: int) -> None:
+        if self.services is None or self.index is None:
+            return
+        self.index.record_use(entry_id)
+        self.tasks.spawn(self.tasks.in_database(self.services.directory.record_use, entry_id), "record use")
+
+    def _on_window_demo_requested(self) -> None:
+        self.window.set_source_status(self.tr("Loading the demo directory…"))
+        self.tasks.spawn(self._load(True), "load demo", self._on_load_failed)

@@ -1,0 +1,30 @@
+"""Filling the demo database through the same import path users use, with referrals relative to now."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from directory.demo import SOURCE, generate
+from directory.store import AnnotationRepository, DirectoryRepository
+
+DEMO_SEED = 2026
+
+
+def ensure_demo_directory(directory: DirectoryRepository, annotations: AnnotationRepository,
+                          now: datetime | None = None) -> None:
+    """Bring the demo database up to the generator (a no-op when unchanged) and keep referrals current.
+
+    Generating takes ~0.1 s and unchanged entries are skipped by fingerprint, so doing it at every start
+    is cheaper than tracking generator versions.
+    """
+    now = now or datetime.now(UTC)
+    demo = generate(seed=DEMO_SEED)
+    fresh = directory.sync_cursor(SOURCE) is None
+    directory.replace_source(SOURCE, demo.entries, kind="demo", cursor=f"seed-{DEMO_SEED}")
+    ids = {entry.external_id: entry.id for entry in directory.load_entries() if entry.source == SOURCE}
+    if not any(r.set_by == "demo" for r in annotations.current_referrals(now).values()):
+        annotations.set_referrals(r.to_referral(entry_id, now) for r in demo.referrals
+                                  if (entry_id := ids.get(r.external_id)) is not None)
+    if fresh:
+        annotations.add_notes(n.to_note(entry_id, now) for n in demo.notes
+                              if (entry_id := ids.get(n.external_id)) is not None)

@@ -1,0 +1,75 @@
+"""Starting the window: QApplication, translations, the qasync event loop, and the console wiring."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from functools import partial
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.config import Config
+from app.console import Console
+from app.logs import setup_logging
+from app.paths import Paths
+from app.services import Services
+from app.tasks import TaskRunner
+from ui.main_window import MainWindow
+from ui.translations import choose_language, install_translators
+
+log = logging.getLogger(__name__)
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "switchboard.svg"
+SETTLE_MS = 400  # after the directory loaded: let layouts and the first search paint
+
+
+def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None = None,
+            search: str = "") -> int:
+    log_file = setup_logging(paths.log_dir, config.settings.logging.level)
+    log.info("starting; log file %s", log_file)
+    for problem in config.problems:
+        log.warning("configuration: %s", problem)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Switchboard")
+    app.setOrganizationName("Switchboard")
+    app.setWindowIcon(QIcon(str(ICON)))
+    translators = install_translators(app, choose_language(config.settings.general.language))
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    tasks = TaskRunner()
+    window = MainWindow()
+    console = Console(window, tasks, partial(Services.open, config, paths), demo=demo)
+    if config.errors:
+        window.statusBar().showMessage(
+            window.tr("Configuration problems: %n (see 'switchboard config check')", "", len(config.errors)))
+    window.search_field.setText(search)
+    window.show()
+    exit_code = 0
+    if screenshot is not None:
+        def save() -> None:
+            nonlocal exit_code
+            app.processEvents()
+            exit_code = 0 if window.grab().save(str(screenshot)) else 3
+            app.quit()
+
+        console.directory_loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
+        QTimer.singleShot(60_000, app.quit)  # never hang a packaging smoke test
+    console.start()
+    with loop:
+        loop.run_until_complete(_until_quit(app))
+    console.close()
+    tasks.shutdown()
+    del translators
+    return exit_code
+
+
+async def _until_quit(app: QApplication) -> None:
+    finished = asyncio.Event()
+    app.aboutToQuit.connect(finished.set)
+    await finished.wait()

@@ -1,0 +1,64 @@
+"""Building the object graph the CLI and the GUI share: configuration in, store and repositories out."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from app.config import Config
+from app.paths import Paths
+from app.secrets import resolve_secret
+from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
+
+log = logging.getLogger(__name__)
+
+
+def store_url(config: Config, paths: Paths, *, demo: bool) -> str:
+    """The demo never touches the user's data: it has its own database file."""
+    if demo:
+        return sqlite_url(paths.demo_database)
+    settings = config.settings.store
+    if not settings.url:
+        return sqlite_url(paths.default_database)
+    url = make_url(settings.url)
+    if settings.password:
+        url = url.set(password=resolve_secret(settings.password))
+    return url.render_as_string(hide_password=False)
+
+
+@dataclass
+class Services:
+    """What a running console or CLI command works with; built once, passed in explicitly."""
+
+    config: Config
+    paths: Paths
+    store: Store
+    directory: DirectoryRepository
+    annotations: AnnotationRepository
+    demo: bool
+
+    @classmethod
+    def open(cls, config: Config, paths: Paths, *, demo: bool) -> Services:
+        store = Store.open(store_url(config, paths, demo=demo))
+        log.info("store opened: %s", store.safe_url)
+        services = cls(config, paths, store, DirectoryRepository(store), AnnotationRepository(store), demo)
+        if demo:
+            from app.demo_setup import ensure_demo_directory  # noqa: PLC0415 - the generator is only for the demo
+
+            ensure_demo_directory(services.directory, services.annotations)
+        return services
+
+    def close(self) -> None:
+        self.store.dispose()
+
+    @property
+    def has_directory(self) -> bool:
+        return any(status.entry_count for status in self.directory.source_statuses())
+
+
+def source_name_for(path: Path) -> str:
+    """Imports from a file become the source "import:<file name>", so re-importing it updates in place."""
+    return f"import:{path.name}"

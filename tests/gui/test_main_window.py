@@ -1,0 +1,152 @@
+"""The console as an operator uses it: typing finds people, the keyboard does everything, text stays plain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import load_config
+from app.console import Console
+from app.paths import Paths
+from app.services import Services
+from app.tasks import TaskRunner
+from directory.model import Entry, EntryKind, PhoneNumber
+from ui.main_window import MainWindow
+from ui.results_model import NAME
+
+
+@dataclass
+class Running:
+    window: MainWindow
+    console: Console
+    paths: Paths
+
+
+@contextmanager
+def start(qtbot: QtBot, tmp_path: Path, *, demo: bool) -> Iterator[Running]:
+    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    console = Console(window, tasks, partial(Services.open, load_config(paths), paths), demo=demo)
+    window.show()
+    with qtbot.waitSignal(console.directory_loaded, timeout=30_000):
+        console.start()
+    yield Running(window, console, paths)
+    console.close()
+    tasks.shutdown()
+
+
+@pytest.fixture
+def demo(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    with start(qtbot, tmp_path, demo=True) as running:
+        yield running
+
+
+def first_names(window: MainWindow) -> list[str]:
+    return [window.model.index(r, NAME).data() for r in range(window.model.rowCount())]
+
+
+def wait_for_results(qtbot: QtBot, window: MainWindow, expected_first: str) -> None:
+    qtbot.waitUntil(lambda: first_names(window)[:1] == [expected_first], timeout=5000)
+
+
+def test_search_field_has_focus_and_typing_finds_people(qtbot: QtBot, demo: Running) -> None:
+    window = demo.window
+    qtbot.waitUntil(window.search_field.hasFocus)
+    qtbot.keyClicks(window.search_field, "vaxeln")
+    wait_for_results(qtbot, window, "Växeln")
+    assert "Demo directory" in window.source_label.text()
+    assert window.banner.isVisible()
+
+
+def test_non_ascii_typing(qtbot: QtBot, demo: Running) -> None:
+    demo.window.search_field.insert("Växeln")
+    wait_for_results(qtbot, demo.window, "Växeln")
+
+
+def test_keyboard_navigation_and_activation(qtbot: QtBot, demo: Running) -> None:
+    window = demo.window
+    qtbot.keyClicks(window.search_field, "anna")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 3, timeout=5000)
+    assert window.results.currentIndex().row() == 0
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.results.currentIndex().row() == 2
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Up)
+    assert window.results.currentIndex().row() == 1
+    expected = window.model.row(1).entry
+    qtbot.waitUntil(lambda: window.detail._name.text() == expected.display_name, timeout=5000)
+    with qtbot.waitSignal(window.entry_activated) as activated:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert activated.args == [expected.id]
+    assert window.search_field.hasFocus()
+
+
+def test_typing_anywhere_reaches_the_search_field(qtbot: QtBot, demo: Running) -> None:
+    window = demo.window
+    window.results.setFocus()
+    qtbot.keyClicks(window.results, "ortop")
+    assert window.search_field.text() == "ortop"
+    assert window.search_field.hasFocus()
+
+
+def test_escape_clears_then_ctrl_f_selects(qtbot: QtBot, demo: Running) -> None:
+    window = demo.window
+    qtbot.keyClicks(window.search_field, "lab")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""
+    qtbot.keyClicks(window.search_field, "kard")
+    window.results.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    assert window.search_field.selectedText() == "kard"
+
+
+def test_detail_pane_shows_all_numbers(qtbot: QtBot, demo: Running) -> None:
+    window = demo.window
+    qtbot.keyClicks(window.search_field, "vaxeln")
+    wait_for_results(qtbot, window, "Växeln")
+    entry = window.model.row(0).entry
+    qtbot.waitUntil(lambda: window.detail._name.text() == "Växeln", timeout=5000)
+    shown = window.detail.findChildren(type(window.detail._name))
+    assert all(n.raw in [label.text() for label in shown] for n in entry.numbers)
+
+
+def test_nothing_configured_offers_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
+    with start(qtbot, tmp_path, demo=False) as running:
+        window = running.window
+        assert window.banner.isVisible()
+        assert window.banner.button.isVisible()
+        assert "No directory" in window.source_label.text()
+        with qtbot.waitSignal(running.console.directory_loaded, timeout=30_000):
+            qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+        assert running.console.demo
+        qtbot.keyClicks(window.search_field, "vaxeln")
+        wait_for_results(qtbot, window, "Växeln")
+        user = Services.open(load_config(running.paths), running.paths, demo=False)
+        assert user.directory.load_entries() == []  # the demo never touches the user's database
+        user.close()
+
+
+def test_markup_in_directory_text_is_shown_as_plain_text(qtbot: QtBot, tmp_path: Path) -> None:
+    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    services = Services.open(load_config(paths), paths, demo=False)
+    hostile = "<b>Bold</b> <img src=x> &amp;"
+    services.directory.replace_source("t", [Entry("t", "1", EntryKind.PERSON, hostile, title="<i>x</i>",
+                                                  numbers=(PhoneNumber("<a href=x>1</a>"),))])
+    services.close()
+    with start(qtbot, tmp_path, demo=False) as running:
+        window = running.window
+        window.search_field.insert("bold")
+        wait_for_results(qtbot, window, hostile)
+        qtbot.waitUntil(lambda: window.detail._name.text() == hostile, timeout=5000)
+        assert window.detail._name.textFormat() == Qt.TextFormat.PlainText
+        window.grab()  # the highlight delegate paints it without interpreting markup

@@ -1,0 +1,85 @@
+"""The selected entry in full: every number, unit path, referral status and notes, all as plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+
+from directory.model import Entry, Note, NumberKind
+
+
+def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
+    """A label that can never interpret its text as HTML."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailPane(QFrame):
+    """Shows one entry; `show_entry(None)` shows the hint for an empty selection."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(300)
+        self._name = plain_label()
+        font = self._name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self._name.setFont(font)
+        self._title = plain_label()
+        self._status = plain_label()
+        self._status.setObjectName("statusLabel")
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._notes_header = plain_label(self.tr("Notes"), selectable=False)
+        self._notes_header.setStyleSheet("font-weight: bold")
+        self._notes = plain_label()
+        layout = QVBoxLayout(self)
+        for widget in (self._name, self._title, self._status):
+            layout.addWidget(widget)
+        layout.addLayout(self._form)
+        layout.addWidget(self._notes_header)
+        layout.addWidget(self._notes)
+        layout.addStretch(1)
+        self.show_entry(None)
+
+    def number_kind_name(self, kind: NumberKind) -> str:
+        names = {
+            NumberKind.WORK: self.tr("Work"), NumberKind.SWITCH: self.tr("Switchboard"),
+            NumberKind.MOBILE: self.tr("Mobile"), NumberKind.DECT: self.tr("DECT"),
+            NumberKind.PAGER: self.tr("Pager"), NumberKind.FAX: self.tr("Fax"), NumberKind.OTHER: self.tr("Other"),
+        }
+        return names[kind]
+
+    def show_entry(self, entry: Entry | None, status: str = "", notes: list[Note] | None = None) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        if entry is None:
+            self._name.setText(self.tr("No one selected"))
+            self._title.setText(self.tr("Type a name, unit, title or number to search."))
+            self._status.clear()
+            self._notes_header.hide()
+            self._notes.clear()
+            return
+        self._name.setText(entry.display_name)
+        self._title.setText(entry.title)
+        self._status.setText(status)
+        self._status.setVisible(bool(status))
+        for number in entry.numbers:
+            self._form.addRow(plain_label(self.number_kind_name(number.kind), selectable=False),
+                              plain_label(number.raw))
+        if entry.unit_path:
+            self._form.addRow(plain_label(self.tr("Unit"), selectable=False), plain_label(" › ".join(entry.unit_path)))
+        for label, value in ((self.tr("Location"), entry.location), (self.tr("E-mail"), entry.email),
+                             (self.tr("Keywords"), ", ".join(entry.keywords)),
+                             (self.tr("About"), entry.description)):
+            if value:
+                self._form.addRow(plain_label(label, selectable=False), plain_label(value))
+        notes = notes or []
+        self._notes_header.setVisible(bool(notes))
+        self._notes.setText("\n".join(f"• {note.text}" for note in notes))

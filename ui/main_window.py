@@ -1,0 +1,208 @@
+"""The operator's main window: search field, results, detail pane, status bar; room for call docks.
+
+Signals (intents for the app to act on):
+- ``search_text_changed(str)`` on every keystroke;
+- ``entry_selected(int)`` when the current result changes (store id);
+- ``entry_activated(int)`` on Enter or double-click;
+- ``demo_requested()`` when the operator asks for the demo from the "nothing configured" banner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.detail_pane import DetailPane, plain_label
+from ui.highlight_delegate import HighlightDelegate
+from ui.results_model import ENTRY_ID_ROLE, NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
+from ui.shortcuts import ShortcutsDialog
+
+NAVIGATION_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}
+
+
+class Banner(QFrame):
+    """A calm, unmissable line at the top: "nothing configured", "demo data", ..."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = plain_label(selectable=False)
+        self.button = QPushButton()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def show_message(self, text: str, style: str, button_text: str = "") -> None:
+        self.label.setText(text)
+        self.setStyleSheet(f"#banner {{ {style} border-radius: 4px; }}")
+        self.button.setText(button_text)
+        self.button.setVisible(bool(button_text))
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    search_text_changed = Signal(str)
+    entry_selected = Signal(int)
+    entry_activated = Signal(int)
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Switchboard"))
+        self.setObjectName("mainWindow")
+        self.banner = Banner()
+        self.banner.button.clicked.connect(self.demo_requested)
+
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(self.tr("Search name, unit, title or number…"))
+        self.search_field.setClearButtonEnabled(True)
+        font = self.search_field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.search_field.setFont(font)
+        self.search_field.textChanged.connect(self.search_text_changed)
+        self.search_field.returnPressed.connect(self._activate_current)
+        self.search_field.installEventFilter(self)
+
+        self.model = ResultsModel(self)
+        self.results = QTableView()
+        self.results.setObjectName("results")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HighlightDelegate(self.results))
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setAlternatingRowColors(True)
+        self.results.setWordWrap(False)
+        self.results.verticalHeader().hide()
+        self.results.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((NAME, 220), (TITLE, 170), (UNIT, 190), (NUMBER, 130), (STATUS, 150)):
+            self.results.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        self.results.doubleClicked.connect(lambda _index: self._activate_current())
+        self.results.installEventFilter(self)
+        self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)
+
+        self.detail = DetailPane()
+        self.detail.installEventFilter(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.search_field)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.source_label = QLabel()
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.source_label)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_shortcuts)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+        self.resize(1180, 720)
+        self.search_field.setFocus()
+
+    # --- what the app tells the window -------------------------------------------------------------
+    def show_results(self, rows: list[ResultRow]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.results.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self.detail.show_entry(None)
+
+    def set_source_status(self, text: str) -> None:
+        self.source_label.setText(text)
+
+    def show_not_configured(self) -> None:
+        self.banner.show_message(
+            self.tr("No directory is configured on this computer. Import one with "
+                    "'switchboard directory import FILE', configure a source, or try the demo."),
+            "background: #fff4ce; color: #3b2f00;", self.tr("Open the demo"))
+
+    def show_demo_notice(self) -> None:
+        self.banner.show_message(self.tr("Demo organisation: fictional people and numbers, not your data."),
+                                 "background: #e4efff; color: #0b2e5c;")
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
+
+    # --- keyboard ----------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def _on_escape(self) -> None:
+        if self.search_field.text():
+            self.search_field.clear()
+        self.search_field.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if watched is self.search_field and event.key() in NAVIGATION_KEYS:
+            self._move_current(NAVIGATION_KEYS[Qt.Key(event.key())])
+            return True
+        if watched is not self.search_field and self._is_typing(event):
+            # Typing anywhere goes to the search: operators never have to click back first.
+            self.search_field.setFocus()
+            self.search_field.insert(event.text())
+            return True
+        if watched is self.results and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _is_typing(event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text()
+        return modifiers == Qt.KeyboardModifier.NoModifier and bool(text) and text.isprintable()
+
+    def _move_current(self, step: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.results.currentIndex().row()
+        row = min(max(0 if current < 0 else current + step, 0), count - 1)
+        self.results.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.results.scrollTo(self.model.index(row, 0))
+
+    def _activate_current(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self.entry_activated.emit(index.data(ENTRY_ID_ROLE))
+
+    def _on_results_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.entry_selected.emit(current.data(ENTRY_ID_ROLE))

@@ -1,0 +1,89 @@
+"""The search results as a Qt table model: one row per hit, plain text, highlight spans in a role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from directory.model import Entry
+
+NAME, TITLE, UNIT, NUMBER, STATUS = range(5)
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 2
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """What one row shows: the entry, the matched spans per field, and the status text already worded."""
+
+    entry: Entry
+    highlights: dict[str, Spans] = field(default_factory=dict)
+    status: str = ""
+
+    def primary_number(self) -> tuple[str, Spans]:
+        if not self.entry.numbers:
+            return "", ()
+        return self.entry.numbers[0].raw, self.highlights.get("number:0", ())
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows are replaced whole on every keystroke; Qt is only ever handed the rows shown."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ResultRow] = []
+        self._headers = [self.tr("Name"), self.tr("Title"), self.tr("Unit"), self.tr("Number"), self.tr("Status")]
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, index: int) -> ResultRow:
+        return self._rows[index]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)[0]
+        if role == HIGHLIGHTS_ROLE:
+            return self._text(row, column)[1]
+        if role == ENTRY_ID_ROLE:
+            return row.entry.id
+        if role == ENTRY_ROLE:
+            return row.entry
+        if role == Qt.ItemDataRole.ToolTipRole and column == UNIT:
+            return " › ".join(row.entry.unit_path)
+        return None
+
+    @staticmethod
+    def _text(row: ResultRow, column: int) -> tuple[str, Spans]:
+        entry = row.entry
+        if column == NAME:
+            return entry.display_name, row.highlights.get("display_name", ())
+        if column == TITLE:
+            return entry.title, row.highlights.get("title", ())
+        if column == UNIT:
+            return entry.unit, row.highlights.get("unit", ())
+        if column == NUMBER:
+            return row.primary_number()
+        return row.status, ()
