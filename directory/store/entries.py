@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
@@ -108,6 +108,50 @@ class DirectoryRepository:
             self._mark_removed(session, ids, now)
             self._touch_source(session, source, None, now, None)
         return ChangeSet(removed=tuple(ids))
+
+    def apply_sync(
+        self,
+        source: str,
+        entries: Iterable[Entry],
+        *,
+        complete: bool,
+        present: Collection[str] | None = None,
+        kind: str = "ldap",
+        cursor: Callable[[], str | None] | None = None,
+    ) -> ChangeSet:
+        """One sync in one transaction: upsert ``entries`` (which may stream from the network).
+
+        ``complete``: they are the whole source, so every other entry is marked removed. Otherwise,
+        when ``present`` (the external ids still at the source) is given, active entries in neither
+        are marked removed. ``cursor`` is called after ``entries`` is used up, so a streamed sync can
+        store the position it reached. An exception from ``entries`` leaves the store as it was.
+        """
+        now = datetime.now(UTC)
+        with self.store.transaction() as session:
+            upserted, seen = self._upsert(session, source, entries, now)
+            gone: list[int] = []
+            if complete:
+                gone = self._not_seen(session, source, seen)
+            elif present is not None:
+                active = session.execute(
+                    select(DirectoryEntry.external_id, DirectoryEntry.id).where(
+                        DirectoryEntry.source == source, DirectoryEntry.removed_at.is_(None)
+                    )
+                )
+                gone = [entry_id for ext, entry_id in active if ext not in present and entry_id not in seen]
+            self._mark_removed(session, gone, now)
+            self._touch_source(session, source, kind, now, cursor() if cursor else None)
+        return ChangeSet(upserted=tuple(upserted), removed=tuple(gone))
+
+    def active_external_ids(self, source: str) -> dict[str, int]:
+        """External id -> store id of the source's entries not marked removed."""
+        with self.store.sessions() as session:
+            rows = session.execute(
+                select(DirectoryEntry.external_id, DirectoryEntry.id).where(
+                    DirectoryEntry.source == source, DirectoryEntry.removed_at.is_(None)
+                )
+            )
+            return {ext: entry_id for ext, entry_id in rows}
 
     @staticmethod
     def _not_seen(session: Session, source: str, seen: set[int]) -> list[int]:

@@ -1,0 +1,118 @@
+"""Opening a bound, read-only ldap3 connection: servers tried in order, TLS verified by default."""
+
+from __future__ import annotations
+
+import math
+import socket
+import ssl
+from typing import Any
+
+from ldap3 import NONE, SIMPLE, Connection, Server, Tls
+from ldap3.core.exceptions import (
+    LDAPBindError,
+    LDAPException,
+    LDAPInvalidCredentialsResult,
+    LDAPSocketOpenError,
+    LDAPStartTLSError,
+)
+
+from directory.sync.errors import LdapAuthError, LdapTlsError, LdapUnavailableError
+from directory.sync.settings import LdapSourceSettings
+
+
+class _StdlibTls(Tls):  # type: ignore[misc]  # ldap3 ships no type hints
+    """ldap3's Tls with the standard library doing the hostname check.
+
+    ldap3 2.9 turns off the SSL context's own check and calls the deprecated ``ssl.match_hostname``
+    instead; this lets ``create_default_context`` verify chain and name (IP addresses included).
+    """
+
+    def __init__(self, *, verify: bool, ca_file: str | None) -> None:
+        super().__init__(validate=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE, ca_certs_file=ca_file)
+        self._verify = verify
+
+    def wrap_socket(self, connection: Any, do_handshake: bool = False) -> None:
+        context = ssl.create_default_context(cafile=self.ca_certs_file)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        if not self._verify:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        connection.socket = context.wrap_socket(
+            connection.socket,
+            server_hostname=connection.server.host,
+            do_handshake_on_connect=do_handshake,
+        )
+
+
+def _server(url: str, settings: LdapSourceSettings) -> Server:
+    tls = _StdlibTls(verify=settings.verify, ca_file=str(settings.ca_file) if settings.ca_file else None)
+    # get_info=NONE: reading the schema and root DSE costs round trips and the sync needs neither.
+    return Server(url, get_info=NONE, tls=tls, connect_timeout=settings.timeout)
+
+
+def _reason(exc: BaseException) -> str:
+    """The root cause in words (ldap3 wraps socket errors in lists and tuples)."""
+    cause: BaseException = exc
+    while cause.__cause__ is not None or cause.__context__ is not None:
+        cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return f"certificate not trusted: {cause.verify_message}"
+    text = str(exc) or type(exc).__name__
+    return text.replace("\n", " ")
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, LDAPStartTLSError | ssl.SSLError) or "certificate" in text or "ssl" in text
+
+
+def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
+    """A bound connection to the first server that answers, and that server's URL.
+
+    A server that cannot be reached is skipped for the next; a refused bind or an untrusted
+    certificate is raised at once (another server would only repeat it, and retried binds lock
+    accounts). Raises LdapUnavailableError naming every server tried and why, when none answered.
+    """
+    failures: list[str] = []
+    for url in settings.urls:
+        connection = Connection(
+            _server(url, settings),
+            user=settings.bind_dn or None,
+            password=settings.password or None,
+            authentication=SIMPLE if settings.bind_dn else None,
+            read_only=True,
+            raise_exceptions=True,
+            # ldap3 packs this into a timeval on Linux and needs whole seconds.
+            receive_timeout=max(1, math.ceil(settings.timeout)),
+            return_empty_attributes=False,
+            check_names=False,
+            auto_range=True,
+        )
+        try:
+            connection.open()
+            if settings.start_tls:
+                connection.start_tls()
+            connection.bind()
+        except (LDAPInvalidCredentialsResult, LDAPBindError) as exc:
+            connection.unbind()
+            raise LdapAuthError(
+                settings.name, f"{url} refused the bind as {settings.bind_dn or 'anonymous'}: {_reason(exc)}"
+            ) from exc
+        except (LDAPException, OSError, socket.timeout) as exc:
+            close(connection)
+            if _is_tls_failure(exc) and not isinstance(exc, LDAPSocketOpenError | socket.timeout):
+                raise LdapTlsError(settings.name, f"TLS with {url} failed: {_reason(exc)}") from exc
+            if isinstance(exc, LDAPSocketOpenError) and "certificate" in str(exc).lower():
+                raise LdapTlsError(settings.name, f"TLS with {url} failed: {_reason(exc)}") from exc
+            failures.append(f"{url}: {_reason(exc)}")
+            continue
+        return connection, url
+    raise LdapUnavailableError(settings.name, "no server reachable (" + "; ".join(failures) + ")")
+
+
+def close(connection: Connection) -> None:
+    """Unbind, ignoring a connection that is already gone."""
+    try:
+        connection.unbind()
+    except (LDAPException, OSError):
+        pass

@@ -1,0 +1,215 @@
+"""The pure half of a sync: raw LDAP records in, `Entry` records and reasons out; no I/O.
+
+A malformed entry never aborts a sync: an entry without a usable id or name, or with an id already
+seen, is skipped with a reason; a bad value (not UTF-8, absurdly long, a "number" without digits) is
+dropped from an otherwise good entry, with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ldap3.core.exceptions import LDAPException
+from ldap3.utils.dn import parse_dn
+
+from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
+from directory.phones import to_e164
+from directory.sync.mapping import AttributeMapping
+from directory.sync.values import (
+    MAX_VALUES,
+    RawAttributes,
+    change_key,
+    decode_id,
+    decode_text,
+    lowered,
+)
+
+# Reasons kept for the report; the counts go on past this.
+KEEP_REASONS = 500
+_DN_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2}|.)")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An entry skipped, or a value dropped, and why, for the sync report."""
+
+    dn: str
+    reason: str
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.count = 0
+
+    def add(self, dn: str, reason: str) -> None:
+        self.count += 1
+        if len(self.kept) < KEEP_REASONS:
+            self.kept.append(Problem(dn, reason))
+
+
+class EntryPlanner:
+    """Maps the records of one sync run to entries, remembering what the run has seen.
+
+    It holds the ids seen (a repeated id is skipped: overlapping base DNs, or an entry matching both
+    the person and the function filter), the highest change value (the next incremental cursor) and
+    which attributes appeared at all (to warn about a mapping naming an attribute nobody has).
+    """
+
+    def __init__(self, source: str, mapping: AttributeMapping, *, region: str = "SE") -> None:
+        self.source, self.mapping, self.region = source, mapping, region
+        self.skipped = _Problems()
+        self.cleaned = _Problems()
+        self.records = 0
+        self.max_change: str | None = None
+        self.seen_attributes: set[str] = set()
+        self._ids: dict[str, str] = {}
+        self._id_key = mapping.id.lower()
+        self._change_key = mapping.change.lower()
+
+    def entry_id(self, dn: str, attributes: RawAttributes) -> str | None:
+        """Only the stable id of a record (for the id-only deletion check), or None."""
+        values = lowered(attributes).get(self._id_key)
+        if not values:
+            return None
+        try:
+            return decode_id(values[0], binary=self.mapping.binary_id)
+        except ValueError:
+            return None
+
+    def plan(self, dn: str, attributes: RawAttributes, kind: EntryKind) -> Entry | None:
+        """The entry for one search result, or None when it is skipped (the reason is recorded)."""
+        self.records += 1
+        attrs = lowered(attributes)
+        self.seen_attributes.update(attrs)
+        self._note_change(dn, attrs)
+        raw_id = attrs.get(self._id_key)
+        if not raw_id:
+            self.skipped.add(dn, f"no {self.mapping.id} (the stable id)")
+            return None
+        try:
+            external_id = decode_id(raw_id[0], binary=self.mapping.binary_id)
+        except ValueError as exc:
+            self.skipped.add(dn, f"unusable {self.mapping.id}: {exc}")
+            return None
+        if external_id in self._ids:
+            self.skipped.add(dn, f"duplicate {self.mapping.id} {external_id} (also at {self._ids[external_id]})")
+            return None
+        self._ids[external_id] = dn
+        return _EntryBuilder(self, dn, attrs).build(external_id, kind)
+
+    def _note_change(self, dn: str, attrs: dict[str, Sequence[bytes]]) -> None:
+        values = attrs.get(self._change_key)
+        if not values:
+            return
+        try:
+            value = decode_text(values[0])
+        except ValueError:
+            return
+        if value and (self.max_change is None or change_key(value) > change_key(self.max_change)):
+            self.max_change = value
+
+
+class _EntryBuilder:
+    """Builds one entry; collects the extra values of single-valued fields as keywords."""
+
+    def __init__(self, planner: EntryPlanner, dn: str, attrs: dict[str, Sequence[bytes]]) -> None:
+        self.planner, self.dn, self.attrs = planner, dn, attrs
+        self.mapping = planner.mapping
+        self.keywords: list[str] = []
+
+    def values(self, attribute: str) -> list[str]:
+        raw = self.attrs.get(attribute.lower(), ())
+        if len(raw) > MAX_VALUES:
+            self.planner.cleaned.add(self.dn, f"{attribute}: {len(raw)} values, kept the first {MAX_VALUES}")
+            raw = raw[:MAX_VALUES]
+        out: list[str] = []
+        for value in raw:
+            try:
+                text = decode_text(value)
+            except ValueError as exc:
+                self.planner.cleaned.add(self.dn, f"{attribute}: value dropped, {exc}")
+                continue
+            if text and text not in out:
+                out.append(text)
+        return out
+
+    def first(self, attributes: tuple[str, ...]) -> str:
+        """The first value of the first attribute that has one; its other values become keywords."""
+        for attribute in attributes:
+            found = self.values(attribute)
+            if found:
+                self.keywords += found[1:]
+                return found[0]
+        return ""
+
+    def build(self, external_id: str, kind: EntryKind) -> Entry | None:
+        m = self.mapping
+        given, surname = self.first(m.given_name), self.first(m.surname)
+        display = self.first(m.display_name) or " ".join(p for p in (given, surname) if p)
+        if not display:
+            self.planner.skipped.add(self.dn, f"no name ({', '.join(m.display_name) or 'no name attribute'})")
+            return None
+        description = "\n".join(v for a in m.description for v in self.values(a))
+        return Entry(
+            source=self.planner.source,
+            external_id=external_id,
+            kind=kind,
+            display_name=display,
+            given_name=given,
+            surname=surname,
+            title=self.first(m.title),
+            unit_path=self.unit_path(),
+            location=self.first(m.location),
+            email=self.first(m.email),
+            numbers=self.numbers(),
+            description=description,
+            keywords=tuple(dict.fromkeys(k for k in self.keywords if k != display)),
+        )
+
+    def unit_path(self) -> tuple[str, ...]:
+        from_attributes = tuple(v for v in (self.first((a,)) for a in self.mapping.unit) if v)
+        if not self.mapping.unit_from_dn:
+            return from_attributes
+        from_dn = _dn_units(self.dn)
+        # Prefer the DN's full path when the attribute only repeats its last level(s).
+        if from_dn and (not from_attributes or from_dn[-len(from_attributes) :] == from_attributes):
+            return from_dn
+        return from_attributes
+
+    def numbers(self) -> tuple[PhoneNumber, ...]:
+        out: list[PhoneNumber] = []
+        seen: set[tuple[str, NumberKind]] = set()
+        for attribute, kind in self.mapping.numbers:
+            for raw in self.values(attribute):
+                if not any(c.isdigit() for c in raw):
+                    self.planner.cleaned.add(self.dn, f"{attribute}: {raw[:40]!r} dropped, not a phone number")
+                    continue
+                if (raw, kind) not in seen:
+                    seen.add((raw, kind))
+                    out.append(PhoneNumber(raw, kind, to_e164(raw, self.planner.region)))
+        return tuple(out)
+
+
+def _dn_units(dn: str) -> tuple[str, ...]:
+    """The ou= components of a DN, top down ("uid=a,ou=Akuten,ou=Sjukhuset,..." -> Sjukhuset, Akuten)."""
+    try:
+        parts = parse_dn(dn)
+    except LDAPException:
+        return ()
+    return tuple(_unescape(value) for attr, value, _sep in reversed(parts) if attr.lower() == "ou")
+
+
+def _unescape(value: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        text = match.group(1)
+        return chr(int(text, 16)) if len(text) == 2 else text
+
+    # Hex escapes are UTF-8 bytes; decode them as such.
+    raw = _DN_ESCAPE.sub(one, value)
+    try:
+        return raw.encode("latin-1").decode("utf-8") if raw != value else raw
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw
