@@ -18,7 +18,7 @@ from directory.model import Referral
 from directory.search import SearchIndex
 from ui.main_window import MainWindow
 from ui.results_model import ResultRow
-from ui.status_text import referral_text, source_status_text
+from ui.status_text import StatusText
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ class Console(QObject):
         self.services: Services | None = None
         self.index: SearchIndex | None = None
         self.referrals: dict[int, Referral] = {}
+        self.wording = StatusText(self)
         self._wanted_query: str | None = None
         self._searching = False
         window.search_text_changed.connect(self._on_window_search_text_changed)
@@ -84,7 +85,7 @@ class Console(QObject):
         referrals, statuses = await self.tasks.in_database(
             lambda: (services.annotations.current_referrals(), services.directory.source_statuses()))
         self.referrals = referrals
-        self.window.set_source_status(source_status_text(statuses, datetime.now(UTC), demo=self.demo))
+        self.window.set_source_status(self.wording.sources(statuses, datetime.now(UTC), demo=self.demo))
 
     def _on_refresh_timer_timeout(self) -> None:
         self.tasks.spawn(self._refresh(), "refresh statuses")
@@ -116,7 +117,7 @@ class Console(QObject):
 
     def _status_for(self, entry_id: int | None, now: datetime) -> str:
         referral = self.referrals.get(entry_id) if entry_id is not None else None
-        return referral_text(referral, now) if referral else ""
+        return self.wording.referral(referral, now) if referral else ""
 
     # --- selection and activation ------------------------------------------------------------------
     def _on_window_entry_selected(self, entry_id: int) -> None:

@@ -46,8 +46,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     window = MainWindow()
     console = Console(window, tasks, partial(Services.open, config, paths), demo=demo)
     if config.errors:
-        window.statusBar().showMessage(
-            window.tr("Configuration problems: %n (see 'switchboard config check')", "", len(config.errors)))
+        window.show_config_problems(len(config.errors))
     window.search_field.setText(search)
     window.show()
     exit_code = 0

@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         self.banner.show_message(self.tr("Demo organisation: fictional people and numbers, not your data."),
                                  "background: #e4efff; color: #0b2e5c;")
 
+    def show_config_problems(self, count: int) -> None:
+        self.statusBar().showMessage(self.tr("Configuration problems: %n (see 'switchboard config check')", "", count))
+
     def hide_banner(self) -> None:
         self.banner.hide()
 

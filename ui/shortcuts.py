@@ -5,19 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
+translate = QCoreApplication.translate
 
 
 def shortcut_table() -> list[tuple[str, str]]:
     return [
-        (_tr("Any letter or digit"), _tr("Search (the search field receives typing from anywhere)")),
-        ("Ctrl+F", _tr("Go to the search field and select its text")),
-        (_tr("Up / Down, Page Up / Page Down"), _tr("Move through the results while typing")),
-        ("Enter", _tr("Use the selected entry")),
-        ("Esc", _tr("Clear the search; press again to return to the search field")),
-        ("F1", _tr("Show these shortcuts")),
+        (translate("Shortcuts", "Any letter or digit"),
+         translate("Shortcuts", "Search (the search field receives typing from anywhere)")),
+        ("Ctrl+F", translate("Shortcuts", "Go to the search field and select its text")),
+        (translate("Shortcuts", "Up / Down, Page Up / Page Down"),
+         translate("Shortcuts", "Move through the results while typing")),
+        ("Enter", translate("Shortcuts", "Use the selected entry")),
+        ("Esc", translate("Shortcuts", "Clear the search; press again to return to the search field")),
+        ("F1", translate("Shortcuts", "Show these shortcuts")),
     ]
 
 

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale, QObject
 
 from directory.model import Referral, SourceStatus
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusText", text)
-
-
-def _trn(text: str, n: int) -> str:
-    return QCoreApplication.translate("StatusText", text, "", n)
 
 
 def _local(moment: datetime) -> QDateTime:
@@ -33,27 +25,30 @@ def format_until(until: datetime, now: datetime) -> str:
     return f"{locale.toString(local.date(), 'd MMM')} {time}"
 
 
-def referral_text(referral: Referral, now: datetime) -> str:
-    text = referral.text or referral.code
-    if referral.until is None:
+class StatusText(QObject):
+    """A QObject only so that tr() (with plural forms) and lupdate work; holds no state."""
+
+    def referral(self, referral: Referral, now: datetime) -> str:
+        text = referral.text or referral.code
+        if referral.until is None:
+            return text
+        return self.tr("%1 until %2").replace("%1", text).replace("%2", format_until(referral.until, now))
+
+    def sources(self, statuses: list[SourceStatus], now: datetime, *, demo: bool) -> str:
+        if not statuses:
+            return self.tr("No directory")
+        count = sum(s.entry_count for s in statuses)
+        stamps = [s.updated_at for s in statuses if s.updated_at]
+        name = self.tr("Demo directory") if demo else ", ".join(s.source for s in statuses)
+        text = self.tr("%1 · %n entries", "", count).replace("%1", name)
+        if stamps:
+            text += " · " + self.age(int((now - min(stamps)).total_seconds()) // 60)
         return text
-    return _tr("%1 until %2").replace("%1", text).replace("%2", format_until(referral.until, now))
 
-
-def source_status_text(statuses: list[SourceStatus], now: datetime, *, demo: bool) -> str:
-    if not statuses:
-        return _tr("No directory")
-    count = sum(s.entry_count for s in statuses)
-    stamps = [s.updated_at for s in statuses if s.updated_at]
-    name = _tr("Demo directory") if demo else ", ".join(s.source for s in statuses)
-    text = _trn("%1 · %n entries", count).replace("%1", name)
-    if stamps:
-        minutes = int((now - min(stamps)).total_seconds() // 60)
+    def age(self, minutes: int) -> str:
         if minutes < 1:
-            age = _tr("updated just now")
-        elif minutes < 120:
-            age = _trn("updated %n minute(s) ago", minutes)
-        else:
-            age = _trn("updated %n hour(s) ago", minutes // 60)
-        text += " · " + age
-    return text
+            return self.tr("updated just now")
+        if minutes < 120:
+            return self.tr("updated %n minute(s) ago", "", minutes)
+        hours = minutes // 60
+        return self.tr("updated %n hour(s) ago", "", hours)
