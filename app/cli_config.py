@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from app.config import Config, effective_values
 from app.paths import Paths
-from app.settings import Settings
+from app.settings import SecretRef, Settings
 
 
 def _show(value: Any) -> str:
@@ -31,6 +32,20 @@ def config_check(config: Config, paths: Paths) -> int:
     return 0
 
 
+def _kind(annotation: Any) -> str:
+    """A reader's name for a setting's type: "one of a, b", "secret reference", "list of text"."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if annotation is SecretRef:
+        return "secret reference (env:NAME or keyring:service/user)"
+    if origin is Literal:
+        return "one of " + ", ".join(_show(a) for a in args)
+    if origin in (Union, UnionType):
+        return " or ".join(_kind(a) for a in args if a is not type(None)) + " (optional)"
+    if origin is list:
+        return f"list of {_kind(args[0])}"
+    return {str: "text", int: "integer", bool: "true/false", float: "number"}.get(annotation, str(annotation))
+
+
 def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
     rows: list[str] = []
     for name, info in model.model_fields.items():
@@ -39,8 +54,7 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
             rows += _rows(annotation, f"{prefix}{name}.")
             continue
         default = info.get_default(call_default_factory=True)
-        kind = str(annotation).replace("typing.", "").replace("<class '", "").replace("'>", "")
-        rows.append(f"| `{prefix}{name}` | {kind} | `{_show(default)}` | {info.description or ''} |")
+        rows.append(f"| `{prefix}{name}` | {_kind(annotation)} | `{_show(default)}` | {info.description or ''} |")
     return rows
 
 

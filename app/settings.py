@@ -29,8 +29,6 @@ class Section(BaseModel):
 class GeneralSettings(Section):
     language: Literal["", "en", "sv", "nb"] = Field(
         "", description="User-interface language: en, sv or nb; empty follows the operating system.")
-    operator_name: str = Field(
-        "", description="Name recorded with referral changes and notes; empty uses the login name.")
 
 
 class StoreSettings(Section):

@@ -1,0 +1,103 @@
+"""The `switchboard` command in-process: version, config check, import and search, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from app.cli import main
+
+CSV = "id,kind,name,given_name,surname,title,unit,work\n" \
+      "p1,person,Åsa Öberg,Åsa,Öberg,Överläkare,Region / Kardiologi,019-602 10 00\n" \
+      "p2,person,Karl Eriksson,Karl,Eriksson,Sjuksköterska,Region / Akuten,019-602 20 00\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"switchboard {__version__}"
+
+
+def test_config_check_shows_origins(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[general]\nlanguage = "sv"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "config", "check", "--config", str(config))
+    assert code == 0
+    assert f'general.language = "sv"    ({config})' in out
+    assert 'directory.default_region = "SE"    (default)' in out
+    assert "configuration is valid" in out
+
+
+def test_config_check_fails_with_one_line_per_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[general]\nlanguage = 5\nfoo = 1\n[store]\npassword = "secret"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "config", "check", "--config", str(config))
+    assert code == 1
+    problems = [line for line in out.splitlines() if line.startswith("error:")]
+    assert problems == [
+        f"error: {config}: general.language: expected '', 'en', 'sv' or 'nb' (got 5)",
+        f"error: {config}: general.foo: unknown key",
+        f"error: {config}: store.password: expected a secret reference such as 'env:VARIABLE' or "
+        "'keyring:service/user', never the secret itself (got 'secret')",
+    ]
+
+
+def test_config_reference_lists_every_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "config", "reference")
+    assert code == 0
+    assert "| `store.url` |" in out
+    assert "| `policy.locked` |" in out
+
+
+def test_import_then_search(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    code, out, err = run(capsys, "directory", "import", str(csv))
+    assert (code, err) == (0, "")
+    assert "2 entries read" in out
+    code, out, _ = run(capsys, "directory", "search", "asa kard", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["query"] == "asa kard"
+    assert result["results"][0]["name"] == "Åsa Öberg"
+    assert result["results"][0]["numbers"] == [{"raw": "019-602 10 00", "e164": "+46196021000", "kind": "work"}]
+    assert set(result["results"][0]) == {"id", "source", "external_id", "kind", "name", "title", "unit",
+                                         "unit_path", "location", "email", "numbers", "score", "match"}
+
+
+def test_failed_import_leaves_the_store_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    csv.write_text(CSV + "p1,person,Someone Else,,,,,\n", encoding="utf-8")
+    code, _, err = run(capsys, "directory", "import", str(csv))
+    assert code == 1
+    assert "the directory is unchanged" in err
+    assert "p1" in err
+    code, out, _ = run(capsys, "directory", "search", "karl", "--json")
+    assert json.loads(out)["results"][0]["name"] == "Karl Eriksson"
+
+
+def test_stdin_queries_give_one_json_line_each(capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = ["", "   ", "x" * 10_000, "\x00\x07\x1b[31m", "'; DROP TABLE directory_entries; --", "*)(uid=*",
+               "växeln", "019-602 00 00"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(hostile) + "\n"))
+    code, out, _ = run(capsys, "directory", "--demo", "search", "--stdin", "--limit", "3")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines] == hostile
+    assert all(isinstance(line["elapsed_ms"], float) for line in lines)
+    assert lines[6]["results"][0]["name"] == "Växeln"
+    assert lines[7]["results"][0]["name"] == "Växeln"
