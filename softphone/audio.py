@@ -1,0 +1,132 @@
+"""Sound devices, levels and the ring tone on top of pjsua2's conference bridge (owner thread only)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import pjsua2 as pj
+
+from softphone.settings import AudioSettings
+
+log = logging.getLogger(__name__)
+
+# Nordic/European ring cadence: 425 Hz, 1 s on, 4 s off.
+_RING_FREQ_HZ = 425
+_RING_ON_MS = 1000
+_RING_OFF_MS = 4000
+
+
+@dataclass(frozen=True)
+class AudioDevice:
+    index: int
+    name: str
+    driver: str
+    inputs: int
+    outputs: int
+
+
+def list_devices(endpoint: Any) -> tuple[AudioDevice, ...]:
+    return tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount)
+                 for i, d in enumerate(endpoint.audDevManager().enumDev2()))
+
+
+def _find(devices: tuple[AudioDevice, ...], name: str, *, output: bool) -> int | None:
+    for device in devices:
+        if device.name == name and (device.outputs if output else device.inputs) > 0:
+            return device.index
+    return None
+
+
+class AudioRouting:
+    """Chooses the headset devices, keeps the ringer on its own device, applies volumes."""
+
+    def __init__(self, endpoint: Any, settings: AudioSettings) -> None:
+        self._ep = endpoint
+        self.settings = settings
+        self.using_null_device = False
+        self._ringer_device: Any = None  # pj.ExtraAudioDevice when the ringer has its own output
+        self._tone: Any = None
+        self._ringing = False
+
+    def apply(self) -> None:
+        adm = self._ep.audDevManager()
+        devices = list_devices(self._ep)
+        if self.settings.null_device or not any(d.outputs for d in devices):
+            if not self.settings.null_device:
+                log.warning("no sound device found: using the null audio device")
+            adm.setNullDev()
+            self.using_null_device = True
+        else:
+            self._select(adm, devices)
+        self.set_levels(self.settings.speaker_volume, self.settings.microphone_volume)
+        self._tone = pj.ToneGenerator()
+        self._tone.createToneGenerator()
+        self._tone.adjustTxLevel(self.settings.ring_volume)
+        ring_out = None if self.using_null_device else _find(devices, self.settings.ringer_output, output=True)
+        if ring_out is not None and self.settings.ringer_output != self.settings.headset_output:
+            try:
+                self._ringer_device = pj.ExtraAudioDevice(ring_out, -1)
+                self._ringer_device.open()
+            except pj.Error as error:
+                log.warning("ringer device %r unavailable (%s): ringing on the headset",
+                            self.settings.ringer_output, error.info())
+                self._ringer_device = None
+
+    def _select(self, adm: Any, devices: tuple[AudioDevice, ...]) -> None:
+        cap = _find(devices, self.settings.headset_input, output=False) if self.settings.headset_input else None
+        play = _find(devices, self.settings.headset_output, output=True) if self.settings.headset_output else None
+        for wanted, found, kind in ((self.settings.headset_input, cap, "input"),
+                                    (self.settings.headset_output, play, "output")):
+            if wanted and found is None:
+                log.warning("headset %s %r not found: using the default device", kind, wanted)
+        adm.setCaptureDev(cap if cap is not None else pj.PJMEDIA_AUD_DEFAULT_CAPTURE_DEV)
+        adm.setPlaybackDev(play if play is not None else pj.PJMEDIA_AUD_DEFAULT_PLAYBACK_DEV)
+
+    def set_levels(self, speaker: float | None = None, microphone: float | None = None,
+                   ring: float | None = None) -> None:
+        adm = self._ep.audDevManager()
+        if speaker is not None:
+            adm.getPlaybackDevMedia().adjustRxLevel(max(0.0, min(2.0, speaker)))
+        if microphone is not None:
+            adm.getCaptureDevMedia().adjustTxLevel(max(0.0, min(2.0, microphone)))
+        if ring is not None and self._tone is not None:
+            self._tone.adjustTxLevel(max(0.0, min(1.0, ring)))
+
+    @property
+    def playback(self) -> Any:
+        return self._ep.audDevManager().getPlaybackDevMedia()
+
+    @property
+    def capture(self) -> Any:
+        return self._ep.audDevManager().getCaptureDevMedia()
+
+    def ring(self, on: bool) -> None:
+        if on == self._ringing or self._tone is None or not self.settings.ring_tone:
+            return
+        sink = self._ringer_device if self._ringer_device is not None else self.playback
+        if on:
+            tone = pj.ToneDesc()
+            tone.freq1 = tone.freq2 = _RING_FREQ_HZ
+            tone.on_msec, tone.off_msec = _RING_ON_MS, _RING_OFF_MS
+            tones = pj.ToneDescVector()
+            tones.append(tone)
+            self._tone.play(tones, True)
+            self._tone.startTransmit(sink)
+        else:
+            self._tone.stopTransmit(sink)
+            self._tone.stop()
+        self._ringing = on
+
+    @property
+    def ringing(self) -> bool:
+        return self._ringing
+
+    def close(self) -> None:
+        """Drop every pjsua2 media object; must run before libDestroy."""
+        if self._ringing:
+            self.ring(False)
+        if self._ringer_device is not None:
+            self._ringer_device.close()
+        self._ringer_device = self._tone = None

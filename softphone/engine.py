@@ -1,0 +1,336 @@
+"""`Phone`: one SIP account and its calls, run by pjsua2, seen through the plain domain model.
+
+Threading model
+---------------
+pjsua2 runs with no threads of its own for SIP (`threadCnt = 0`, `mainThreadOnly = True`): nothing
+happens in it unless its owner calls `Phone.pump()`, which runs `libHandleEvents(0)` and returns at
+once. The owner is the thread that called `start()`: the GUI thread in the app (a 10 ms QTimer in
+`app/phone_bridge.py`), a plain loop in tests and benchmarks. Every public method checks it runs on
+that thread and raises `WrongThreadError` otherwise, because a pjsua2 call from a thread pjlib does
+not know aborts the process. Media (RTP, the sound device, the conference bridge) runs on pjmedia's
+own threads and never calls into Python.
+
+pjsua2 callbacks arrive inside `pump()` (or synchronously inside an intent such as `hangup()`). They
+only update snapshots and queue immutable events (`softphone.model`); the events are delivered to the
+listeners at the end of `pump()`, outside any pjsua2 callback, so a listener may call back into the
+phone. A `Call` object is kept referenced until DISCONNECTED (an unreferenced incoming call is declined
+at once) and released on the next pump, never inside its own callback.
+
+Shutdown (`shutdown()`, after the owner stopped pumping): hang up every call, pump up to 300 ms for
+them to end, unregister (waiting up to 300 ms), drop every Call/recorder/tone object and collect,
+shut the account down, then `libDestroy(PJSUA_DESTROY_NO_NETWORK)`. A pjsua2 object alive after
+`libDestroy` aborts the interpreter at exit, hence the order.
+
+TLS goes through the OpenSSL 1.0.2 bundled in the pjsua2 wheel, which is out of support.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pjsua2 as pj
+
+from softphone.audio import AudioDevice, AudioRouting, list_devices
+from softphone.backoff import Backoff, RetryPlan
+from softphone.calls import CallTable
+from softphone.model import Call, PhoneEvent, Registration, RegistrationChanged, RegistrationStatus
+from softphone.pjobjects import AccountHandle, EndpointHandle
+from softphone.registration import RegistrationTracker
+from softphone.settings import DtmfMethod, PhoneSettings
+from softphone.sipconfig import account_config, endpoint_config, transport_config, transport_type
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[PhoneEvent], None]
+
+
+class PhoneError(RuntimeError):
+    """An intent that cannot be carried out (unknown call, wrong state, pjsua2 refused it)."""
+
+
+class WrongThreadError(RuntimeError):
+    """pjsua2 was touched from a thread other than its owner."""
+
+
+class Phone:
+    """A SIP account with its calls. Intents are methods; outcomes arrive as events to listeners."""
+
+    def __init__(self, settings: PhoneSettings, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.settings = settings
+        self._clock = clock
+        self._listeners: list[Listener] = []
+        self._pending: list[PhoneEvent] = []
+        self._owner: threading.Thread | None = None
+        self._ep: Any = None
+        self._account: Any = None
+        self._transport_id = -1
+        acc = settings.account
+        backoff = Backoff(acc.retry_initial_s, acc.retry_max_s)
+        self._reg = RegistrationTracker(RetryPlan(acc.registrar, acc.secondary_registrar, backoff))
+        self._active_registrar = acc.registrar
+        self._last_reg = Registration()
+        self._audio: AudioRouting | None = None
+        self._calls = CallTable(self)
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @property
+    def started(self) -> bool:
+        return self._ep is not None
+
+    def start(self) -> None:
+        """Create the SIP stack on this thread (which becomes the owner) and start registering."""
+        if self._ep is not None:
+            raise PhoneError("the phone is already started")
+        self._owner = threading.current_thread()
+        # A pjsua2 object alive at interpreter exit aborts it: shut down first if the owner forgot to.
+        atexit.register(self._shutdown_at_exit)
+        ep = EndpointHandle(self)
+        ep.libCreate()
+        try:
+            ep.libInit(endpoint_config(self.settings))
+            kind = transport_type(self.settings.account.transport)
+            self._transport_id = ep.transportCreate(kind, transport_config(self.settings.account))
+            ep.libStart()
+            self._ep = ep
+            self._audio = AudioRouting(ep, self.settings.audio)
+            self._audio.apply()
+            self._calls.apply_codecs(self.settings.audio.codecs)
+            self._emit_registration(self._reg.started())
+            self._account = AccountHandle(self)
+            self._account.create(account_config(self.settings.account, self._reg.registrar,
+                                                self._transport_id))
+        except pj.Error as error:
+            self._ep = ep
+            self._destroy()
+            raise PhoneError(f"the SIP stack did not start: {error.info()}") from error
+
+    def pump(self) -> None:
+        """Run pjsua2's pending work and deliver the resulting events. Call every ~10 ms on the owner."""
+        self.check_thread()
+        if self._ep is None:
+            return
+        self._calls.release_ended()
+        self._ep.libHandleEvents(0)
+        now = self._clock()
+        if self._reg.expired(now):
+            self._emit_registration(self._reg.failed(408, "registration expired", "timeout", now))
+        if self._reg.retry_due(now):
+            self._register_again()
+        self._calls.check_media(now)
+        self.deliver()
+
+    def deliver(self) -> None:
+        while self._pending:
+            events, self._pending = self._pending, []
+            for event in events:
+                for listener in list(self._listeners):
+                    listener(event)
+
+    def shutdown(self) -> None:
+        """Hang up, unregister and destroy the SIP stack. The owner must have stopped pumping."""
+        if self._ep is None:
+            return
+        self.check_thread()
+        self._calls.hangup_all()
+        self._handle_until(lambda: not self._calls.live(), 0.3)
+        if self._reg.current.registered:
+            try:
+                self._account.setRegistration(False)
+                self._handle_until(lambda: not self._reg.current.registered, 0.3)
+            except pj.Error:
+                pass  # already unregistering or no transport: nothing to undo
+        self._destroy()
+        if self._reg.current.status is not RegistrationStatus.OFFLINE:
+            self._emit_registration(self._reg.unregistered())
+        self.deliver()
+
+    def _shutdown_at_exit(self) -> None:
+        if self._ep is not None and threading.current_thread() is self._owner:
+            self.shutdown()
+
+    def _destroy(self) -> None:
+        atexit.unregister(self._shutdown_at_exit)
+        self._calls.drop_all()
+        if self._audio is not None:
+            self._audio.close()
+            self._audio = None
+        gc.collect()
+        if self._account is not None:
+            self._account.shutdown()
+            self._account = None
+        gc.collect()
+        ep, self._ep = self._ep, None
+        ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
+        del ep
+        gc.collect()
+
+    def _handle_until(self, done: Callable[[], bool], timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not done() and time.monotonic() < deadline:
+            self._ep.libHandleEvents(10)
+            self._calls.release_ended()
+
+    # -- thread discipline and plumbing used by CallTable ----------------------------------------
+
+    def check_thread(self) -> None:
+        if self._owner is not None and threading.current_thread() is not self._owner:
+            raise WrongThreadError(
+                f"the phone belongs to thread {self._owner.name!r}, "
+                f"not {threading.current_thread().name!r}")
+
+    def require_started(self) -> Any:
+        self.check_thread()
+        if self._ep is None:
+            raise PhoneError("the phone is not started")
+        return self._ep
+
+    def queue(self, event: PhoneEvent) -> None:
+        self._pending.append(event)
+
+    @property
+    def account(self) -> Any:
+        return self._account
+
+    @property
+    def audio(self) -> AudioRouting:
+        if self._audio is None:
+            raise PhoneError("the phone is not started")
+        return self._audio
+
+    def now(self) -> float:
+        return self._clock()
+
+    # -- registration ---------------------------------------------------------------------------
+
+    @property
+    def registration(self) -> Registration:
+        return self._reg.with_retry_in(self._clock())
+
+    def register_now(self) -> None:
+        """Retry registering at once (e.g. an operator pressing "reconnect")."""
+        self.require_started()
+        self._register_again()
+
+    def _register_again(self) -> None:
+        registrar = self._reg.registrar
+        self._emit_registration(self._reg.started())
+        try:
+            if registrar != self._active_registrar:
+                self._active_registrar = registrar
+                self._account.modify(account_config(self.settings.account, registrar, self._transport_id))
+            else:
+                self._account.setRegistration(True)
+        except pj.Error as error:
+            self._emit_registration(self._reg.failed(503, error.reason, error.info(), self._clock()))
+
+    def _emit_registration(self, registration: Registration) -> None:
+        previous, self._last_reg = self._last_reg, registration
+        if registration != previous:
+            self.queue(RegistrationChanged(registration, previous))
+
+    def on_reg_state(self, prm: Any) -> None:
+        self.check_thread()
+        code, now = int(prm.code), self._clock()
+        if 200 <= code < 300:
+            if int(prm.expiration) > 0:
+                self._emit_registration(self._reg.succeeded(code, int(prm.expiration), now))
+            else:
+                self._emit_registration(self._reg.unregistered())
+            return
+        detail = self._ep.utilStrError(prm.status) if prm.status and self._ep is not None else ""
+        self._emit_registration(self._reg.failed(code, str(prm.reason), detail, now))
+
+    def on_transport_state(self, prm: Any) -> None:
+        # A TCP/TLS flow closed (server stopped or restarted): refresh now instead of waiting for expiry.
+        self.check_thread()
+        if prm.state == pj.PJSIP_TP_STATE_DISCONNECTED and self._reg.current.registered and self._account:
+            try:
+                self._account.setRegistration(True)
+            except pj.Error as error:
+                log.info("re-register after lost connection failed: %s", error.info())
+
+    # -- calls ----------------------------------------------------------------------------------
+
+    def on_incoming_call(self, prm: Any) -> None:
+        self._calls.incoming(prm)
+
+    def on_call_state(self, handle: Any) -> None:
+        self._calls.state_changed(handle)
+
+    def on_call_media_state(self, handle: Any) -> None:
+        self._calls.media_changed(handle)
+
+    def on_dtmf(self, handle: Any, digit: str, method: int) -> None:
+        self._calls.dtmf_received(handle, digit, method)
+
+    # -- audio ----------------------------------------------------------------------------------
+
+    def audio_devices(self) -> tuple[AudioDevice, ...]:
+        return list_devices(self.require_started())
+
+    def set_volume(self, *, speaker: float | None = None, microphone: float | None = None,
+                   ring: float | None = None) -> None:
+        self.require_started()
+        self.audio.set_levels(speaker, microphone, ring)
+
+    @property
+    def local_sip_port(self) -> int:
+        ep = self.require_started()
+        return int(ep.transportGetInfo(self._transport_id).localName.rpartition(":")[2])
+
+    # -- call intents (see softphone.calls.CallTable) ----------------------------------------------
+
+    @property
+    def calls(self) -> tuple[Call, ...]:
+        """Snapshots of the live calls, oldest first."""
+        return self._calls.snapshots()
+
+    def call(self, call_id: int) -> Call:
+        return self._calls.snapshot(call_id)
+
+    def dial(self, target: str) -> int:
+        """Call a number or SIP URI; other connected calls go on hold. Returns the new call's id."""
+        return self._calls.dial(target)
+
+    def answer(self, call_id: int) -> None:
+        self._calls.answer(call_id)
+
+    def reject(self, call_id: int, *, busy: bool = False) -> None:
+        """Refuse a ringing call: 486 Busy Here when `busy`, else 603 Decline."""
+        self._calls.reject(call_id, 486 if busy else 603)
+
+    def hangup(self, call_id: int) -> None:
+        self._calls.hangup(call_id)
+
+    def hold(self, call_id: int) -> None:
+        self._calls.hold(call_id)
+
+    def resume(self, call_id: int) -> None:
+        self._calls.resume(call_id)
+
+    def set_muted(self, call_id: int, muted: bool) -> None:
+        self._calls.set_muted(call_id, muted)
+
+    def send_dtmf(self, call_id: int, digits: str, method: DtmfMethod | None = None) -> None:
+        self._calls.send_dtmf(call_id, digits, method or self.settings.account.dtmf_method)
+
+    def start_recording(self, call_id: int, path: Path) -> None:
+        """Record the call's incoming audio to a WAV file (complete once recording stops or the call ends)."""
+        self._calls.start_recording(call_id, path)
+
+    def stop_recording(self, call_id: int) -> None:
+        self._calls.stop_recording(call_id)

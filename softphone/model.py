@@ -1,0 +1,92 @@
+"""The softphone's domain model: immutable snapshots of registration and calls, and the events that carry them.
+
+Listeners receive `RegistrationChanged` and `CallChanged` events; each holds the new snapshot, the
+previous one and a reason in words. Nothing here touches pjsua2 or Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from softphone.identity import CallerIdentity
+
+
+class RegistrationStatus(Enum):
+    OFFLINE = "offline"  # not started or shut down
+    REGISTERING = "registering"
+    REGISTERED = "registered"
+    FAILED = "failed"  # not registered; `reason` says why, a retry is scheduled
+
+
+@dataclass(frozen=True)
+class Registration:
+    status: RegistrationStatus = RegistrationStatus.OFFLINE
+    registrar: str = ""
+    code: int = 0  # last SIP status code, 0 when none
+    reason: str = ""  # in words, e.g. "wrong user name or password (401)"
+    retry_in_s: float | None = None  # seconds until the next attempt after a failure
+
+    @property
+    def registered(self) -> bool:
+        return self.status is RegistrationStatus.REGISTERED
+
+
+class CallDirection(Enum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
+class CallState(Enum):
+    RINGING = "ringing"  # incoming, waiting for us to answer
+    DIALING = "dialing"  # outgoing, no answer yet
+    ALERTING = "alerting"  # outgoing, the other side is ringing (180/183)
+    CONNECTING = "connecting"  # answered, waiting for the ACK
+    CONNECTED = "connected"
+    ENDED = "ended"
+
+    @property
+    def live(self) -> bool:
+        return self is not CallState.ENDED
+
+
+@dataclass(frozen=True)
+class Call:
+    """A snapshot of one call. `id` is ours and never reused within a `Phone`'s lifetime."""
+
+    id: int
+    direction: CallDirection
+    state: CallState
+    remote: CallerIdentity
+    on_hold: bool = False  # we put it on hold
+    remote_hold: bool = False  # the other side put us on hold
+    muted: bool = False
+    audio_connected: bool = False  # an audio stream is up (both ways, or one way while held)
+    recording: bool = False
+    started_at: float = 0.0  # monotonic seconds
+    connected_at: float | None = None
+    status_code: int = 0  # last SIP status seen for the call
+    end_reason: str = ""  # in words, set when state is ENDED
+
+
+@dataclass(frozen=True)
+class RegistrationChanged:
+    registration: Registration
+    previous: Registration
+
+
+@dataclass(frozen=True)
+class CallChanged:
+    call: Call
+    previous: Call | None  # None for a new call
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class DtmfReceived:
+    call_id: int
+    digit: str
+    method: str  # "rfc4733" or "sip_info"
+
+
+PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived

@@ -1,0 +1,63 @@
+"""A private Kamailio registrar/proxy on loopback, restartable on the same port for fault tests."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from tests.helpers.processes import ManagedProcess, free_port, require_binary, wait_until
+
+CONFIG = Path(__file__).resolve().parents[1] / "integration" / "softphone" / "kamailio.cfg"
+
+
+def _port_free_for_both(port: int) -> bool:
+    for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+        with socket.socket(socket.AF_INET, kind) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                return False
+    return True
+
+
+class Kamailio:
+    """Listens on UDP and TCP 127.0.0.1:`port`. Users: any number N with password "pwN"."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.binary = require_binary("kamailio")
+        self.workdir = workdir
+        self.port = next(p for p in iter(free_port, None) if _port_free_for_both(p))
+        self.process: ManagedProcess | None = None
+        self._runs = 0
+
+    @property
+    def hostport(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self._runs += 1
+        rundir = self.workdir / f"run{self._runs}"
+        rundir.mkdir(parents=True)
+        argv = [self.binary, "-DD", "-E", "-f", str(CONFIG), "-P", str(rundir / "kamailio.pid"),
+                "-Y", str(rundir), "-w", str(rundir), "-m", "32", "-M", "4",
+                "-l", f"udp:{self.hostport}", "-l", f"tcp:{self.hostport}"]
+        self.process = ManagedProcess(argv, log=rundir / "kamailio.log")
+        wait_until(lambda: self._listening() or not self.process_alive(), timeout=10)
+        if not self.process_alive():
+            raise RuntimeError(f"kamailio did not start:\n{self.process.output()}")
+
+    def process_alive(self) -> bool:
+        return self.process is not None and self.process.alive()
+
+    def _listening(self) -> bool:
+        with socket.socket() as sock:
+            sock.settimeout(0.2)
+            return sock.connect_ex(("127.0.0.1", self.port)) == 0
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.stop()
+            self.process = None
+
+    def log(self) -> str:
+        return self.process.output() if self.process is not None else ""

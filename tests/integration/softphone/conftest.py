@@ -1,0 +1,113 @@
+"""Fixtures for softphone integration tests: Kamailio on loopback, the console phone, peer processes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from softphone.engine import Phone
+from softphone.model import PhoneEvent
+from softphone.settings import AccountSettings, AudioSettings, PhoneSettings, Transport
+from tests.helpers.kamailio import Kamailio
+from tests.helpers.sip_peer import SipPeer
+
+CONSOLE_USER = "1000"
+
+
+class Recorder:
+    """Collects a phone's events."""
+
+    def __init__(self) -> None:
+        self.events: list[PhoneEvent] = []
+
+    def __call__(self, event: PhoneEvent) -> None:
+        self.events.append(event)
+
+
+def pump_until(phone: Phone, predicate: Callable[[], object], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        phone.pump()
+        if predicate():
+            return
+        time.sleep(0.005)
+    raise TimeoutError(f"condition not met within {timeout} s")
+
+
+def console_settings(kamailio: Kamailio, **overrides: object) -> PhoneSettings:
+    fields: dict[str, object] = {
+        "user": CONSOLE_USER, "domain": "127.0.0.1", "registrar": kamailio.hostport,
+        "password": f"pw{CONSOLE_USER}", "bind_address": "127.0.0.1", "register_expiry_s": 60,
+        "retry_initial_s": 0.5, "retry_max_s": 2.0, "rtp_timeout_s": 3.0, "transport": Transport.UDP,
+    }
+    fields.update(overrides)
+    return PhoneSettings(AccountSettings(**fields),  # type: ignore[arg-type]
+                         AudioSettings(null_device=True, codecs=("PCMU/8000",)))
+
+
+@pytest.fixture
+def kamailio(tmp_path: Path) -> Iterator[Kamailio]:
+    server = Kamailio(tmp_path / "kamailio")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_phone() -> Iterator[Callable[[PhoneSettings], tuple[Phone, Recorder]]]:
+    phones: list[Phone] = []
+
+    def make(settings: PhoneSettings) -> tuple[Phone, Recorder]:
+        phone = Phone(settings)
+        recorder = Recorder()
+        phone.add_listener(recorder)
+        phone.start()
+        phones.append(phone)
+        return phone, recorder
+
+    yield make
+    for phone in phones:
+        phone.shutdown()
+
+
+@pytest.fixture
+def console(kamailio: Kamailio, make_phone: Callable[[PhoneSettings], tuple[Phone, Recorder]]
+            ) -> tuple[Phone, Recorder]:
+    phone, recorder = make_phone(console_settings(kamailio))
+    pump_until(phone, lambda: phone.registration.registered)
+    return phone, recorder
+
+
+@pytest.fixture
+def make_peer(kamailio: Kamailio, tmp_path: Path) -> Iterator[Callable[..., SipPeer]]:
+    peers: list[SipPeer] = []
+
+    def make(user: str, *, auto_answer: bool = False) -> SipPeer:
+        peer = SipPeer(user, kamailio.hostport, log=tmp_path / f"peer-{user}.log", auto_answer=auto_answer)
+        peers.append(peer)
+        return peer
+
+    yield make
+    for peer in peers:
+        peer.stop()
+
+
+def wait_peer(phone: Phone, peer: SipPeer, event: str, timeout: float = 10.0, after: int = 0,
+              **fields: object) -> dict[str, object]:
+    """Pump the console while waiting for a peer event (the console must keep answering SIP)."""
+    found: list[dict[str, object]] = []
+
+    def seen() -> bool:
+        item = peer.find(event, after, **fields)
+        if item is not None:
+            found.append(item)
+        return item is not None
+
+    try:
+        pump_until(phone, seen, timeout)
+    except TimeoutError:
+        raise TimeoutError(f"peer {peer.user} never sent {event} {fields}; it sent {peer.drain()[after:]}") from None
+    return found[0]
