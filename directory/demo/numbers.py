@@ -12,6 +12,7 @@ import random
 from directory.model import NumberKind, PhoneNumber
 
 _SE_MOBILE_PREFIXES = ("70", "72", "73", "76")
+_NO_MOBILE_PREFIXES = ("40", "41", "46", "47", "48", "90", "91", "92", "93", "94", "95", "97", "98", "99")
 
 
 class NumberPlan:
@@ -30,7 +31,7 @@ class NumberPlan:
     def mobile(self, country: str) -> PhoneNumber:
         r = self._rng
         if country == "NO":
-            national = f"{r.choice('49')}{r.randrange(10_000_000):07d}"
+            national = f"{r.choice(_NO_MOBILE_PREFIXES)}{r.randrange(1_000_000):06d}"
             return PhoneNumber(_no_spelling(national, r.random(), mobile=True), NumberKind.MOBILE,
                                f"+47{national}")
         national = f"{r.choice(_SE_MOBILE_PREFIXES)}{r.randrange(10_000_000):07d}"
