@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
-import socket
+import re
 import ssl
 from typing import Any
 
-from ldap3 import NONE, SIMPLE, Connection, Server, Tls
-from ldap3.core.exceptions import (
-    LDAPBindError,
-    LDAPException,
-    LDAPInvalidCredentialsResult,
-    LDAPSocketOpenError,
-    LDAPStartTLSError,
-)
+from ldap3 import ANONYMOUS, NONE, SIMPLE, Connection, Server, Tls
+from ldap3.core.exceptions import LDAPBindError, LDAPException, LDAPOperationResult
 
 from directory.sync.errors import LdapAuthError, LdapTlsError, LdapUnavailableError
 from directory.sync.settings import LdapSourceSettings
@@ -51,27 +46,29 @@ def _server(url: str, settings: LdapSourceSettings) -> Server:
 
 
 def _reason(exc: BaseException) -> str:
-    """The root cause in words (ldap3 wraps socket errors in lists and tuples)."""
-    cause: BaseException = exc
-    while cause.__cause__ is not None or cause.__context__ is not None:
-        cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
-    if isinstance(cause, ssl.SSLCertVerificationError):
-        return f"certificate not trusted: {cause.verify_message}"
+    """The cause in words: the LDAP result, or the innermost error (ldap3 wraps socket errors)."""
+    if isinstance(exc, LDAPOperationResult):
+        return f"{exc.description}: {exc.message}" if exc.message else str(exc.description)
     text = str(exc) or type(exc).__name__
+    # ldap3 re-creates socket errors from their text, so the SSL details survive only in the message.
+    verify = re.search(r"certificate verify failed: ([^(]*)", text)
+    if verify:
+        return f"certificate not trusted ({verify.group(1).strip().replace(chr(92), '')})"
+    if "hostname mismatch" in text or "doesn't match" in text:
+        return "certificate does not name this server"
     return text.replace("\n", " ")
 
 
-def _is_tls_failure(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, LDAPStartTLSError | ssl.SSLError) or "certificate" in text or "ssl" in text
+def _is_certificate_failure(exc: BaseException) -> bool:
+    return "certificate" in str(exc).lower() or isinstance(exc, ssl.SSLError)
 
 
 def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
     """A bound connection to the first server that answers, and that server's URL.
 
-    A server that cannot be reached is skipped for the next; a refused bind or an untrusted
-    certificate is raised at once (another server would only repeat it, and retried binds lock
-    accounts). Raises LdapUnavailableError naming every server tried and why, when none answered.
+    A server that cannot be reached is skipped for the next; a refused bind or failed TLS is raised
+    at once (another server would only repeat it, and retried binds lock accounts). Raises
+    LdapUnavailableError naming every server tried and why, when none answered.
     """
     failures: list[str] = []
     for url in settings.urls:
@@ -79,31 +76,37 @@ def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
             _server(url, settings),
             user=settings.bind_dn or None,
             password=settings.password or None,
-            authentication=SIMPLE if settings.bind_dn else None,
+            authentication=SIMPLE if settings.bind_dn else ANONYMOUS,
             read_only=True,
             raise_exceptions=True,
             # ldap3 packs this into a timeval on Linux and needs whole seconds.
             receive_timeout=max(1, math.ceil(settings.timeout)),
             return_empty_attributes=False,
             check_names=False,
-            auto_range=True,
         )
         try:
-            connection.open()
+            connection.open()  # for ldaps:// this includes the TLS handshake
+        except (LDAPException, OSError) as exc:
+            close(connection)
+            if url.lower().startswith("ldaps:") and _is_certificate_failure(exc):
+                raise LdapTlsError(settings.name, f"TLS with {url} failed: {_reason(exc)}") from exc
+            failures.append(f"{url}: {_reason(exc)}")
+            continue
+        try:
             if settings.start_tls:
                 connection.start_tls()
+        except (LDAPException, OSError) as exc:
+            close(connection)
+            raise LdapTlsError(settings.name, f"StartTLS with {url} failed: {_reason(exc)}") from exc
+        try:
             connection.bind()
-        except (LDAPInvalidCredentialsResult, LDAPBindError) as exc:
-            connection.unbind()
+        except (LDAPBindError, LDAPOperationResult) as exc:
+            close(connection)
             raise LdapAuthError(
                 settings.name, f"{url} refused the bind as {settings.bind_dn or 'anonymous'}: {_reason(exc)}"
             ) from exc
-        except (LDAPException, OSError, socket.timeout) as exc:
+        except (LDAPException, OSError) as exc:
             close(connection)
-            if _is_tls_failure(exc) and not isinstance(exc, LDAPSocketOpenError | socket.timeout):
-                raise LdapTlsError(settings.name, f"TLS with {url} failed: {_reason(exc)}") from exc
-            if isinstance(exc, LDAPSocketOpenError) and "certificate" in str(exc).lower():
-                raise LdapTlsError(settings.name, f"TLS with {url} failed: {_reason(exc)}") from exc
             failures.append(f"{url}: {_reason(exc)}")
             continue
         return connection, url
@@ -111,8 +114,11 @@ def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
 
 
 def close(connection: Connection) -> None:
-    """Unbind, ignoring a connection that is already gone."""
-    try:
+    """Unbind, ignoring a connection that is already gone; ldap3 leaves the socket of a failed
+    open() unclosed, so close that too."""
+    with contextlib.suppress(LDAPException, OSError):
         connection.unbind()
-    except (LDAPException, OSError):
-        pass
+    sock = getattr(connection, "socket", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.close()

@@ -16,6 +16,7 @@ from ldap3 import Connection
 from directory.model import ChangeSet, Entry
 from directory.store import DirectoryRepository, Store
 from directory.sync.connection import close, connect
+from directory.sync.errors import LdapSearchError
 from directory.sync.plan import EntryPlanner, Problem
 from directory.sync.requests import (
     SearchRequest,
@@ -62,6 +63,7 @@ class _Run:
         self.repository = DirectoryRepository(store)
         self.planner = EntryPlanner(settings.name, settings.mapping(), region=settings.region)
         self.done = 0
+        self.accepted = 0
 
     def stream(self, connection: Connection, server: str, requests: list[SearchRequest]) -> Iterator[Entry]:
         for request in requests:
@@ -75,10 +77,23 @@ class _Run:
                 for dn, attributes in page:
                     entry = self.planner.plan(dn, attributes, request.kind)
                     if entry is not None:
+                        self.accepted += 1
                         yield entry
                 self.done += len(page)
                 if self.progress is not None:
                     self.progress(self.done, None)
+
+    def stream_all(
+        self, connection: Connection, server: str, requests: list[SearchRequest], known: int
+    ) -> Iterator[Entry]:
+        """The full sync's entries; refuses (rolling back) to empty a source that had entries."""
+        yield from self.stream(connection, server, requests)
+        if self.accepted == 0 and known > 0:
+            raise LdapSearchError(
+                self.settings.name,
+                f"{server} returned no usable entries (searched {self.planner.records}); keeping the "
+                f"previous {known} rather than emptying the directory: check the base DNs and filters",
+            )
 
     def present_ids(self, connection: Connection, server: str) -> set[str]:
         ids: set[str] = set()
@@ -145,7 +160,7 @@ def sync_source(
         else:
             changes = run.repository.apply_sync(
                 settings.name,
-                run.stream(connection, server, full_requests(settings)),
+                run.stream_all(connection, server, full_requests(settings), len(before)),
                 complete=True,
                 cursor=lambda: run.cursor(server, None),
             )
