@@ -66,9 +66,13 @@ def test_full_sync_detects_deletions_without_the_id_check(slapd: Slapd, store: S
 
 def test_incremental_without_cursor_or_after_settings_change_runs_full(slapd: Slapd, store: Store) -> None:
     first = sync_source(store, settings_for(slapd.url), full=False)
-    assert first.full and first.added == PEOPLE
+    assert first.full
+    assert first.added == PEOPLE
     cursor = SyncCursor.decode(DirectoryRepository(store).sync_cursor("ldap"))
-    assert cursor is not None and cursor.attribute == "modifyTimestamp" and cursor.server == slapd.url
+    assert cursor is not None
+    assert cursor.attribute == "modifyTimestamp"
+    assert cursor.server == slapd.url
     narrowed = settings_for(slapd.url, person_filter="(&(objectClass=inetOrgPerson)(sn=000*))")
     summary = sync_source(store, narrowed, full=False)
-    assert summary.full and (summary.added, summary.updated, summary.removed) == (0, 0, PEOPLE - 100)
+    assert summary.full
+    assert (summary.added, summary.updated, summary.removed) == (0, 0, PEOPLE - 100)

@@ -28,7 +28,8 @@ def snapshot(store: Store) -> tuple[object, ...]:
 def test_failover_from_a_dead_server_to_a_live_one(slapd: Slapd, store: Store) -> None:
     dead = f"ldap://127.0.0.1:{free_port()}"
     summary = sync_source(store, settings_for([dead, slapd.url]), full=True)
-    assert summary.server == slapd.url and summary.added == PEOPLE
+    assert summary.server == slapd.url
+    assert summary.added == PEOPLE
 
 
 def test_unreachable_servers_are_named_and_the_store_is_untouched(slapd: Slapd, store: Store) -> None:
@@ -38,13 +39,14 @@ def test_unreachable_servers_are_named_and_the_store_is_untouched(slapd: Slapd, 
     with pytest.raises(LdapUnavailableError) as caught:
         sync_source(store, settings_for(dead), full=True)
     assert caught.value.transient
-    assert dead[0] in str(caught.value) and dead[1] in str(caught.value)
+    assert dead[0] in str(caught.value)
+    assert dead[1] in str(caught.value)
     assert "refused" in str(caught.value).lower()
     assert snapshot(store) == before
 
 
 def test_wrong_password_is_an_auth_error_and_not_retried_on_the_next_server(slapd: Slapd, store: Store) -> None:
-    with pytest.raises(LdapAuthError, match="invalidCredentials|invalid credentials") as caught:
+    with pytest.raises(LdapAuthError, match=r"invalidCredentials|invalid credentials") as caught:
         sync_source(store, settings_for([slapd.url, slapd.url], password="wrong"), full=True)
     assert not caught.value.transient
     assert DirectoryRepository(store).load_entries() == []
@@ -70,7 +72,8 @@ def test_config_errors_are_reported_before_any_network_traffic(store: Store) -> 
     url = f"ldap://127.0.0.1:{free_port()}"
     with pytest.raises(LdapConfigError) as caught:
         sync_source(store, settings_for(url, person_filter="(&(objectClass=person)", page_size=0), full=True)
-    assert "person_filter" in str(caught.value) and "page_size" in str(caught.value)
+    assert "person_filter" in str(caught.value)
+    assert "page_size" in str(caught.value)
 
 
 def test_a_base_dn_missing_on_the_server_is_a_search_error(slapd: Slapd, store: Store) -> None:
