@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from directory.model import ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
@@ -37,6 +38,11 @@ def fingerprint(entry: Entry) -> str:
     ]
     parts += [f"{n.kind}:{n.raw}:{n.e164 or ''}" for n in entry.numbers]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _number_rows(entry_id: int, entry: Entry) -> list[dict[str, Any]]:
+    return [{"entry_id": entry_id, "position": i, "kind": str(n.kind), "raw": n.raw, "e164": n.e164}
+            for i, n in enumerate(entry.numbers)]
 
 
 class _Units:
@@ -188,9 +194,43 @@ class DirectoryRepository:
         units = _Units(session, source)
         upserted: list[int] = []
         seen: set[int] = set()
+        pending: list[tuple[Entry, dict[str, Any]]] = []
+        pending_ids: set[str] = set()
+        numbers: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            # Multi-row INSERT ... RETURNING per batch: a 200,000-entry sync must not go row by row.
+            if pending:
+                rows = [{"source": source, "external_id": e.external_id, **values} for e, values in pending]
+                ids = session.scalars(
+                    insert(DirectoryEntry).returning(DirectoryEntry.id, sort_by_parameter_order=True), rows
+                ).all()
+                for (entry, values), entry_id in zip(pending, ids, strict=True):
+                    existing[entry.external_id] = (entry_id, values["fingerprint"], None)
+                    numbers.extend(_number_rows(entry_id, entry))
+                seen.update(ids)
+                upserted.extend(ids)
+                pending.clear()
+                pending_ids.clear()
+            if updates:
+                session.execute(update(DirectoryEntry), updates)  # ORM bulk UPDATE by primary key
+                replaced = [row["id"] for row in updates]
+                session.execute(delete(PhoneNumberRow).where(PhoneNumberRow.entry_id.in_(replaced)))
+                updates.clear()
+            if numbers:
+                session.execute(insert(PhoneNumberRow), numbers)
+                numbers.clear()
+
         for entry in entries:
             fp = fingerprint(entry)
             known = existing.get(entry.external_id)
+            if (known is not None and known[0] in seen) or entry.external_id in pending_ids:
+                raise ValueError(f"duplicate id {entry.external_id!r} in source {source!r}")
+            if known is not None:
+                seen.add(known[0])
+                if known[1] == fp and known[2] is None:
+                    continue
             values = {
                 "kind": str(entry.kind),
                 "display_name": entry.display_name,
@@ -207,26 +247,19 @@ class DirectoryRepository:
                 "removed_at": None,
             }
             if known is None:
-                row = DirectoryEntry(source=source, external_id=entry.external_id, **values)
-                session.add(row)
-                session.flush()
-                entry_id = row.id
-            else:
-                entry_id, old_fp, removed = known
-                if entry_id in seen:
-                    raise ValueError(f"duplicate id {entry.external_id!r} in source {source!r}")
-                seen.add(entry_id)
-                if old_fp == fp and removed is None:
-                    continue
-                session.execute(update(DirectoryEntry).where(DirectoryEntry.id == entry_id).values(**values))
-                session.execute(delete(PhoneNumberRow).where(PhoneNumberRow.entry_id == entry_id))
-            seen.add(entry_id)
+                pending.append((entry, values))
+                pending_ids.add(entry.external_id)
+                if len(pending) >= 2000:
+                    flush()
+                continue
+            entry_id = known[0]
+            updates.append({"id": entry_id, **values})
+            numbers.extend(_number_rows(entry_id, entry))
             existing[entry.external_id] = (entry_id, fp, None)
             upserted.append(entry_id)
-            session.add_all(
-                PhoneNumberRow(entry_id=entry_id, position=i, kind=str(n.kind), raw=n.raw, e164=n.e164)
-                for i, n in enumerate(entry.numbers)
-            )
+            if len(updates) >= 500:
+                flush()
+        flush()
         return upserted, seen
 
     @staticmethod
