@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from directory.imports.errors import ProblemLog
+from directory.imports.result import ImportResult
 from directory.imports.text import read_text
 from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 from directory.phones import to_e164
@@ -37,6 +38,7 @@ ALIASES: dict[str, str] = {
     "phone": "work", "telephone": "work", "telephonenumber": "work", "cell": "mobile",
 }
 DELIMITERS = (",", ";", "\t")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 UNIT_SEPARATOR = " / "
 NUMBER_SEPARATOR = "|"
 KEYWORD_SEPARATOR = "; "
@@ -51,9 +53,15 @@ def read_csv(path: Path, source: str, region: str = "SE") -> list[Entry]:
 
     ``region`` is the country whose conventions apply to numbers written without a country code.
     """
+    return load_csv(path, source, region).entries
+
+
+def load_csv(path: Path, source: str, region: str = "SE") -> ImportResult:
+    """Like read_csv, also saying which encoding and delimiter were detected."""
     log = ProblemLog(path)
-    text, _ = read_text(path, log)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    text, encoding = read_text(path, log)
+    delimiter = _sniff_delimiter(text)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header_cells = next(rows, [])
     reader = _RowReader(_header(header_cells, log), len(header_cells), source, region, log)
     entries: list[Entry] = []
@@ -73,7 +81,7 @@ def read_csv(path: Path, source: str, region: str = "SE") -> list[Entry]:
     if not entries and not log:
         log.add(None, "", "the file has a header but no entries")
     log.raise_if_any()
-    return entries
+    return ImportResult(entries, 0, (encoding, f"{DELIMITER_NAMES[delimiter]}-separated"))
 
 
 def write_csv(entries: Iterable[Entry], path: Path) -> None:

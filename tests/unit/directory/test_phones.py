@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from directory import phones
 from directory.phones import digits, to_e164
 
 
@@ -62,3 +66,18 @@ def test_region_is_case_insensitive() -> None:
 )
 def test_digits(raw: str, expected: str) -> None:
     assert digits(raw) == expected
+
+
+def test_fast_path_agrees_with_phonenumbers_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain digit strings take a shortcut past phonenumbers.parse; it must never change an answer."""
+    rng = random.Random(2026)
+    samples = []
+    for _ in range(3000):
+        prefix = rng.choice(["0", "00", "+", "", "+46", "0046", "+47", "0047", "+45", "0"])
+        body = "".join(rng.choice("0123456789") for _ in range(rng.randint(5, 11)))
+        samples.append("".join(c + (rng.choice(" -/") if rng.random() < 0.3 else "") for c in prefix + body))
+    fast = [(to_e164(s, r)) for s in samples for r in ("SE", "NO", "DK")]
+    monkeypatch.setattr(phones, "_PLAIN", re.compile(r"(?!)"))
+    slow = [(to_e164(s, r)) for s in samples for r in ("SE", "NO", "DK")]
+    assert fast == slow
+    assert sum(1 for n in fast if n) > 1000
