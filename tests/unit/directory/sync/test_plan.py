@@ -111,7 +111,7 @@ def test_bad_values_are_dropped_and_the_entry_kept() -> None:
             title=[b"\xc3\x28 broken"],
             physicalDeliveryOfficeName=[b"x" * 100_000],
             mobile=[b"reception", b"070 765 43 21"],
-            mail=["a\x00b\tc@example.se\n".encode()],
+            mail=[b"a\x00b\tc@example.se\n"],
             otherTelephone=[f"019-60{i:05d}".encode() for i in range(MAX_VALUES + 5)],
         ),
         EntryKind.PERSON,

@@ -1,0 +1,63 @@
+"""DirectoryRepository.apply_sync: one transaction per sync, streamed entries, removals by presence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from directory.model import Entry, EntryKind
+from directory.store import DirectoryRepository, Store, sqlite_url
+
+
+def person(ext: str, name: str) -> Entry:
+    return Entry(source="ldap", external_id=ext, kind=EntryKind.PERSON, display_name=name)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[DirectoryRepository]:
+    store = Store.open(sqlite_url(tmp_path / "store.sqlite3"))
+    yield DirectoryRepository(store)
+    store.dispose()
+
+
+def names(repo: DirectoryRepository) -> set[str]:
+    return {e.display_name for e in repo.load_entries()}
+
+
+def test_complete_sync_replaces_and_reads_the_cursor_after_the_stream(repo: DirectoryRepository) -> None:
+    repo.apply_sync("ldap", [person("1", "A"), person("2", "B")], complete=True, cursor=lambda: "c1")
+    consumed: list[str] = []
+
+    def stream() -> Iterator[Entry]:
+        consumed.append("x")
+        yield person("2", "B2")
+
+    changes = repo.apply_sync("ldap", stream(), complete=True, cursor=lambda: f"after {len(consumed)}")
+    assert names(repo) == {"B2"}
+    assert len(changes.removed) == 1
+    assert repo.sync_cursor("ldap") == "after 1"
+    assert set(repo.active_external_ids("ldap")) == {"2"}
+
+
+def test_incremental_removes_only_what_is_absent_from_both_present_and_entries(repo: DirectoryRepository) -> None:
+    repo.apply_sync("ldap", [person(i, i) for i in "123"], complete=True)
+    changes = repo.apply_sync("ldap", [person("4", "4")], complete=False, present={"1", "2"})
+    assert names(repo) == {"1", "2", "4"}  # 4 is new since the id check ran: kept
+    assert len(changes.removed) == 1
+    repo.apply_sync("ldap", [], complete=False, present=None)
+    assert names(repo) == {"1", "2", "4"}
+
+
+def test_a_failing_stream_leaves_entries_and_cursor_as_they_were(repo: DirectoryRepository) -> None:
+    repo.apply_sync("ldap", [person("1", "A")], complete=True, cursor=lambda: "c1")
+
+    def broken() -> Iterator[Entry]:
+        yield person("2", "B")
+        raise ConnectionError("server gone")
+
+    with pytest.raises(ConnectionError):
+        repo.apply_sync("ldap", broken(), complete=True, cursor=lambda: "c2")
+    assert names(repo) == {"A"}
+    assert repo.sync_cursor("ldap") == "c1"
