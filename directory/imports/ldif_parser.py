@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from directory.imports.errors import ProblemLog
 
+# The result summary plain `ldapsearch > export.ldif` appends ("search: 2", "result: 0 Success").
+_SEARCH_SUMMARY = ("search:", "result:")
 # An attribute description: a name or OID, then options (";lang-sv", ";binary").
 _ATTRIBUTE = re.compile(r"([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)((?:;[A-Za-z0-9-]+)*)")
 
@@ -52,6 +54,8 @@ def parse_ldif(text: str, log: ProblemLog) -> list[Record]:
                 log.add(line, "version", f'unsupported LDIF version "{version}", expected "version: 1"')
             if not block:
                 continue
+        if block[0][1].lower().startswith(_SEARCH_SUMMARY):
+            continue
         record = _record(block, log)
         if record is not None:
             records.append(record)

@@ -121,3 +121,9 @@ def test_no_entries_and_not_utf8(tmp_path: Path) -> None:
 def test_dn_components_undo_escapes() -> None:
     assert dn_components(r"cn=Berg\, Kari+uid=kb,ou=Hj\c3\a4rta , O=Region\+X") == [
         ("cn", "Berg, Kari"), ("ou", "Hjärta"), ("o", "Region+X")]
+
+
+def test_plain_ldapsearch_output_with_result_summary(tmp_path: Path) -> None:
+    text = ("# extended LDIF\n#\n# LDAPv3\n\n# a, x\ndn: uid=a,dc=x\nobjectClass: person\ncn: A\n\n"
+            "# search result\nsearch: 2\nresult: 0 Success\n\n# numResponses: 2\n# numEntries: 1\n")
+    assert [e.display_name for e in read_ldif(write(tmp_path, text), "ldap")] == ["A"]
