@@ -157,3 +157,13 @@ def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     write_csv(entries, path)
     assert read_csv(path, "demo") == entries
+
+
+def test_documented_example_parses(tmp_path: Path) -> None:
+    doc = (Path(__file__).parents[3] / "docs" / "import-formats.md").read_text(encoding="utf-8")
+    example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
+    unit, person = read_csv(write(tmp_path, example.encode()), "doc")
+    assert unit.kind is EntryKind.FUNCTION
+    assert unit.numbers[0].kind is NumberKind.SWITCH
+    assert person.unit == "Barn- och ungdomsmedicin"
+    assert [n.e164 for n in person.numbers if n.kind is NumberKind.MOBILE] == ["+46701234567", "+46733622636"]
