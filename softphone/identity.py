@@ -59,16 +59,15 @@ def sanitize_display_name(name: str, limit: int = MAX_DISPLAY_NAME) -> str:
 def split_name_addr(value: str) -> tuple[str, str]:
     """(display name, URI) from a name-addr or addr-spec header value; header parameters are dropped."""
     value = value.strip()
+    name = ""
+    if value.startswith('"'):
+        end = _closing_quote(value)
+        name, value = value[1:end], value[end + 1:]  # a quoted name may contain '<', '>' and ';'
     if "<" in value:
-        name, _, rest = value.partition("<")
-        uri = rest.partition(">")[0]
-        name = name.strip()
-        if name.startswith('"'):
-            end = _closing_quote(name)
-            name = name[1:end]
-        return name, uri.strip()
+        token, _, rest = value.partition("<")
+        return (name or token.strip()), rest.partition(">")[0].strip()
     # addr-spec: anything after ';' is a header parameter (e.g. tag), not part of the URI
-    return "", value.partition(";")[0].strip()
+    return name, value.partition(";")[0].strip()
 
 
 def _closing_quote(quoted: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 _TLS_WORDS = ("ssl", "tls", "certificate", "handshake")
 _DNS_WORDS = ("resolve", "dns", "gethostbyname", "host not found", "no address")
 _REFUSED_WORDS = ("refused", "unreachable", "no route")
+_LOST_WORDS = ("end of file", "eof", "reset by peer", "broken pipe", "connection closed")
 
 
 def registration_failure(code: int, reason: str, detail: str = "") -> str:
@@ -22,8 +23,10 @@ def registration_failure(code: int, reason: str, detail: str = "") -> str:
         return "unknown user at the registrar (404)"
     if code == 408 or "timeout" in text or "timed out" in text:
         return "registrar did not answer (timeout)"
+    if any(word in text for word in _LOST_WORDS):
+        return "connection to the registrar was lost"
     if any(word in text for word in _REFUSED_WORDS) or (code == 503 and "transport" in text):
-        return "registrar unreachable (connection failed)"
+        return "registrar unreachable (connection refused)"
     if code >= 500:
         return f"registrar error ({code} {reason})".strip()
     return f"registration failed ({code} {reason})".strip()

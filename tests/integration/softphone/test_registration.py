@@ -1,0 +1,78 @@
+"""Registration against a real Kamailio: success, refusals in words, outage and recovery, failover."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from softphone.engine import Phone
+from softphone.model import RegistrationChanged, RegistrationStatus
+from softphone.settings import PhoneSettings, Transport
+from tests.helpers.kamailio import Kamailio
+from tests.helpers.processes import free_port
+from tests.integration.softphone.conftest import Recorder, console_settings, pump_until
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+MakePhone = Callable[[PhoneSettings], tuple[Phone, Recorder]]
+
+
+def _statuses(recorder: Recorder) -> list[RegistrationStatus]:
+    return [e.registration.status for e in recorder.events if isinstance(e, RegistrationChanged)]
+
+
+def test_registers_and_reports_each_step(kamailio: Kamailio, make_phone: MakePhone) -> None:
+    phone, recorder = make_phone(console_settings(kamailio))
+    pump_until(phone, lambda: phone.registration.registered)
+    assert _statuses(recorder) == [RegistrationStatus.REGISTERING, RegistrationStatus.REGISTERED]
+    assert phone.registration.registrar == kamailio.hostport
+
+
+def test_wrong_password_is_reported_in_words(kamailio: Kamailio, make_phone: MakePhone) -> None:
+    phone, _ = make_phone(console_settings(kamailio, password="not-the-password"))
+    pump_until(phone, lambda: phone.registration.status is RegistrationStatus.FAILED)
+    registration = phone.registration
+    assert registration.code == 401
+    assert registration.reason == "wrong user name or password (401)"
+    assert registration.retry_in_s is not None
+
+
+def test_forbidden_user_is_reported_in_words(kamailio: Kamailio, make_phone: MakePhone) -> None:
+    phone, _ = make_phone(console_settings(kamailio, user="blocked"))
+    pump_until(phone, lambda: phone.registration.status is RegistrationStatus.FAILED)
+    assert phone.registration.code == 403
+    assert "refused" in phone.registration.reason
+    assert "403" in phone.registration.reason
+
+
+def test_unresolvable_registrar_is_a_dns_failure(make_phone: MakePhone, kamailio: Kamailio) -> None:
+    phone, _ = make_phone(console_settings(kamailio, registrar="registrar.invalid"))
+    pump_until(phone, lambda: phone.registration.status is RegistrationStatus.FAILED, timeout=15)
+    assert "(DNS)" in phone.registration.reason
+
+
+def test_server_restart_shows_not_registered_then_recovers(kamailio: Kamailio, make_phone: MakePhone) -> None:
+    phone, recorder = make_phone(console_settings(kamailio, transport=Transport.TCP))
+    pump_until(phone, lambda: phone.registration.registered)
+    kamailio.stop()
+    pump_until(phone, lambda: phone.registration.status is RegistrationStatus.FAILED, timeout=10)
+    assert phone.registration.reason in ("connection to the registrar was lost",
+                                         "registrar unreachable (connection refused)")
+    kamailio.start()
+    pump_until(phone, lambda: phone.registration.registered, timeout=15)
+    statuses = _statuses(recorder)
+    assert statuses[-1] is RegistrationStatus.REGISTERED
+    assert RegistrationStatus.FAILED in statuses
+
+
+def test_fails_over_to_the_secondary_registrar(kamailio: Kamailio, make_phone: MakePhone) -> None:
+    dead = f"127.0.0.1:{free_port()}"
+    settings = console_settings(kamailio, registrar=dead, secondary_registrar=kamailio.hostport,
+                                transport=Transport.TCP)
+    phone, recorder = make_phone(settings)
+    pump_until(phone, lambda: phone.registration.registered, timeout=15)
+    assert phone.registration.registrar == kamailio.hostport
+    failed = [e.registration for e in recorder.events
+              if isinstance(e, RegistrationChanged) and e.registration.status is RegistrationStatus.FAILED]
+    assert failed[0].registrar == dead
