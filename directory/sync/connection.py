@@ -83,6 +83,9 @@ def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
             receive_timeout=max(1, math.ceil(settings.timeout)),
             return_empty_attributes=False,
             check_names=False,
+            # AD answers searches at a domain root with referrals to other partitions; following
+            # them would open unverified connections to other hosts.
+            auto_referrals=False,
         )
         try:
             connection.open()  # for ldaps:// this includes the TLS handshake

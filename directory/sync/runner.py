@@ -1,8 +1,8 @@
 """Running one sync of one LDAP source into the store: the "execute" half, and its summary.
 
-The entries stream from the paged search straight into one store transaction, so memory stays
-bounded and a failure anywhere (server gone mid-sync, a store error) rolls the whole sync back:
-readers keep the previous directory, and the stored cursor stays where it was.
+The entries stream from the paged search through the planner into a spool file (memory stays
+bounded), then into the store in one transaction. A failure anywhere (server gone mid-sync, a store
+error) leaves the store as it was: readers keep the previous directory, the cursor stays put.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from directory.sync.requests import (
 )
 from directory.sync.search import paged_search
 from directory.sync.settings import LdapSourceSettings
+from directory.sync.spool import EntrySpool
 
 Progress = Callable[[int, int | None], None]
 
@@ -63,7 +64,6 @@ class _Run:
         self.repository = DirectoryRepository(store)
         self.planner = EntryPlanner(settings.name, settings.mapping(), region=settings.region)
         self.done = 0
-        self.accepted = 0
 
     def stream(self, connection: Connection, server: str, requests: list[SearchRequest]) -> Iterator[Entry]:
         for request in requests:
@@ -77,23 +77,10 @@ class _Run:
                 for dn, attributes in page:
                     entry = self.planner.plan(dn, attributes, request.kind)
                     if entry is not None:
-                        self.accepted += 1
                         yield entry
                 self.done += len(page)
                 if self.progress is not None:
                     self.progress(self.done, None)
-
-    def stream_all(
-        self, connection: Connection, server: str, requests: list[SearchRequest], known: int
-    ) -> Iterator[Entry]:
-        """The full sync's entries; refuses (rolling back) to empty a source that had entries."""
-        yield from self.stream(connection, server, requests)
-        if self.accepted == 0 and known > 0:
-            raise LdapSearchError(
-                self.settings.name,
-                f"{server} returned no usable entries (searched {self.planner.records}); keeping the "
-                f"previous {known} rather than emptying the directory: check the base DNs and filters",
-            )
 
     def present_ids(self, connection: Connection, server: str) -> set[str]:
         ids: set[str] = set()
@@ -107,6 +94,16 @@ class _Run:
             ):
                 ids.update(i for dn, attrs in page if (i := self.planner.entry_id(dn, attrs)) is not None)
         return ids
+
+    def refuse_to_empty(self, found: int, known: int, server: str) -> None:
+        """A search that finds nothing while the store holds entries is a broken base DN or filter
+        (or a server serving an empty replica), not a directory whose staff all left."""
+        if found == 0 and known > 0:
+            raise LdapSearchError(
+                self.settings.name,
+                f"{server} returned no usable entries (searched {self.planner.records}); keeping the "
+                f"previous {known} rather than emptying the directory: check the base DNs and filters",
+            )
 
     def cursor(self, server: str, previous: SyncCursor | None) -> str | None:
         value = self.planner.max_change
@@ -135,7 +132,7 @@ def sync_source(
 
     An incremental sync without a usable cursor (first run, settings changed, AD failed over to
     another domain controller) runs as a full one. ``progress(done, total)`` is called after each
-    page from the worker thread; ``total`` is None because LDAP does not say in advance.
+    page from the calling (worker) thread; ``total`` is None because LDAP does not say in advance.
     Raises a SyncError subclass (naming the server and the reason) and leaves the store untouched
     when the settings are unusable, no server answers, the bind is refused or the search fails.
     """
@@ -144,28 +141,29 @@ def sync_source(
     run = _Run(store, settings, progress)
     previous = SyncCursor.decode(run.repository.sync_cursor(settings.name))
     before = run.repository.active_external_ids(settings.name)
-    connection, server = connect(settings)
-    try:
-        incremental = not full and previous is not None and previous.usable_for(settings, server)
-        if incremental:
-            assert previous is not None
-            present = run.present_ids(connection, server) if settings.check_deletions else None
-            changes = run.repository.apply_sync(
-                settings.name,
-                run.stream(connection, server, incremental_requests(settings, previous.value)),
-                complete=False,
-                present=present,
-                cursor=lambda: run.cursor(server, previous),
-            )
-        else:
-            changes = run.repository.apply_sync(
-                settings.name,
-                run.stream_all(connection, server, full_requests(settings), len(before)),
-                complete=True,
-                cursor=lambda: run.cursor(server, None),
-            )
-    finally:
-        close(connection)
+    present: set[str] | None = None
+    with EntrySpool() as spool:
+        connection, server = connect(settings)
+        try:
+            incremental = not full and previous is not None and previous.usable_for(settings, server)
+            if incremental:
+                assert previous is not None
+                if settings.check_deletions:
+                    present = run.present_ids(connection, server)
+                    run.refuse_to_empty(len(present), len(before), server)
+                requests = incremental_requests(settings, previous.value)
+            else:
+                requests = full_requests(settings)
+            for entry in run.stream(connection, server, requests):
+                spool.add(entry)
+        finally:
+            close(connection)
+        if not incremental:
+            run.refuse_to_empty(spool.count, len(before), server)
+        cursor = run.cursor(server, previous if incremental else None)
+        changes = run.repository.apply_sync(
+            settings.name, spool, complete=not incremental, present=present, kind="ldap", cursor=lambda: cursor
+        )
     known = set(before.values())
     updated = sum(1 for entry_id in changes.upserted if entry_id in known)
     return SyncSummary(

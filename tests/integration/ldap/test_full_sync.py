@@ -26,3 +26,23 @@ def test_full_sync_pages_through_every_entry(slapd: Slapd, store: Store) -> None
     assert anna.unit_path == ("Sjukhuset", "Röntgen")
     assert anna.numbers[0].e164 == "+46196020001"
     assert anna.email == "p00001@example.org"
+
+
+def test_the_store_stays_writable_while_a_sync_downloads(slapd: Slapd, store: Store) -> None:
+    """The download is spooled, so the write transaction does not span the network traffic."""
+    settings = settings_for(slapd.url)
+    sync_source(store, settings, full=True)
+    repository = DirectoryRepository(store)
+    entry_id = repository.load_entries()[0].id
+    assert entry_id is not None
+    slapd.modify("".join(
+        f"dn: uid=p{i:05d},ou=Akutmottagningen,ou=Sjukhuset,dc=example,dc=org\nchangetype: modify\n"
+        f"replace: title\ntitle: Läkare\n\n" for i in range(0, 30, 3)
+    ))
+
+    def write_meanwhile(_done: int, _total: int | None) -> None:
+        repository.record_use(entry_id)  # an operator's action during the sync
+
+    summary = sync_source(store, settings, full=True, progress=write_meanwhile)
+    assert summary.updated == 10
+    assert repository.usage_counts()[entry_id] == PEOPLE // settings.page_size

@@ -1,0 +1,24 @@
+"""The entry spool: entries out in the order they went in, from memory or from disk."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
+from directory.sync import spool
+
+
+def entry(i: int) -> Entry:
+    number = PhoneNumber("019-602 10 00", NumberKind.WORK, "+46196021000")
+    return Entry(source="s", external_id=str(i), kind=EntryKind.PERSON, display_name=f"Åsa {i}",
+                 unit_path=("Region", "Akuten"), numbers=(number,))
+
+
+@pytest.mark.parametrize("limit", [spool.IN_MEMORY_BYTES, 1_000], ids=["memory", "disk"])
+def test_spool_replays_entries_in_order(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    monkeypatch.setattr(spool, "IN_MEMORY_BYTES", limit)
+    with spool.EntrySpool() as spooled:
+        for i in range(500):
+            spooled.add(entry(i))
+        assert spooled.count == 500
+        assert list(spooled) == [entry(i) for i in range(500)]
