@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import socket
+import time
+
 import pytest
 
 from directory.store import DirectoryRepository, Store
@@ -87,3 +91,25 @@ def test_a_search_finding_nothing_does_not_empty_the_directory(slapd: Slapd, sto
     with pytest.raises(LdapSearchError, match="no usable entries"):
         sync_source(store, settings_for(slapd.url, person_filter="(objectClass=nothingLikeThis)"), full=True)
     assert snapshot(store) == before
+
+
+def test_a_server_that_never_answers_times_out_and_the_next_one_is_used(slapd: Slapd, store: Store) -> None:
+    with socket.socket() as silent:  # accepts connections (backlog) but never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        mute = f"ldap://127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        summary = sync_source(store, settings_for([mute, slapd.url], timeout=1), full=True)
+    assert summary.server == slapd.url
+    assert summary.added == PEOPLE
+    assert time.monotonic() - started < 10
+
+
+def test_a_silent_server_alone_is_reported_as_unreachable(store: Store) -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        mute = f"ldap://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(LdapUnavailableError, match=re.escape(mute)) as caught:
+            sync_source(store, settings_for(mute, timeout=1), full=True)
+    assert caught.value.transient
