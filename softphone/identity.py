@@ -53,7 +53,8 @@ def sanitize_text(text: str, limit: int) -> str:
 
 
 def sanitize_display_name(name: str, limit: int = MAX_DISPLAY_NAME) -> str:
-    return sanitize_text(name.replace('\\"', '"').strip().strip('"'), limit)
+    """A quoted-string's content (without its outer quotes) as safe plain text; escapes undone."""
+    return sanitize_text(re.sub(r"\\(.)", r"\1", name), limit)
 
 
 def split_name_addr(value: str) -> tuple[str, str]:
