@@ -79,11 +79,13 @@ class SyncCursor:
     value: str
     server: str
     config: str
+    # When (Unix time) the store last had its deletions checked: a full sync or an id-only search.
+    checked: float | None = None
 
     def encode(self) -> str:
         return json.dumps(
             {"v": 1, "attribute": self.attribute, "value": self.value, "server": self.server,
-             "config": self.config},
+             "config": self.config, "checked": self.checked},
             separators=(",", ":"),
         )
 
@@ -96,7 +98,11 @@ class SyncCursor:
             data = json.loads(text)
             if data.get("v") != 1:
                 return None
-            return cls(str(data["attribute"]), str(data["value"]), str(data["server"]), str(data["config"]))
+            checked = data.get("checked")
+            return cls(
+                str(data["attribute"]), str(data["value"]), str(data["server"]), str(data["config"]),
+                float(checked) if checked is not None else None,
+            )
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -107,3 +113,10 @@ class SyncCursor:
         if self.attribute.lower() != settings.mapping().change.lower():
             return False
         return self.attribute.lower() not in PER_SERVER_CHANGE_ATTRIBUTES or self.server == server
+
+    def deletion_check_due(self, settings: LdapSourceSettings, now: float) -> bool:
+        """Whether this incremental sync should also look for deleted entries (an id-only search)."""
+        interval = settings.deletion_check_interval
+        if interval is None:
+            return False
+        return self.checked is None or now - self.checked >= interval

@@ -105,12 +105,12 @@ class _Run:
                 f"previous {known} rather than emptying the directory: check the base DNs and filters",
             )
 
-    def cursor(self, server: str, previous: SyncCursor | None) -> str | None:
-        value = self.planner.max_change
+    def cursor(self, server: str, previous: SyncCursor | None, checked: float | None) -> str | None:
+        value = self.planner.max_change or (previous.value if previous else None)
         if value is None:
-            return previous.encode() if previous else None
-        mapping = self.settings.mapping()
-        return SyncCursor(mapping.change, value, server, self.settings.fingerprint()).encode()
+            return None
+        change = self.settings.mapping().change
+        return SyncCursor(change, value, server, self.settings.fingerprint(), checked).encode()
 
     def warnings(self) -> tuple[str, ...]:
         """Attributes the configuration names explicitly that no entry of a full sync had."""
@@ -137,7 +137,7 @@ def sync_source(
     when the settings are unusable, no server answers, the bind is refused or the search fails.
     """
     settings.check()  # a config error is reported before any network traffic
-    started = time.monotonic()
+    started, now = time.monotonic(), time.time()
     run = _Run(store, settings, progress)
     previous = SyncCursor.decode(run.repository.sync_cursor(settings.name))
     before = run.repository.active_external_ids(settings.name)
@@ -148,7 +148,7 @@ def sync_source(
             incremental = not full and previous is not None and previous.usable_for(settings, server)
             if incremental:
                 assert previous is not None
-                if settings.check_deletions:
+                if previous.deletion_check_due(settings, now):
                     present = run.present_ids(connection, server)
                     run.refuse_to_empty(len(present), len(before), server)
                 requests = incremental_requests(settings, previous.value)
@@ -160,7 +160,8 @@ def sync_source(
             close(connection)
         if not incremental:
             run.refuse_to_empty(spool.count, len(before), server)
-        cursor = run.cursor(server, previous if incremental else None)
+        checked = now if present is not None or not incremental else (previous.checked if previous else None)
+        cursor = run.cursor(server, previous if incremental else None, checked)
         changes = run.repository.apply_sync(
             settings.name, spool, complete=not incremental, present=present, kind="ldap", cursor=lambda: cursor
         )

@@ -35,7 +35,9 @@ class LdapSourceSettings:
     an empty ``function_filter`` means the source has no functions/units to sync.
     ``attributes`` overrides mapping fields (field -> attribute names, ``()`` turns a field off);
     ``numbers``, when given, replaces the preset's number attributes (attribute -> kind).
-    Intervals and the timeout are in seconds.
+    Intervals and the timeout are in seconds. ``deletion_check_interval``: how often an incremental
+    sync also runs an id-only search to find deleted entries (0: every time; None: only full syncs
+    find deletions).
     """
 
     name: str
@@ -56,7 +58,7 @@ class LdapSourceSettings:
     timeout: float = 10.0
     incremental_interval: float = 300.0
     full_interval: float = 86400.0
-    check_deletions: bool = True
+    deletion_check_interval: float | None = 3600.0
     region: str = "SE"
 
     def __post_init__(self) -> None:
@@ -114,6 +116,8 @@ class LdapSourceSettings:
             found.append("timeout must be positive")
         if self.incremental_interval <= 0 or self.full_interval <= 0:
             found.append("sync intervals must be positive")
+        if self.deletion_check_interval is not None and self.deletion_check_interval < 0:
+            found.append("deletion_check_interval must not be negative")
         return found
 
     def check(self) -> None:

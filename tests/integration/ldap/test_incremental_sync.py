@@ -25,7 +25,7 @@ def names(store: Store) -> dict[str, tuple[str, ...]]:
 def test_incremental_sync_applies_changes_adds_renames_and_deletions(
     slapd: Slapd, store: Store, change_attribute: str
 ) -> None:
-    settings = settings_for(slapd.url, change_attribute=change_attribute)
+    settings = settings_for(slapd.url, change_attribute=change_attribute, deletion_check_interval=0)
     sync_source(store, settings, full=True)
     repository = DirectoryRepository(store)
     kept_id = repository.find_id("ldap", next(e.external_id for e in repository.load_entries()
@@ -55,7 +55,7 @@ def test_incremental_sync_applies_changes_adds_renames_and_deletions(
 
 
 def test_full_sync_detects_deletions_without_the_id_check(slapd: Slapd, store: Store) -> None:
-    settings = settings_for(slapd.url, check_deletions=False)
+    settings = settings_for(slapd.url, deletion_check_interval=None)
     sync_source(store, settings, full=True)
     slapd.delete(dn(1, "Röntgen"), dn(2, "Vårdcentral Tullen"))
     assert sync_source(store, settings, full=False).removed == 0  # incremental cannot see them
@@ -76,3 +76,10 @@ def test_incremental_without_cursor_or_after_settings_change_runs_full(slapd: Sl
     summary = sync_source(store, narrowed, full=False)
     assert summary.full
     assert (summary.added, summary.updated, summary.removed) == (0, 0, PEOPLE - 100)
+
+
+def test_deletions_are_looked_for_only_when_the_interval_has_passed(slapd: Slapd, store: Store) -> None:
+    sync_source(store, settings_for(slapd.url, deletion_check_interval=3600), full=True)
+    slapd.delete(dn(1, "Röntgen"))
+    assert sync_source(store, settings_for(slapd.url, deletion_check_interval=3600), full=False).removed == 0
+    assert sync_source(store, settings_for(slapd.url, deletion_check_interval=0), full=False).removed == 1

@@ -150,3 +150,20 @@ def test_entry_id_reads_only_the_id() -> None:
     assert planner.entry_id("CN=x", {"objectguid": [GUID.bytes_le]}) == str(GUID)
     assert planner.entry_id("CN=x", {"cn": [b"no id"]}) is None
     assert planner.entry_id("CN=x", {"objectGUID": [b"bad"]}) is None
+
+
+@pytest.mark.parametrize(
+    ("dn", "units"),
+    [
+        ("uid=a,ou=Akuten,ou=Sjukhuset,dc=x", ("Sjukhuset", "Akuten")),
+        ("uid=a, OU=Akuten , ou=Sjukhuset,dc=x", ("Sjukhuset", "Akuten")),
+        (r"uid=a,ou=Akuten\2C hus M,ou=Sjukhuset,dc=x", ("Sjukhuset", "Akuten, hus M")),
+        (r"uid=a,ou=Akuten\, hus M,dc=x", ("Akuten, hus M",)),
+        ("cn=a+uid=b,ou=Röntgen,dc=x", ("Röntgen",)),
+        ("uid=a,dc=x", ()),
+    ],
+)
+def test_unit_path_from_plain_and_escaped_dns(dn: str, units: tuple[str, ...]) -> None:
+    entry = EntryPlanner("ol", OPENLDAP).plan(dn, {"entryUUID": [b"x"], "cn": [b"A"]}, EntryKind.PERSON)
+    assert entry is not None
+    assert entry.unit_path == units

@@ -48,8 +48,10 @@ def test_id_requests_ask_only_for_the_id() -> None:
 
 
 def test_cursor_round_trips_and_rejects_garbage() -> None:
-    cursor = SyncCursor("modifyTimestamp", "20261122010203Z", "ldap://a", make().fingerprint())
+    cursor = SyncCursor("modifyTimestamp", "20261122010203Z", "ldap://a", make().fingerprint(), 1.5e9)
     assert SyncCursor.decode(cursor.encode()) == cursor
+    assert SyncCursor.decode(cursor.encode().replace("1500000000.0", "null")) == SyncCursor(
+        "modifyTimestamp", "20261122010203Z", "ldap://a", make().fingerprint())
     for garbage in (None, "", "12345", "{not json", '{"v": 2}', '{"v": 1}', "[1]"):
         assert SyncCursor.decode(garbage) is None
 
@@ -65,3 +67,13 @@ def test_cursor_is_usable_only_for_the_same_settings_and_for_usn_the_same_server
     usn = SyncCursor("uSNChanged", "1001", "ldap://a", ad.fingerprint())
     assert usn.usable_for(ad, "ldap://a")
     assert not usn.usable_for(ad, "ldap://b")  # USNs are local to each domain controller
+
+
+def test_deletion_check_is_due_after_its_interval_and_never_when_turned_off() -> None:
+    cursor = SyncCursor("modifyTimestamp", "20261122010203Z", "ldap://a", "cfg", checked=1000.0)
+    assert not cursor.deletion_check_due(make(deletion_check_interval=600), now=1500.0)
+    assert cursor.deletion_check_due(make(deletion_check_interval=600), now=1600.0)
+    assert cursor.deletion_check_due(make(deletion_check_interval=0), now=1000.0)
+    assert not cursor.deletion_check_due(make(deletion_check_interval=None), now=10**9)
+    unknown = SyncCursor("modifyTimestamp", "20261122010203Z", "ldap://a", "cfg")
+    assert unknown.deletion_check_due(make(), now=0.0)
