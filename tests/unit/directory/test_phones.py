@@ -73,7 +73,7 @@ def test_fast_path_agrees_with_phonenumbers_parse(monkeypatch: pytest.MonkeyPatc
     rng = random.Random(2026)
     samples = []
     for _ in range(3000):
-        prefix = rng.choice(["0", "00", "+", "", "+46", "0046", "+47", "0047", "+45", "0"])
+        prefix = rng.choice(["0", "00", "+", "", "+46", "0046", "+47", "0047", "+45", "0", "+4779", "79", "07"])
         body = "".join(rng.choice("0123456789") for _ in range(rng.randint(5, 11)))
         samples.append("".join(c + (rng.choice(" -/") if rng.random() < 0.3 else "") for c in prefix + body))
     fast = [(to_e164(s, r)) for s in samples for r in ("SE", "NO", "DK")]
