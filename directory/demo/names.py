@@ -58,42 +58,74 @@ NORWEGIAN_SURNAMES: tuple[str, ...] = (
     "Fjeld", "Løvås", "Skjærvø", "Myhre", "Ødegården", "Økland",
 )
 
-# Titles by the kind of unit a person works in; the first ones are the most common.
-SWEDISH_TITLES: dict[str, tuple[str, ...]] = {
+# Titles by the kind of unit a person works in, with relative frequencies.
+Titles = tuple[tuple[str, float], ...]
+SWEDISH_TITLES: dict[str, Titles] = {
     "clinic": (
-        "Sjuksköterska", "Undersköterska", "Sjuksköterska", "Undersköterska", "Specialistläkare",
-        "Överläkare", "ST-läkare", "BT-läkare", "Medicinsk sekreterare", "Specialistsjuksköterska",
-        "Fysioterapeut", "Arbetsterapeut", "Kurator", "Dietist", "Avdelningschef",
-        "Biträdande avdelningschef", "Verksamhetschef", "Biomedicinsk analytiker", "Barnmorska",
-        "Psykolog", "Röntgensjuksköterska", "Vårdadministratör",
+        ("Sjuksköterska", 30), ("Undersköterska", 25), ("Specialistläkare", 6), ("Överläkare", 5),
+        ("ST-läkare", 4), ("BT-läkare", 2), ("Medicinsk sekreterare", 6), ("Specialistsjuksköterska", 5),
+        ("Vårdadministratör", 3), ("Fysioterapeut", 2), ("Arbetsterapeut", 1), ("Kurator", 1),
+        ("Dietist", 0.5), ("Avdelningschef", 1), ("Biträdande avdelningschef", 1), ("Verksamhetschef", 0.3),
+    ),
+    "psychiatry": (
+        ("Skötare", 12), ("Sjuksköterska", 10), ("Psykolog", 4), ("Kurator", 4), ("Överläkare", 3),
+        ("Specialistläkare", 3), ("ST-läkare", 2), ("Medicinsk sekreterare", 3), ("Enhetschef", 1),
+    ),
+    "maternity": (
+        ("Barnmorska", 20), ("Undersköterska", 8), ("Sjuksköterska", 3), ("Specialistläkare", 3),
+        ("Överläkare", 2), ("Medicinsk sekreterare", 2), ("Enhetschef", 1),
+    ),
+    "lab": (
+        ("Biomedicinsk analytiker", 20), ("Laboratorieassistent", 3), ("Specialistläkare", 1),
+        ("Enhetschef", 1),
+    ),
+    "imaging": (
+        ("Röntgensjuksköterska", 15), ("Undersköterska", 3), ("Specialistläkare", 3), ("Överläkare", 2),
+        ("Medicinsk sekreterare", 3), ("Enhetschef", 1),
+    ),
+    "ambulance": (
+        ("Ambulanssjuksköterska", 15), ("Ambulanssjukvårdare", 10), ("Enhetschef", 1),
     ),
     "primary": (
-        "Distriktssköterska", "Sjuksköterska", "Undersköterska", "Distriktsläkare",
-        "Specialistläkare i allmänmedicin", "ST-läkare", "Medicinsk sekreterare", "Vårdadministratör",
-        "Fysioterapeut", "Arbetsterapeut", "Kurator", "Psykolog", "Barnmorska", "Enhetschef",
-        "Tandläkare", "Tandsköterska", "Tandhygienist",
+        ("Distriktssköterska", 10), ("Sjuksköterska", 8), ("Undersköterska", 6), ("Distriktsläkare", 4),
+        ("Specialistläkare i allmänmedicin", 4), ("ST-läkare", 3), ("Medicinsk sekreterare", 4),
+        ("Vårdadministratör", 3), ("Fysioterapeut", 2), ("Kurator", 2), ("Psykolog", 2), ("Enhetschef", 1),
     ),
+    "child_health": (
+        ("Distriktssköterska", 10), ("Barnsjuksköterska", 5), ("Specialistläkare", 1), ("Psykolog", 1),
+    ),
+    "rehab": (
+        ("Fysioterapeut", 15), ("Arbetsterapeut", 10), ("Rehabassistent", 4), ("Enhetschef", 1),
+    ),
+    "dental": (
+        ("Tandsköterska", 12), ("Tandläkare", 8), ("Tandhygienist", 5), ("Specialisttandläkare", 1),
+        ("Tandvårdsadministratör", 2), ("Klinikchef", 1),
+    ),
+    "switchboard": (("Telefonist", 20), ("Gruppledare växeln", 2), ("Enhetschef", 1)),
     "admin": (
-        "Handläggare", "HR-specialist", "HR-konsult", "Ekonom", "Controller", "Systemförvaltare",
-        "IT-tekniker", "Kommunikatör", "Upphandlare", "Lönehandläggare", "Registrator",
-        "Telefonist", "Vaktmästare", "Enhetschef", "Avdelningschef", "Utredare", "Jurist",
-        "Regiondirektör", "Nämndsekreterare",
+        ("Handläggare", 6), ("HR-specialist", 3), ("HR-konsult", 2), ("Ekonom", 3), ("Controller", 2),
+        ("Systemförvaltare", 2), ("IT-tekniker", 3), ("Kommunikatör", 2), ("Upphandlare", 1),
+        ("Lönehandläggare", 2), ("Registrator", 1), ("Vaktmästare", 2), ("Enhetschef", 1),
+        ("Avdelningschef", 0.5), ("Utredare", 2), ("Jurist", 1), ("Nämndsekreterare", 1),
     ),
 }
-NORWEGIAN_TITLES: dict[str, tuple[str, ...]] = {
+NORWEGIAN_TITLES: dict[str, Titles] = {
     "clinic": (
-        "Sykepleier", "Sykepleier", "Helsefagarbeider", "Lege", "Overlege", "Lege i spesialisering",
-        "Spesialsykepleier", "Legesekretær", "Fysioterapeut", "Ergoterapeut", "Avdelingsleder",
-        "Seksjonsleder", "Jordmor", "Sosionom", "Psykolog",
+        ("Sykepleier", 30), ("Helsefagarbeider", 15), ("Spesialsykepleier", 6), ("Overlege", 6),
+        ("Lege i spesialisering", 5), ("Legesekretær", 5), ("Fysioterapeut", 2), ("Ergoterapeut", 1),
+        ("Avdelingsleder", 1), ("Seksjonsleder", 1),
     ),
+    "maternity": (("Jordmor", 20), ("Barnepleier", 5), ("Overlege", 2), ("Sykepleier", 4)),
+    "imaging": (("Radiograf", 15), ("Overlege", 3), ("Legesekretær", 2)),
     "primary": (
-        "Fastlege", "Lege", "Sykepleier", "Helsesykepleier", "Legesekretær", "Helsefagarbeider",
-        "Fysioterapeut", "Daglig leder", "Jordmor",
+        ("Fastlege", 8), ("Lege", 3), ("Sykepleier", 5), ("Legesekretær", 5), ("Helsefagarbeider", 3),
+        ("Fysioterapeut", 1), ("Daglig leder", 1),
     ),
-    "admin": (
-        "Sentralbordoperatør", "Sentralbordoperatør", "Konsulent", "Rådgiver", "Seniorrådgiver",
-        "IKT-konsulent", "Leder", "Økonomikonsulent",
-    ),
+    "child_health": (("Helsesykepleier", 10), ("Jordmor", 2), ("Lege", 2), ("Fysioterapeut", 1)),
+    "home_care": (("Helsefagarbeider", 12), ("Sykepleier", 10), ("Vernepleier", 2), ("Avdelingsleder", 1)),
+    "switchboard": (("Sentralbordoperatør", 10), ("Teamleder sentralbord", 1)),
+    "admin": (("Konsulent", 4), ("Rådgiver", 3), ("Seniorrådgiver", 2), ("IKT-konsulent", 2), ("Leder", 1),
+              ("Økonomikonsulent", 2)),
 }
 
 # Competences and other search words a person may carry.

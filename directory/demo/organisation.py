@@ -30,7 +30,7 @@ class DemoUnit:
     path: tuple[str, ...]
     display_name: str
     country: str  # "SE" or "NO": names, titles and number formats
-    category: str  # "clinic", "primary" or "admin": picks the titles
+    category: str  # "clinic", "primary", "dental", "admin", ...: picks the titles (names.*_TITLES)
     location: str
     keywords: tuple[str, ...] = ()
     weight: float = 1.0  # relative head count
@@ -86,6 +86,14 @@ CLINICS: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
     ("Onkologiska kliniken", (("Onkologi", ("cancer", "cytostatika")), ("Strålbehandling", ("strålning",)))),
 )
 
+# Hospital units whose staff are not mostly nurses ("clinic" is the default).
+SUBUNIT_CATEGORY: dict[str, str] = {
+    "Allmänpsykiatri": "psychiatry", "Beroendevård": "psychiatry", "Barn- och ungdomspsykiatri": "psychiatry",
+    "Förlossningen": "maternity", "Klinisk kemi": "lab", "Klinisk mikrobiologi": "lab", "Blodcentralen": "lab",
+    "Röntgen": "imaging", "Mammografi": "imaging", "Fødeavdelingen": "maternity",
+    "Radiologisk avdeling": "imaging",
+}
+
 HOSPITALS: tuple[tuple[str, str], ...] = (
     (MAIN_HOSPITAL, "Centralsjukhuset"),
     ("Lindesbergs lasarett", "Lindesberg"),
@@ -135,11 +143,11 @@ def _no(path: tuple[str, ...], location: str, keywords: tuple[str, ...] = (), *,
 _MAIN = (*CARE, MAIN_HOSPITAL)
 CORE_UNITS: tuple[DemoUnit, ...] = (
     _se((*SERVICE, "Växeln"), "Centralsjukhuset, hus A", ("växel", "telefonist", "switchboard"),
-        category="admin", weight=1.5),
+        category="switchboard", weight=1.5),
     _se((*_MAIN, "Akutkliniken", "Akutmottagningen"), "Centralsjukhuset, hus B, entréplan",
         ("akuten", "AKM", "emergency"), weight=4),
     _se((*_MAIN, "Akutkliniken", "Ambulanssjukvården"), "Ambulansstationen Centralsjukhuset",
-        ("ambulans",), weight=2),
+        ("ambulans",), category="ambulance", weight=2),
     _se((*_MAIN, "Medicinkliniken", "Kardiologi"), "Centralsjukhuset, hus C, plan 4",
         CLINICS[0][1][0][1], weight=3),
     _se((*_MAIN, "Medicinkliniken", "Kardiologi", "Hjärtintensiven"), "Centralsjukhuset, hus C, plan 5",
@@ -149,14 +157,14 @@ CORE_UNITS: tuple[DemoUnit, ...] = (
     _se((*_MAIN, "Barn- och ungdomskliniken", "Barn- och ungdomsmedicin"), "Centralsjukhuset, hus E",
         CLINICS[4][1][0][1], weight=3),
     _se((*_MAIN, "Kvinnokliniken", "Förlossningen"), "Centralsjukhuset, hus F, plan 3",
-        CLINICS[3][1][0][1], weight=3),
+        CLINICS[3][1][0][1], category="maternity", weight=3),
     _se((*_MAIN, "Anestesi- och intensivvårdskliniken", "Intensivvårdsavdelningen"),
         "Centralsjukhuset, hus B, plan 3", ("IVA", "intensiven"), weight=3),
     _se((*PRIMARY, "Vårdcentral Tullen"), "Tullgatan 12, Örebro", ("VC Tullen", "vårdcentral"),
         category="primary", weight=2),
     _se((*PRIMARY, "Vårdcentralen Lindesberg"), "Kristinavägen 3, Lindesberg",
         ("VC Lindesberg", "vårdcentral"), category="primary", weight=2),
-    _se((*PRIMARY, "Barnavårdscentralen Tullen"), "Tullgatan 12, Örebro", ("BVC",), category="primary"),
+    _se((*PRIMARY, "Barnavårdscentralen Tullen"), "Tullgatan 12, Örebro", ("BVC",), category="child_health"),
     _se((*PRIMARY, "1177 Vårdguiden på telefon"), "Regionens hus", ("sjukvårdsrådgivning", "1177"),
         category="primary", weight=2),
     _se((*ADMIN, "HR-avdelningen"), "Regionens hus, plan 2", ("personal", "HR"), category="admin"),
@@ -174,11 +182,11 @@ CORE_UNITS: tuple[DemoUnit, ...] = (
     _no((*NO_MUNICIPAL, "Legevakten Bærum"), "Sandvika, Løkketangen 12", ("legevakt", "akutt"),
         weight=2),
     _no((*NO_HOSPITAL, "Sentralbordet"), "Vestvik sykehus, bygg 1", ("sentralbord", "switchboard"),
-        category="admin"),
+        category="switchboard"),
     _no((*NO_HOSPITAL, "Medisinsk klinikk", "Hjerteavdelingen"), "Vestvik sykehus, bygg 2, 3. etasje",
         ("hjerte", "kardiologi")),
     _no((*NO_MUNICIPAL, "Helsestasjonen Sandvika"), "Sandvika, Kinoveien 4", ("helsestasjon",),
-        category="primary"),
+        category="child_health"),
 )
 
 
@@ -201,20 +209,24 @@ def _catalogue() -> Iterator[DemoUnit]:
             for name, keywords in subunits:
                 display = name if hospital == MAIN_HOSPITAL else f"{name}, {town}"
                 yield _se((*CARE, hospital, clinic, name), f"{hospital}, {clinic.lower()}", keywords,
-                          weight=2, display=display)
+                          category=SUBUNIT_CATEGORY.get(name, "clinic"), weight=2, display=display)
     for town in TOWNS:
         vc = "Vårdcentralen" if town in _DEFINITE_TOWNS else "Vårdcentral"
-        for kind, keywords in ((vc, ("vårdcentral",)), ("Barnavårdscentralen", ("BVC",)),
-                               ("Barnmorskemottagningen", ("MVC", "mödravård")),
-                               ("Rehabenheten", ("rehab", "sjukgymnastik")),
-                               ("Folktandvården", ("tandvård", "tandläkare"))):
-            yield _se((*PRIMARY, f"{kind} {town}"), f"Vårdcentrum {town}", keywords, category="primary")
+        for kind, keywords, category in (
+            (vc, ("vårdcentral",), "primary"), ("Barnavårdscentralen", ("BVC",), "child_health"),
+            ("Barnmorskemottagningen", ("MVC", "mödravård"), "maternity"),
+            ("Rehabenheten", ("rehab", "sjukgymnastik"), "rehab"),
+            ("Folktandvården", ("tandvård", "tandläkare"), "dental"),
+        ):
+            yield _se((*PRIMARY, f"{kind} {town}"), f"Vårdcentrum {town}", keywords, category=category)
     for name, keywords in NO_DEPARTMENTS:
-        yield _no((*NO_HOSPITAL, name), "Vestvik sykehus", keywords, weight=2)
+        yield _no((*NO_HOSPITAL, name), "Vestvik sykehus", keywords, category=SUBUNIT_CATEGORY.get(name, "clinic"),
+                  weight=2)
     for town in NO_TOWNS:
-        for kind, keywords in (("Legesenteret", ("fastlege",)), ("Helsestasjonen", ("helsestasjon",)),
-                               ("Hjemmetjenesten", ("hjemmesykepleie",))):
-            yield _no((*NO_MUNICIPAL, f"{kind} {town}"), town, keywords, category="primary")
+        for kind, keywords, category in (("Legesenteret", ("fastlege",), "primary"),
+                                         ("Helsestasjonen", ("helsestasjon",), "child_health"),
+                                         ("Hjemmetjenesten", ("hjemmesykepleie",), "home_care")):
+            yield _no((*NO_MUNICIPAL, f"{kind} {town}"), town, keywords, category=category)
     for name in ("Upphandlingsenheten", "Juridiska enheten", "Arkivet", "Regionfullmäktiges kansli",
                  "Folkhälsoenheten", "Kvalitet och patientsäkerhet", "Miljöenheten", "Säkerhetsenheten"):
         yield _se((*ADMIN, name), "Regionens hus", category="admin", weight=0.7)
@@ -227,4 +239,4 @@ def _wards() -> Iterator[DemoUnit]:
         hospital, town, clinic, name, keywords = slots[number % len(slots)]
         ward = f"Avdelning {number}"
         yield _se((*CARE, hospital, clinic, name, ward), f"{hospital}, avdelning {number}", keywords,
-                  display=f"{ward} ({name}, {town})")
+                  category=SUBUNIT_CATEGORY.get(name, "clinic"), display=f"{ward} ({name}, {town})")

@@ -32,6 +32,7 @@ SHOWCASE: tuple[tuple[str, str, str, str], ...] = (
     ("Kari", "Næss-Aasen", "Avdelingsleder", "NO"),
 )
 
+_ROUND_THE_CLOCK = frozenset({"clinic", "psychiatry", "maternity", "ambulance", "switchboard"})
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "ae", "é": "e", "è": "e", "ü": "u",
                        " ": "-"})
 _NOT_LOCAL = re.compile(r"[^a-z0-9.-]")
@@ -49,6 +50,7 @@ class PeopleFactory:
         self._rng = rng
         self._plan = plan
         self._mailboxes: Counter[str] = Counter()
+        self._titles: dict[tuple[str, str], tuple[list[str], list[float]]] = {}
 
     def function(self, index: int, unit: DemoUnit) -> Entry:
         r = self._rng
@@ -56,9 +58,9 @@ class PeopleFactory:
         if r.random() < 0.25:
             numbers.append(self._plan.landline(unit.country, NumberKind.FAX))
         if unit.country == "NO":
-            hours = "Åpent hverdager 08–15." if unit.category != "clinic" else "Døgnåpent."
+            hours = "Døgnåpent." if unit.category in _ROUND_THE_CLOCK else "Åpent hverdager 08–15."
         else:
-            hours = "Öppet vardagar 08–16." if unit.category != "clinic" else "Bemannat dygnet runt."
+            hours = "Bemannat dygnet runt." if unit.category in _ROUND_THE_CLOCK else "Öppet vardagar 08–16."
         return Entry(
             source=SOURCE, external_id=f"demo-u-{index:03d}", kind=EntryKind.FUNCTION,
             display_name=unit.display_name, unit_path=unit.path, location=unit.location,
@@ -77,7 +79,7 @@ class PeopleFactory:
             numbers.append(self._plan.landline(unit.country))
         if r.random() < 0.5:
             numbers.append(self._plan.mobile(unit.country))
-        if unit.category != "admin" and r.random() < 0.4:
+        if unit.category not in {"admin", "switchboard"} and r.random() < 0.4:
             numbers.append(self._plan.dect())
         if ("läkare" in title or title.endswith("lege")) and r.random() < 0.6:
             numbers.append(self._plan.pager())
@@ -110,8 +112,16 @@ class PeopleFactory:
             second = r.choice(surnames)
             if second != surname:
                 surname = f"{surname}{joiner}{second}"
-        titles = names.NORWEGIAN_TITLES if unit.country == "NO" else names.SWEDISH_TITLES
-        return given, surname, r.choice(titles[unit.category])
+        return given, surname, self._title(unit)
+
+    def _title(self, unit: DemoUnit) -> str:
+        key = (unit.country, unit.category)
+        if key not in self._titles:
+            table = names.NORWEGIAN_TITLES if unit.country == "NO" else names.SWEDISH_TITLES
+            titles = table.get(unit.category, table["clinic"])
+            self._titles[key] = ([t for t, _ in titles], list(accumulate(w for _, w in titles)))
+        choices, cumulative = self._titles[key]
+        return self._rng.choices(choices, cum_weights=cumulative)[0]
 
     def _email(self, local: str, country: str) -> str:
         self._mailboxes[local] += 1
@@ -130,5 +140,6 @@ def assign_units(units: list[DemoUnit], people: int, rng: random.Random) -> list
 
 def showcase_unit(units: list[DemoUnit], country: str, position: int) -> DemoUnit:
     """A unit of ``country`` for the ``position``-th showcase person (any unit if there is none)."""
-    matching = [u for u in units[:40] if u.country == country and u.category != "admin"] or units
+    matching = [u for u in units[:40] if u.country == country and u.category not in {"admin", "switchboard"}]
+    matching = matching or units
     return matching[position % len(matching)]
