@@ -11,6 +11,7 @@ from typing import Any
 from ldap3 import ANONYMOUS, NONE, SIMPLE, Connection, Server, Tls
 from ldap3.core.exceptions import LDAPBindError, LDAPException, LDAPOperationResult
 
+from directory.sync.decoding import use_raw_entries
 from directory.sync.errors import LdapAuthError, LdapTlsError, LdapUnavailableError
 from directory.sync.settings import LdapSourceSettings
 
@@ -86,7 +87,10 @@ def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
             # AD answers searches at a domain root with referrals to other partitions; following
             # them would open unverified connections to other hosts.
             auto_referrals=False,
+            # Ranged values (AD, > 1,500 values) are more than the sync keeps anyway; off for the raw decoder.
+            auto_range=False,
         )
+        use_raw_entries(connection)
         try:
             connection.open()  # for ldaps:// this includes the TLS handshake
         except (LDAPException, OSError) as exc:

@@ -12,9 +12,9 @@ import pickle
 import tempfile
 from collections.abc import Iterator
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
-from directory.model import Entry
+from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 
 # Below this the spool stays in memory; above it, a temp file (removed on close).
 IN_MEMORY_BYTES = 8 * 1024 * 1024
@@ -29,7 +29,7 @@ class EntrySpool:
         self.count = 0
 
     def add(self, entry: Entry) -> None:
-        self._pickler.dump(entry)
+        self._pickler.dump(_flatten(entry))
         # The pickler's memo would otherwise keep every entry alive.
         self._pickler.clear_memo()
         self.count += 1
@@ -40,9 +40,7 @@ class EntrySpool:
         # Only ever our own file, written just above: unpickling it is safe.
         unpickler = pickle.Unpickler(self._file)
         for _ in range(self.count):
-            entry = unpickler.load()
-            assert isinstance(entry, Entry)
-            yield entry
+            yield _restore(unpickler.load())
 
     def close(self) -> None:
         self._file.close()
@@ -54,3 +52,25 @@ class EntrySpool:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+
+
+# Plain tuples: pickling frozen slotted dataclasses goes through slow generic state handling.
+_Flat = tuple[Any, ...]
+
+
+def _flatten(entry: Entry) -> _Flat:
+    numbers = tuple((n.raw, n.kind.value, n.e164) for n in entry.numbers)
+    return (entry.source, entry.external_id, entry.kind.value, entry.display_name, entry.given_name,
+            entry.surname, entry.title, entry.unit_path, entry.location, entry.email, entry.keywords,
+            entry.description, numbers, entry.id)
+
+
+def _restore(flat: _Flat) -> Entry:
+    (source, external_id, kind, display_name, given_name, surname, title, unit_path, location, email,
+     keywords, description, numbers, entry_id) = flat
+    return Entry(
+        source=source, external_id=external_id, kind=EntryKind(kind), display_name=display_name,
+        given_name=given_name, surname=surname, title=title, unit_path=unit_path, location=location,
+        email=email, keywords=keywords, description=description,
+        numbers=tuple(PhoneNumber(raw, NumberKind(k), e164) for raw, k, e164 in numbers), id=entry_id,
+    )

@@ -31,6 +31,8 @@ def decode_text(value: bytes) -> str:
         raise ValueError(f"not UTF-8 (byte {exc.start})") from None
     if len(text) > MAX_VALUE_CHARS:
         raise ValueError(f"{len(text)} characters long")
+    if text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, without the two regular expressions
     # Control characters would corrupt the list view and search; newlines become spaces.
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
@@ -22,3 +24,8 @@ def test_spool_replays_entries_in_order(monkeypatch: pytest.MonkeyPatch, limit: 
             spooled.add(entry(i))
         assert spooled.count == 500
         assert list(spooled) == [entry(i) for i in range(500)]
+
+
+def test_spool_carries_every_entry_field() -> None:
+    """A field added to Entry must be added to the spool's flat form too."""
+    assert len(spool._flatten(entry(1))) == len(fields(Entry))
