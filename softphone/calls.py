@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pjsua2 as pj
 
 from softphone.identity import CallerIdentity, identity_from_message, number_of
-from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived
+from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError
 from softphone.pjobjects import CallHandle
 from softphone.reasons import call_end
 from softphone.settings import DtmfMethod
@@ -102,8 +102,6 @@ class CallTable:
         self._phone.audio.ring(any(c.state is CallState.RINGING for c in self._snaps.values()))
 
     def _error(self, message: str) -> Exception:
-        from softphone.engine import PhoneError  # noqa: PLC0415 - engine imports this module
-
         return PhoneError(message)
 
     def _live_handle(self, key: int) -> tuple[CallHandle, Call]:

@@ -40,7 +40,7 @@ import pjsua2 as pj
 from softphone.audio import AudioDevice, AudioRouting, list_devices
 from softphone.backoff import Backoff, RetryPlan
 from softphone.calls import CallTable
-from softphone.model import Call, PhoneEvent, Registration, RegistrationChanged, RegistrationStatus
+from softphone.model import Call, PhoneError, PhoneEvent, Registration, RegistrationChanged, RegistrationStatus
 from softphone.pjobjects import AccountHandle, EndpointHandle
 from softphone.registration import RegistrationTracker
 from softphone.settings import DtmfMethod, PhoneSettings
@@ -48,11 +48,9 @@ from softphone.sipconfig import account_config, endpoint_config, transport_confi
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Phone", "PhoneError", "WrongThreadError"]
+
 Listener = Callable[[PhoneEvent], None]
-
-
-class PhoneError(RuntimeError):
-    """An intent that cannot be carried out (unknown call, wrong state, pjsua2 refused it)."""
 
 
 class WrongThreadError(RuntimeError):

@@ -12,6 +12,10 @@ from enum import Enum
 from softphone.identity import CallerIdentity
 
 
+class PhoneError(RuntimeError):
+    """An intent that cannot be carried out (unknown call, wrong state, the SIP stack refused it)."""
+
+
 class RegistrationStatus(Enum):
     OFFLINE = "offline"  # not started or shut down
     REGISTERING = "registering"

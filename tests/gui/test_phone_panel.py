@@ -1,0 +1,140 @@
+"""The phone panel and bridge with a fake phone: indicator, controls, plain-text caller identity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.phone_bridge import PhoneBridge
+from softphone.model import CallState, Registration, RegistrationStatus
+from tests.helpers.fake_phone import FakePhone
+from ui.call_model import CALL_ID_ROLE, CallListModel
+from ui.phone_panel import PhonePanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def phone() -> FakePhone:
+    return FakePhone()
+
+
+@pytest.fixture
+def bridge(phone: FakePhone, qtbot: QtBot) -> Iterator[PhoneBridge]:
+    bridge = PhoneBridge(phone)
+    bridge.start()
+    yield bridge
+    bridge.stop()
+
+
+@pytest.fixture
+def panel(bridge: PhoneBridge, qtbot: QtBot) -> PhonePanel:
+    widget = PhonePanel(bridge)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_bridge_pumps_the_phone_on_a_timer(phone: FakePhone, bridge: PhoneBridge, qtbot: QtBot) -> None:
+    assert phone.started
+    assert bridge.running
+    qtbot.waitUntil(lambda: phone.pumps > 3, timeout=1000)
+    bridge.stop()
+    assert not bridge.running
+    assert not phone.started
+
+
+def test_registration_indicator_cannot_be_missed_when_down(phone: FakePhone, panel: PhonePanel,
+                                                            qtbot: QtBot) -> None:
+    phone.set_registration(Registration(RegistrationStatus.REGISTERED, "pbx", 200))
+    qtbot.waitUntil(lambda: panel.indicator.text() == "Phone ready", timeout=1000)
+    assert "#c8e6c9" in panel.indicator.styleSheet()
+    phone.set_registration(Registration(RegistrationStatus.FAILED, "pbx", 401,
+                                        "wrong user name or password (401)", 4.2))
+    qtbot.waitUntil(lambda: "NOT registered" in panel.indicator.text(), timeout=1000)
+    assert panel.indicator.text() == ("Phone NOT registered: wrong user name or password (401) "
+                                      "(retrying in 4 s)")
+    assert "#b71c1c" in panel.indicator.styleSheet()
+    assert panel.indicator.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel: PhonePanel,
+                                                         qtbot: QtBot) -> None:
+    assert not panel.answer_button.isEnabled()
+    call_id = phone.ring("Alice", "2001")
+    qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
+    assert panel.caller.text() == "Alice"
+    assert "Ringing" in panel.detail.text()
+    qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
+    assert phone.calls[0].state is CallState.CONNECTED
+
+    qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.hold_button.text() == "Resume", timeout=1000)
+    qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.hold_button.text() == "Hold", timeout=1000)
+
+    qtbot.mouseClick(panel.mute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "muted" in panel.detail.text(), timeout=1000)
+    assert phone.calls[0].muted
+
+    qtbot.mouseClick(panel.keys["5"], Qt.MouseButton.LeftButton)
+    assert phone.dtmf == [(call_id, "5")]
+
+    qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=1000)
+    assert panel.message.text() == "Call with Alice ended: hung up"
+    assert panel.caller.text() == "No call"
+
+
+def test_busy_rejects_the_ringing_call(phone: FakePhone, panel: PhonePanel, qtbot: QtBot) -> None:
+    phone.ring("Bob", "2002")
+    qtbot.waitUntil(panel.busy_button.isEnabled, timeout=1000)
+    qtbot.mouseClick(panel.busy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "rejected as busy" in panel.message.text(), timeout=1000)
+
+
+def test_hostile_caller_name_is_shown_as_plain_text(phone: FakePhone, panel: PhonePanel, qtbot: QtBot) -> None:
+    hostile = "<b>Boss</b><img src=x>"
+    phone.ring(hostile, "666")
+    qtbot.waitUntil(lambda: panel.caller.text() == hostile, timeout=1000)
+    assert panel.caller.textFormat() == Qt.TextFormat.PlainText
+    assert panel.model.index(0).data() == f"Ringing – {hostile} (666)"
+
+
+def test_second_ringing_call_does_not_steal_the_current_call(phone: FakePhone, panel: PhonePanel,
+                                                             qtbot: QtBot) -> None:
+    first = phone.ring("Alice", "2001")
+    qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
+    panel.answer_button.click()
+    qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
+    phone.ring("Carol", "2003")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=1000)
+    current = panel.current_call()
+    assert current is not None
+    assert current.id == first
+
+
+def test_dial_errors_are_reported_not_raised(bridge: PhoneBridge, panel: PhonePanel, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(bridge.error_occurred, timeout=1000):
+        assert bridge.dial("Anna Svensson") is None
+    assert "not a number" in panel.message.text()
+    call_id = bridge.dial("2001")
+    assert call_id is not None
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=1000)
+    assert panel.model.index(0).data(CALL_ID_ROLE) == call_id
+
+
+def test_call_model_passes_the_model_tester(phone: FakePhone, bridge: PhoneBridge, qtbot: QtBot,
+                                            qtmodeltester: object) -> None:
+    model = CallListModel()
+    bridge.call_changed.connect(model.apply)
+    phone.ring("Alice", "2001")
+    second = phone.ring("Bob", "2002")
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=1000)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    phone.remote_hangup(second)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=1000)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

@@ -1,0 +1,224 @@
+"""The phone in the window: registration indicator, live calls, and controls for the current call.
+
+`PhonePanel` takes the app's `PhoneBridge` (signals + intents) in its constructor and shows only
+domain snapshots; caller names are untrusted and always shown as plain text. The current call is the
+selected row, else a ringing call, else the connected one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from softphone.model import Call, CallChanged, CallState, Registration, RegistrationStatus
+from ui.call_model import CALL_ROLE, CallListModel
+
+if TYPE_CHECKING:
+    from app.phone_bridge import PhoneBridge
+
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+_STYLES = {
+    RegistrationStatus.REGISTERED: "background: #c8e6c9; color: #1b5e20;",
+    RegistrationStatus.REGISTERING: "background: #ffe082; color: #4e3400; font-weight: bold;",
+    RegistrationStatus.FAILED: "background: #b71c1c; color: white; font-weight: bold;",
+    RegistrationStatus.OFFLINE: "background: #b71c1c; color: white; font-weight: bold;",
+}
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # caller-supplied text is never markup
+    label.setWordWrap(True)
+    return label
+
+
+class PhonePanel(QWidget):
+    def __init__(self, bridge: PhoneBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phonePanel")
+        self._bridge = bridge
+        self.model = CallListModel(self)
+        self.indicator = _plain()
+        self.indicator.setObjectName("registrationIndicator")
+        self.indicator.setContentsMargins(8, 6, 8, 6)
+        self.call_list = QListView()
+        self.call_list.setModel(self.model)
+        self.call_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.call_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.call_list.setMaximumHeight(96)
+        self.caller = _plain()
+        self.caller.setObjectName("callerLabel")
+        font = self.caller.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.caller.setFont(font)
+        self.detail = _plain()
+        self.message = _plain()
+        self.message.setObjectName("phoneMessage")
+        self.answer_button = QPushButton(self.tr("Answer"))
+        self.busy_button = QPushButton(self.tr("Busy"))
+        self.hangup_button = QPushButton(self.tr("Hang up"))
+        self.hold_button = QPushButton(self.tr("Hold"))
+        self.mute_button = QPushButton(self.tr("Mute"))
+        self.mute_button.setCheckable(True)
+        self.keys: dict[str, QPushButton] = {}
+        self._build_layout()
+        self._connect()
+        self._show_registration(bridge.registration)
+        self.model.reset(bridge.calls)
+        self._refresh_controls()
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.answer_button, self.busy_button, self.hangup_button, self.hold_button,
+                       self.mute_button):
+            buttons.addWidget(button)
+        keypad = QGridLayout()
+        for i, key in enumerate(KEYPAD):
+            button = QPushButton(key)
+            button.setAccessibleName(self.tr("Send tone %1").replace("%1", key))
+            button.clicked.connect(lambda _=False, k=key: self._on_key_clicked(k))
+            keypad.addWidget(button, i // 3, i % 3)
+            self.keys[key] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.indicator)
+        layout.addWidget(self.call_list)
+        layout.addWidget(self.caller)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        layout.addLayout(keypad)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def _connect(self) -> None:
+        self._bridge.registration_changed.connect(self._on_bridge_registration_changed)
+        self._bridge.call_changed.connect(self._on_bridge_call_changed)
+        self._bridge.error_occurred.connect(self._on_bridge_error_occurred)
+        self.call_list.selectionModel().currentChanged.connect(self._refresh_controls)
+        self.answer_button.clicked.connect(self._on_answer_clicked)
+        self.busy_button.clicked.connect(self._on_busy_clicked)
+        self.hangup_button.clicked.connect(self._on_hangup_clicked)
+        self.hold_button.clicked.connect(self._on_hold_clicked)
+        self.mute_button.clicked.connect(self._on_mute_clicked)
+
+    # -- what is shown -----------------------------------------------------------------------------
+
+    def current_call(self) -> Call | None:
+        index = self.call_list.currentIndex()
+        if index.isValid():
+            call = index.data(CALL_ROLE)
+            if isinstance(call, Call):
+                return call
+        calls = self.model.calls()
+        for wanted in (CallState.RINGING, CallState.CONNECTED):
+            for call in calls:
+                if call.state is wanted and not call.on_hold:
+                    return call
+        return calls[0] if calls else None
+
+    def _show_registration(self, registration: Registration) -> None:
+        status = registration.status
+        if status is RegistrationStatus.REGISTERED:
+            text = self.tr("Phone ready")
+        elif status is RegistrationStatus.REGISTERING:
+            text = self.tr("Phone connecting…")
+        elif status is RegistrationStatus.FAILED:
+            text = self.tr("Phone NOT registered: %1").replace("%1", registration.reason)
+            if registration.retry_in_s is not None:
+                seconds = str(max(1, round(registration.retry_in_s)))
+                text += " " + self.tr("(retrying in %1 s)").replace("%1", seconds)
+        else:
+            text = self.tr("Phone off: calls cannot be made or received")
+        self.indicator.setText(text)
+        self.indicator.setStyleSheet(f"#registrationIndicator {{ {_STYLES[status]} border-radius: 4px; }}")
+
+    def _refresh_controls(self) -> None:
+        call = self.current_call()
+        ringing = call is not None and call.state is CallState.RINGING
+        connected = call is not None and call.state is CallState.CONNECTED
+        self.answer_button.setEnabled(ringing)
+        self.busy_button.setEnabled(ringing)
+        self.hangup_button.setEnabled(call is not None)
+        self.hold_button.setEnabled(connected)
+        self.hold_button.setText(self.tr("Resume") if call is not None and call.on_hold else self.tr("Hold"))
+        self.mute_button.setEnabled(connected)
+        self.mute_button.setChecked(call is not None and call.muted)
+        for key in self.keys.values():
+            key.setEnabled(connected)
+        if call is None:
+            self.caller.setText(self.tr("No call"))
+            self.detail.setText("")
+            return
+        self.caller.setText(call.remote.label or self.tr("Unknown caller"))
+        details = [self.model.state_text(call)]
+        if call.remote.display_name and call.remote.number:
+            details.append(call.remote.number)
+        if call.muted:
+            details.append(self.tr("muted"))
+        self.detail.setText(" · ".join(details))
+
+    # -- slots ---------------------------------------------------------------------------------------
+
+    def _on_bridge_registration_changed(self, registration: Registration) -> None:
+        self._show_registration(registration)
+
+    def _on_bridge_call_changed(self, event: CallChanged) -> None:
+        current = self.current_call()
+        self.model.apply(event)
+        if not event.call.state.live and event.call.end_reason:
+            who = event.call.remote.label or self.tr("Unknown caller")
+            self.message.setText(self.tr("Call with %1 ended: %2").replace("%1", who)
+                                 .replace("%2", event.call.end_reason))
+        if event.previous is None and (current is None or event.call.state is not CallState.RINGING):
+            row = self.model.row_of(event.call.id)
+            self.call_list.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._refresh_controls()
+
+    def _on_bridge_error_occurred(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _on_answer_clicked(self) -> None:
+        call = self.current_call()
+        if call is not None:
+            self._bridge.answer(call.id)
+
+    def _on_busy_clicked(self) -> None:
+        call = self.current_call()
+        if call is not None:
+            self._bridge.reject(call.id, busy=True)
+
+    def _on_hangup_clicked(self) -> None:
+        call = self.current_call()
+        if call is not None:
+            self._bridge.hangup(call.id)
+
+    def _on_hold_clicked(self) -> None:
+        call = self.current_call()
+        if call is None:
+            return
+        if call.on_hold:
+            self._bridge.resume(call.id)
+        else:
+            self._bridge.hold(call.id)
+
+    def _on_mute_clicked(self) -> None:
+        call = self.current_call()
+        if call is not None:
+            self._bridge.set_muted(call.id, self.mute_button.isChecked())
+
+    def _on_key_clicked(self, key: str) -> None:
+        call = self.current_call()
+        if call is not None:
+            self._bridge.send_dtmf(call.id, key)
