@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from directory.demo.randomness import pick
 from directory.model import NumberKind, PhoneNumber
 
 _SE_MOBILE_PREFIXES = ("70", "72", "73", "76")
@@ -31,10 +32,10 @@ class NumberPlan:
     def mobile(self, country: str) -> PhoneNumber:
         r = self._rng
         if country == "NO":
-            national = f"{r.choice(_NO_MOBILE_PREFIXES)}{r.randrange(1_000_000):06d}"
+            national = f"{pick(r, _NO_MOBILE_PREFIXES)}{int(r.random() * 1_000_000):06d}"
             return PhoneNumber(_no_spelling(national, r.random(), mobile=True), NumberKind.MOBILE,
                                f"+47{national}")
-        national = f"{r.choice(_SE_MOBILE_PREFIXES)}{r.randrange(10_000_000):07d}"
+        national = f"{pick(r, _SE_MOBILE_PREFIXES)}{int(r.random() * 10_000_000):07d}"
         a, b, c, d = national[:2], national[2:5], national[5:7], national[7:]
         roll = r.random()
         if roll < 0.75:
@@ -47,10 +48,10 @@ class NumberPlan:
 
     def dect(self) -> PhoneNumber:
         """A short DECT extension: dialled inside the PBX only, so it has no E.164 form."""
-        return PhoneNumber(f"{self._rng.randrange(40_000, 60_000)}", NumberKind.DECT, None)
+        return PhoneNumber(f"{40_000 + int(self._rng.random() * 20_000)}", NumberKind.DECT, None)
 
     def pager(self) -> PhoneNumber:
-        return PhoneNumber(f"{self._rng.randrange(1_000, 10_000)}", NumberKind.PAGER, None)
+        return PhoneNumber(f"{1_000 + int(self._rng.random() * 9_000)}", NumberKind.PAGER, None)
 
     def _se_landline(self, kind: NumberKind) -> PhoneNumber:
         n = self._se_next

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections import Counter
@@ -10,6 +11,7 @@ from itertools import accumulate
 from directory.demo import names
 from directory.demo.numbers import NumberPlan
 from directory.demo.organisation import DemoUnit
+from directory.demo.randomness import pick
 from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 
 SOURCE = "demo"
@@ -38,6 +40,7 @@ _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "ae", "
 _NOT_LOCAL = re.compile(r"[^a-z0-9.-]")
 
 
+@functools.cache
 def ascii_fold(text: str) -> str:
     """An e-mail local part from a name: "Lindqvist Håkansson" -> "lindqvist-hakansson"."""
     return _NOT_LOCAL.sub("", text.lower().translate(_FOLD))
@@ -84,10 +87,10 @@ class PeopleFactory:
         if ("läkare" in title or title.endswith("lege")) and r.random() < 0.6:
             numbers.append(self._plan.pager())
         competences = names.NORWEGIAN_COMPETENCES if unit.country == "NO" else names.SWEDISH_COMPETENCES
-        count = r.choice((0, 0, 0, 1, 1, 2))
+        count = (0, 0, 0, 1, 1, 2)[int(r.random() * 6)]
         keywords = tuple(r.sample(competences, k=count)) if count else ()
         room = "rom" if unit.country == "NO" else "rum"
-        location = unit.location if r.random() < 0.8 else f"{unit.location}, {room} {r.randrange(100, 999)}"
+        location = unit.location if r.random() < 0.8 else f"{unit.location}, {room} {100 + int(r.random() * 900)}"
         local = f"{ascii_fold(given)}.{ascii_fold(surname)}"
         return Entry(
             source=SOURCE, external_id=f"demo-p-{index:06d}", kind=EntryKind.PERSON,
@@ -102,14 +105,14 @@ class PeopleFactory:
         norwegian = (unit.country == "NO") != (r.random() < 0.05)
         female = r.random() < 0.6
         if norwegian:
-            given = r.choice(names.NORWEGIAN_FEMALE if female else names.NORWEGIAN_MALE)
+            given = pick(r, names.NORWEGIAN_FEMALE if female else names.NORWEGIAN_MALE)
             surnames, joiner = names.NORWEGIAN_SURNAMES, "-"
         else:
-            given = r.choice(names.SWEDISH_FEMALE if female else names.SWEDISH_MALE)
+            given = pick(r, names.SWEDISH_FEMALE if female else names.SWEDISH_MALE)
             surnames, joiner = names.SWEDISH_SURNAMES, " "
-        surname = r.choice(surnames)
+        surname = pick(r, surnames)
         if r.random() < 0.04:
-            second = r.choice(surnames)
+            second = pick(r, surnames)
             if second != surname:
                 surname = f"{surname}{joiner}{second}"
         return given, surname, self._title(unit)
