@@ -43,6 +43,7 @@ UNIT_SEPARATOR = " / "
 NUMBER_SEPARATOR = "|"
 KEYWORD_SEPARATOR = "; "
 
+_SEP_LINE = re.compile(r"[ \t]*sep=(.)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _UNIT_SPLIT = re.compile(r"\s+/\s+")
 _KEYWORD_SPLIT = re.compile(r"[;,]")
 _NUMBER_SPLIT = re.compile(r"[|,]")
@@ -60,10 +61,18 @@ def load_csv(path: Path, source: str, region: str = "SE") -> ImportResult:
     """Like read_csv, also saying which encoding and delimiter were detected."""
     log = ProblemLog(path)
     text, encoding = read_text(path, log)
-    delimiter = _sniff_delimiter(text)
+    # Excel writes and honours a first line "sep=;" naming the delimiter.
+    sep_line = _SEP_LINE.match(text)
+    delimiter = sep_line.group(1) if sep_line else _sniff_delimiter(text)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header_cells = next(rows, [])
-    reader = _RowReader(_header(header_cells, log), len(header_cells), source, region, log)
+    header_cells: list[str] = []
+    header_line = 1
+    for cells in rows:
+        if any(c.strip() for c in cells) and not (sep_line and rows.line_num == 1):
+            header_cells = cells
+            break
+        header_line = rows.line_num + 1
+    reader = _RowReader(_header(header_cells, header_line, log), len(header_cells), source, region, log)
     entries: list[Entry] = []
     first_line: dict[str, int] = {}
     line = rows.line_num + 1
@@ -81,7 +90,7 @@ def load_csv(path: Path, source: str, region: str = "SE") -> ImportResult:
     if not entries and not log:
         log.add(None, "", "the file has a header but no entries")
     log.raise_if_any()
-    return ImportResult(entries, 0, (encoding, f"{DELIMITER_NAMES[delimiter]}-separated"))
+    return ImportResult(entries, 0, (encoding, f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}-separated"))
 
 
 def write_csv(entries: Iterable[Entry], path: Path) -> None:
@@ -113,19 +122,19 @@ def _sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=score)
 
 
-def _header(cells: list[str], log: ProblemLog) -> dict[str, int]:
+def _header(cells: list[str], line: int, log: ProblemLog) -> dict[str, int]:
     """Column name -> index; raises with the columns found and expected when the required ones lack."""
     header: dict[str, int] = {}
     for index, cell in enumerate(cells):
         column = _normalise(cell)
         if column in header:
-            log.add(1, cell.strip(), f"column appears twice (columns {header[column] + 1} and {index + 1})")
+            log.add(line, cell.strip(), f"column appears twice (columns {header[column] + 1} and {index + 1})")
         elif column in COLUMNS:
             header[column] = index
     has_name = "name" in header or {"given_name", "surname"} <= header.keys()
     if "id" not in header or not has_name:
         found = ", ".join(f'"{c.strip()}"' for c in cells) or "none"
-        raise log.fail(1, "", f"the header lacks the required columns: id and name (or given_name and "
+        raise log.fail(line, "", f"the header lacks the required columns: id and name (or given_name and "
                               f"surname). Found {found}. Known columns: {', '.join(COLUMNS)}. "
                               f"(Delimiters tried: comma, semicolon, tab.)")
     log.raise_if_any()

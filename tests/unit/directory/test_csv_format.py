@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from directory.demo import generate
-from directory.imports.csv_format import read_csv, write_csv
+from directory.imports.csv_format import load_csv, read_csv, write_csv
 from directory.imports.errors import ImportFormatError, Problem
 from directory.model import EntryKind, NumberKind, PhoneNumber
 
@@ -167,3 +167,16 @@ def test_documented_example_parses(tmp_path: Path) -> None:
     assert unit.numbers[0].kind is NumberKind.SWITCH
     assert person.unit == "Barn- och ungdomsmedicin"
     assert [n.e164 for n in person.numbers if n.kind is NumberKind.MOBILE] == ["+46701234567", "+46733622636"]
+
+
+def test_excel_sep_line_and_blank_lines_before_the_header(tmp_path: Path) -> None:
+    path = write(tmp_path, b"sep=;\r\n\r\nid;name;title\r\n1;Anna, Bo;Lege\r\n")
+    result = load_csv(path, "hr")
+    assert [(e.display_name, e.title) for e in result.entries] == [("Anna, Bo", "Lege")]
+    assert result.details == ("utf-8", "semicolon-separated")
+
+
+def test_duplicate_column_names_the_header_line(tmp_path: Path) -> None:
+    (problem,) = problems_of(write(tmp_path, b"\nid,name,display_name\n1,A,B\n"))
+    assert (problem.line, problem.key) == (2, "display_name")
+    assert "twice" in problem.message
