@@ -25,22 +25,20 @@ class EntrySpool:
 
     def __init__(self) -> None:
         self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY_BYTES)  # noqa: SIM115
-        self._pickler = pickle.Pickler(self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count = 0
 
     def add(self, entry: Entry) -> None:
-        self._pickler.dump(_flatten(entry))
-        # The pickler's memo would otherwise keep every entry alive.
-        self._pickler.clear_memo()
+        # One self-contained pickle per entry: a shared Pickler's memo would keep every entry alive,
+        # and clearing it desynchronises the memo indices a shared Unpickler sees.
+        pickle.dump(_flatten(entry), self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
     def __iter__(self) -> Iterator[Entry]:
         self._file.flush()
         self._file.seek(0)
         # Only ever our own file, written just above: unpickling it is safe.
-        unpickler = pickle.Unpickler(self._file)
         for _ in range(self.count):
-            yield _restore(unpickler.load())
+            yield _restore(pickle.load(self._file))
 
     def close(self) -> None:
         self._file.close()

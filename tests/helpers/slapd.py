@@ -52,8 +52,18 @@ def _ldif_line(name: str, value: str | bytes) -> str:
 class Slapd:
     """One slapd instance: `load` (offline), `start`, `stop`, and the ldap-utils for online changes."""
 
-    def __init__(self, workdir: Path, *, tls: TlsFiles | None = None, indexes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        tls: TlsFiles | None = None,
+        indexes: Iterable[str] = (),
+        schemas: Iterable[Path] = (),
+    ) -> None:
+        """``schemas``: extra schema files loaded after the standard ones; ``indexes``: extra
+        ``index`` lines ("uSNChanged eq")."""
         self.workdir = workdir
+        self.schemas = tuple(schemas)
         self.tls = tls
         self.port = free_port()
         self.tls_port = free_port() if tls else None
@@ -74,6 +84,7 @@ class Slapd:
 
     def _config(self, indexes: Iterable[str]) -> str:
         lines = [f"include {SCHEMA_DIR / name}.schema" for name in SCHEMAS]
+        lines += [f"include {path}" for path in self.schemas]
         lines += [
             f"pidfile {self.workdir / 'slapd.pid'}",
             f"argsfile {self.workdir / 'slapd.args'}",

@@ -29,3 +29,17 @@ def test_spool_replays_entries_in_order(monkeypatch: pytest.MonkeyPatch, limit: 
 def test_spool_carries_every_entry_field() -> None:
     """A field added to Entry must be added to the spool's flat form too."""
     assert len(spool._flatten(entry(1))) == len(fields(Entry))
+
+
+def test_spool_keeps_values_shared_between_entries_apart() -> None:
+    """Regression: one Pickler with its memo cleared per entry mixed up repeated values on replay."""
+    switch = "019-602 10 00"
+    entries = [
+        Entry(source="s", external_id=str(i), kind=EntryKind.PERSON, display_name=f"N {i}",
+              numbers=(PhoneNumber(switch, NumberKind.WORK), PhoneNumber(switch, NumberKind.SWITCH)))
+        for i in range(3)
+    ]
+    with spool.EntrySpool() as spooled:
+        for e in entries:
+            spooled.add(e)
+        assert list(spooled) == entries
