@@ -35,6 +35,10 @@ class ImportFormatError(Exception):
         self.omitted = omitted
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[ImportFormatError], tuple[tuple[Problem, ...], int]]:
+        # Survives pickling (a process pool running the import), which replays __init__'s arguments.
+        return type(self), (self.problems, self.omitted)
+
     def __str__(self) -> str:
         lines = [str(p) for p in self.problems]
         if self.omitted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,10 @@ def test_duplicate_column_names_the_header_line(tmp_path: Path) -> None:
     (problem,) = problems_of(write(tmp_path, b"\nid,name,display_name\n1,A,B\n"))
     assert (problem.line, problem.key) == (2, "display_name")
     assert "twice" in problem.message
+
+
+def test_error_survives_pickling(tmp_path: Path) -> None:
+    error = ImportFormatError([Problem("a.csv", 3, "id", "missing")], omitted=2)
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.problems == error.problems
+    assert str(copy) == "a.csv:3: id: missing\n... and 2 more problems"
