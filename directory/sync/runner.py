@@ -133,6 +133,7 @@ def sync_source(
     An incremental sync without a usable cursor (first run, settings changed, AD failed over to
     another domain controller) runs as a full one. ``progress(done, total)`` is called after each
     page from the calling (worker) thread; ``total`` is None because LDAP does not say in advance.
+    To cancel, raise from ``progress``: the exception propagates and the store is left untouched.
     Raises a SyncError subclass (naming the server and the reason) and leaves the store untouched
     when the settings are unusable, no server answers, the bind is refused or the search fails.
     """

@@ -113,3 +113,24 @@ def test_a_silent_server_alone_is_reported_as_unreachable(store: Store) -> None:
         with pytest.raises(LdapUnavailableError, match=re.escape(mute)) as caught:
             sync_source(store, settings_for(mute, timeout=1), full=True)
     assert caught.value.transient
+
+
+def test_raising_from_progress_cancels_the_sync_and_leaves_the_store(slapd: Slapd, store: Store) -> None:
+    """How the app cancels a running sync (quitting, "Stop"): its progress callback raises."""
+
+    class CancelledError(Exception):
+        pass
+
+    settings = settings_for(slapd.url)
+    sync_source(store, settings, full=True)
+    slapd.delete(f"uid=p00001,ou=Röntgen,ou=Sjukhuset,{SUFFIX}")
+    before = snapshot(store)
+
+    def cancel(done: int, _total: int | None) -> None:
+        if done >= 2 * settings.page_size:
+            raise CancelledError
+
+    with pytest.raises(CancelledError):
+        sync_source(store, settings, full=True, progress=cancel)
+    assert snapshot(store) == before
+    assert sync_source(store, settings, full=True).removed == 1  # and the next sync carries on
