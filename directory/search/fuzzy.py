@@ -1,0 +1,64 @@
+"""Typo tolerance: which indexed keys lie within one or two edits of a query word (or of its prefix).
+
+rapidfuzz compares in C; we only choose what to compare: whole keys of about the same length, and the
+leading ``len(word)`` characters of longer keys, so that a typo early in a word ("krsitina" while
+still typing) finds Kristina before the word is complete. Transpositions count as one edit (OSA).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+
+class FuzzyKeys:
+    """Length buckets of a key list, rebuilt lazily when the key list's generation changes."""
+
+    def __init__(self, keys: Callable[[], Sequence[str]]) -> None:
+        self._keys = keys
+        self._generation = -1
+        self._by_length: dict[int, list[str]] = {}
+        self._prefixes: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+
+    def _refresh(self, generation: int) -> None:
+        if generation == self._generation:
+            return
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for key in self._keys():
+            by_length[len(key)].append(key)
+        self._by_length = dict(by_length)
+        self._prefixes = {}
+        self._generation = generation
+
+    def _prefix_bucket(self, length: int) -> tuple[list[str], dict[str, list[str]]]:
+        bucket = self._prefixes.get(length)
+        if bucket is None:
+            grouped: dict[str, list[str]] = defaultdict(list)
+            for n, keys in self._by_length.items():
+                if n > length:
+                    for key in keys:
+                        grouped[key[:length]].append(key)
+            bucket = self._prefixes[length] = (list(grouped), dict(grouped))
+        return bucket
+
+    def near(self, word: str, max_edits: int, generation: int) -> dict[str, int]:
+        """Keys within ``max_edits`` of ``word`` (or whose first ``len(word)`` letters are) and a rank:
+        the number of edits, plus one when only the beginning of the key matched."""
+        found: dict[str, int] = {}
+        if max_edits <= 0:
+            return found
+        self._refresh(generation)
+        length = len(word)
+        choices, bucket = self._prefix_bucket(length)
+        for m in process.extract(word, choices, scorer=OSA.distance, score_cutoff=max_edits, limit=None):
+            for key in bucket[m[0]]:
+                found[key] = int(m[1]) + 1
+        for n in range(length - max_edits, length + max_edits + 1):
+            keys = self._by_length.get(n)
+            if keys:
+                for m in process.extract(word, keys, scorer=OSA.distance, score_cutoff=max_edits, limit=None):
+                    found[m[0]] = int(m[1])
+        return found

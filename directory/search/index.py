@@ -1,0 +1,124 @@
+"""The search engine the GUI and the CLI share: build once, keep current with upsert/remove, search often.
+
+Thread-safety: one lock serialises searches and changes. A search holds it for a few milliseconds; a
+change batch for as long as it takes to update the postings (about 30 µs an entry), so a worker thread
+can search while the GUI thread applies a store change-set, or the other way round.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+from collections.abc import Iterable, Mapping
+
+from directory.model import Entry
+from directory.search import ranking as r
+from directory.search.documents import name_order_key
+from directory.search.highlight import highlights
+from directory.search.query import Query, Word, parse
+from directory.search.searching import Scored, search_number, search_single, search_words
+from directory.search.state import IndexState
+from directory.search.types import Hit, MatchKind
+
+MAX_LIMIT = 1000
+
+
+class SearchIndex:
+    """An in-memory, Nordic-aware, typo-tolerant index over directory entries (see issue 4)."""
+
+    def __init__(self, entries: Iterable[Entry] = (), usage: Mapping[int, int] | None = None) -> None:
+        self._lock = threading.RLock()
+        self._state = IndexState()
+        self._state.build(entries, dict(usage or {}))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._state.slot_of)
+
+    def get(self, entry_id: int) -> Entry | None:
+        with self._lock:
+            slot = self._state.slot_of.get(entry_id)
+            return None if slot is None else self._state.entries[slot]
+
+    def upsert(self, entries: Iterable[Entry]) -> None:
+        """Add entries or replace them by id. Entries without an id are ignored (not stored yet)."""
+        with self._lock:
+            for entry in entries:
+                if entry.id is not None:
+                    self._state.upsert(entry)
+            if self._state.needs_compaction():
+                self._state.compact()
+
+    def remove(self, entry_ids: Iterable[int]) -> None:
+        with self._lock:
+            for entry_id in entry_ids:
+                self._state.remove(entry_id)
+            if self._state.needs_compaction():
+                self._state.compact()
+
+    def record_use(self, entry_id: int) -> None:
+        with self._lock:
+            self._state.record_use(entry_id)
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Hits for ``query``, best first; any input (empty, huge, control characters) is safe."""
+        if not isinstance(limit, int) or limit <= 0:
+            return []
+        limit = min(limit, MAX_LIMIT)
+        parsed = parse(query)
+        if parsed.empty:
+            return []
+        with self._lock:
+            return self._search(parsed, limit)
+
+    def _search(self, query: Query, limit: int) -> list[Hit]:
+        state = self._state
+        words = query.words
+        fuzzy_keys: list[frozenset[str]] = [frozenset() for _ in words]
+        if query.number_forms:
+            scored = search_number(state, query.number_forms, limit)
+        elif len(words) == 1 and not words[0].digits:
+            scored = search_single(state, words[0], limit)
+            if len(scored) < limit and words[0].max_edits:
+                fuzzy_keys = [self._near(words[0])]
+        else:
+            scored = search_words(state, words, limit, fuzzy=False)
+            if len(scored) < limit and any(w.max_edits for w in words):
+                scored = search_words(state, words, limit, fuzzy=True)
+                fuzzy_keys = [self._near(w) for w in words]
+        top = self._top(scored, limit)
+        is_number = bool(query.number_forms)
+        hits = []
+        for slot, score, weakest in top:
+            entry = state.entries[slot]
+            assert entry is not None
+            kind = r.number_kind(weakest) if is_number else r.kind_of(weakest)
+            hits.append(Hit(entry=entry, score=round(score, 3), match=MatchKind(kind),
+                            highlights=highlights(entry, words, query.number_forms, fuzzy_keys)))
+        return hits
+
+    def _near(self, w: Word) -> frozenset[str]:
+        state = self._state
+        return frozenset(state.fuzzy.near(w.fold, w.max_edits, state.all.generation))
+
+    def _top(self, scored: Scored, limit: int) -> list[tuple[int, float, int]]:
+        """The best ``limit`` (slot, score, weakest word score): usage boost added, ties by name."""
+        state = self._state
+        boosted: list[tuple[float, int]] = []
+        for slot, (score, _) in scored.items():
+            entry = state.entries[slot]
+            if entry is None:
+                continue
+            boost = 0.0
+            if slot in state.used_slots and entry.id is not None:
+                boost = r.usage_boost(state.usage.get(entry.id, 0))
+            boosted.append((-(score + boost), slot))
+        # Slot order is name order except for late slots: pre-select by slot, then sort by real name.
+        late = [item for item in boosted if item[1] in state.late]
+        chosen = heapq.nsmallest(limit, (item for item in boosted if item[1] not in state.late)) + late
+        entries = state.entries
+        chosen.sort(key=lambda item: (item[0], name_order_key(entries[item[1]])))  # type: ignore[arg-type]
+        return [(slot, -neg, scored[slot][1]) for neg, slot in chosen[:limit]]
+
+
+__all__ = ["Hit", "MatchKind", "SearchIndex"]

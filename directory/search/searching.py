@@ -1,0 +1,240 @@
+"""Finding and ordering candidates with bounded work per keystroke.
+
+Every query word matches in *classes*, strongest first: full name, exact name word, exact word in
+another field, prefix of a name word, prefix elsewhere, name variant, fuzzy. Each class is a stream of
+slots in name order (see :mod:`directory.search.postings`).
+
+* One word: walk the classes and stop as soon as ``limit`` hits are in hand; within a class all hits
+  score the same and the stream is already in name order. "a" reads 50 slots, not 20,000.
+* Several words: walk the classes of the most selective word, score each candidate against every word
+  and stop when the ``limit``-th best score is above what any remaining candidate could reach (the
+  class score plus the best the other words can score anywhere): a threshold top-k.
+* A number: exact number, extension, then number prefix.
+
+Frequently used and recently added ("late") entries are scored one by one besides, so a truncated
+class never hides them. Fuzzy matching runs only when the other rules found fewer than ``limit`` hits.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+
+from directory.search import ranking as r
+from directory.search.documents import display_words
+from directory.search.numbers import EXTENSION_LENGTHS, query_forms
+from directory.search.query import Word
+from directory.search.state import IndexState
+
+# Intersecting with the second word's candidates pays off up to about this many of them.
+SECOND_CAP = 20000
+# Safety valve for queries of only one- and two-letter words ("a k"): slots scored at most.
+SCAN_CAP = 8000
+
+Scored = dict[int, tuple[float, int]]  # slot -> (score, score of the weakest word)
+Class = tuple[int, Callable[[], Iterable[int]]]  # (score, slot stream made on demand)
+
+
+class Matcher:
+    """Per-query helpers over an :class:`IndexState`: classes, candidate sets, extras, scoring."""
+
+    def __init__(self, state: IndexState, words: Sequence[Word], *, fuzzy: bool) -> None:
+        self.state = state
+        self.words = words
+        self._fuzzy = fuzzy
+        self._extras: dict[int, list[r.Extra]] = {}
+
+    def extras(self, w: Word) -> list[r.Extra]:
+        found = self._extras.get(id(w))
+        if found is None:
+            found = []
+            if w.digits:
+                found.append((r.PREFIX, self.number_slots(w.fold)))
+            if self._fuzzy and w.max_edits:
+                found.extend(self.fuzzy_sets(w))
+            self._extras[id(w)] = found
+        return found
+
+    def scorer(self) -> r.DocScorer:
+        return r.DocScorer(self.state, self.words, [self.extras(w) for w in self.words])
+
+    def number_slots(self, typed: str) -> set[int]:
+        """Entries with a number that starts with (or, for 4-5 digits, ends with) a digit word."""
+        state = self.state
+        slots: set[int] = set()
+        if len(typed) < 3:
+            return slots  # "1" in "Avd 1" is a word, not a number
+        for form in query_forms(typed):
+            slots.update(state.extensions.exact(form))
+            slots.update(islice(state.numbers.prefix(form), 2000))
+        return slots
+
+    def fuzzy_sets(self, w: Word) -> list[r.Extra]:
+        """Slot sets by fuzzy rank (fewer edits first), name words before other fields."""
+        state = self.state
+        near = state.fuzzy.near(w.fold, w.max_edits, state.all.generation)
+        found: list[r.Extra] = []
+        for rank in sorted(set(near.values())):
+            keys = [k for k, v in near.items() if v == rank]
+            penalty = r.FUZZY_STEP * (rank - 1)
+            found.append((r.FUZZY_NAME - penalty, state.names.union_of(keys)))
+            found.append((r.FUZZY - penalty, state.all.union_of(keys)))
+        found.sort(key=lambda extra: -extra[0])
+        return found
+
+    def estimate(self, w: Word) -> int:
+        state = self.state
+        total = state.all.count(w.fold, SECOND_CAP)
+        if w.variant:
+            total += state.variants.count(w.variant, SECOND_CAP)
+        return total + sum(len(s) for _, s in self.extras(w))
+
+    def candidates(self, w: Word) -> set[int]:
+        state = self.state
+        found = state.all.union(w.fold)
+        if w.variant:
+            found |= state.variants.union(w.variant)
+        for _, slots in self.extras(w):
+            found |= slots
+        return found
+
+    def best_possible(self, w: Word) -> int:
+        """The highest score ``w`` reaches in any document (an upper bound for the threshold)."""
+        state = self.state
+        checks: list[tuple[int, Callable[[], bool]]] = [
+            (r.EXACT_NAME_DIA, lambda: w.whole and w.diacritic and bool(state.raw_names.exact(w.raw))),
+            (r.EXACT_NAME, lambda: w.whole and bool(state.names.exact(w.fold))),
+            (r.EXACT_OTHER_DIA, lambda: w.whole and w.diacritic and bool(state.raw_all.exact(w.raw))),
+            (r.EXACT, lambda: w.whole and bool(state.all.exact(w.fold))),
+            (r.PREFIX_NAME_DIA, lambda: w.diacritic and state.raw_names.key_count(w.raw) > 0),
+            (r.PREFIX_NAME, lambda: state.names.key_count(w.fold) > 0),
+            (r.PREFIX_OTHER_DIA, lambda: w.diacritic and state.raw_all.key_count(w.raw) > 0),
+            (r.PREFIX, lambda: state.all.key_count(w.fold) > 0),
+            (r.VARIANT_NAME, lambda: bool(w.variant) and state.variants.key_count(w.variant) > 0),
+        ]
+        for score, present in checks:
+            if present():
+                return score
+        return max((score for score, slots in self.extras(w) if slots), default=0)
+
+    def classes(self, w: Word) -> Iterator[Class]:
+        state = self.state
+        if w.whole:
+            if w.diacritic:
+                yield r.EXACT_NAME_DIA, lambda: state.raw_names.exact(w.raw)
+            yield r.EXACT_NAME, lambda: state.names.exact(w.fold)
+            if w.diacritic:
+                yield r.EXACT_OTHER_DIA, lambda: state.raw_all.exact(w.raw)
+            yield r.EXACT, lambda: state.all.exact(w.fold)
+        if w.diacritic:
+            yield r.PREFIX_NAME_DIA, lambda: state.raw_names.stream(w.raw)
+        yield r.PREFIX_NAME, lambda: state.names.stream(w.fold)
+        if w.diacritic:
+            yield r.PREFIX_OTHER_DIA, lambda: state.raw_all.stream(w.raw)
+        yield r.PREFIX, lambda: state.all.stream(w.fold)
+        if w.variant:
+            yield r.VARIANT_NAME, lambda: state.variants.stream(w.variant)
+        for score, slots in self.extras(w):
+            yield score, lambda slots=slots: sorted(slots)  # type: ignore[misc]
+
+
+def _extra_slots(state: IndexState) -> list[int]:
+    return [*state.used_slots, *state.late]
+
+
+def search_single(state: IndexState, w: Word, limit: int) -> Scored:
+    matcher = Matcher(state, (w,), fuzzy=True)
+    collected: Scored = {slot: (r.FULL_NAME, r.FULL_NAME) for slot in state.solo_names.exact(w.fold)}
+    for score, make_stream in matcher.classes(w):
+        if len(collected) >= limit:
+            break
+        for slot in make_stream():
+            if slot not in collected:
+                collected[slot] = (score, score)
+                if len(collected) >= limit:
+                    break
+    # Only the work the class walk did: no fuzzy keys for the extras if the walk never needed them.
+    checker = (matcher if len(collected) < limit else Matcher(state, (w,), fuzzy=False)).scorer()
+    for slot in _extra_slots(state):
+        if slot not in collected:
+            scores = checker(slot)
+            if scores:
+                collected[slot] = (scores[0], scores[0])
+    return collected
+
+
+def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: bool) -> Scored:
+    matcher = Matcher(state, words, fuzzy=fuzzy)
+    estimates = [matcher.estimate(w) for w in words]
+    order = sorted(range(len(words)), key=estimates.__getitem__)
+    driver = words[order[0]]
+    restrict: set[int] | None = None
+    if len(words) > 1 and estimates[order[0]] > limit and estimates[order[1]] <= SECOND_CAP:
+        restrict = matcher.candidates(words[order[1]])
+    best_others = sum(matcher.best_possible(words[i]) for i in order[1:])
+    n = len(words)
+    typed_name = sorted(w.fold for w in words)
+    scorer = matcher.scorer()
+    results: Scored = {}
+    seen: set[int] = set()
+    top: list[tuple[float, int]] = []  # min-heap of (score, -slot): the weakest of the best on top
+
+    def consider(slot: int) -> None:
+        seen.add(slot)
+        scores = scorer(slot)
+        if scores is None:
+            return
+        full = min(scores) >= r.EXACT_NAME and _display_words(state, slot) == typed_name
+        score = r.FULL_NAME if full else r.combine(scores)
+        results[slot] = (score, r.FULL_NAME if full else min(scores))
+        if len(top) < limit:
+            heapq.heappush(top, (score, -slot))
+        elif (score, -slot) > top[0]:
+            heapq.heapreplace(top, (score, -slot))
+
+    scanned = 0
+    for class_score, make_stream in matcher.classes(driver):
+        # A full name can only be among exact name words; below that, the class bounds the score.
+        bound = r.FULL_NAME if class_score >= r.EXACT_NAME else (class_score + best_others) / n
+        if len(top) >= limit and top[0][0] > bound:
+            break
+        for slot in make_stream():
+            if slot in seen or (restrict is not None and slot not in restrict):
+                continue
+            # Later slots of this class come later by name: they can only tie the weakest and lose.
+            if len(top) >= limit and (top[0][0] > bound or (top[0][0] == bound and -top[0][1] < slot)):
+                break
+            consider(slot)
+            scanned += 1
+            if scanned >= SCAN_CAP:
+                break
+        if scanned >= SCAN_CAP:
+            break
+    for slot in _extra_slots(state):
+        if slot not in seen:
+            consider(slot)
+    return results
+
+
+def _display_words(state: IndexState, slot: int) -> list[str]:
+    entry = state.entries[slot]
+    return sorted(display_words(entry)) if entry is not None else []
+
+
+def search_number(state: IndexState, forms: Sequence[str], limit: int) -> Scored:
+    collected: Scored = {}
+    for form in forms:
+        for slot in state.numbers.exact(form):
+            collected[slot] = (r.NUMBER_EXACT, r.NUMBER_EXACT)
+    for form in forms:
+        if len(form) in EXTENSION_LENGTHS:
+            for slot in state.extensions.exact(form):
+                collected.setdefault(slot, (r.NUMBER_EXTENSION, r.NUMBER_EXTENSION))
+    for form in forms:
+        # Too many numbers start with "019": show the lowest numbers, the way a printed list would.
+        for slot in state.numbers.prefix(form):
+            if len(collected) >= limit:
+                return collected
+            collected.setdefault(slot, (r.NUMBER_PREFIX, r.NUMBER_PREFIX))
+    return collected

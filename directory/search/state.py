@@ -1,0 +1,168 @@
+"""The index's data: per-slot match strings and the posting lists, and how entries enter and leave them.
+
+A *slot* is the index's own small integer for an entry. Slots are numbered in name order when the index
+is built, so posting arrays (ascending slots) list entries by name. Entries added later get new slots at
+the end; they are kept in ``late`` and checked one by one so they are never lost from a truncated list,
+and once there are many of them the slots are renumbered (:meth:`IndexState.compact`).
+Not thread-safe on its own: :class:`directory.search.index.SearchIndex` serialises access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from directory.model import Entry
+from directory.search.documents import Analysis, analyse, name_order_key
+from directory.search.fuzzy import FuzzyKeys
+from directory.search.numbers import NumberIndex
+from directory.search.postings import TokenIndex
+
+_COLUMNS = ("own_text", "own_bar", "group", "raw_own_text", "raw_own_bar", "variant_text")
+_INT_COLUMNS = ("own_bar", "group", "raw_own_bar")
+
+
+class IndexState:
+    def __init__(self) -> None:
+        self.entries: list[Entry | None] = []
+        # Match strings per slot (see directory.search.documents); parallel lists cost less than objects.
+        self.own_text: list[str] = []
+        self.own_bar: list[int] = []
+        self.group: list[int] = []  # index into groups
+        self.raw_own_text: list[str] = []
+        self.raw_own_bar: list[int] = []
+        self.variant_text: list[str] = []
+        # (shared, raw shared) strings: title, units, location and keywords, which colleagues share.
+        self.groups: list[tuple[str, str]] = [("", "")]
+        self._group_ids: dict[tuple[str, str], int] = {("", ""): 0}
+        self.slot_of: dict[int, int] = {}
+        self.late: set[int] = set()
+        self.usage: dict[int, int] = {}  # by entry id, so counts survive an entry's re-import
+        self.used_slots: set[int] = set()
+        self.names = TokenIndex(prefix_depth=3)  # folded name words
+        self.all = TokenIndex()  # folded words of every field
+        self.raw_names = TokenIndex(prefix_depth=2)  # name words with diacritics, as written
+        self.raw_all = TokenIndex()
+        self.variants = TokenIndex()  # sound-alike keys of name words
+        self.solo_names = TokenIndex()  # one-word display names ("Växeln"), for the full-name rank
+        self.numbers = NumberIndex()
+        self.extensions = NumberIndex()
+        self.fuzzy = FuzzyKeys(lambda: self.all.keys)
+
+    def _group_id(self, a: Analysis) -> int:
+        key = (a.shared_text, a.raw_shared_text)
+        found = self._group_ids.get(key)
+        if found is None:
+            found = self._group_ids[key] = len(self.groups)
+            self.groups.append(key)
+        return found
+
+    # -- whole build -------------------------------------------------------------------------------
+    def build(self, entries: Iterable[Entry], usage: dict[int, int]) -> None:
+        unique: dict[int, Entry] = {}
+        for entry in entries:
+            if entry.id is not None:
+                unique[entry.id] = entry  # the last one given for an id wins, as with upsert
+        ordered = sorted(unique.values(), key=name_order_key)
+        analyses = [analyse(e) for e in ordered]
+        self.groups = [("", "")]
+        self._group_ids = {("", ""): 0}
+        self.entries = list(ordered)
+        self.slot_of = {e.id: slot for slot, e in enumerate(ordered) if e.id is not None}
+        self.own_text = [a.own_text for a in analyses]
+        self.own_bar = [a.own_bar for a in analyses]
+        self.group = [self._group_id(a) for a in analyses]
+        self.raw_own_text = [a.raw_own_text for a in analyses]
+        self.raw_own_bar = [a.raw_own_bar for a in analyses]
+        self.variant_text = [a.variant_text for a in analyses]
+        self.late = set()
+        for index, keys_of in self._text_keys():
+            index.bulk_load((slot, keys_of(a)) for slot, a in enumerate(analyses))
+        for numbers, keys_of_number in self._number_keys():
+            numbers.bulk_load((slot, keys_of_number(a)) for slot, a in enumerate(analyses))
+        self.usage = {k: v for k, v in usage.items() if v > 0}
+        self.used_slots = {self.slot_of[i] for i in self.usage if i in self.slot_of}
+
+    def _text_keys(self) -> list[tuple[TokenIndex, Callable[[Analysis], tuple[str, ...]]]]:
+        return [
+            (self.names, lambda a: a.name_keys),
+            (self.all, lambda a: a.name_keys + a.other_keys),
+            (self.raw_names, lambda a: a.raw_name_keys),
+            (self.raw_all, lambda a: a.raw_name_keys + a.raw_other_keys),
+            (self.variants, lambda a: a.variant_keys),
+            (self.solo_names, lambda a: (a.solo_name,) if a.solo_name else ()),
+        ]
+
+    def _number_keys(self) -> list[tuple[NumberIndex, Callable[[Analysis], tuple[int, ...]]]]:
+        return [(self.numbers, lambda a: a.number_keys), (self.extensions, lambda a: a.extension_keys)]
+
+    # -- incremental changes -----------------------------------------------------------------------
+    def upsert(self, entry: Entry) -> None:
+        assert entry.id is not None
+        old_slot = self.slot_of.get(entry.id)
+        old = self.entries[old_slot] if old_slot is not None else None
+        if old == entry:
+            return
+        was_late = old_slot in self.late
+        if old_slot is not None:
+            self._discard(old_slot)
+        if old_slot is not None and old is not None and name_order_key(old) == name_order_key(entry):
+            slot = old_slot  # same name: its place in name order still holds
+            if was_late:
+                self.late.add(slot)
+        else:
+            slot = len(self.entries)
+            self.entries.append(None)
+            for column in _COLUMNS:
+                getattr(self, column).append(0 if column in _INT_COLUMNS else "")
+            self.late.add(slot)
+        self._place(slot, entry, analyse(entry))
+
+    def remove(self, entry_id: int) -> None:
+        slot = self.slot_of.get(entry_id)
+        if slot is not None:
+            self._discard(slot)
+
+    def record_use(self, entry_id: int) -> None:
+        self.usage[entry_id] = self.usage.get(entry_id, 0) + 1
+        slot = self.slot_of.get(entry_id)
+        if slot is not None:
+            self.used_slots.add(slot)
+
+    def needs_compaction(self) -> bool:
+        """Too many entries out of name order (each costs a check per query) or too many holes."""
+        return len(self.late) > 512 or len(self.entries) > 2 * len(self.slot_of) + 1024
+
+    def compact(self) -> None:
+        self.build([e for e in self.entries if e is not None], dict(self.usage))
+
+    def _place(self, slot: int, entry: Entry, a: Analysis) -> None:
+        assert entry.id is not None
+        self.entries[slot] = entry
+        self.slot_of[entry.id] = slot
+        self.own_text[slot], self.own_bar[slot] = a.own_text, a.own_bar
+        self.group[slot] = self._group_id(a)
+        self.raw_own_text[slot], self.raw_own_bar[slot] = a.raw_own_text, a.raw_own_bar
+        self.variant_text[slot] = a.variant_text
+        for index, keys_of in self._text_keys():
+            index.add(slot, keys_of(a))
+        for numbers, keys_of_number in self._number_keys():
+            numbers.add(slot, keys_of_number(a))
+        if self.usage.get(entry.id):
+            self.used_slots.add(slot)
+
+    def _discard(self, slot: int) -> None:
+        entry = self.entries[slot]
+        if entry is None:
+            return
+        a = analyse(entry)
+        for index, keys_of in self._text_keys():
+            index.discard(slot, keys_of(a))
+        for numbers, keys_of_number in self._number_keys():
+            numbers.discard(slot, keys_of_number(a))
+        self.entries[slot] = None
+        for column in _COLUMNS:
+            getattr(self, column)[slot] = 0 if column in _INT_COLUMNS else ""
+        if entry.id is not None and self.slot_of.get(entry.id) == slot:
+            del self.slot_of[entry.id]
+        self.late.discard(slot)
+        self.used_slots.discard(slot)
