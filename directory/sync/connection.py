@@ -6,6 +6,7 @@ import contextlib
 import math
 import re
 import ssl
+from dataclasses import dataclass
 from typing import Any
 
 from ldap3 import ANONYMOUS, NONE, SIMPLE, Connection, Server, Tls
@@ -64,14 +65,26 @@ def _is_certificate_failure(exc: BaseException) -> bool:
     return "certificate" in str(exc).lower() or isinstance(exc, ssl.SSLError)
 
 
-def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
-    """A bound connection to the first server that answers, and that server's URL.
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A bound connection, the URL of its server, and why the servers before it were skipped."""
 
-    A server that cannot be reached is skipped for the next; a refused bind or failed TLS is raised
-    at once (another server would only repeat it, and retried binds lock accounts). Raises
-    LdapUnavailableError naming every server tried and why, when none answered.
+    connection: Connection
+    server: str
+    skipped: tuple[str, ...] = ()
+
+
+def connect(settings: LdapSourceSettings) -> Bound:
+    """A bound connection to the first server that answers with a trusted certificate.
+
+    A server that cannot be reached, or whose TLS fails, is skipped for the next (the skips are
+    reported, so a broken certificate on one domain controller is seen but does not stop the
+    sync). A refused bind is raised at once: the next server would refuse it too, and retried
+    binds lock accounts. When no server is usable, raises LdapTlsError if any failed on TLS, else
+    LdapUnavailableError, naming every server tried and why.
     """
     failures: list[str] = []
+    tls_failed = False
     for url in settings.urls:
         connection = Connection(
             _server(url, settings),
@@ -93,18 +106,21 @@ def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
         use_raw_entries(connection)
         try:
             connection.open()  # for ldaps:// this includes the TLS handshake
+            if settings.start_tls:
+                _start_tls(connection)
+        except _StartTlsError as exc:
+            close(connection)
+            tls_failed = True
+            failures.append(f"StartTLS with {url} failed: {_reason(exc.__cause__ or exc)}")
+            continue
         except (LDAPException, OSError) as exc:
             close(connection)
             if url.lower().startswith("ldaps:") and _is_certificate_failure(exc):
-                raise LdapTlsError(settings.name, f"TLS with {url} failed: {_reason(exc)}") from exc
-            failures.append(f"{url}: {_reason(exc)}")
+                tls_failed = True
+                failures.append(f"TLS with {url} failed: {_reason(exc)}")
+            else:
+                failures.append(f"{url}: {_reason(exc)}")
             continue
-        try:
-            if settings.start_tls:
-                connection.start_tls()
-        except (LDAPException, OSError) as exc:
-            close(connection)
-            raise LdapTlsError(settings.name, f"StartTLS with {url} failed: {_reason(exc)}") from exc
         try:
             connection.bind()
         except (LDAPBindError, LDAPOperationResult) as exc:
@@ -116,8 +132,21 @@ def connect(settings: LdapSourceSettings) -> tuple[Connection, str]:
             close(connection)
             failures.append(f"{url}: {_reason(exc)}")
             continue
-        return connection, url
+        return Bound(connection, url, tuple(failures))
+    if tls_failed:
+        raise LdapTlsError(settings.name, "; ".join(failures))
     raise LdapUnavailableError(settings.name, "no server reachable (" + "; ".join(failures) + ")")
+
+
+class _StartTlsError(Exception):
+    """StartTLS was refused or its handshake failed."""
+
+
+def _start_tls(connection: Connection) -> None:
+    try:
+        connection.start_tls()
+    except (LDAPException, OSError) as exc:
+        raise _StartTlsError from exc
 
 
 def close(connection: Connection) -> None:

@@ -37,7 +37,8 @@ class SyncSummary:
     """What one sync did. ``skipped``/``cleaned`` keep the first reasons; the counts are complete.
 
     ``full`` is True when a full sync ran (asked for, or an incremental one had no usable cursor).
-    ``warnings`` are about the configuration (e.g. a mapped attribute no entry has).
+    ``warnings`` are servers skipped before ``server`` answered (unreachable, TLS failed) and
+    configuration issues (a mapped attribute no entry has).
     """
 
     source: str
@@ -144,7 +145,8 @@ def sync_source(
     before = run.repository.active_external_ids(settings.name)
     present: set[str] | None = None
     with EntrySpool() as spool:
-        connection, server = connect(settings)
+        bound = connect(settings)
+        connection, server = bound.connection, bound.server
         try:
             incremental = not full and previous is not None and previous.usable_for(settings, server)
             if incremental:
@@ -182,5 +184,6 @@ def sync_source(
         cleaned_count=run.planner.cleaned.count,
         duration=time.monotonic() - started,
         changes=changes,
-        warnings=run.warnings() if not incremental else (),
+        warnings=tuple(f"skipped {reason}" for reason in bound.skipped)
+        + (run.warnings() if not incremental else ()),
     )

@@ -80,3 +80,15 @@ def test_a_certificate_for_another_host_is_refused(
     url = server.url if start_tls else server.ldaps_url  # 127.0.0.1, which the certificate does not name
     with pytest.raises(LdapTlsError, match=re.escape("not valid for '127.0.0.1'")):
         sync_source(store, settings_for(url, start_tls=start_tls, ca_file=ca), full=True)
+
+
+def test_a_server_with_a_bad_certificate_is_skipped_for_the_next_and_reported(
+    tls_slapd: tuple[Slapd, Path, Path], store: Store
+) -> None:
+    server, ca, _wrong = tls_slapd
+    misnamed, good = server.ldaps_url, by_name(server.ldaps_url)
+    summary = sync_source(store, settings_for([misnamed, good], ca_file=ca), full=True)
+    assert summary.server == good
+    assert summary.added == COUNT
+    assert len(summary.warnings) == 1
+    assert summary.warnings[0].startswith(f"skipped TLS with {misnamed} failed: certificate not trusted")
