@@ -1,7 +1,7 @@
 """The console's wiring: window intents in, directory work on background workers, results back out.
 
-Emits ``directory_loaded()`` once the store is open and the search index built (the screenshot mode and
-the GUI tests wait for it).
+Emits ``directory_loaded()`` once the store is open and the search index built, and ``load_finished()``
+after every load attempt, failed or not (the screenshot mode and the GUI tests wait for these).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 
 class Console(QObject):
     directory_loaded = Signal()
+    load_finished = Signal()
 
-    def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[[bool], Services],
+    def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[..., Services],
                  *, demo: bool) -> None:
         super().__init__(window)
         self.window, self.tasks, self._open_services, self.demo = window, tasks, open_services, demo
@@ -54,7 +55,7 @@ class Console(QObject):
             self.services.close()
 
     async def _load(self, demo: bool) -> None:
-        services = await self.tasks.in_database(self._open_services, demo)
+        services = await self.tasks.in_database(lambda: self._open_services(demo=demo))
         entries, usage = await self.tasks.in_database(
             lambda: (services.directory.load_entries(), services.directory.usage_counts()))
         index = await self.tasks.in_search(lambda: SearchIndex(entries, usage=usage))
@@ -72,11 +73,13 @@ class Console(QObject):
         self._refresh_timer.start()
         self._request_search(self.window.search_field.text())
         self.directory_loaded.emit()
+        self.load_finished.emit()
 
     def _on_load_failed(self, error: BaseException) -> None:
         self.window.banner.show_message(self.tr("The directory could not be opened: %1").replace("%1", str(error)),
                                         "background: #fde7e9; color: #5c0b12;")
         self.window.set_source_status(self.tr("No directory"))
+        self.load_finished.emit()
 
     async def _refresh(self) -> None:
         services = self.services

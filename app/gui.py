@@ -51,13 +51,14 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     window.show()
     exit_code = 0
     if screenshot is not None:
+        exit_code = 4  # until the screenshot is saved
         def save() -> None:
             nonlocal exit_code
             app.processEvents()
             exit_code = 0 if window.grab().save(str(screenshot)) else 3
             app.quit()
 
-        console.directory_loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
+        console.load_finished.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
         QTimer.singleShot(60_000, app.quit)  # never hang a packaging smoke test
     console.start()
     with loop:

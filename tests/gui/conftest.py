@@ -15,6 +15,7 @@ def event_loop_qt(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    loop.stop()  # it was marked running at creation (already_running=True)
     loop.close()
     asyncio.set_event_loop(None)
 

@@ -37,8 +37,9 @@ def start(qtbot: QtBot, tmp_path: Path, *, demo: bool) -> Iterator[Running]:
     tasks = TaskRunner()
     console = Console(window, tasks, partial(Services.open, load_config(paths), paths), demo=demo)
     window.show()
-    with qtbot.waitSignal(console.directory_loaded, timeout=30_000):
+    with qtbot.waitSignal(console.load_finished, timeout=30_000):
         console.start()
+    assert console.index is not None, window.banner.label.text()
     yield Running(window, console, paths)
     console.close()
     tasks.shutdown()
