@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from directory.demo import SOURCE, generate
+from directory.model import Referral
 from directory.store import AnnotationRepository, DirectoryRepository
 
 DEMO_SEED = 2026
+
+
+def _on_the_quarter(referral: Referral) -> Referral:
+    """People say "back at 13:15", not "back at 13:07": round return times up to the quarter hour."""
+    if referral.until is None:
+        return referral
+    until = referral.until.replace(second=0, microsecond=0)
+    until += timedelta(minutes=-until.minute % 15)
+    return replace(referral, until=until)
 
 
 def ensure_demo_directory(directory: DirectoryRepository, annotations: AnnotationRepository,
@@ -23,7 +34,7 @@ def ensure_demo_directory(directory: DirectoryRepository, annotations: Annotatio
     directory.replace_source(SOURCE, demo.entries, kind="demo", cursor=f"seed-{DEMO_SEED}")
     ids = {entry.external_id: entry.id for entry in directory.load_entries() if entry.source == SOURCE}
     if not any(r.set_by == "demo" for r in annotations.current_referrals(now).values()):
-        annotations.set_referrals(r.to_referral(entry_id, now) for r in demo.referrals
+        annotations.set_referrals(_on_the_quarter(r.to_referral(entry_id, now)) for r in demo.referrals
                                   if (entry_id := ids.get(r.external_id)) is not None)
     if fresh:
         annotations.add_notes(n.to_note(entry_id, now) for n in demo.notes

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.results.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((NAME, 220), (TITLE, 170), (UNIT, 190), (NUMBER, 130), (STATUS, 150)):
+        for column, width in ((NAME, 210), (TITLE, 160), (UNIT, 170), (NUMBER, 125), (STATUS, 140)):
             self.results.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.results.doubleClicked.connect(lambda _index: self._activate_current())

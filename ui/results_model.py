@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
-from directory.model import Entry
+from directory.model import Entry, EntryKind
 
 NAME, TITLE, UNIT, NUMBER, STATUS = range(5)
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 2
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
+REFERRAL_COLOUR = QColor("#9a4a00")  # amber-brown: readable on white and on the alternate row colour
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -37,6 +39,8 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ResultRow] = []
+        self._function_font = QFont()
+        self._function_font.setBold(True)  # units and functions stand out from people
         self._headers = [self.tr("Name"), self.tr("Title"), self.tr("Unit"), self.tr("Number"), self.tr("Status")]
 
     def set_rows(self, rows: list[ResultRow]) -> None:
@@ -73,6 +77,10 @@ class ResultsModel(QAbstractTableModel):
             return row.entry
         if role == Qt.ItemDataRole.ToolTipRole and column == UNIT:
             return " › ".join(row.entry.unit_path)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.status:
+            return REFERRAL_COLOUR
+        if role == Qt.ItemDataRole.FontRole and column == NAME and row.entry.kind is EntryKind.FUNCTION:
+            return self._function_font
         return None
 
     @staticmethod
