@@ -27,6 +27,7 @@ _PREFIX = "@@"
 # -- the peer process ---------------------------------------------------------------------------
 
 def _emit(**event: Any) -> None:
+    event.setdefault("t", time.monotonic())  # CLOCK_MONOTONIC: comparable across processes (benchmark)
     sys.stdout.write(_PREFIX + json.dumps(event) + "\n")
     sys.stdout.flush()
 
@@ -125,7 +126,9 @@ def _run_peer(config: dict[str, Any]) -> None:
                 elif name == "call":
                     call = PeerCall(account)
                     state["call"] = call
+                    sent = time.monotonic()
                     call.makeCall(command["uri"], pj.CallOpParam(True))
+                    _emit(event="invite_sent", t=sent)
                 elif name == "answer":
                     prm = pj.CallOpParam(True)
                     prm.statusCode = int(command.get("code", 200))
