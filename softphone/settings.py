@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class Transport(StrEnum):
@@ -80,3 +84,47 @@ class PhoneSettings:
     audio: AudioSettings = AudioSettings()
     log_file: str = ""  # pjsip log file, "" = no log
     log_level: int = 0  # pjsip log verbosity 0..6
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """One line for `switchboard config check`: an error stops the phone from starting, a warning does not."""
+
+    field: str
+    message: str
+    error: bool = True
+
+
+def check_account(account: AccountSettings) -> list[SettingsProblem]:
+    """Problems in an account's settings that can be found without a network."""
+    problems: list[SettingsProblem] = []
+    if not account.user:
+        problems.append(SettingsProblem("user", "the SIP user name is empty"))
+    if not account.registrar:
+        problems.append(SettingsProblem("registrar", "no registrar is configured"))
+    if account.transport is Transport.TLS:
+        problems.append(SettingsProblem(
+            "transport", "TLS runs on the OpenSSL 1.0.2 bundled with pjsua2, which is out of support",
+            error=False))
+        if not account.tls_verify_server:
+            problems.append(SettingsProblem(
+                "tls_verify_server", "the registrar's certificate is not checked", error=False))
+    if account.tls_ca_file and not Path(account.tls_ca_file).is_file():
+        problems.append(SettingsProblem("tls_ca_file", f"certificate file not found: {account.tls_ca_file}"))
+    if account.srtp is SrtpMode.MANDATORY and account.transport is not Transport.TLS:
+        problems.append(SettingsProblem(
+            "srtp", "SRTP keys travel in clear text unless the transport is TLS", error=False))
+    if not 0 <= account.local_port <= 65535:
+        problems.append(SettingsProblem("local_port", f"not a port number: {account.local_port}"))
+    if account.register_expiry_s < 30:
+        problems.append(SettingsProblem("register_expiry_s", "registration lifetime below 30 s", error=False))
+    return problems
+
+
+def parse_enum(kind: type[_E], value: str, field_name: str) -> _E:
+    """The enum member named by a config value, or ValueError with a line `config check` can print."""
+    try:
+        return kind(value.lower())
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise ValueError(f"{field_name}: unknown value {value!r} (use one of: {allowed})") from None
