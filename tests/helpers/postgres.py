@@ -1,0 +1,62 @@
+"""A private PostgreSQL cluster on a loopback port, for tests of the shared store."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from glob import glob
+from pathlib import Path
+
+import psycopg
+
+from tests.helpers.processes import ManagedProcess, free_port, tcp_open, wait_until
+
+
+def _bindir() -> Path:
+    found = sorted(glob("/usr/lib/postgresql/*/bin/postgres"))
+    if not found:
+        raise RuntimeError("PostgreSQL is not installed: run ./scripts/test, which installs the test servers")
+    return Path(found[-1]).parent
+
+
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """Yields a libpq-style base URL ``postgresql+psycopg://switchboard@127.0.0.1:PORT``.
+
+    PostgreSQL refuses to run as root, so as root the cluster belongs to the ``postgres`` user.
+    """
+    bindir = _bindir()
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    home = Path(tempfile.mkdtemp(prefix="switchboard-pg-"))
+    data = home / "data"
+    if as_user:
+        shutil.chown(home, "postgres")
+    try:
+        subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "switchboard",
+                        "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], check=True, capture_output=True)
+        port = free_port()
+        server = ManagedProcess(
+            [*as_user, str(bindir / "postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
+             "-k", str(home), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+            log=Path(tempfile.mkstemp(prefix="switchboard-pg-", suffix=".log")[1]))
+        try:
+            wait_until(lambda: tcp_open(port) or not server.alive(), timeout=30)
+            assert server.alive(), server.output()
+            yield f"postgresql+psycopg://switchboard@127.0.0.1:{port}"
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def create_database(base_url: str, name: str) -> str:
+    """A fresh, empty database in the cluster; returns its SQLAlchemy URL."""
+    dsn = base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return f"{base_url}/{name}"
