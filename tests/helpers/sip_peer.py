@@ -97,6 +97,10 @@ def _run_peer(config: dict[str, Any]) -> None:
     acfg.sipConfig.proxies.append(f"sip:{config['registrar']};lr")
     acfg.sipConfig.authCreds.append(pj.AuthCredInfo("digest", "*", config["user"], 0, f"pw{config['user']}"))
     acfg.mediaConfig.transportConfig.boundAddress = "127.0.0.1"
+    srtp = {"off": pj.PJMEDIA_SRTP_DISABLED, "optional": pj.PJMEDIA_SRTP_OPTIONAL,
+            "mandatory": pj.PJMEDIA_SRTP_MANDATORY}[config.get("srtp", "off")]
+    acfg.mediaConfig.srtpUse = srtp
+    acfg.mediaConfig.srtpSecureSignaling = 0
     account = Peer()
     account.create(acfg)
     _emit(event="ready", port=int(ep.transportGetInfo(tid).localName.rpartition(":")[2]))
@@ -199,8 +203,9 @@ def _run_peer(config: dict[str, Any]) -> None:
 class SipPeer:
     """Drives one peer process; every event is kept so tests can wait for any of them."""
 
-    def __init__(self, user: str, registrar: str, *, log: Path, auto_answer: bool = False) -> None:
-        config = {"user": user, "registrar": registrar, "auto_answer": auto_answer}
+    def __init__(self, user: str, registrar: str, *, log: Path, auto_answer: bool = False,
+                 srtp: str = "off") -> None:
+        config = {"user": user, "registrar": registrar, "auto_answer": auto_answer, "srtp": srtp}
         self.user = user
         self._log = log.open("w")
         root = Path(__file__).resolve().parents[2]

@@ -37,6 +37,13 @@ def pump_until(phone: Phone, predicate: Callable[[], object], timeout: float = 1
     raise TimeoutError(f"condition not met within {timeout} s")
 
 
+def pump_for(phone: Phone, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        phone.pump()
+        time.sleep(0.005)
+
+
 def console_settings(kamailio: Kamailio, **overrides: object) -> PhoneSettings:
     fields: dict[str, object] = {
         "user": CONSOLE_USER, "domain": "127.0.0.1", "registrar": kamailio.hostport,
@@ -85,8 +92,9 @@ def console(kamailio: Kamailio, make_phone: Callable[[PhoneSettings], tuple[Phon
 def make_peer(kamailio: Kamailio, tmp_path: Path) -> Iterator[Callable[..., SipPeer]]:
     peers: list[SipPeer] = []
 
-    def make(user: str, *, auto_answer: bool = False) -> SipPeer:
-        peer = SipPeer(user, kamailio.hostport, log=tmp_path / f"peer-{user}.log", auto_answer=auto_answer)
+    def make(user: str, *, auto_answer: bool = False, srtp: str = "off") -> SipPeer:
+        peer = SipPeer(user, kamailio.hostport, log=tmp_path / f"peer-{user}.log", auto_answer=auto_answer,
+                       srtp=srtp)
         peers.append(peer)
         return peer
 

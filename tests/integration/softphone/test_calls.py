@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,9 @@ from softphone.model import CallChanged, CallState, DtmfReceived
 from softphone.settings import DtmfMethod
 from tests.helpers.sip_peer import SipPeer
 from tests.helpers.tone import dominant_frequency, tone_strength
-from tests.integration.softphone.conftest import Recorder, pump_until, wait_peer
+from tests.integration.softphone.conftest import Recorder, pump_for, pump_until, wait_peer
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def _pump_for(phone: Phone, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        phone.pump()
-        time.sleep(0.005)
 
 
 def _incoming(phone: Phone) -> int:
@@ -31,7 +23,7 @@ def _incoming(phone: Phone) -> int:
 
 def _record(phone: Phone, call_id: int, path: Path, seconds: float = 0.8) -> Path:
     phone.start_recording(call_id, path)
-    _pump_for(phone, seconds)
+    pump_for(phone, seconds)
     phone.stop_recording(call_id)
     # the recorder finishes the WAV header once pjmedia has released it (asynchronously)
     pump_until(phone, lambda: path.read_bytes()[4:8] != b"\0\0\0\0", timeout=3)
@@ -66,7 +58,7 @@ def test_incoming_call_carries_peer_tone_before_and_after_hold(console, make_pee
     pump_until(phone, lambda: phone.call(call_id).on_hold)
     phone.resume(call_id)
     pump_until(phone, lambda: not phone.call(call_id).on_hold)
-    _pump_for(phone, 0.2)
+    pump_for(phone, 0.2)
     after = _record(phone, call_id, tmp_path / "after.wav")
     assert tone_strength(after, 1000) > 0.8
 
@@ -83,7 +75,7 @@ def test_outgoing_call_sends_dtmf_both_ways_and_peer_hangup_is_reported(console,
     call_id = phone.dial("2002")
     pump_until(phone, lambda: phone.call(call_id).state is CallState.CONNECTED
                and phone.call(call_id).audio_connected)
-    _pump_for(phone, 0.3)
+    pump_for(phone, 0.3)
 
     phone.send_dtmf(call_id, "15")
     wait_peer(phone, peer, "dtmf", digit="5", method="rfc4733")
@@ -133,7 +125,7 @@ def test_peer_vanishing_mid_call_ends_the_call_with_a_reason(console, make_peer)
     phone, events = console
     peer = make_peer("2006")
     call_id = _connect_peer_call(console, peer)
-    _pump_for(phone, 1.2)  # let the RTP counter see packets
+    pump_for(phone, 1.2)  # let the RTP counter see packets
     peer.vanish()
     pump_until(phone, lambda: not phone.calls, timeout=10)
     ended = [e.call for e in events.events if isinstance(e, CallChanged) and e.call.state is CallState.ENDED]
