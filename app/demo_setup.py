@@ -12,13 +12,15 @@ from directory.store import AnnotationRepository, DirectoryRepository
 DEMO_SEED = 2026
 
 
-def _on_the_quarter(referral: Referral) -> Referral:
-    """People say "back at 13:15", not "back at 13:07": round return times up to the quarter hour."""
+def _on_the_quarter(referral: Referral, now: datetime) -> Referral:
+    """People say "back at 13:15", not "back at 13:07"; after a day away, "back at 08:00"."""
     if referral.until is None:
         return referral
-    until = referral.until.replace(second=0, microsecond=0)
+    until = referral.until.astimezone().replace(second=0, microsecond=0)  # the console's local time
+    if until - now > timedelta(hours=20):
+        until = until.replace(hour=8, minute=0)
     until += timedelta(minutes=-until.minute % 15)
-    return replace(referral, until=until)
+    return replace(referral, until=until.astimezone(UTC))
 
 
 def ensure_demo_directory(directory: DirectoryRepository, annotations: AnnotationRepository,
@@ -34,7 +36,7 @@ def ensure_demo_directory(directory: DirectoryRepository, annotations: Annotatio
     directory.replace_source(SOURCE, demo.entries, kind="demo", cursor=f"seed-{DEMO_SEED}")
     ids = {entry.external_id: entry.id for entry in directory.load_entries() if entry.source == SOURCE}
     if not any(r.set_by == "demo" for r in annotations.current_referrals(now).values()):
-        annotations.set_referrals(_on_the_quarter(r.to_referral(entry_id, now)) for r in demo.referrals
+        annotations.set_referrals(_on_the_quarter(r.to_referral(entry_id, now), now) for r in demo.referrals
                                   if (entry_id := ids.get(r.external_id)) is not None)
     if fresh:
         annotations.add_notes(n.to_note(entry_id, now) for n in demo.notes
