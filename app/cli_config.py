@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from app.config import Config, effective_values
 from app.paths import Paths
+from app.phone_setup import sip_problems
 from app.settings import SecretRef, Settings
 
 
@@ -19,6 +20,7 @@ def _show(value: Any) -> str:
 
 def config_check(config: Config, paths: Paths) -> int:
     """Print every effective value with its origin, then one line per problem; exit 1 on errors."""
+    config.problems.extend(sip_problems(config))
     print(f"machine-wide file: {paths.system_config}" + ("" if paths.system_config.exists() else " (absent)"))
     print(f"user file:         {paths.user_config}" + ("" if paths.user_config.exists() else " (absent)"))
     for key, value in effective_values(config.settings):

@@ -107,3 +107,22 @@ def test_readme_configuration_table_is_current(capsys: pytest.CaptureFixture[str
     _, out, _ = run(capsys, "config", "reference")
     readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     assert out.strip() in readme, "paste `switchboard config reference` into the README"
+
+
+def test_config_check_warns_about_tls_and_fails_on_missing_certificate(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[sip]\nuser = "1000"\nregistrar = "pbx.example:5061"\ntransport = "tls"\n'
+                      f'tls_ca_file = "{tmp_path / "missing.pem"}"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "config", "check", "--config", str(config))
+    assert code == 1
+    assert f"warning: {config}: sip.transport: TLS runs on the OpenSSL 1.0.2 bundled with pjsua2" in out
+    assert f"error: {config}: sip.tls_ca_file: certificate file not found:" in out
+
+
+def test_config_check_rejects_an_unknown_transport(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[sip]\nuser = "1000"\nregistrar = "pbx.example"\ntransport = "sctp"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "config", "check", "--config", str(config))
+    assert code == 1
+    assert f"error: {config}: sip.transport: expected 'udp', 'tcp' or 'tls' (got 'sctp')" in out
