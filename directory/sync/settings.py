@@ -65,7 +65,9 @@ class LdapSourceSettings:
         # Frozen all the way down: the settings are shared with a worker thread.
         object.__setattr__(self, "urls", tuple(self.urls))
         object.__setattr__(self, "base_dns", tuple(self.base_dns))
-        object.__setattr__(self, "attributes", _frozen({k: tuple(v) for k, v in self.attributes.items()}))
+        # Config files give one attribute as a plain string ("displayName"): not a tuple of letters.
+        attributes = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in self.attributes.items()}
+        object.__setattr__(self, "attributes", _frozen(attributes))
         if self.numbers is not None:
             object.__setattr__(self, "numbers", _frozen(self.numbers))
 

@@ -93,3 +93,9 @@ def test_fingerprint_follows_what_decides_the_entries() -> None:
     assert make().fingerprint() != make(person_filter="(objectClass=user)").fingerprint()
     assert make().fingerprint() != make(base_dns=("DC=region,DC=se",)).fingerprint()
     assert make().fingerprint() != make(attributes={"title": ()}).fingerprint()
+
+
+def test_a_single_attribute_may_be_a_plain_string() -> None:
+    settings = make(attributes={"display_name": "cn", "id": "employeeID"})  # as parsed from TOML
+    assert settings.mapping().display_name == ("cn",)
+    assert settings.mapping().id == "employeeID"
