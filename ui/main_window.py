@@ -4,15 +4,19 @@ Signals (intents for the app to act on):
 - ``search_text_changed(str)`` on every keystroke;
 - ``entry_selected(int)`` when the current result changes (store id);
 - ``entry_activated(int)`` on Enter or double-click;
+- ``dial_requested(str)`` on Enter when dialling is enabled and the search text is a phone number;
 - ``demo_requested()`` when the operator asks for the demo from the "nothing configured" banner.
 """
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +34,14 @@ from ui.detail_pane import DetailPane, plain_label
 from ui.highlight_delegate import HighlightDelegate
 from ui.results_model import ENTRY_ID_ROLE, NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
 from ui.shortcuts import ShortcutsDialog
+
+DIALLABLE = re.compile(r"\+?[\d\s\-/().]*\d[\d\s\-/().]*")
+
+
+def looks_like_number(text: str) -> bool:
+    """Digits with the usual separators ("019-602 10 00", "+47 22 11 33 44", "1234"); "*"/"#" codes too."""
+    return bool(DIALLABLE.fullmatch(text) or re.fullmatch(r"[\d*#]+", text))
+
 
 NAVIGATION_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}
 
@@ -61,6 +73,7 @@ class MainWindow(QMainWindow):
     entry_selected = Signal(int)
     entry_activated = Signal(int)
     demo_requested = Signal()
+    dial_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +90,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.search_field.setFont(font)
         self.search_field.textChanged.connect(self.search_text_changed)
-        self.search_field.returnPressed.connect(self._activate_current)
+        self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
         self.search_field.installEventFilter(self)
 
         self.model = ResultsModel(self)
@@ -123,8 +136,23 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_shortcuts)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+        self._dialling = False
         self.resize(1180, 720)
         self.search_field.setFocus()
+
+    def set_dialling_enabled(self, enabled: bool) -> None:
+        """With a phone, Enter on a number typed in the search field dials it."""
+        self._dialling = enabled
+
+    def add_panel(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Call panels live in docks around the directory, so operators can arrange them."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or title}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
 
     # --- what the app tells the window -------------------------------------------------------------
     def show_results(self, rows: list[ResultRow]) -> None:
@@ -200,6 +228,13 @@ class MainWindow(QMainWindow):
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.results.scrollTo(self.model.index(row, 0))
+
+    def _on_search_field_return_pressed(self) -> None:
+        text = self.search_field.text().strip()
+        if self._dialling and looks_like_number(text):
+            self.dial_requested.emit(text)
+        else:
+            self._activate_current()
 
     def _activate_current(self) -> None:
         index = self.results.currentIndex()

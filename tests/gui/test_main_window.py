@@ -18,7 +18,7 @@ from app.paths import Paths
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, looks_like_number
 from ui.results_model import NAME
 
 
@@ -151,3 +151,21 @@ def test_markup_in_directory_text_is_shown_as_plain_text(qtbot: QtBot, tmp_path:
         qtbot.waitUntil(lambda: window.detail._name.text() == hostile, timeout=5000)
         assert window.detail._name.textFormat() == Qt.TextFormat.PlainText
         window.grab()  # the highlight delegate paints it without interpreting markup
+
+
+@pytest.mark.parametrize(("text", "number"), [("019-602 10 00", True), ("+47 22 11 33 44", True), ("1234", True),
+                                             ("*21#", True), ("anna", False), ("019 anna", False), ("", False)])
+def test_what_counts_as_a_number_to_dial(text: str, number: bool) -> None:
+    assert looks_like_number(text) is number
+
+
+def test_enter_on_a_number_dials_it_when_a_phone_is_present(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.search_field.setText("019-602 10 00")
+    with qtbot.assertNotEmitted(window.dial_requested):
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    window.set_dialling_enabled(True)
+    with qtbot.waitSignal(window.dial_requested) as dialled:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert dialled.args == ["019-602 10 00"]
