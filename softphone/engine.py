@@ -132,11 +132,15 @@ class Phone:
         self.deliver()
 
     def deliver(self) -> None:
+        """Hand queued events to the listeners; one failing listener neither stops the others nor the pump."""
         while self._pending:
             events, self._pending = self._pending, []
             for event in events:
                 for listener in list(self._listeners):
-                    listener(event)
+                    try:
+                        listener(event)
+                    except Exception:
+                        log.exception("phone listener %r failed on %r", listener, event)
 
     def shutdown(self) -> None:
         """Hang up, unregister and destroy the SIP stack. The owner must have stopped pumping."""

@@ -83,6 +83,10 @@ def test_outgoing_call_sends_dtmf_both_ways_and_peer_hangup_is_reported(console,
     phone.send_dtmf(call_id, "#", DtmfMethod.SIP_INFO)
     wait_peer(phone, peer, "dtmf", digit="#", method="sip_info")
 
+    phone.set_muted(call_id, True)
+    pump_until(phone, lambda: phone.call(call_id).muted)
+    phone.set_muted(call_id, False)
+
     peer.send("dtmf", digits="7", method="sip_info")
     pump_until(phone, lambda: any(isinstance(e, DtmfReceived) and e.digit == "7" for e in events.events))
 

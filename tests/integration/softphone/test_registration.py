@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
 
-from softphone.engine import Phone
+from softphone.engine import Phone, WrongThreadError
 from softphone.model import RegistrationChanged, RegistrationStatus
 from softphone.settings import PhoneSettings, Transport
 from tests.helpers.kamailio import Kamailio
@@ -27,6 +28,38 @@ def test_registers_and_reports_each_step(kamailio: Kamailio, make_phone: MakePho
     pump_until(phone, lambda: phone.registration.registered)
     assert _statuses(recorder) == [RegistrationStatus.REGISTERING, RegistrationStatus.REGISTERED]
     assert phone.registration.registrar == kamailio.hostport
+    phone.set_volume(speaker=0.5, microphone=0.8, ring=0.3)  # the null device accepts levels too
+
+
+def test_the_phone_refuses_calls_from_other_threads(kamailio: Kamailio, make_phone: MakePhone) -> None:
+    phone, _ = make_phone(console_settings(kamailio))
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            phone.dial("2001")
+        except WrongThreadError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=worker, name="not-the-owner")
+    thread.start()
+    thread.join()
+    assert len(errors) == 1
+    assert "not-the-owner" in str(errors[0])
+    assert phone.calls == ()
+
+
+def test_a_failing_listener_does_not_stop_the_others(kamailio: Kamailio, make_phone: MakePhone,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    phone, recorder = make_phone(console_settings(kamailio))
+
+    def broken(_: object) -> None:
+        raise ValueError("listener bug")
+
+    phone.add_listener(broken)
+    pump_until(phone, lambda: phone.registration.registered)
+    assert _statuses(recorder)[-1] is RegistrationStatus.REGISTERED
+    assert "listener bug" in caplog.text
 
 
 def test_wrong_password_is_reported_in_words(kamailio: Kamailio, make_phone: MakePhone) -> None:

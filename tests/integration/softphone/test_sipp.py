@@ -93,6 +93,7 @@ def _acceptable(name: str) -> bool:
 def test_hostile_display_names_arrive_as_capped_plain_text(console, tmp_path):
     phone, events = console
     lines = ["SEQUENTIAL"] + [f"{name};X-Note: hostile" for name in HOSTILE_NAMES]
+    lines.append('Spoofed;P-Asserted-Identity: "Reception Desk" <sip:2001@127.0.0.1>')
     (tmp_path / "names.csv").write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
     target = f"127.0.0.1:{phone.local_sip_port}"
     sipp = _sipp(["-sf", str(SCENARIOS / "hostile_invite.xml"), "-inf", str(tmp_path / "names.csv"),
@@ -101,9 +102,11 @@ def test_hostile_display_names_arrive_as_capped_plain_text(console, tmp_path):
     assert code == 0, output
     seen = [e.call for e in events.events if isinstance(e, CallChanged) and e.previous is None]
     assert seen, "no hostile INVITE reached the call model"
+    asserted = [c.remote for c in seen if c.remote.asserted]
+    assert [(r.display_name, r.number) for r in asserted] == [("Reception Desk", "2001")]
     for call in seen:
         assert _acceptable(call.remote.display_name), call.remote
-        assert call.remote.number == "666"
+        assert call.remote.number == ("2001" if call.remote.asserted else "666")
     names = {c.remote.display_name for c in seen}
     assert "<b>Boss</b><img src=x onerror=alert(1)>" in names  # kept verbatim: shown as plain text
     assert "EvilRedBell" in names or "Evil[31mRedBell" in names
