@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pjsua2 as pj
 
+from softphone.addressing import dial_uri
 from softphone.identity import CallerIdentity, identity_from_message, number_of
 from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError
 from softphone.pjobjects import CallHandle
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
     from softphone.engine import Phone
 
 _DTMF = re.compile(r"[0-9A-Da-d*#]{1,32}")
-_NUMBER_JUNK = re.compile(r"[\s\-().]")
-_NUMBER = re.compile(r"\+?[0-9*#]{1,32}")
-_URI_FORBIDDEN = re.compile(r"[\s<>\"\x00-\x1f\x7f]")
 _MEDIA_CHECK_INTERVAL_S = 1.0
 
 _STATES = {
@@ -43,23 +41,6 @@ _STATE_WORDS = {
     CallState.CONNECTING: "answered",
     CallState.CONNECTED: "connected",
 }
-
-
-def dial_uri(target: str, domain: str) -> str:
-    """A SIP URI for a number or address typed by the operator; PhoneError-worthy input raises ValueError."""
-    text = target.strip()
-    if text.lower().startswith(("sip:", "sips:", "tel:")):
-        uri = text
-    elif "@" in text:
-        uri = f"sip:{text}"
-    else:
-        number = _NUMBER_JUNK.sub("", text)
-        if not _NUMBER.fullmatch(number):
-            raise ValueError(f"not a number or SIP address: {target!r}")
-        uri = f"sip:{number}@{domain}"
-    if _URI_FORBIDDEN.search(uri) or len(uri) > 256:
-        raise ValueError(f"not a valid SIP address: {target!r}")
-    return uri
 
 
 class CallTable:

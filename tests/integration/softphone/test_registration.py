@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 
 import pytest
 
-from softphone.engine import Phone, WrongThreadError
+from softphone.engine import Phone, PhoneError, WrongThreadError
 from softphone.model import RegistrationChanged, RegistrationStatus
 from softphone.settings import PhoneSettings, Transport
 from tests.helpers.kamailio import Kamailio
@@ -109,3 +110,18 @@ def test_fails_over_to_the_secondary_registrar(kamailio: Kamailio, make_phone: M
     failed = [e.registration for e in recorder.events
               if isinstance(e, RegistrationChanged) and e.registration.status is RegistrationStatus.FAILED]
     assert failed[0].registrar == dead
+
+
+def test_a_busy_local_port_fails_start_with_a_clear_error(kamailio: Kamailio) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        phone = Phone(console_settings(kamailio, local_port=port))
+        with pytest.raises(PhoneError, match="the SIP stack did not start"):
+            phone.start()
+        assert not phone.started
+    phone.start()  # the port is free again: the same object starts cleanly
+    try:
+        pump_until(phone, lambda: phone.registration.registered)
+    finally:
+        phone.shutdown()

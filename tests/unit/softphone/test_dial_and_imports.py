@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from softphone.calls import dial_uri
+from softphone.addressing import dial_uri
 
 
 @pytest.mark.parametrize(("typed", "uri"), [
