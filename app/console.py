@@ -35,6 +35,7 @@ class Console(QObject):
         self.index: SearchIndex | None = None
         self.referrals: dict[int, Referral] = {}
         self.wording = StatusText(self)
+        self.dialler: Callable[[str], object] | None = None  # set when a phone is attached
         self._wanted_query: str | None = None
         self._searching = False
         window.search_text_changed.connect(self._on_window_search_text_changed)
@@ -139,6 +140,9 @@ class Console(QObject):
         if self.services is None or self.index is None:
             return
         self.index.record_use(entry_id)
+        entry = self.index.get(entry_id)
+        if self.dialler is not None and entry is not None and entry.numbers:
+            self.dialler(entry.numbers[0].raw)
         self.tasks.spawn(self.tasks.in_database(self.services.directory.record_use, entry_id), "record use")
 
     def _on_window_demo_requested(self) -> None:

@@ -17,6 +17,7 @@ from app.config import Config
 from app.console import Console
 from app.logs import setup_logging
 from app.paths import Paths
+from app.phone_wiring import attach_phone
 from app.services import Services
 from app.tasks import TaskRunner
 from ui.main_window import MainWindow
@@ -48,6 +49,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     if config.errors:
         window.show_config_problems(len(config.errors))
     window.search_field.setText(search)
+    phone = attach_phone(config, window, console)
     window.show()
     exit_code = 0
     if screenshot is not None:
@@ -63,6 +65,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     console.start()
     with loop:
         loop.run_until_complete(_until_quit(app))
+    if phone is not None:
+        phone.stop()  # hang up, unregister and destroy pjsua2 while the GUI thread still owns it
     console.close()
     tasks.shutdown()
     del translators

@@ -27,7 +27,8 @@ def phone_settings(sip: SipSettings, *, password: str = "") -> PhoneSettings:
         user=sip.user, domain=sip.domain or sip.registrar.rsplit(":", 1)[0], registrar=sip.registrar,
         password=password, auth_user=sip.auth_user, display_name=sip.display_name,
         secondary_registrar=sip.secondary_registrar, outbound_proxy=sip.outbound_proxy,
-        transport=Transport(sip.transport), local_port=sip.local_port, tls_verify_server=sip.tls_verify_server,
+        transport=Transport(sip.transport), local_port=sip.local_port, bind_address=sip.bind_address,
+        tls_verify_server=sip.tls_verify_server,
         tls_ca_file=sip.tls_ca_file, srtp=SrtpMode(sip.srtp), register_expiry_s=sip.register_expiry,
         keepalive_interval_s=sip.keepalive_interval, rtp_timeout_s=sip.rtp_timeout,
         dtmf_method=DtmfMethod(sip.dtmf_method))

@@ -75,6 +75,7 @@ class SipSettings(Section):
     tls_ca_file: str = Field("", description="CA bundle (PEM) for TLS; empty: the system bundle.")
     srtp: Literal["off", "optional", "mandatory"] = Field("off", description="Encrypt media with SRTP.")
     local_port: int = Field(0, ge=0, le=65535, description="Local SIP port; 0: any free port.")
+    bind_address: str = Field("", description="Local IP address for SIP and media; empty: all interfaces.")
     register_expiry: int = Field(300, ge=30, le=86400, description="Registration lifetime in seconds.")
     keepalive_interval: int = Field(15, ge=0, le=3600, description="Keep-alive interval in seconds; 0: off.")
     rtp_timeout: float = Field(30.0, ge=0, description="End a call after this many seconds without audio; 0: never.")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHONFAULTHANDLER", "1")
@@ -22,3 +26,13 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("SWITCHBOARD_SYSTEM_CONFIG", str(home / "etc" / "config.toml"))
     monkeypatch.delenv("SWITCHBOARD_CONFIG", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def event_loop_qt(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.stop()  # it was marked running at creation (already_running=True)
+    loop.close()
+    asyncio.set_event_loop(None)

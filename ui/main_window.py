@@ -180,6 +180,13 @@ class MainWindow(QMainWindow):
     def show_config_problems(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Configuration problems: %n (see 'switchboard config check')", "", count))
 
+    def add_phone_panel(self, panel: QWidget) -> None:
+        self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.TopDockWidgetArea)
+
+    def show_phone_unavailable(self, reason: str) -> None:
+        self.banner.show_message(self.tr("The phone is not started: %1").replace("%1", reason),
+                                 "background: #fde7e9; color: #5c0b12;")
+
     def hide_banner(self) -> None:
         self.banner.hide()
 

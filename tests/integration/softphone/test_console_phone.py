@@ -1,0 +1,80 @@
+"""The whole console with its phone, configured from TOML, registering to Kamailio and dialling a peer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config import load_config
+from app.console import Console
+from app.paths import Paths
+from app.phone_wiring import attach_phone, dial_string
+from app.services import Services
+from app.tasks import TaskRunner
+from directory.model import Entry, EntryKind, PhoneNumber
+from tests.helpers.kamailio import Kamailio
+from tests.helpers.sip_peer import SipPeer
+from ui.main_window import MainWindow
+from ui.phone_panel import PhonePanel
+
+pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
+
+
+def test_dial_string_keeps_only_what_a_pbx_dials() -> None:
+    assert dial_string("019-602 10 00") == "0196021000"
+    assert dial_string("+47 22 11 33 44") == "+4722113344"
+    assert dial_string("*21#") == "*21#"
+
+
+def test_console_registers_and_dials_from_search_and_directory(
+        kamailio: Kamailio, make_peer: Callable[..., SipPeer], qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
+    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    paths.user_config.write_text(
+        f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{kamailio.hostport}"\n'
+        'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
+        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
+    monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
+    config = load_config(paths)
+    assert config.problems == []
+    services = Services.open(config, paths, demo=False)
+    services.directory.replace_source("t", [Entry("t", "1", EntryKind.PERSON, "Peer Person",
+                                                  numbers=(PhoneNumber("21 01"),))])
+    services.close()
+
+    peer = make_peer("2101", auto_answer=True)
+    qtbot.waitUntil(lambda: peer.find("reg", code=200) is not None, timeout=5000)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
+    bridge = attach_phone(config, window, console)
+    assert bridge is not None
+    try:
+        window.show()
+        with qtbot.waitSignal(console.load_finished, timeout=30_000):
+            console.start()
+        panel = window.findChild(PhonePanel)
+        qtbot.waitUntil(lambda: panel.indicator.text() == "Phone ready", timeout=5000)
+
+        window.search_field.insert("2101")
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: peer.find("call_state", state="CONFIRMED") is not None, timeout=5000)
+        qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+
+        mark = peer.mark()
+        window.search_field.clear()
+        window.search_field.insert("peer person")
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # not a number: the entry is used and dialled
+        qtbot.waitUntil(lambda: peer.find("call_state", mark, state="CONFIRMED") is not None, timeout=5000)
+    finally:
+        bridge.stop()
+        console.close()
+        tasks.shutdown()
