@@ -60,6 +60,7 @@ def test_console_registers_and_dials_from_search_and_directory(
         with qtbot.waitSignal(console.load_finished, timeout=30_000):
             console.start()
         panel = window.findChild(PhonePanel)
+        assert panel is not None
         qtbot.waitUntil(lambda: panel.indicator.text() == "Phone ready", timeout=5000)
 
         window.search_field.insert("2101")
