@@ -2,10 +2,11 @@
 
 Match strings hold keys separated by spaces, so that checking a query word against a candidate is a
 C-speed substring search (" kar" for a prefix, " karlsson " for a whole word). Each entry has its own
-string, name keys first, then ``|``, then its e-mail words: " anna karlsson | anna karlsson2 ", and a
-*shared* string for title, units, location and keywords, which many colleagues have in common and so is
-stored once: " sjukskoterska region orebro kardiologi ... ". Raw strings (diacritics kept) hold only the
-words that have diacritics; they are empty for most entries.
+string, name keys first, then ``|``, then its e-mail words, keywords and location (which often names a
+room): " anna karlsson | anna karlsson2 teckensprak hus b rum 12 ", and a *shared* string for title and
+units, which many colleagues have in common and so is stored once (and scored once per query):
+" sjukskoterska region orebro kardiologi ".
+Raw strings (diacritics kept) hold only the words that have diacritics.
 """
 
 from __future__ import annotations
@@ -50,9 +51,9 @@ def display_words(entry: Entry) -> list[str]:
 
 def analyse(entry: Entry) -> Analysis:
     name_words = words(entry.display_name) + words(entry.given_name) + words(entry.surname)
-    shared_words = [w for part in (entry.title, *entry.unit_path, entry.location, *entry.keywords)
-                    for w in words(part)]
-    mail_words = words(entry.email.split("@")[0])
+    shared_words = [w for part in (entry.title, *entry.unit_path) for w in words(part)]
+    mail_words = [w for part in (entry.email.split("@")[0], *entry.keywords, entry.location)
+                  for w in words(part)]
     name_keys = _dedupe([fold_key(w) for w in name_words])
     mail_keys = _dedupe([fold_key(w) for w in mail_words])
     shared_keys = _dedupe([fold_key(w) for w in shared_words])

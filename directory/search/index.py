@@ -16,7 +16,7 @@ from directory.search import ranking as r
 from directory.search.documents import name_order_key
 from directory.search.highlight import highlights
 from directory.search.query import Query, Word, parse
-from directory.search.searching import Scored, search_number, search_single, search_words
+from directory.search.searching import Scored, search_number, search_text
 from directory.search.state import IndexState
 from directory.search.types import Hit, MatchKind
 
@@ -77,15 +77,9 @@ class SearchIndex:
         fuzzy_keys: list[frozenset[str]] = [frozenset() for _ in words]
         if query.number_forms:
             scored = search_number(state, query.number_forms, limit)
-        elif len(words) == 1 and not words[0].digits:
-            scored = search_single(state, words[0], limit)
-            if len(scored) < limit and words[0].max_edits:
-                fuzzy_keys = [self._near(words[0])]
         else:
-            scored = search_words(state, words, limit, fuzzy=False)
-            if len(scored) < limit and any(w.max_edits for w in words):
-                scored = search_words(state, words, limit, fuzzy=True)
-                fuzzy_keys = [self._near(w) for w in words]
+            scored, fuzzed = search_text(state, words, limit)
+            fuzzy_keys = [self._near(w) if w in fuzzed else frozenset() for w in words]
         top = self._top(scored, limit)
         is_number = bool(query.number_forms)
         hits = []

@@ -80,5 +80,9 @@ def parse(text: object) -> Query:
         return Query((), ())
     if is_number_query(cleaned):
         return Query((), tuple(query_forms(cleaned)))
-    parsed = (_word(w) for w in words(cleaned)[:MAX_WORDS])
-    return Query(tuple(w for w in parsed if w is not None), ())
+    parsed: dict[str, Word] = {}
+    for typed in words(cleaned)[:MAX_WORDS]:
+        w = _word(typed)
+        if w is not None:
+            parsed.setdefault(w.raw, w)  # "1 1" or "anna anna": the same word once
+    return Query(tuple(parsed.values()), ())

@@ -18,7 +18,7 @@ class never hides them. Fuzzy matching runs only when the other rules found fewe
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from itertools import islice
 
 from directory.search import ranking as r
@@ -27,10 +27,15 @@ from directory.search.numbers import EXTENSION_LENGTHS, query_forms
 from directory.search.query import Word
 from directory.search.state import IndexState
 
-# Intersecting with the second word's candidates pays off up to about this many of them.
+# Intersecting the two most selective words' candidate sets pays off up to about this many each.
 SECOND_CAP = 20000
-# Safety valve for queries of only one- and two-letter words ("a k"): slots scored at most.
-SCAN_CAP = 8000
+# Safety valve for queries of only short, common words ("a k", "or 1"): slots scored at most. Beyond it
+# the hits are the best among the first SCAN_CAP candidates in name order.
+SCAN_CAP = 3000
+# Fewer hits than this, and words that match nothing as typed are tried with typos.
+FUZZY_BELOW = 10
+# An intersection this small is scored whole instead of walked class by class.
+DIRECT_CAP = 400
 
 Scored = dict[int, tuple[float, int]]  # slot -> (score, score of the weakest word)
 Class = tuple[int, Callable[[], Iterable[int]]]  # (score, slot stream made on demand)
@@ -39,10 +44,10 @@ Class = tuple[int, Callable[[], Iterable[int]]]  # (score, slot stream made on d
 class Matcher:
     """Per-query helpers over an :class:`IndexState`: classes, candidate sets, extras, scoring."""
 
-    def __init__(self, state: IndexState, words: Sequence[Word], *, fuzzy: bool) -> None:
+    def __init__(self, state: IndexState, words: Sequence[Word], *, fuzzy: Sequence[Word] = ()) -> None:
         self.state = state
         self.words = words
-        self._fuzzy = fuzzy
+        self._fuzzy = {id(w) for w in fuzzy}  # the words allowed to match with typos
         self._extras: dict[int, list[r.Extra]] = {}
 
     def extras(self, w: Word) -> list[r.Extra]:
@@ -51,7 +56,7 @@ class Matcher:
             found = []
             if w.digits:
                 found.append((r.PREFIX, self.number_slots(w.fold)))
-            if self._fuzzy and w.max_edits:
+            if id(w) in self._fuzzy and w.max_edits:
                 found.extend(self.fuzzy_sets(w))
             self._extras[id(w)] = found
         return found
@@ -99,6 +104,15 @@ class Matcher:
             found |= slots
         return found
 
+    def first_class_size(self, w: Word) -> int:
+        """Postings in the strongest non-empty class of ``w``: the work before the threshold can bite."""
+        for _, make_stream in self.classes(w):
+            stream = make_stream()
+            size = len(stream) if isinstance(stream, Sized) else self.estimate(w)
+            if size:
+                return size
+        return 0
+
     def best_possible(self, w: Word) -> int:
         """The highest score ``w`` reaches in any document (an upper bound for the threshold)."""
         state = self.state
@@ -143,19 +157,56 @@ def _extra_slots(state: IndexState) -> list[int]:
     return [*state.used_slots, *state.late]
 
 
+def search_text(state: IndexState, words: Sequence[Word], limit: int) -> tuple[Scored, list[Word]]:
+    """Hits for a word query, and the words that were allowed typos to get them.
+
+    Typos are tried only when there are fewer than FUZZY_BELOW hits, and then only for words that match
+    nothing as typed (or for every word when the query as a whole matched nothing): a name that exists
+    is not second-guessed, and the fuzzy candidate sets (often thousands of entries) are rarely built.
+    """
+    if len(words) == 1 and not words[0].digits:
+        scored = search_single(state, words[0], limit)
+        return scored, [words[0]] if len(scored) < FUZZY_BELOW and words[0].max_edits else []
+    scored = search_words(state, words, limit)
+    if len(scored) >= FUZZY_BELOW:
+        return scored, []
+    plain = Matcher(state, words)
+    fuzzy = [w for w in words if w.max_edits and (not scored or not plain.best_possible(w))]
+    if not fuzzy:
+        return scored, []
+    return search_words(state, words, limit, fuzzy=fuzzy), fuzzy
+
+
 def search_single(state: IndexState, w: Word, limit: int) -> Scored:
-    matcher = Matcher(state, (w,), fuzzy=True)
+    matcher = Matcher(state, (w,))
     collected: Scored = {slot: (r.FULL_NAME, r.FULL_NAME) for slot in state.solo_names.exact(w.fold)}
-    for score, make_stream in matcher.classes(w):
+    classes = list(matcher.classes(w))
+    if w.max_edits:
+        typos = Matcher(state, (w,), fuzzy=(w,))
+        # Reached only when the rules above found fewer than FUZZY_BELOW hits (see below).
+        classes.append((0, lambda: ()))
+    for score, make_stream in classes:
         if len(collected) >= limit:
+            break
+        if score == 0:
+            if len(collected) >= FUZZY_BELOW:
+                break
+            matcher = typos
+            for fuzzy_score, slots in typos.extras(w):
+                for slot in sorted(slots):
+                    if slot not in collected:
+                        collected[slot] = (fuzzy_score, fuzzy_score)
+                        if len(collected) >= limit:
+                            break
+                if len(collected) >= limit:
+                    break
             break
         for slot in make_stream():
             if slot not in collected:
                 collected[slot] = (score, score)
                 if len(collected) >= limit:
                     break
-    # Only the work the class walk did: no fuzzy keys for the extras if the walk never needed them.
-    checker = (matcher if len(collected) < limit else Matcher(state, (w,), fuzzy=False)).scorer()
+    checker = matcher.scorer()
     for slot in _extra_slots(state):
         if slot not in collected:
             scores = checker(slot)
@@ -164,15 +215,18 @@ def search_single(state: IndexState, w: Word, limit: int) -> Scored:
     return collected
 
 
-def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: bool) -> Scored:
+def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequence[Word] = ()) -> Scored:
     matcher = Matcher(state, words, fuzzy=fuzzy)
     estimates = [matcher.estimate(w) for w in words]
-    order = sorted(range(len(words)), key=estimates.__getitem__)
-    driver = words[order[0]]
+    selective = [w for w, e in zip(words, estimates, strict=True) if e <= SECOND_CAP]
     restrict: set[int] | None = None
-    if len(words) > 1 and estimates[order[0]] > limit and estimates[order[1]] <= SECOND_CAP:
-        restrict = matcher.candidates(words[order[1]])
-    best_others = sum(matcher.best_possible(words[i]) for i in order[1:])
+    if len(selective) > 1:
+        # Intersect the selective words' candidates in C, then score only what has them all.
+        restrict = set.intersection(*(matcher.candidates(w) for w in selective))
+    # Walk the word whose strongest class is smallest ("karl" of "karl jo": ~1,000 Karls, not
+    # 20,000 Jo-names): once that class is done, the threshold usually stops the walk.
+    driver = min(words, key=matcher.first_class_size)
+    best_others = sum(matcher.best_possible(w) for w in words if w is not driver)
     n = len(words)
     typed_name = sorted(w.fold for w in words)
     scorer = matcher.scorer()
@@ -193,10 +247,21 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         elif (score, -slot) > top[0]:
             heapq.heapreplace(top, (score, -slot))
 
+    for slot in _extra_slots(state):
+        consider(slot)
+    if restrict is not None and len(restrict) <= DIRECT_CAP:
+        for slot in restrict:
+            if slot not in seen:
+                consider(slot)
+        return results
+    if all(w.whole for w in words):
+        # Full names first, so that the class walk below never has to allow for a 100.
+        for slot in set.intersection(*(set(state.names.exact(w.fold)) for w in words)):
+            if slot not in seen and (restrict is None or slot in restrict):
+                consider(slot)
     scanned = 0
     for class_score, make_stream in matcher.classes(driver):
-        # A full name can only be among exact name words; below that, the class bounds the score.
-        bound = r.FULL_NAME if class_score >= r.EXACT_NAME else (class_score + best_others) / n
+        bound = (class_score + best_others) / n
         if len(top) >= limit and top[0][0] > bound:
             break
         for slot in make_stream():
@@ -208,12 +273,7 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
             consider(slot)
             scanned += 1
             if scanned >= SCAN_CAP:
-                break
-        if scanned >= SCAN_CAP:
-            break
-    for slot in _extra_slots(state):
-        if slot not in seen:
-            consider(slot)
+                return results
     return results
 
 
