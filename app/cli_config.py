@@ -12,6 +12,7 @@ from app.config import Config, effective_values
 from app.paths import Paths
 from app.phone_setup import sip_problems
 from app.settings import SecretRef, Settings
+from app.sync_setup import ldap_problems
 
 
 def _show(value: Any) -> str:
@@ -20,7 +21,7 @@ def _show(value: Any) -> str:
 
 def config_check(config: Config, paths: Paths) -> int:
     """Print every effective value with its origin, then one line per problem; exit 1 on errors."""
-    config.problems.extend(sip_problems(config))
+    config.problems.extend(sip_problems(config) + ldap_problems(config))
     print(f"machine-wide file: {paths.system_config}" + ("" if paths.system_config.exists() else " (absent)"))
     print(f"user file:         {paths.user_config}" + ("" if paths.user_config.exists() else " (absent)"))
     for key, value in effective_values(config.settings):

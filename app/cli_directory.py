@@ -37,6 +37,8 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
     try:
         if args.directory_command == "import":
             return _import(services, args)
+        if args.directory_command == "sync":
+            return _sync(services, args)
         return _search(services, args)
     finally:
         services.close()
@@ -58,6 +60,49 @@ def _import(services: Services, args: argparse.Namespace) -> int:
     print(f"{args.file}: {len(entries)} entries read into source {source!r}: "
           f"{len(changes.upserted)} added or updated, {len(changes.removed)} removed")
     return 0
+
+
+def _progress(done: int, total: int | None) -> None:
+    width = 30
+    filled = width if total is None else min(width, width * done // max(total, 1))
+    bar = ("#" * filled).ljust(width, "-") if total else "#" * ((done // 500) % width + 1)
+    print(f"\r  [{bar:<{width}}] {done} entries", end="", file=sys.stderr, flush=True)
+
+
+def _sync(services: Services, args: argparse.Namespace) -> int:
+    from app.secrets import SecretError  # noqa: PLC0415
+    from app.sync_setup import ldap_sources  # noqa: PLC0415
+    from directory.sync import SyncError, sync_source  # noqa: PLC0415
+
+    try:
+        sources = ldap_sources(services.config)
+    except SecretError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.source:
+        sources = [s for s in sources if s.name == f"ldap:{args.source}"]
+    if not sources:
+        print("error: no [[directory.ldap]] source" + (f" named {args.source!r}" if args.source else "")
+              + " is configured", file=sys.stderr)
+        return 2
+    failed = 0
+    for source in sources:
+        print(f"{source.name}: {'full' if args.full else 'incremental'} sync", file=sys.stderr)
+        try:
+            summary = sync_source(services.store, source, full=args.full, progress=_progress)
+        except SyncError as exc:
+            print(f"\n{exc}; the directory is unchanged", file=sys.stderr)
+            failed += 1
+            continue
+        print(file=sys.stderr)
+        print(f"{source.name} ({summary.server}, {'full' if summary.full else 'incremental'}): "
+              f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
+              f"{summary.skipped_count} skipped in {summary.duration:.1f} s")
+        for problem in summary.skipped:
+            print(f"  skipped: {problem}")
+        for warning in summary.warnings:
+            print(f"  warning: {warning}")
+    return 1 if failed else 0
 
 
 def _search(services: Services, args: argparse.Namespace) -> int:

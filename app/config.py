@@ -191,5 +191,8 @@ def effective_values(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, 
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from effective_values(value, f"{prefix}{name}.")
+        elif isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+            for i, item in enumerate(value):
+                yield from effective_values(item, f"{prefix}{name}.{i}.")
         else:
             yield f"{prefix}{name}", value
