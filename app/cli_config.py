@@ -56,7 +56,12 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             rows += _rows(annotation, f"{prefix}{name}.")
             continue
-        default = info.get_default(call_default_factory=True)
+        item = get_args(annotation)[0] if get_origin(annotation) is list else None
+        if isinstance(item, type) and issubclass(item, BaseModel):  # an array of tables: [[prefix.name]]
+            rows.append(f"| `{prefix}{name}` | list of tables `[[{prefix}{name}]]` | `[]` | {info.description} |")
+            rows += _rows(item, f"{prefix}{name}[].")
+            continue
+        default = info.get_default(call_default_factory=True) if not info.is_required() else "(required)"
         rows.append(f"| `{prefix}{name}` | {_kind(annotation)} | `{_show(default)}` | {info.description or ''} |")
     return rows
 
