@@ -53,12 +53,20 @@ class FuzzyKeys:
         self._refresh(generation)
         length = len(word)
         choices, bucket = self._prefix_bucket(length)
-        for m in process.extract(word, choices, scorer=OSA.distance, score_cutoff=max_edits, limit=None):
+        # One edit from four letters, two from eight: the typed beginning of a key counts by its own
+        # length, a whole key by the longer of the two ("hakansson" typed as "hansson" is two edits).
+        prefix_edits = min(max_edits, allowed_edits(length))
+        for m in process.extract(word, choices, scorer=OSA.distance, score_cutoff=prefix_edits, limit=None):
             for key in bucket[m[0]]:
                 found[key] = int(m[1]) + 1
         for n in range(length - max_edits, length + max_edits + 1):
             keys = self._by_length.get(n)
             if keys:
-                for m in process.extract(word, keys, scorer=OSA.distance, score_cutoff=max_edits, limit=None):
+                edits = min(max_edits, allowed_edits(max(length, n)))
+                for m in process.extract(word, keys, scorer=OSA.distance, score_cutoff=edits, limit=None):
                     found[m[0]] = int(m[1])
         return found
+
+
+def allowed_edits(length: int) -> int:
+    return 2 if length >= 8 else 1 if length >= 4 else 0

@@ -37,7 +37,8 @@ class Word:
 
     @property
     def max_edits(self) -> int:
-        if len(self.fold) >= FUZZY_TWO:
+        """Edits a fuzzy search may need: two once a word or the key it meets has eight letters."""
+        if len(self.fold) >= FUZZY_TWO - 1:
             return 2
         return 1 if len(self.fold) >= FUZZY_MIN else 0
 

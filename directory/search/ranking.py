@@ -157,5 +157,18 @@ class DocScorer:
         return result
 
 
-def combine(scores: Sequence[int]) -> float:
-    return sum(scores) / len(scores)
+# A multi-word query whose words all matched name words is a name query: it outranks hits that needed
+# another field ("karl axelsson" means Carl Axelsson, not an Axelsson at Karlskoga); a little more if
+# the name has no words beyond those typed (Lars Nyström before Lars-Göran Nyström).
+ALL_NAMES_BONUS = 8
+WHOLE_NAME_BONUS = 2
+NAME_SCORES = frozenset({EXACT_NAME_DIA, EXACT_NAME, PREFIX_NAME_DIA, PREFIX_NAME, VARIANT_NAME,
+                         *(FUZZY_NAME - FUZZY_STEP * k for k in range(3))})
+
+
+def combine(scores: Sequence[int], name_words: int) -> float:
+    """The score of a multi-word hit from its words' scores and how many words its name has."""
+    total = sum(scores) / len(scores)
+    if len(scores) > 1 and all(s in NAME_SCORES for s in scores):
+        total += ALL_NAMES_BONUS + (WHOLE_NAME_BONUS if name_words == len(scores) else 0)
+    return total

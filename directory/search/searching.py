@@ -239,8 +239,9 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         scores = scorer(slot)
         if scores is None:
             return
-        full = min(scores) >= r.EXACT_NAME and _display_words(state, slot) == typed_name
-        score = r.FULL_NAME if full else r.combine(scores)
+        shown = _display_words(state, slot)
+        full = min(scores) >= r.EXACT_NAME and shown == typed_name
+        score = r.FULL_NAME if full else r.combine(scores, len(shown))
         results[slot] = (score, r.FULL_NAME if full else min(scores))
         if len(top) < limit:
             heapq.heappush(top, (score, -slot))
@@ -262,6 +263,8 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
     scanned = 0
     for class_score, make_stream in matcher.classes(driver):
         bound = (class_score + best_others) / n
+        if n > 1 and class_score in r.NAME_SCORES:
+            bound += r.ALL_NAMES_BONUS + r.WHOLE_NAME_BONUS
         if len(top) >= limit and top[0][0] > bound:
             break
         for slot in make_stream():
