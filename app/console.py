@@ -13,9 +13,11 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.services import Services
+from app.sync_scheduler import SyncScheduler
 from app.tasks import TaskRunner
-from directory.model import Referral
+from directory.model import ChangeSet, Referral
 from directory.search import SearchIndex
+from directory.sync import LdapSourceSettings, SyncSummary
 from ui.main_window import MainWindow
 from ui.results_model import ResultRow
 from ui.status_text import StatusText
@@ -28,9 +30,11 @@ class Console(QObject):
     load_finished = Signal()
 
     def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[..., Services],
-                 *, demo: bool) -> None:
+                 *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None) -> None:
         super().__init__(window)
         self.window, self.tasks, self._open_services, self.demo = window, tasks, open_services, demo
+        self._ldap_sources = ldap_sources or []
+        self.sync: SyncScheduler | None = None
         self.services: Services | None = None
         self.index: SearchIndex | None = None
         self.referrals: dict[int, Referral] = {}
@@ -52,6 +56,8 @@ class Console(QObject):
 
     def close(self) -> None:
         self._refresh_timer.stop()
+        if self.sync is not None:
+            self.sync.stop()
         if self.services is not None:
             self.services.close()
 
@@ -72,6 +78,8 @@ class Console(QObject):
         else:
             self.window.hide_banner()
         self._refresh_timer.start()
+        if not demo and self._ldap_sources and self.sync is None:
+            self._start_sync(services)
         self._request_search(self.window.search_field.text())
         self.directory_loaded.emit()
         self.load_finished.emit()
@@ -144,6 +152,30 @@ class Console(QObject):
         if self.dialler is not None and entry is not None and entry.numbers:
             self.dialler(entry.numbers[0].raw)
         self.tasks.spawn(self.tasks.in_database(self.services.directory.record_use, entry_id), "record use")
+
+    def _start_sync(self, services: Services) -> None:
+        sync = SyncScheduler(services.store, self._ldap_sources, self.tasks, self)
+        sync.sync_progressed.connect(self.window.show_sync_progress)
+        sync.sync_failed.connect(lambda name, reason, delay: self.window.show_sync_failed(
+            name, reason, max(1, round(delay / 60))))
+        sync.sync_finished.connect(self._on_sync_finished)
+        self.window.sync_requested.connect(sync.sync_now)
+        self.sync = sync
+        sync.start()
+
+    def _on_sync_finished(self, summary: SyncSummary) -> None:
+        self.window.show_sync_done(summary.source, summary.added, summary.updated, summary.removed)
+        self.tasks.spawn(self.apply_changes(summary.changes), "apply sync changes")
+
+    async def apply_changes(self, changes: ChangeSet) -> None:
+        """Bring the index up to a store change (import, sync, referral edit) without a rebuild."""
+        services, index = self.services, self.index
+        if services is None or index is None or not changes:
+            return
+        entries = await self.tasks.in_database(services.directory.load_entries, changes.upserted)
+        await self.tasks.in_search(lambda: (index.upsert(entries), index.remove(changes.removed)))
+        await self._refresh()
+        self._request_search(self.window.search_field.text())
 
     def _on_window_demo_requested(self) -> None:
         self.window.set_source_status(self.tr("Loading the demo directory…"))

@@ -18,7 +18,9 @@ from app.console import Console
 from app.logs import setup_logging
 from app.paths import Paths
 from app.phone_wiring import attach_phone
+from app.secrets import SecretError
 from app.services import Services
+from app.sync_setup import ldap_sources
 from app.tasks import TaskRunner
 from ui.main_window import MainWindow
 from ui.translations import choose_language, install_translators
@@ -45,7 +47,13 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     asyncio.set_event_loop(loop)
     tasks = TaskRunner()
     window = MainWindow()
-    console = Console(window, tasks, partial(Services.open, config, paths), demo=demo)
+    try:
+        sources = [] if demo else ldap_sources(config)
+    except SecretError as error:
+        log.error("directory sync not started: %s", error)
+        sources = []
+        window.show_sync_failed("LDAP", str(error), 0)
+    console = Console(window, tasks, partial(Services.open, config, paths), demo=demo, ldap_sources=sources)
     if config.errors:
         window.show_config_problems(len(config.errors))
     window.search_field.setText(search)

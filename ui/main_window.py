@@ -5,7 +5,8 @@ Signals (intents for the app to act on):
 - ``entry_selected(int)`` when the current result changes (store id);
 - ``entry_activated(int)`` on Enter or double-click;
 - ``dial_requested(str)`` on Enter when dialling is enabled and the search text is a phone number;
-- ``demo_requested()`` when the operator asks for the demo from the "nothing configured" banner.
+- ``demo_requested()`` when the operator asks for the demo from the "nothing configured" banner;
+- ``sync_requested()`` on F5 ("sync the directory now").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -61,6 +63,7 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(self, text: str, style: str, button_text: str = "") -> None:
+        self.setProperty("kind", "")
         self.label.setText(text)
         self.setStyleSheet(f"#banner {{ {style} border-radius: 4px; }}")
         self.button.setText(button_text)
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     entry_activated = Signal(int)
     demo_requested = Signal()
     dial_requested = Signal(str)
+    sync_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,11 +135,17 @@ class MainWindow(QMainWindow):
 
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setRange(0, 0)  # LDAP does not say how many entries will come
+        self.sync_progress.setMaximumWidth(160)
+        self.sync_progress.hide()
+        self.statusBar().addPermanentWidget(self.sync_progress)
         self.statusBar().addPermanentWidget(self.source_label)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_shortcuts)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_requested.emit)
         self._dialling = False
         self.resize(1180, 720)
         self.search_field.setFocus()
@@ -186,6 +196,27 @@ class MainWindow(QMainWindow):
     def show_phone_unavailable(self, reason: str) -> None:
         self.banner.show_message(self.tr("The phone is not started: %1").replace("%1", reason),
                                  "background: #fde7e9; color: #5c0b12;")
+
+    def show_sync_progress(self, source: str, count: int) -> None:
+        self.sync_progress.show()
+        self.statusBar().showMessage(self.tr("Syncing %1: %n entries read", "", count).replace("%1", source))
+
+    def show_sync_done(self, source: str, added: int, updated: int, removed: int) -> None:
+        self.sync_progress.hide()
+        self.statusBar().showMessage(
+            self.tr("%1 synced: %2 added, %3 updated, %4 removed").replace("%1", source)
+            .replace("%2", str(added)).replace("%3", str(updated)).replace("%4", str(removed)), 15_000)
+        if self.banner.property("kind") == "sync":
+            self.hide_banner()
+
+    def show_sync_failed(self, source: str, reason: str, retry_minutes: int) -> None:
+        self.sync_progress.hide()
+        self.statusBar().clearMessage()
+        self.banner.show_message(
+            self.tr("Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).",
+                    "", retry_minutes).replace("%1", source).replace("%2", reason),
+            "background: #fff4ce; color: #3b2f00;")
+        self.banner.setProperty("kind", "sync")
 
     def hide_banner(self) -> None:
         self.banner.hide()
