@@ -173,7 +173,12 @@ class Console(QObject):
         if services is None or index is None or not changes:
             return
         entries = await self.tasks.in_database(services.directory.load_entries, changes.upserted)
-        await self.tasks.in_search(lambda: (index.upsert(entries), index.remove(changes.removed)))
+
+        def update_index() -> None:
+            index.upsert(entries)
+            index.remove(changes.removed)
+
+        await self.tasks.in_search(update_index)
         await self._refresh()
         self._request_search(self.window.search_field.text())
 
