@@ -33,3 +33,18 @@ def looks_dialable(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def host_port(server: str, default_port: int = 5060) -> tuple[str, int]:
+    """(host, port) of a configured server: "host", "host:port", "[v6]:port" or a sip: URI."""
+    text = server.strip()
+    for scheme in ("sip:", "sips:"):
+        if text.lower().startswith(scheme):
+            text = text[len(scheme):]
+    text = text.partition(";")[0].rpartition("@")[2]
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest.lstrip(":")
+    else:
+        host, _, port = text.partition(":")
+    return host, int(port) if port.isdigit() else default_port

@@ -37,13 +37,15 @@ from typing import Any
 
 import pjsua2 as pj
 
+from softphone.addressing import host_port
 from softphone.audio import AudioDevice, AudioRouting, list_devices
 from softphone.backoff import Backoff, RetryPlan
 from softphone.calls import CallTable
+from softphone.keepalive import RegistrarProbe
 from softphone.model import Call, PhoneError, PhoneEvent, Registration, RegistrationChanged, RegistrationStatus
 from softphone.pjobjects import AccountHandle, EndpointHandle
 from softphone.registration import RegistrationTracker
-from softphone.settings import DtmfMethod, PhoneSettings
+from softphone.settings import DtmfMethod, PhoneSettings, Transport
 from softphone.sipconfig import account_config, endpoint_config, transport_config, transport_type
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ class Phone:
         self._active_registrar = acc.registrar
         self._last_reg = Registration()
         self._audio: AudioRouting | None = None
+        self._probe: RegistrarProbe | None = None
         self._calls = CallTable(self)
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -107,6 +110,7 @@ class Phone:
             self._audio = AudioRouting(ep, self.settings.audio)
             self._audio.apply()
             self._calls.apply_codecs(self.settings.audio.codecs)
+            self._open_probe(self._reg.registrar)
             self._emit_registration(self._reg.started())
             self._account = AccountHandle(self)
             self._account.create(account_config(self.settings.account, self._reg.registrar,
@@ -126,6 +130,12 @@ class Phone:
         now = self._clock()
         if self._reg.expired(now):
             self._emit_registration(self._reg.failed(408, "registration expired", "timeout", now))
+        if self._probe is not None and self._reg.current.registered:
+            self._probe.poll(now)
+            if self._probe.down:
+                reason = "connection refused" if self._probe.refused else "keep-alive timeout"
+                self._emit_registration(self._reg.failed(408 if not self._probe.refused else 503,
+                                                         reason, "", now))
         if self._reg.retry_due(now):
             self._register_again()
         self._calls.check_media(now)
@@ -166,6 +176,9 @@ class Phone:
 
     def _destroy(self) -> None:
         atexit.unregister(self._shutdown_at_exit)
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
         self._calls.drop_all()
         if self._audio is not None:
             self._audio.close()
@@ -233,11 +246,29 @@ class Phone:
         try:
             if registrar != self._active_registrar:
                 self._active_registrar = registrar
+                self._open_probe(registrar)
                 self._account.modify(account_config(self.settings.account, registrar, self._transport_id))
             else:
                 self._account.setRegistration(True)
         except pj.Error as error:
             self._emit_registration(self._reg.failed(503, error.reason, error.info(), self._clock()))
+
+    def _open_probe(self, registrar: str) -> None:
+        """UDP only: OPTIONS keep-alives to the registrar (TCP/TLS notice a lost connection by themselves)."""
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
+        account = self.settings.account
+        if account.transport is not Transport.UDP or account.keepalive_interval_s <= 0:
+            return
+        host, port = host_port(account.outbound_proxy or registrar)
+        probe = RegistrarProbe(host, port, account.keepalive_interval_s)
+        try:
+            probe.open()
+        except OSError as error:
+            log.warning("no keep-alives to %s: %s", registrar, error)
+            return
+        self._probe = probe
 
     def _emit_registration(self, registration: Registration) -> None:
         previous, self._last_reg = self._last_reg, registration
@@ -249,6 +280,8 @@ class Phone:
         code, now = int(prm.code), self._clock()
         if 200 <= code < 300:
             if int(prm.expiration) > 0:
+                if self._probe is not None:
+                    self._probe.reset(now)
                 self._emit_registration(self._reg.succeeded(code, int(prm.expiration), now))
             else:
                 self._emit_registration(self._reg.unregistered())

@@ -51,7 +51,7 @@ class AccountSettings:
     tls_ca_file: str = ""  # CA bundle (PEM) for TLS, "" = the system bundle
     srtp: SrtpMode = SrtpMode.OFF
     register_expiry_s: int = 300  # requested registration lifetime
-    keepalive_interval_s: int = 15  # CRLF keep-alives on UDP/TCP flows, 0 = off
+    keepalive_interval_s: int = 15  # UDP: OPTIONS ping to the registrar (outage shows within ~3 pings), 0 = off
     retry_initial_s: float = 2.0  # first re-registration delay after a failure
     retry_max_s: float = 120.0  # cap of the exponential re-registration backoff
     rtp_timeout_s: float = 30.0  # end a connected call after this long without incoming audio, 0 = never
