@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -38,6 +38,7 @@ class Console(QObject):
         self.services: Services | None = None
         self.index: SearchIndex | None = None
         self.referrals: dict[int, Referral] = {}
+        self._checked_at = datetime.now(UTC)
         self.wording = StatusText(self)
         self.dialler: Callable[[str], object] | None = None  # set when a phone is attached
         self._wanted_query: str | None = None
@@ -62,6 +63,7 @@ class Console(QObject):
             self.services.close()
 
     async def _load(self, demo: bool) -> None:
+        loaded_at = datetime.now(UTC)
         services = await self.tasks.in_database(lambda: self._open_services(demo=demo))
         entries, usage = await self.tasks.in_database(
             lambda: (services.directory.load_entries(), services.directory.usage_counts()))
@@ -69,6 +71,7 @@ class Console(QObject):
         if self.services is not None:
             self.services.close()
         self.services, self.index, self.demo = services, index, demo
+        self._checked_at = loaded_at
         log.info("directory loaded: %d entries", len(index))
         await self._refresh()
         if demo:
@@ -94,13 +97,23 @@ class Console(QObject):
         services = self.services
         if services is None:
             return
-        referrals, statuses = await self.tasks.in_database(
-            lambda: (services.annotations.current_referrals(), services.directory.source_statuses()))
+        checked = datetime.now(UTC)
+        since = self._checked_at - timedelta(seconds=5)  # a margin for writers whose clock is a little behind
+        referrals, statuses, changes = await self.tasks.in_database(
+            lambda: (services.annotations.current_referrals(), services.directory.source_statuses(),
+                     services.directory.changes_since(since)))
+        self._checked_at = checked
         self.referrals = referrals
+        if changes and self.index is not None:
+            await self.apply_changes(changes)
         self.window.set_source_status(self.wording.sources(statuses, datetime.now(UTC), demo=self.demo))
 
-    def _on_refresh_timer_timeout(self) -> None:
+    def refresh_now(self) -> None:
+        """Re-read referrals, freshness and what other writers changed (also every 30 s)."""
         self.tasks.spawn(self._refresh(), "refresh statuses")
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self.refresh_now()
 
     # --- search as you type: the newest text wins, stale results are dropped ------------------------
     def _on_window_search_text_changed(self, text: str) -> None:
@@ -165,7 +178,7 @@ class Console(QObject):
 
     def _on_sync_finished(self, summary: SyncSummary) -> None:
         self.window.show_sync_done(summary.source, summary.added, summary.updated, summary.removed)
-        self.tasks.spawn(self.apply_changes(summary.changes), "apply sync changes")
+        self.refresh_now()
 
     async def apply_changes(self, changes: ChangeSet) -> None:
         """Bring the index up to a store change (import, sync, referral edit) without a rebuild."""
@@ -179,7 +192,6 @@ class Console(QObject):
             index.remove(changes.removed)
 
         await self.tasks.in_search(update_index)
-        await self._refresh()
         self._request_search(self.window.search_field.text())
 
     def _on_window_demo_requested(self) -> None:

@@ -320,6 +320,14 @@ class DirectoryRepository:
                 for row, path in session.execute(query)
             ]
 
+    def changes_since(self, since: datetime) -> ChangeSet:
+        """What other writers (a CLI import, another console's sync) changed after ``since``."""
+        with self.store.sessions() as session:
+            upserted = session.scalars(select(DirectoryEntry.id).where(
+                DirectoryEntry.updated_at > since, DirectoryEntry.removed_at.is_(None))).all()
+            removed = session.scalars(select(DirectoryEntry.id).where(DirectoryEntry.removed_at > since)).all()
+        return ChangeSet(upserted=tuple(upserted), removed=tuple(removed))
+
     def find_id(self, source: str, external_id: str) -> int | None:
         with self.store.sessions() as session:
             return session.scalar(

@@ -169,3 +169,14 @@ def test_enter_on_a_number_dials_it_when_a_phone_is_present(qtbot: QtBot) -> Non
     with qtbot.waitSignal(window.dial_requested) as dialled:
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert dialled.args == ["019-602 10 00"]
+
+
+def test_an_import_by_another_process_reaches_the_running_console(qtbot: QtBot, tmp_path: Path) -> None:
+    with start(qtbot, tmp_path, demo=False) as running:
+        window = running.window
+        window.search_field.insert("zäta")
+        other = Services.open(load_config(running.paths), running.paths, demo=False)  # as `directory import` would
+        other.directory.replace_source("t", [Entry("t", "1", EntryKind.PERSON, "Zäta Öst")])
+        other.close()
+        running.console.refresh_now()
+        wait_for_results(qtbot, window, "Zäta Öst")

@@ -44,19 +44,32 @@ def postgres_server() -> Iterator[str]:
              "-k", str(home), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
             log=Path(tempfile.mkstemp(prefix="switchboard-pg-", suffix=".log")[1]))
         try:
-            wait_until(lambda: tcp_open(port) or not server.alive(), timeout=30)
+            base_url = f"postgresql+psycopg://switchboard@127.0.0.1:{port}"
+            wait_until(lambda: (tcp_open(port) and _accepts(base_url)) or not server.alive(), timeout=30)
             assert server.alive(), server.output()
-            yield f"postgresql+psycopg://switchboard@127.0.0.1:{port}"
+            yield base_url
         finally:
             server.stop()
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def _accepts(base_url: str) -> bool:
+    """Past "the database system is starting up": a real session can be opened."""
+    try:
+        psycopg.connect(_dsn(base_url), connect_timeout=2).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def _dsn(base_url: str) -> str:
+    return base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+
+
 def create_database(base_url: str, name: str) -> str:
     """A fresh, empty database in the cluster; returns its SQLAlchemy URL."""
-    dsn = base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(dsn, autocommit=True) as connection:
+    with psycopg.connect(_dsn(base_url), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
     return f"{base_url}/{name}"

@@ -10,6 +10,7 @@ import pytest
 from app.cli import main
 from tests.helpers.postgres import create_database
 from tests.unit.store.test_store import (  # noqa: F401 - collected here with this folder's `store` fixture
+    test_changes_since,
     test_failed_import_changes_nothing,
     test_migrations_from_empty_match_the_models,
     test_referrals_expire_and_replace,

@@ -103,3 +103,12 @@ def test_usage_counts(store: Store) -> None:
     repo.record_use(anna)
     repo.record_use(anna)
     assert repo.usage_counts() == {anna: 2}
+
+
+def test_changes_since(store: Store) -> None:
+    repo = DirectoryRepository(store)
+    repo.replace_source("t", [person("1", "Anna Berg"), person("2", "Per Holm")])
+    mark = datetime.now(UTC)
+    assert not repo.changes_since(mark)
+    changes = repo.replace_source("t", [person("1", "Anna Berg-Lind"), person("3", "Eva Ek")])
+    assert repo.changes_since(mark) == changes
