@@ -11,7 +11,7 @@ from softphone.model import CallChanged, CallState, DtmfReceived
 from softphone.settings import DtmfMethod
 from tests.helpers.sip_peer import SipPeer
 from tests.helpers.tone import dominant_frequency, tone_strength
-from tests.integration.softphone.conftest import Recorder, pump_for, pump_until, wait_peer
+from tests.integration.softphone.conftest import Recorder, console_settings, pump_for, pump_until, wait_peer
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -125,14 +125,15 @@ def test_second_call_is_answered_while_first_goes_on_hold(console, make_peer):
     pump_until(phone, lambda: not phone.calls)
 
 
-def test_peer_vanishing_mid_call_ends_the_call_with_a_reason(console, make_peer):
-    phone, events = console
+def test_peer_vanishing_mid_call_ends_the_call_with_a_reason(kamailio, make_phone, make_peer):
+    phone, events = make_phone(console_settings(kamailio, rtp_timeout_s=1.5))
+    pump_until(phone, lambda: phone.registration.registered)
     peer = make_peer("2006")
-    call_id = _connect_peer_call(console, peer)
-    pump_for(phone, 1.2)  # let the RTP counter see packets
+    call_id = _connect_peer_call((phone, events), peer)
+    pump_for(phone, 1.1)  # let the RTP counter see packets
     peer.vanish()
     pump_until(phone, lambda: not phone.calls, timeout=10)
     ended = [e.call for e in events.events if isinstance(e, CallChanged) and e.call.state is CallState.ENDED]
     assert ended[-1].id == call_id
     assert "RTP timeout" in ended[-1].end_reason
-    assert "no audio from the other party" in ended[-1].end_reason
+    assert ended[-1].end_reason == "no audio from the other party for 1.5 s (RTP timeout)"
