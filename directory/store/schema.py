@@ -162,3 +162,22 @@ class CallLogRow(Base):
 
 
 PATH_SEPARATOR = " / "
+
+
+class ReferralAuditRow(Base):
+    """One change to an entry's referrals: who, when, from which console, the value before and after.
+
+    ``old_value`` is a JSON list of the referrals the change replaced or cleared, ``new_value`` a JSON
+    object of the referral set ("" for a clear). Rows are only ever added.
+    """
+
+    __tablename__ = "referral_audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id"), index=True)
+    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"))
+    action: Mapped[str] = mapped_column(String(20))  # set | schedule | clear
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    console: Mapped[str] = mapped_column(String(200), default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")

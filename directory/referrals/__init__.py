@@ -1,0 +1,47 @@
+"""Referral status ("hänvisning"): codes, return times, the caller's sentence and the referral service."""
+
+from directory.referrals.codes import (
+    AlternativeKind,
+    CallerTime,
+    CodeConfigError,
+    DefaultEnd,
+    ReferralCode,
+    Texts,
+    merge_codes,
+)
+from directory.referrals.defaults import DEFAULT_CODES, UNKNOWN_CODE
+from directory.referrals.readout import Alternative, caller_sentence, clock_text
+from directory.referrals.service import (
+    ReferralError,
+    ReferralProblem,
+    ReferralService,
+    build_referral,
+    default_until,
+)
+from directory.referrals.when import WhenError, WhenProblem, parse_when
+from directory.referrals.workdays import WorkingDays, local_zone
+
+__all__ = [
+    "DEFAULT_CODES",
+    "UNKNOWN_CODE",
+    "Alternative",
+    "AlternativeKind",
+    "CallerTime",
+    "CodeConfigError",
+    "DefaultEnd",
+    "ReferralCode",
+    "ReferralError",
+    "ReferralProblem",
+    "ReferralService",
+    "Texts",
+    "WhenError",
+    "WhenProblem",
+    "WorkingDays",
+    "build_referral",
+    "caller_sentence",
+    "clock_text",
+    "default_until",
+    "local_zone",
+    "merge_codes",
+    "parse_when",
+]

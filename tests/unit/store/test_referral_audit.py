@@ -1,0 +1,148 @@
+"""Referral changes and their audit trail (SQLite here; tests/integration/store runs them on PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from directory.model import Entry, EntryKind, Referral
+from directory.referrals import DEFAULT_CODES, ReferralService
+from directory.store import DirectoryRepository, Store, sqlite_url
+from directory.store.audit import Actor, ReferralConflictError, ReferralLog, UnknownEntryError
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+T0 = datetime(2026, 11, 20, 11, 0, tzinfo=UTC)  # Friday 12:00 in Stockholm
+ANNA = Actor("Anna Operatör", "console-1")
+BO = Actor("Bo Växel", "console-2")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store.open(sqlite_url(tmp_path / "store.sqlite3"))
+    yield s
+    s.dispose()
+
+
+def _person(store: Store, ext: str = "1", name: str = "Per Holm") -> int:
+    repo = DirectoryRepository(store)
+    repo.replace_source("t", [Entry(source="t", external_id=ext, kind=EntryKind.PERSON, display_name=name)])
+    found = repo.find_id("t", ext)
+    assert found is not None
+    return found
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_set_replace_clear_are_audited_with_old_and_new(store: Store) -> None:
+    per, log = _person(store), ReferralLog(store)
+    lunch = Referral(per, "lunch", "Lunch", until=T0 + timedelta(minutes=30), alternative="Eva Ek")
+    first = log.set(lunch, ANNA, T0)
+    assert first.replaced == ()
+    assert first.stored.referral.set_by == "Anna Operatör"
+    meeting = Referral(per, "meeting", "Möte", until=T0 + timedelta(hours=3), set_by="Bo Växel")
+    second = log.set(meeting, BO, T0 + timedelta(minutes=5))
+    assert [r.referral.code for r in second.replaced] == ["lunch"]
+    assert [r.referral.code for r in log.current(per, T0 + timedelta(minutes=10))] == ["meeting"]
+    cleared = log.clear(per, ANNA, T0 + timedelta(minutes=20))
+    assert [r.referral.code for r in cleared] == ["meeting"]
+    assert log.current(per, T0 + timedelta(minutes=21)) == ()
+    assert log.clear(per, ANNA, T0 + timedelta(minutes=22)) == ()  # nothing to clear: no audit row
+
+    history = log.history(per)
+    assert [(h.action, h.actor, h.console) for h in history] == [
+        ("clear", "Anna Operatör", "console-1"), ("set", "Bo Växel", "console-2"),
+        ("set", "Anna Operatör", "console-1")]
+    newest, middle, oldest = history
+    assert newest.changed_at == T0 + timedelta(minutes=20)
+    assert newest.new is None
+    assert [r.code for r in newest.old] == ["meeting"]
+    assert middle.new is not None
+    assert middle.new.until == T0 + timedelta(hours=3)
+    assert [r.code for r in middle.old] == ["lunch"]
+    assert oldest.old == ()
+    assert oldest.new is not None
+    assert oldest.new.alternative == "Eva Ek"
+    assert oldest.new.until == lunch.until
+
+
+def test_referrals_end_by_themselves_at_their_return_time(store: Store) -> None:
+    per, log = _person(store), ReferralLog(store)
+    log.set(Referral(per, "lunch", until=T0 + timedelta(minutes=30)), ANNA, T0)
+    assert log.current(per, T0 + timedelta(minutes=29))
+    assert log.current(per, T0 + timedelta(minutes=30)) == ()
+    # an expired referral does not count as "in force" for the next writer's check
+    log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0 + timedelta(minutes=40), expected=())
+
+
+def test_scheduled_referral_waits_beside_the_current_one(store: Store) -> None:
+    per, log = _person(store), ReferralLog(store)
+    monday = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+    log.set(Referral(per, "sick"), ANNA, T0)
+    change = log.set(Referral(per, "vacation", starts_at=monday, until=monday + timedelta(days=7)), ANNA, T0)
+    assert change.replaced == ()
+    assert [r.referral.code for r in log.current(per, T0)] == ["sick"]
+    assert [r.referral.code for r in log.upcoming(per, T0)] == ["vacation"]
+    assert [r.referral.code for r in log.current(per, monday)][-1] == "vacation"
+    assert log.upcoming(per, monday) == ()
+    assert log.history(per)[0].action == "schedule"
+    # cancelling the scheduled one leaves the current one alone
+    (cancelled,) = log.clear(per, BO, T0 + timedelta(minutes=1), referral_id=change.stored.id)
+    assert cancelled.referral.code == "vacation"
+    assert log.upcoming(per, T0) == ()
+    assert [r.referral.code for r in log.current(per, T0 + timedelta(minutes=2))] == ["sick"]
+
+
+def test_two_operators_at_once_the_second_sees_what_changed(store: Store) -> None:
+    per, log = _person(store), ReferralLog(store)
+    seen = log.current(per, T0)  # both consoles see nothing
+    log.set(Referral(per, "lunch", until=T0 + timedelta(hours=1)), ANNA, T0, expected=[r.id for r in seen])
+    with pytest.raises(ReferralConflictError) as caught:
+        log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0, expected=[r.id for r in seen])
+    assert [r.referral.code for r in caught.value.current] == ["lunch"]
+    with pytest.raises(ReferralConflictError):
+        log.clear(per, BO, T0, expected=[])
+    assert [h.actor for h in log.history(per)] == ["Anna Operatör"]  # nothing overwritten, nothing lost
+    # having seen it, the second operator may replace it, and learns what was replaced
+    change = log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0,
+                     expected=[r.id for r in caught.value.current])
+    assert [r.referral.code for r in change.replaced] == ["lunch"]
+
+
+def test_unknown_entry_is_refused(store: Store) -> None:
+    with pytest.raises(UnknownEntryError):
+        ReferralLog(store).set(Referral(999, "lunch"), ANNA, T0)
+
+
+def test_service_with_a_controlled_clock(store: Store) -> None:
+    per, clock = _person(store), Clock(T0)
+    service = ReferralService(ReferralLog(store), DEFAULT_CODES, STOCKHOLM, ANNA, language="sv", clock=clock)
+    lunch = service.prepare(per, "lunch", alternative="Eva Ek")
+    assert lunch.until == T0 + timedelta(minutes=30)
+    assert lunch.text == "Lunch"
+    assert lunch.set_by == "Anna Operatör"
+    service.set(lunch)
+    current = service.current(per)
+    assert current is not None
+    assert service.sentence("Per Holm", current.referral, "sv") == (
+        "Per Holm är på lunch och är tillbaka 12.30. Jag kan koppla dig till Eva Ek i stället.")
+    clock.now = T0 + timedelta(minutes=31)
+    assert service.current(per) is None
+    meeting = service.prepare(per, "meeting", comment="  styrelsemöte ")
+    assert meeting.until == datetime(2026, 11, 23, 8, tzinfo=STOCKHOLM)  # Friday: 08:00 on Monday
+    assert meeting.comment == "styrelsemöte"
+    vacation = service.prepare(per, "vacation", start_text="next week", until_text="30/11")
+    assert vacation.starts_at == datetime(2026, 11, 23, 0, 0, tzinfo=STOCKHOLM)
+    service.set(vacation)
+    assert [u.referral.code for u in service.upcoming(per)] == ["vacation"]
+    service.clear(per, referral_id=service.upcoming(per)[0].id)
+    assert [h.action for h in service.history(per)] == ["clear", "schedule", "set"]
