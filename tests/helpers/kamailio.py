@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 from pathlib import Path
 
 from tests.helpers.processes import ManagedProcess, free_port, require_binary, wait_until
@@ -20,15 +21,42 @@ def _port_free_for_both(port: int) -> bool:
     return True
 
 
-class Kamailio:
-    """Listens on UDP and TCP 127.0.0.1:`port`. Users: any number N with password "pwN"."""
+def make_certificate(directory: Path, name: str = "127.0.0.1") -> tuple[Path, Path]:
+    """A self-signed server certificate for `name` (and localhost) and its key, made with openssl."""
+    directory.mkdir(parents=True, exist_ok=True)
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run([require_binary("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256",
+                    "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", f"/CN={name}",
+                    "-addext", f"subjectAltName=IP:{name},DNS:localhost"],
+                   check=True, capture_output=True)
+    return cert, key
 
-    def __init__(self, workdir: Path) -> None:
+
+class Kamailio:
+    """Listens on UDP and TCP 127.0.0.1:`port` (and TLS on `tls_port` with `tls=True`).
+
+    Users: any number N with password "pwN". With TLS, `certificate` is the server's self-signed
+    certificate, usable as the client's CA file.
+    """
+
+    def __init__(self, workdir: Path, *, tls: bool = False) -> None:
         self.binary = require_binary("kamailio")
         self.workdir = workdir
         self.port = next(p for p in iter(free_port, None) if _port_free_for_both(p))
         self.process: ManagedProcess | None = None
         self._runs = 0
+        self.tls_port = 0
+        self._tls_args: list[str] = []
+        if tls:
+            self.certificate, key = make_certificate(workdir / "tls")
+            tls_cfg = workdir / "tls" / "tls.cfg"
+            tls_cfg.write_text(
+                "[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n"
+                f"certificate = {self.certificate}\nprivate_key = {key}\n"
+                "[client:default]\nverify_certificate = no\nrequire_certificate = no\n")
+            self.tls_port = free_port()
+            self._tls_args = ["-A", "WITH_TLS", "-A", f'TLS_CFG="{tls_cfg}"',
+                              "-l", f"tls:127.0.0.1:{self.tls_port}"]
 
     @property
     def hostport(self) -> str:
@@ -40,7 +68,7 @@ class Kamailio:
         rundir.mkdir(parents=True)
         argv = [self.binary, "-DD", "-E", "-f", str(CONFIG), "-P", str(rundir / "kamailio.pid"),
                 "-Y", str(rundir), "-w", str(rundir), "-m", "32", "-M", "4",
-                "-l", f"udp:{self.hostport}", "-l", f"tcp:{self.hostport}"]
+                "-l", f"udp:{self.hostport}", "-l", f"tcp:{self.hostport}", *self._tls_args]
         self.process = ManagedProcess(argv, log=rundir / "kamailio.log")
         wait_until(lambda: self._listening() or not self.process_alive(), timeout=10)
         if not self.process_alive():
