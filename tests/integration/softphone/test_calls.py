@@ -8,7 +8,7 @@ import pytest
 
 from softphone.engine import Phone
 from softphone.model import CallChanged, CallState, DtmfReceived
-from softphone.settings import DtmfMethod
+from softphone.settings import DtmfMethod, Transport
 from tests.helpers.sip_peer import SipPeer
 from tests.helpers.tone import dominant_frequency, tone_strength
 from tests.integration.softphone.conftest import Recorder, console_settings, pump_for, pump_until, wait_peer
@@ -137,3 +137,32 @@ def test_peer_vanishing_mid_call_ends_the_call_with_a_reason(kamailio, make_phon
     assert ended[-1].id == call_id
     assert "RTP timeout" in ended[-1].end_reason
     assert ended[-1].end_reason == "no audio from the other party for 1.5 s (RTP timeout)"
+
+
+def test_held_calls_survive_the_rtp_timeout(kamailio, make_phone, make_peer):
+    phone, events = make_phone(console_settings(kamailio, rtp_timeout_s=1.0))
+    pump_until(phone, lambda: phone.registration.registered)
+    peer = make_peer("2007")
+    call_id = _connect_peer_call((phone, events), peer)
+    phone.hold(call_id)
+    pump_until(phone, lambda: phone.call(call_id).on_hold)
+    pump_for(phone, 2.5)  # no RTP arrives while held: the call must stay
+    phone.resume(call_id)
+    pump_until(phone, lambda: not phone.call(call_id).on_hold)
+    peer.send("hold")
+    pump_until(phone, lambda: phone.call(call_id).remote_hold)
+    pump_for(phone, 2.5)
+    assert phone.call(call_id).state is CallState.CONNECTED
+    peer.send("resume")
+    pump_until(phone, lambda: not phone.call(call_id).remote_hold)
+    phone.hangup(call_id)
+    pump_until(phone, lambda: not phone.calls)
+
+
+def test_call_over_tcp_carries_audio(kamailio, make_phone, make_peer, tmp_path):
+    phone, events = make_phone(console_settings(kamailio, transport=Transport.TCP))
+    pump_until(phone, lambda: phone.registration.registered)
+    call_id = _connect_peer_call((phone, events), make_peer("2008"))
+    assert tone_strength(_record(phone, call_id, tmp_path / "tcp.wav"), 1000) > 0.8
+    phone.hangup(call_id)
+    pump_until(phone, lambda: not phone.calls)
