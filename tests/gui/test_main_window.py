@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,9 +30,25 @@ class Running:
     paths: Paths
 
 
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database built once; each test starts from a copy (the console then finds it current)."""
+    home = tmp_path_factory.mktemp("demo")
+    paths = Paths(home / "etc.toml", home / "user.toml", home / "data", home / "log")
+    Services.open(load_config(paths), paths, demo=True).close()
+    return paths.demo_database
+
+
+def copy_demo(demo_database: Path, paths: Paths) -> None:
+    paths.demo_database.parent.mkdir(parents=True)
+    shutil.copy(demo_database, paths.demo_database)
+
+
 @contextmanager
-def start(qtbot: QtBot, tmp_path: Path, *, demo: bool) -> Iterator[Running]:
+def start(qtbot: QtBot, tmp_path: Path, *, demo: bool, demo_database: Path | None = None) -> Iterator[Running]:
     paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    if demo_database is not None:
+        copy_demo(demo_database, paths)
     window = MainWindow()
     qtbot.addWidget(window)
     tasks = TaskRunner()
@@ -46,8 +63,8 @@ def start(qtbot: QtBot, tmp_path: Path, *, demo: bool) -> Iterator[Running]:
 
 
 @pytest.fixture
-def demo(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
-    with start(qtbot, tmp_path, demo=True) as running:
+def demo(qtbot: QtBot, tmp_path: Path, demo_database: Path) -> Iterator[Running]:
+    with start(qtbot, tmp_path, demo=True, demo_database=demo_database) as running:
         yield running
 
 
@@ -121,8 +138,9 @@ def test_detail_pane_shows_all_numbers(qtbot: QtBot, demo: Running) -> None:
     assert all(n.raw in [label.text() for label in shown] for n in entry.numbers)
 
 
-def test_nothing_configured_offers_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
+def test_nothing_configured_offers_the_demo(qtbot: QtBot, tmp_path: Path, demo_database: Path) -> None:
     with start(qtbot, tmp_path, demo=False) as running:
+        copy_demo(demo_database, running.paths)
         window = running.window
         assert window.banner.isVisible()
         assert window.banner.button.isVisible()
