@@ -21,6 +21,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
 from softphone.model import (
+    AudioDevice,
     Call,
     CallChanged,
     DtmfReceived,
@@ -54,6 +55,7 @@ class PhoneLike(Protocol):
     def send_dtmf(self, call_id: int, digits: str) -> None: ...
     def set_volume(self, *, speaker: float | None = None, microphone: float | None = None,
                    ring: float | None = None) -> None: ...
+    def audio_devices(self) -> tuple[AudioDevice, ...]: ...
 
 
 class PhoneBridge(QObject):
@@ -171,6 +173,15 @@ class PhoneBridge(QObject):
             self._phone.set_volume(speaker=speaker, microphone=microphone, ring=ring)
         except PhoneError as error:
             self.error_occurred.emit(str(error))
+
+    def audio_devices(self) -> tuple[AudioDevice, ...]:
+        """Sound devices by name, for a settings dialog (empty on machines without sound)."""
+        self._check_thread()
+        try:
+            return self._phone.audio_devices()
+        except PhoneError as error:
+            self.error_occurred.emit(str(error))
+            return ()
 
     def _run(self, intent: Callable[[int], None], call_id: int) -> None:
         self._check_thread()

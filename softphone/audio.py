@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 import pjsua2 as pj
 
+from softphone.model import AudioDevice
 from softphone.settings import AudioSettings
 
 log = logging.getLogger(__name__)
 
-# Nordic/European ring cadence: 425 Hz, 1 s on, 4 s off.
-_RING_FREQ_HZ = 425
-_RING_ON_MS = 1000
-_RING_OFF_MS = 4000
-
-
-@dataclass(frozen=True)
-class AudioDevice:
-    index: int
-    name: str
-    driver: str
-    inputs: int
-    outputs: int
+# Nordic/European ring and ringback cadence: 425 Hz, 1 s on, 4 s off.
+_TONE_FREQ_HZ = 425
+_TONE_ON_MS = 1000
+_TONE_OFF_MS = 4000
+_RINGBACK_LEVEL = 0.5
 
 
 def list_devices(endpoint: Any) -> tuple[AudioDevice, ...]:
@@ -47,8 +39,8 @@ class AudioRouting:
         self.settings = settings
         self.using_null_device = False
         self._ringer_device: Any = None  # pj.ExtraAudioDevice when the ringer has its own output
-        self._tone: Any = None
-        self._ringing = False
+        self._ring: _CadencedTone | None = None
+        self._ringback: _CadencedTone | None = None
 
     def apply(self) -> None:
         adm = self._ep.audDevManager()
@@ -61,9 +53,6 @@ class AudioRouting:
         else:
             self._select(adm, devices)
         self.set_levels(self.settings.speaker_volume, self.settings.microphone_volume)
-        self._tone = pj.ToneGenerator()
-        self._tone.createToneGenerator()
-        self._tone.adjustTxLevel(self.settings.ring_volume)
         ring_out = None if self.using_null_device else _find(devices, self.settings.ringer_output, output=True)
         if ring_out is not None and self.settings.ringer_output != self.settings.headset_output:
             try:
@@ -73,6 +62,9 @@ class AudioRouting:
                 log.warning("ringer device %r unavailable (%s): ringing on the headset",
                             self.settings.ringer_output, error.info())
                 self._ringer_device = None
+        ring_sink = self._ringer_device if self._ringer_device is not None else self.playback
+        self._ring = _CadencedTone(ring_sink, self.settings.ring_volume)
+        self._ringback = _CadencedTone(self.playback, _RINGBACK_LEVEL)
 
     def _select(self, adm: Any, devices: tuple[AudioDevice, ...]) -> None:
         cap = _find(devices, self.settings.headset_input, output=False) if self.settings.headset_input else None
@@ -91,8 +83,8 @@ class AudioRouting:
             adm.getPlaybackDevMedia().adjustRxLevel(max(0.0, min(2.0, speaker)))
         if microphone is not None:
             adm.getCaptureDevMedia().adjustTxLevel(max(0.0, min(2.0, microphone)))
-        if ring is not None and self._tone is not None:
-            self._tone.adjustTxLevel(max(0.0, min(1.0, ring)))
+        if ring is not None and self._ring is not None:
+            self._ring.set_level(max(0.0, min(1.0, ring)))
 
     @property
     def playback(self) -> Any:
@@ -103,30 +95,59 @@ class AudioRouting:
         return self._ep.audDevManager().getCaptureDevMedia()
 
     def ring(self, on: bool) -> None:
-        if on == self._ringing or self._tone is None or not self.settings.ring_tone:
-            return
-        sink = self._ringer_device if self._ringer_device is not None else self.playback
-        if on:
-            tone = pj.ToneDesc()
-            tone.freq1 = tone.freq2 = _RING_FREQ_HZ
-            tone.on_msec, tone.off_msec = _RING_ON_MS, _RING_OFF_MS
-            tones = pj.ToneDescVector()
-            tones.append(tone)
-            self._tone.play(tones, True)
-            self._tone.startTransmit(sink)
-        else:
-            self._tone.stopTransmit(sink)
-            self._tone.stop()
-        self._ringing = on
+        """The incoming-call ring on the ringer device (or the headset when it has none)."""
+        if self._ring is not None and self.settings.ring_tone:
+            self._ring.switch(on)
+
+    def ringback(self, on: bool) -> None:
+        """The "it is ringing at the other end" tone in the headset, while no early media plays."""
+        if self._ringback is not None:
+            self._ringback.switch(on)
 
     @property
     def ringing(self) -> bool:
-        return self._ringing
+        return self._ring is not None and self._ring.on
+
+    @property
+    def ringing_back(self) -> bool:
+        return self._ringback is not None and self._ringback.on
 
     def close(self) -> None:
         """Drop every pjsua2 media object; must run before libDestroy."""
-        if self._ringing:
-            self.ring(False)
+        for tone in (self._ring, self._ringback):
+            if tone is not None:
+                tone.switch(False)
+        self._ring = self._ringback = None
         if self._ringer_device is not None:
             self._ringer_device.close()
-        self._ringer_device = self._tone = None
+        self._ringer_device = None
+
+
+class _CadencedTone:
+    """One looping tone generator bound to one conference port (a device or the headset)."""
+
+    def __init__(self, sink: Any, level: float) -> None:
+        self._sink = sink
+        self._generator = pj.ToneGenerator()
+        self._generator.createToneGenerator()
+        self._generator.adjustTxLevel(level)
+        self.on = False
+
+    def set_level(self, level: float) -> None:
+        self._generator.adjustTxLevel(level)
+
+    def switch(self, on: bool) -> None:
+        if on == self.on:
+            return
+        if on:
+            tone = pj.ToneDesc()
+            tone.freq1 = tone.freq2 = _TONE_FREQ_HZ
+            tone.on_msec, tone.off_msec = _TONE_ON_MS, _TONE_OFF_MS
+            tones = pj.ToneDescVector()
+            tones.append(tone)
+            self._generator.play(tones, True)
+            self._generator.startTransmit(self._sink)
+        else:
+            self._generator.stopTransmit(self._sink)
+            self._generator.stop()
+        self.on = on

@@ -80,7 +80,9 @@ class CallTable:
             self._snaps.pop(new.id, None)
         if new != previous:
             self._phone.queue(CallChanged(new, previous, reason))
-        self._phone.audio.ring(any(c.state is CallState.RINGING for c in self._snaps.values()))
+        calls = self._snaps.values()
+        self._phone.audio.ring(any(c.state is CallState.RINGING for c in calls))
+        self._phone.audio.ringback(any(c.state is CallState.ALERTING and not c.audio_connected for c in calls))
 
     def _error(self, message: str) -> Exception:
         return PhoneError(message)

@@ -38,11 +38,19 @@ from typing import Any
 import pjsua2 as pj
 
 from softphone.addressing import host_port
-from softphone.audio import AudioDevice, AudioRouting, list_devices
+from softphone.audio import AudioRouting, list_devices
 from softphone.backoff import Backoff, RetryPlan
 from softphone.calls import CallTable
 from softphone.keepalive import RegistrarProbe
-from softphone.model import Call, PhoneError, PhoneEvent, Registration, RegistrationChanged, RegistrationStatus
+from softphone.model import (
+    AudioDevice,
+    Call,
+    PhoneError,
+    PhoneEvent,
+    Registration,
+    RegistrationChanged,
+    RegistrationStatus,
+)
 from softphone.pjobjects import AccountHandle, EndpointHandle
 from softphone.registration import RegistrationTracker
 from softphone.settings import DtmfMethod, PhoneSettings, Transport

@@ -93,4 +93,15 @@ class DtmfReceived:
     method: str  # "rfc4733" or "sip_info"
 
 
+@dataclass(frozen=True)
+class AudioDevice:
+    """A sound device as the audio layer lists it; `name` is what AudioSettings refers to."""
+
+    index: int
+    name: str
+    driver: str
+    inputs: int  # capture channels, 0 for an output-only device
+    outputs: int  # playback channels, 0 for an input-only device
+
+
 PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived

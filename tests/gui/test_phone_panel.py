@@ -127,6 +127,10 @@ def test_dial_errors_are_reported_not_raised(bridge: PhoneBridge, panel: PhonePa
     assert panel.model.index(0).data(CALL_ID_ROLE) == call_id
 
 
+def test_bridge_lists_audio_devices(bridge: PhoneBridge) -> None:
+    assert [d.name for d in bridge.audio_devices()] == ["Headset", "Speakers"]
+
+
 def test_call_model_passes_the_model_tester(phone: FakePhone, bridge: PhoneBridge, qtbot: QtBot,
                                             qtmodeltester: object) -> None:
     model = CallListModel()

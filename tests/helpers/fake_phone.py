@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from softphone.identity import CallerIdentity
 from softphone.model import (
+    AudioDevice,
     Call,
     CallChanged,
     CallDirection,
@@ -112,6 +113,9 @@ class FakePhone:
     def set_volume(self, *, speaker: float | None = None, microphone: float | None = None,
                    ring: float | None = None) -> None:
         self.volume = {"speaker": speaker, "microphone": microphone, "ring": ring}
+
+    def audio_devices(self) -> tuple[AudioDevice, ...]:
+        return (AudioDevice(0, "Headset", "fake", 1, 2), AudioDevice(1, "Speakers", "fake", 0, 2))
 
     def _get(self, call_id: int) -> Call:
         if call_id not in self._calls:

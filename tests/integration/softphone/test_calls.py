@@ -166,3 +166,25 @@ def test_call_over_tcp_carries_audio(kamailio, make_phone, make_peer, tmp_path):
     assert tone_strength(_record(phone, call_id, tmp_path / "tcp.wav"), 1000) > 0.8
     phone.hangup(call_id)
     pump_until(phone, lambda: not phone.calls)
+
+
+def test_ring_and_ringback_tones_follow_the_calls(console, make_peer):
+    phone, _ = console
+    peer = make_peer("2009")
+    wait_peer(phone, peer, "reg", code=200)
+    call_id = phone.dial("2009")  # the peer rings without answering
+    pump_until(phone, lambda: phone.call(call_id).state is CallState.ALERTING)
+    assert phone.audio.ringing_back
+    assert not phone.audio.ringing
+    peer.send("answer")
+    pump_until(phone, lambda: phone.call(call_id).state is CallState.CONNECTED)
+    assert not phone.audio.ringing_back
+    phone.hangup(call_id)
+    pump_until(phone, lambda: not phone.calls)
+
+    peer.send("call", uri="sip:1000@127.0.0.1")
+    incoming = _incoming(phone)
+    assert phone.audio.ringing
+    phone.answer(incoming)
+    pump_until(phone, lambda: phone.call(incoming).state is CallState.CONNECTED)
+    assert not phone.audio.ringing
