@@ -121,7 +121,7 @@ class ReferralDialog(QDialog):
         self.clear_button = QPushButton(self.tr("Clear referral"))
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setEnabled(current is not None)
-        self.clear_button.setToolTip(self.tr("Ctrl+Delete"))
+        self.clear_button.setToolTip(QKeySequence(CLEAR_KEYS).toString(QKeySequence.SequenceFormat.NativeText))
         buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -255,7 +255,8 @@ class ReferralDialog(QDialog):
         elif code is None:
             self.until_result.clear()
         elif code.return_required:
-            self.until_result.setText(self.tr("%1 needs a return time.").replace("%1", code.label.get(self.language)))
+            problem = ReferralError(ReferralProblem.RETURN_REQUIRED, code.label.get(self.language))
+            self.until_result.setText(self.text.referral_error(problem))
         elif (default := default_until(code, start or now, self.zone, self.workdays)) is not None:
             self.until_result.setText(self.tr("empty: back %1").replace("%1", self.text.moment(default, now)))
         else:

@@ -65,7 +65,7 @@ class Alternative:
     def from_text(cls, text: str) -> Alternative:
         text = " ".join(text.split())
         match = _NUMBER_AT_END.search(text)
-        if match is None or sum(c.isdigit() for c in match[1]) < 3:
+        if match is None or sum(c.isdigit() for c in match[1]) < 4:  # "Ward 12" is a name; 4512 an extension
             return cls(label=text)
         label = text[:match.start()].rstrip(_SEPARATORS)
         for word in (" on", " på"):  # "the ward on 019-..." reads well either way

@@ -8,11 +8,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect
 
 from directory.model import Entry, EntryKind, Referral
 from directory.referrals import DEFAULT_CODES, ReferralService
 from directory.store import DirectoryRepository, Store, sqlite_url
 from directory.store.audit import Actor, ReferralConflictError, ReferralLog, UnknownEntryError
+from directory.store.database import MIGRATIONS
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 T0 = datetime(2026, 11, 20, 11, 0, tzinfo=UTC)  # Friday 12:00 in Stockholm
@@ -116,6 +120,21 @@ def test_two_operators_at_once_the_second_sees_what_changed(store: Store) -> Non
     change = log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0,
                      expected=[r.id for r in caught.value.current])
     assert [r.referral.code for r in change.replaced] == ["lunch"]
+
+
+def test_migration_0002_goes_down_and_up_again(store: Store) -> None:
+    per = _person(store)
+    ReferralLog(store).set(Referral(per, "lunch"), ANNA, T0)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        assert "referral_audit" not in inspect(connection).get_table_names()
+        command.upgrade(config, "head")
+    assert store.schema_is_current()
+    assert ReferralLog(store).history(per) == []  # the audit starts afresh; referrals themselves are kept
+    assert ReferralLog(store).current(per, T0)
 
 
 def test_unknown_entry_is_refused(store: Store) -> None:

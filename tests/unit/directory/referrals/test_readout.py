@@ -78,6 +78,8 @@ def test_alternative_forms() -> None:
     assert Alternative.from_text("expeditionen på +46 19 602 10 00") == Alternative("expeditionen", "+46 19 602 10 00")
     assert Alternative.from_text("Per  Holm") == Alternative(label="Per Holm")
     assert Alternative.from_text("Ward 12") == Alternative(label="Ward 12")  # too few digits for a number
+    assert Alternative.from_text("Avd 123") == Alternative(label="Avd 123")
+    assert Alternative.from_text("Avd 12: 4512") == Alternative("Avd 12", "4512")
     assert say("remote", None, "070-123 45 67", "sv").endswith("Du kan ringa 070-123 45 67 i stället.")
 
 
