@@ -7,9 +7,11 @@ selected row, else a ringing call, else the connected one.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -43,11 +45,26 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
+def format_duration(seconds: float) -> str:
+    """"m:ss" (or "h:mm:ss") for a call's running time."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 class PhonePanel(QWidget):
-    def __init__(self, bridge: PhoneBridge, parent: QWidget | None = None) -> None:
+    """`clock` must be the phone's clock (monotonic seconds), for the running time of connected calls."""
+
+    def __init__(self, bridge: PhoneBridge, parent: QWidget | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.setObjectName("phonePanel")
         self._bridge = bridge
+        self._clock = clock
+        self._ticker = QTimer(self)  # refreshes the running time while a call is connected
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._refresh_controls)
         self.model = CallListModel(self)
         self.indicator = _plain()
         self.indicator.setObjectName("registrationIndicator")
@@ -150,18 +167,25 @@ class PhonePanel(QWidget):
         self.answer_button.setEnabled(ringing)
         self.busy_button.setEnabled(ringing)
         self.hangup_button.setEnabled(call is not None)
+        self.hangup_button.setText(self.tr("Decline") if ringing else self.tr("Hang up"))
         self.hold_button.setEnabled(connected)
         self.hold_button.setText(self.tr("Resume") if call is not None and call.on_hold else self.tr("Hold"))
         self.mute_button.setEnabled(connected)
         self.mute_button.setChecked(call is not None and call.muted)
         for key in self.keys.values():
             key.setEnabled(connected)
+        if connected and not self._ticker.isActive():
+            self._ticker.start()
+        elif not connected:
+            self._ticker.stop()
         if call is None:
             self.caller.setText(self.tr("No call"))
             self.detail.setText("")
             return
         self.caller.setText(call.remote.label or self.tr("Unknown caller"))
         details = [self.model.state_text(call)]
+        if connected and call.connected_at is not None:
+            details.append(format_duration(self._clock() - call.connected_at))
         if call.remote.display_name and call.remote.number:
             details.append(call.remote.number)
         if call.muted:

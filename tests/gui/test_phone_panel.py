@@ -12,7 +12,7 @@ from app.phone_bridge import PhoneBridge
 from softphone.model import CallState, Registration, RegistrationStatus
 from tests.helpers.fake_phone import FakePhone
 from ui.call_model import CALL_ID_ROLE, CallListModel
-from ui.phone_panel import PhonePanel
+from ui.phone_panel import PhonePanel, format_duration
 
 pytestmark = pytest.mark.gui
 
@@ -67,9 +67,12 @@ def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel
     qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
     assert panel.caller.text() == "Alice"
     assert "Ringing" in panel.detail.text()
+    assert panel.hangup_button.text() == "Decline"
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
     assert phone.calls[0].state is CallState.CONNECTED
+    assert panel.hangup_button.text() == "Hang up"
+    assert panel.detail.text().startswith("Connected · 0:0")
 
     qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.hold_button.text() == "Resume", timeout=1000)
@@ -125,6 +128,11 @@ def test_dial_errors_are_reported_not_raised(bridge: PhoneBridge, panel: PhonePa
     assert call_id is not None
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=1000)
     assert panel.model.index(0).data(CALL_ID_ROLE) == call_id
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (65.9, "1:05"), (3600 + 61, "1:01:01")])
+def test_format_duration(seconds: float, text: str) -> None:
+    assert format_duration(seconds) == text
 
 
 def test_bridge_lists_audio_devices(bridge: PhoneBridge) -> None:

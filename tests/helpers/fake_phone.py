@@ -6,6 +6,7 @@ The integration tests use the real engine against Kamailio; this is for widget l
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -87,7 +88,8 @@ class FakePhone:
         return call.id
 
     def answer(self, call_id: int) -> None:
-        self._change(replace(self._get(call_id), state=CallState.CONNECTED), "connected")
+        self._change(replace(self._get(call_id), state=CallState.CONNECTED, connected_at=time.monotonic()),
+                     "connected")
 
     def reject(self, call_id: int, *, busy: bool = False) -> None:
         self._change(replace(self._get(call_id), state=CallState.ENDED,
