@@ -55,3 +55,16 @@ def test_mandatory_srtp_is_refused_by_a_plain_rtp_peer(kamailio: Kamailio, make_
     assert ended[-1].id == call_id
     assert ended[-1].end_reason == "no common audio format (488)"
 
+
+
+def test_optional_srtp_still_calls_a_plain_rtp_peer(kamailio: Kamailio, make_phone: MakePhone,
+                                                    make_peer: Callable[..., SipPeer]) -> None:
+    phone, _ = make_phone(console_settings(kamailio, srtp=SrtpMode.OPTIONAL))
+    pump_until(phone, lambda: phone.registration.registered)
+    peer = make_peer("2203", auto_answer=True, srtp="off")
+    wait_peer(phone, peer, "reg", code=200)
+    call_id = phone.dial("2203")
+    pump_until(phone, lambda: phone.call(call_id).state is CallState.CONNECTED
+               and phone.call(call_id).audio_connected)
+    phone.hangup(call_id)
+    pump_until(phone, lambda: not phone.calls)
