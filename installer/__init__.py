@@ -1,0 +1,1 @@
+"""Packaging: the PyInstaller bundle, the Debian package and the Windows installer definition."""

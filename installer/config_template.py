@@ -1,0 +1,95 @@
+"""The commented machine-wide config.toml shipped by the packages, generated from `config reference`.
+
+Generated from the program being packaged, so the file lists exactly the settings that build knows;
+every line is a comment, so installing it changes nothing until IT uncomments a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROW = re.compile(r"^\| `(?P<key>[^`]+)` \| (?P<kind>.*?) \| `(?P<default>.*)` \| (?P<meaning>.*) \|$")
+
+HEADER = """\
+# Switchboard: machine-wide configuration ({path}).
+#
+# Every setting is listed below, commented out, with its built-in default. Uncomment and change what
+# this installation needs; the package manager keeps this file across upgrades.
+#
+# Layers, lowest first: built-in defaults < this file < the user's own file (`switchboard config check`
+# shows where it is) < `switchboard --config PATH` or the SWITCHBOARD_CONFIG environment variable.
+# A bad value here is reported (file, key, what is expected) and the default applies; check with
+#     switchboard config check
+# Secrets are never written here: settings that take one take a reference, env:VARIABLE or
+# keyring:service/user. `policy.locked` (only honoured in this file) stops users overriding keys or
+# whole sections, e.g. locked = ["store", "general.language"].
+"""
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: str
+    default: str  # JSON, as `config reference` prints it
+    meaning: str
+
+    @property
+    def section(self) -> str:
+        return self.key.rpartition(".")[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.rpartition(".")[2]
+
+
+def parse_reference(markdown: str) -> list[Setting]:
+    """The rows of `switchboard config reference`; raises if the table is missing or malformed."""
+    settings = [Setting(m["key"], m["kind"], m["default"], m["meaning"])
+                for line in markdown.splitlines() if (m := _ROW.match(line.strip()))]
+    if not settings:
+        raise ValueError("no settings found in the `config reference` output")
+    return settings
+
+
+def _placeholder(kind: str) -> str:
+    """A value of the right shape for settings without a default, for IT to fill in."""
+    if kind.startswith("secret reference"):
+        return '"env:VARIABLE"'
+    if kind.startswith("list"):
+        return "[]"
+    if kind.startswith("dict"):
+        return "{}"
+    if kind.startswith(("integer", "number")):
+        return "0"
+    return '""'
+
+
+def _value_line(setting: Setting) -> str | None:
+    if setting.kind.startswith("list of tables"):
+        return None  # documented by its [[table]] block below
+    if setting.default == '"(required)"':
+        return f"# {setting.name} = {_placeholder(setting.kind)}    # required"
+    if setting.default == "null":  # JSON and TOML agree on everything else; null has no TOML form
+        return f"# {setting.name} = {_placeholder(setting.kind)}    # not set by default"
+    return f"# {setting.name} = {setting.default}"
+
+
+def _header(section: str) -> str:
+    return f"# [[{section[:-2]}]]" if section.endswith("[]") else f"# [{section}]"
+
+
+def commented_config(markdown: str, path: str = "/etc/switchboard/config.toml") -> str:
+    lines = [HEADER.format(path=path)]
+    section = None
+    for setting in parse_reference(markdown):
+        if setting.section != section:
+            section = setting.section
+            lines += ["", _header(section)]
+        else:
+            lines.append("#")
+        lines.append(f"# {setting.meaning}")
+        value = _value_line(setting)
+        if value is not None:
+            lines += [f"#   ({setting.kind})", value]
+    return "\n".join(lines) + "\n"
