@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from directory.model import Referral
@@ -103,9 +103,15 @@ class ReferralLog:
         self.store = store
 
     def _lock_entry(self, session: Session, entry_id: int) -> None:
-        # Serialises concurrent changes to one person on PostgreSQL (SQLite has a single writer anyway).
-        found = session.execute(select(DirectoryEntry.id).where(DirectoryEntry.id == entry_id).with_for_update())
-        if found.first() is None:
+        """Serialise changes to one person's referrals before reading what is in force.
+
+        A no-op write rather than SELECT ... FOR UPDATE because it works on both backends: PostgreSQL
+        locks the row until commit, and SQLite (whose driver runs plain SELECTs outside any transaction)
+        takes its write lock here, so the second console waits and then reads the first one's change.
+        """
+        session.execute(update(DirectoryEntry).where(DirectoryEntry.id == entry_id).values(id=DirectoryEntry.id)
+                        .execution_options(synchronize_session=False))
+        if session.execute(select(DirectoryEntry.id).where(DirectoryEntry.id == entry_id)).first() is None:
             raise UnknownEntryError(f"no directory entry with id {entry_id}")
 
     def _current_rows(self, session: Session, entry_id: int, now: datetime) -> list[ReferralRow]:

@@ -10,6 +10,7 @@ from tests.unit.store.test_referral_audit import (  # noqa: F401 - collected her
     test_scheduled_referral_waits_beside_the_current_one,
     test_service_with_a_controlled_clock,
     test_set_replace_clear_are_audited_with_old_and_new,
+    test_simultaneous_changes_are_serialised_and_the_loser_told,
     test_two_operators_at_once_the_second_sees_what_changed,
     test_unknown_entry_is_refused,
 )

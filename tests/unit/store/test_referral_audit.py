@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,13 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import inspect
+from sqlalchemy import inspect, update
 
 from directory.model import Entry, EntryKind, Referral
 from directory.referrals import DEFAULT_CODES, ReferralService
 from directory.store import DirectoryRepository, Store, sqlite_url
 from directory.store.audit import Actor, ReferralConflictError, ReferralLog, UnknownEntryError
 from directory.store.database import MIGRATIONS
+from directory.store.schema import DirectoryEntry
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 T0 = datetime(2026, 11, 20, 11, 0, tzinfo=UTC)  # Friday 12:00 in Stockholm
@@ -165,3 +168,31 @@ def test_service_with_a_controlled_clock(store: Store) -> None:
     assert [u.referral.code for u in service.upcoming(per)] == ["vacation"]
     service.clear(per, referral_id=service.upcoming(per)[0].id)
     assert [h.action for h in service.history(per)] == ["clear", "schedule", "set"]
+
+
+def test_simultaneous_changes_are_serialised_and_the_loser_told(store: Store) -> None:
+    """Both consoles saw "nothing set" and press Enter together: one wins, the other gets a conflict."""
+    per, log = _person(store), ReferralLog(store)
+    barrier, outcomes = threading.Barrier(3), []
+
+    def operator(actor: Actor, code: str) -> None:
+        barrier.wait()
+        try:
+            log.set(Referral(per, code, until=T0 + timedelta(hours=1)), actor, T0, expected=())
+            outcomes.append("set")
+        except ReferralConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=operator, args=args) for args in ((ANNA, "lunch"), (BO, "meeting"))]
+    with store.engine.connect() as holder:  # a third writer holds the person while both start
+        holder.execute(update(DirectoryEntry).where(DirectoryEntry.id == per).values(id=DirectoryEntry.id))
+        for thread in threads:
+            thread.start()
+        barrier.wait()
+        time.sleep(0.3)  # both are now waiting on the lock (or, without it, have read "nothing set")
+        holder.commit()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert sorted(outcomes) == ["conflict", "set"]
+    assert len(log.current(per, T0)) == 1
+    assert len(log.history(per)) == 1
