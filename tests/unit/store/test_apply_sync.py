@@ -16,10 +16,16 @@ def person(ext: str, name: str) -> Entry:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[DirectoryRepository]:
-    store = Store.open(sqlite_url(tmp_path / "store.sqlite3"))
-    yield DirectoryRepository(store)
-    store.dispose()
+def store(tmp_path: Path) -> Iterator[Store]:
+    """SQLite here; tests/integration/ldap/test_postgres_store.py runs these tests on PostgreSQL."""
+    opened = Store.open(sqlite_url(tmp_path / "store.sqlite3"))
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture
+def repo(store: Store) -> DirectoryRepository:
+    return DirectoryRepository(store)
 
 
 def names(repo: DirectoryRepository) -> set[str]:
