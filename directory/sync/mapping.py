@@ -160,6 +160,12 @@ def build_mapping(
         else:
             values[name] = tuple(attributes)
     if numbers is not None:
+        kinds = [str(k) for k in NumberKind]
+        for attribute, kind in numbers.items():
+            if str(kind) not in kinds:
+                raise ValueError(
+                    f"number attribute {attribute!r}: unknown kind {kind!r} (use one of: {', '.join(kinds)})"
+                )
         values["numbers"] = tuple((attribute, NumberKind(kind)) for attribute, kind in numbers.items())
     if change:
         values["change"] = change

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 
 from directory.store import DirectoryRepository, Store
 from directory.sync import LdapUnavailableError, sync_source
 from tests.helpers.postgres import create_database, postgres_server
+from tests.helpers.processes import wait_until
 from tests.helpers.slapd import SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE, settings_for
 from tests.unit.store.test_apply_sync import (  # noqa: F401 - collected here with this module's `store`
@@ -22,9 +24,19 @@ pytestmark = pytest.mark.integration
 _databases = iter(range(1_000_000))
 
 
+def _accepts_connections(base_url: str) -> bool:
+    try:
+        with psycopg.connect(base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[str]:
     with postgres_server() as base_url:
+        # The port opens before the server accepts sessions ("the database system is starting up").
+        wait_until(lambda: _accepts_connections(base_url), timeout=30, interval=0.1)
         yield base_url
 
 

@@ -45,6 +45,7 @@ def test_good_settings_have_no_problems() -> None:
         ({"attributes": {"id": ("a", "b")}}, "takes exactly one attribute"),
         ({"attributes": {"title": ("bad name!",)}}, "'bad name!' is not a valid LDAP attribute name"),
         ({"page_size": 0}, "page_size 0 is outside"),
+        ({"numbers": {"pager": "beeper"}}, "number attribute 'pager': unknown kind 'beeper'"),
         ({"timeout": 0}, "timeout must be positive"),
         ({"ca_file": Path("/nonexistent/ca.pem")}, "CA file '/nonexistent/ca.pem' does not exist"),
     ],
