@@ -143,11 +143,22 @@ class ReferralDialog(QDialog):
         self.start_field.textChanged.connect(self._update_results)
         self.alternative_field.textEdited.connect(self._on_alternative_field_text_edited)
         if current is not None and current.code in self.codes:
-            self._select_code(current.code)
+            self._start_from(current)
         else:
             self.code_list.setCurrentRow(0)
         self.code_field.setFocus()
         self.resize(460, 0)
+
+    def _start_from(self, current: Referral) -> None:
+        """Editing starts from what is set, so "new return time" is Tab, the time, Enter."""
+        self._select_code(current.code)
+        if current.until is not None:
+            local, today = current.until.astimezone(self.zone), self.clock().astimezone(self.zone).date()
+            day = "" if local.date() == today else f"{local.day}/{local.month} "
+            self.until_field.setText(f"{day}{local:%H:%M}")  # a form the parser reads back
+        self.alternative_field.setText(current.alternative)
+        self._alternative_edited = True
+        self.comment_field.setText(current.comment)
 
     def _field(self, name: str, placeholder: str) -> QLineEdit:
         field = QLineEdit()

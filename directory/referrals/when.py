@@ -50,6 +50,7 @@ _RELATIVE = re.compile(r"^\+?\s*(\d+(?:[.,]\d+)?)\s*([a-zåäöæø]*)$")
 _HOURS_MINUTES = re.compile(r"^\+?\s*(\d+)\s*(?:h|t|tim|timmar|timer|hours?)\s*(\d+)\s*(?:m|min|minuter|minutter)?$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
 _COMPACT_CLOCK = re.compile(r"^(\d{1,2})(\d{2})$")
+_TWELVE_HOUR = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)$")
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
 _DOT_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")  # "2.12." or "2.12.2026"; "2.12" is a time
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -73,7 +74,7 @@ def _normalise(text: str) -> str:
     text = " ".join(re.sub(r"(?<!\d),|,(?!\d)", " ", text.lower()).split())  # "1,5t" keeps its comma
     for pattern, token in words.PHRASES:
         text = pattern.sub(token, text)
-    return text
+    return re.sub(r"(\d)\s*([ap])\.?m\.?(?=\s|$)", r"\1\2m", text)  # "1 p.m." -> "1pm"
 
 
 def _relative(text: str) -> timedelta | None:
@@ -137,6 +138,13 @@ def _read_tokens(tokens: list[str], today: date) -> _Parts:
             parts.set_day(word, _date(word, year, int(match[2]), int(match[1])), year=match[3] is not None)
         elif match := _ISO_DATE.match(token):
             parts.set_day(token, _date(token, int(match[1]), int(match[2]), int(match[3])))
+        elif match := _TWELVE_HOUR.match(token):
+            hour = int(match[1])
+            if parts.clock is not None:
+                raise WhenError(WhenProblem.TWICE, token)
+            if not 1 <= hour <= 12:
+                raise WhenError(WhenProblem.BAD_TIME, token)
+            parts.clock = _clock(token, hour % 12 + (12 if match[3] == "pm" else 0), int(match[2] or 0))
         elif match := (_CLOCK.match(token) or _COMPACT_CLOCK.match(token)):
             if parts.clock is not None:
                 raise WhenError(WhenProblem.TWICE, token)

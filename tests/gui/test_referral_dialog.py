@@ -152,6 +152,7 @@ def test_clear_the_current_referral(qtbot: QtBot) -> None:
                        alternative="<i>Eva</i>")
     dialog = open_dialog(qtbot, current=current)
     assert dialog.selected_code() is DEFAULT_CODES["meeting"]  # editing starts from what is set
+    assert dialog.until_field.text() == "14:30"
     assert dialog.current_label.text() == "Now: Meeting until today 14:30 · <i>Eva</i>"
     assert dialog.current_label.textFormat() == Qt.TextFormat.PlainText
     assert dialog.windowTitle() == "Referral for Anna <b>Berg</b>"
@@ -162,6 +163,20 @@ def test_clear_the_current_referral(qtbot: QtBot) -> None:
     assert dialog.comment_field.text() == "abc"  # the shortcut, not "delete word"
     assert dialog.value == ClearReferral(7)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_changing_the_return_time_starts_from_what_is_set(qtbot: QtBot) -> None:
+    current = Referral(7, "vacation", "Vacation", until=datetime(2026, 11, 30, 8, tzinfo=STOCKHOLM),
+                       alternative="Eva Ek", comment="Thailand")
+    dialog = open_dialog(qtbot, current=current)
+    assert dialog.until_field.text() == "30/11 08:00"
+    assert dialog.until_result.text() == "back Mon 30 Nov 08:00 (in 10 day(s))"
+    qtbot.keyClick(dialog.code_field, Qt.Key.Key_Tab)
+    dialog.until_field.selectAll()
+    qtbot.keyClicks(dialog.until_field, "2/12")
+    qtbot.keyClick(dialog.until_field, Qt.Key.Key_Return)
+    assert dialog.value == Referral(7, "vacation", "Vacation", until=datetime(2026, 12, 2, 8, tzinfo=STOCKHOLM),
+                                    alternative="Eva Ek", comment="Thailand", set_by="Operator One")
 
 
 def test_nothing_to_clear(qtbot: QtBot) -> None:
