@@ -35,20 +35,21 @@ def _qt_plugins() -> str:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     missing = {"png", "svg"} - formats
     if missing:
         raise RuntimeError(f"image formats missing: {sorted(missing)} (have {sorted(formats)})")
     svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
                      b'<rect width="8" height="8" fill="#c00"/></svg>')
-    image = QImage.fromData(svg, "svg")
+    image = QImage.fromData(svg, b"svg")
     if image.isNull() or image.pixelColor(4, 4).red() < 200:
         raise RuntimeError("SVG did not render")
     here = os.path.dirname(os.path.abspath(sys.executable))
     icon = os.path.join(here, "_internal", "resources", "icons", "switchboard.svg")
     if QIcon(icon).pixmap(64, 64).isNull():
         raise RuntimeError(f"icon did not render: {icon}")
-    return f"Qt {app.platformName()}: png, svg, icon"
+    return f"Qt {QApplication.platformName()}: png, svg, icon"
 
 
 def _qt_tls() -> str:

@@ -1,0 +1,41 @@
+"""Each licence the About dialog states matches what the installed package declares about itself."""
+
+from __future__ import annotations
+
+from importlib.metadata import metadata
+
+import pytest
+
+from ui.licences import COMPONENTS
+
+# Metadata that says less than SPDX, and what the package's own files say (checked by hand).
+CLASSIFIER_OR_TEXT = {  # distribution: (what its metadata says, what we state)
+    "ldap3": ("LGPL v3", "LGPL-3.0-or-later"),  # source headers: version 3 "or (at your option) any later"
+}
+NO_METADATA = {
+    "pjsua2-python": "GPL-2.0-or-later",  # the wheel declares no licence; pjproject is GPL-2.0-or-later
+}
+
+
+def _declared(distribution: str) -> str:
+    meta = metadata(distribution)  # newer packages declare License-Expression, older ones License
+    return str((meta.get_all("License-Expression") or meta.get_all("License") or [""])[0])
+
+
+@pytest.mark.parametrize("component", [c for c in COMPONENTS if c.distribution], ids=lambda c: c.distribution)
+def test_licence_matches_package_metadata(component) -> None:
+    if component.distribution in NO_METADATA:
+        assert _declared(component.distribution) == ""  # if it starts declaring one, compare it instead
+        assert component.licence == NO_METADATA[component.distribution]
+        return
+    declared = _declared(component.distribution)
+    if component.distribution in CLASSIFIER_OR_TEXT:
+        assert (declared, component.licence) == CLASSIFIER_OR_TEXT[component.distribution]
+        return
+    # PySide6 is LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only: we use it under the LGPL option.
+    assert component.licence in [part.strip("() ") for part in declared.split(" OR ")], declared
+
+
+def test_every_component_has_a_version_or_is_native() -> None:
+    missing = [c.name for c in COMPONENTS if c.distribution and not c.installed_version()]
+    assert missing == []

@@ -1,0 +1,45 @@
+"""The third-party components a Switchboard install ships, with their licences, for the About dialog.
+
+Kept as data (no Qt) so a unit test can hold each entry against the installed package's metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    licence: str  # SPDX expression
+    distribution: str = ""  # the Python distribution it comes in, for its version; "" when none
+
+    def installed_version(self) -> str:
+        """The version installed (or bundled) here; "" when unknown."""
+        if not self.distribution:
+            return ""
+        try:
+            return version(self.distribution)
+        except PackageNotFoundError:
+            return ""
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("pjsip (pjsua2)", "GPL-2.0-or-later", "pjsua2-python"),
+    Component("OpenSSL 1.0.2k (in the pjsua2 wheel)", "OpenSSL"),
+    Component("Qt for Python (PySide6)", "LGPL-3.0-only", "PySide6-Essentials"),
+    Component("Shiboken6", "LGPL-3.0-only", "shiboken6"),
+    Component("Python", "PSF-2.0"),
+    Component("SQLAlchemy", "MIT", "SQLAlchemy"),
+    Component("Alembic", "MIT", "alembic"),
+    Component("Mako", "MIT", "Mako"),
+    Component("pydantic", "MIT", "pydantic"),
+    Component("phonenumbers", "Apache-2.0", "phonenumbers"),
+    Component("platformdirs", "MIT", "platformdirs"),
+    Component("keyring", "MIT", "keyring"),
+    Component("ldap3", "LGPL-3.0-or-later", "ldap3"),
+    Component("RapidFuzz", "MIT", "RapidFuzz"),
+    Component("qasync", "BSD-2-Clause", "qasync"),
+    Component("psycopg", "LGPL-3.0-only", "psycopg"),
+)
