@@ -8,6 +8,7 @@ to set or a `ClearReferral` intent. It never touches the store.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -52,6 +53,11 @@ class ClearReferral:
     """The operator asked to clear the referrals in force for ``entry_id``."""
 
     entry_id: int
+
+
+def _fold(text: str) -> str:
+    """Case and accents away, so "mote" finds "Möte" (ø and æ have no decomposition and stay)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _plain(text: str = "") -> QLabel:
@@ -183,11 +189,11 @@ class ReferralDialog(QDialog):
                 self.code_list.setCurrentRow(row)
 
     def _on_code_field_text_changed(self, text: str) -> None:
-        typed = text.strip().casefold()
+        typed = _fold(text.strip())
         first_prefix = first_match = None
         for row in range(self.code_list.count()):
             item = self.code_list.item(row)
-            label, key = item.text().casefold(), str(item.data(CODE_ROLE)).casefold()
+            label, key = _fold(item.text()), str(item.data(CODE_ROLE)).casefold()
             matches = not typed or typed in label or key.startswith(typed)
             item.setHidden(not matches)
             if matches and first_match is None:

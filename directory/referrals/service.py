@@ -46,7 +46,8 @@ class ReferralError(ValueError):
 def default_until(code: ReferralCode, start: datetime, zone: ZoneInfo, workdays: WorkingDays) -> datetime | None:
     """The return time a code implies from ``start`` when the operator gives none (None: until cleared)."""
     if code.default_end is DefaultEnd.MINUTES:
-        return (start + timedelta(minutes=code.default_minutes)).replace(second=0, microsecond=0)
+        # In UTC: real minutes even across a DST change (aware arithmetic in one zone is wall-clock time).
+        return (start.astimezone(UTC) + timedelta(minutes=code.default_minutes)).replace(second=0, microsecond=0)
     if code.default_end is DefaultEnd.NEXT_WORKING_DAY:
         return at_local(workdays.next_working_day(start.astimezone(zone).date()), code.next_day_at, zone)
     return None

@@ -139,6 +139,23 @@ def test_alternative_prefilled_from_the_code_unless_edited(qtbot: QtBot) -> None
     assert dialog.alternative_field.text() == "Eva Ek"
 
 
+def test_swedish_labels_found_without_accents(qtbot: QtBot) -> None:
+    dialog = ReferralDialog(7, "Anna Berg", DEFAULT_CODES, zone=STOCKHOLM, language="sv", set_by="Op",
+                            clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.code_field, "mote")
+    assert dialog.selected_code() is DEFAULT_CODES["meeting"]
+    dialog.code_field.clear()
+    qtbot.keyClicks(dialog.code_field, "stor")
+    assert dialog.selected_code() is DEFAULT_CODES["dnd"]
+    dialog.code_field.clear()
+    qtbot.keyClicks(dialog.code_field, "vacation")  # the code key works in any interface language
+    assert dialog.selected_code() is DEFAULT_CODES["vacation"]
+    qtbot.keyClick(dialog.code_field, Qt.Key.Key_Return)
+    assert dialog.error_label.text() == "Semester needs a return time."  # untranslated in tests
+
+
 def test_escape_cancels(qtbot: QtBot) -> None:
     dialog = open_dialog(qtbot)
     qtbot.keyClicks(dialog.code_field, "lunch")

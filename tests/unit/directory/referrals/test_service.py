@@ -43,6 +43,14 @@ def test_default_return_times() -> None:
     assert default_until(DEFAULT_CODES["meeting"], late_sunday, STOCKHOLM, WORKDAYS) == monday_8 + timedelta(days=1)
 
 
+def test_default_minutes_are_real_minutes_across_dst() -> None:
+    before_the_change = datetime(2026, 3, 29, 1, 45, tzinfo=STOCKHOLM)  # 02:00 becomes 03:00
+    until = default_until(DEFAULT_CODES["lunch"], before_the_change, STOCKHOLM, WORKDAYS)
+    assert until is not None
+    assert until - before_the_change == timedelta(minutes=30)
+    assert until.astimezone(STOCKHOLM).hour == 3
+
+
 def test_built_referral_takes_the_codes_defaults() -> None:
     referral = build("lunch")
     assert referral.code == "lunch"
