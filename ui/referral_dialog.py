@@ -93,6 +93,7 @@ class ReferralDialog(QDialog):
         self.code_list = QListWidget()
         self.code_list.setObjectName("codeList")
         self.code_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
+        self.code_list.setMinimumHeight(self.code_list.fontMetrics().height() * 9)
         for key, code in self.codes.items():
             item = QListWidgetItem(code.label.get(language))
             item.setData(CODE_ROLE, key)

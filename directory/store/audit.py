@@ -71,6 +71,12 @@ class UnknownEntryError(LookupError):
     pass
 
 
+def referral_json(stored: StoredReferral) -> dict[str, Any]:
+    """A stored referral as JSON-ready data (ISO 8601 times in UTC), e.g. for `referral list --json`."""
+    return {"id": stored.id, **_to_json(stored.referral), "set_at": stored.set_at.isoformat(),
+            "cleared_at": stored.cleared_at.isoformat() if stored.cleared_at else None}
+
+
 def _to_json(referral: Referral) -> dict[str, Any]:
     data = asdict(referral)
     for key in ("starts_at", "until"):
@@ -182,6 +188,15 @@ class ReferralLog:
                 ReferralRow.entry_id == entry_id, ReferralRow.cleared_at.is_(None), ReferralRow.starts_at > now)
                 .order_by(ReferralRow.starts_at, ReferralRow.id))
             return tuple(_stored(row) for row in rows)
+
+    def listing(self, now: datetime) -> list[StoredReferral]:
+        """Every referral in force or scheduled, for all entries, by entry then start (in force first)."""
+        with self.store.sessions() as session:
+            rows = session.scalars(select(ReferralRow).where(
+                ReferralRow.cleared_at.is_(None), or_(ReferralRow.until.is_(None), ReferralRow.until > now))
+                .order_by(ReferralRow.entry_id, ReferralRow.starts_at.asc().nulls_first(), ReferralRow.set_at,
+                          ReferralRow.id))
+            return [_stored(row) for row in rows]
 
     def history(self, entry_id: int, limit: int = 50) -> list[AuditRecord]:
         """The audit trail, newest first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from sqlalchemy import inspect, update
 from directory.model import Entry, EntryKind, Referral
 from directory.referrals import DEFAULT_CODES, ReferralService
 from directory.store import DirectoryRepository, Store, sqlite_url
-from directory.store.audit import Actor, ReferralConflictError, ReferralLog, UnknownEntryError
+from directory.store.audit import Actor, ReferralConflictError, ReferralLog, UnknownEntryError, referral_json
 from directory.store.database import MIGRATIONS
 from directory.store.schema import DirectoryEntry
 
@@ -138,6 +139,23 @@ def test_migration_0002_goes_down_and_up_again(store: Store) -> None:
     assert store.schema_is_current()
     assert ReferralLog(store).history(per) == []  # the audit starts afresh; referrals themselves are kept
     assert ReferralLog(store).current(per, T0)
+
+
+def test_listing_for_the_cli(store: Store) -> None:
+    per, eva, log = _person(store), _person(store, "2", "Eva Ek"), ReferralLog(store)
+    monday = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+    log.set(Referral(per, "lunch", "Lunch", until=T0 + timedelta(minutes=30)), ANNA, T0)
+    log.set(Referral(per, "vacation", starts_at=monday, until=monday + timedelta(days=5)), ANNA, T0)
+    log.set(Referral(eva, "sick", "Sjuk"), BO, T0)
+    listed = log.listing(T0 + timedelta(minutes=1))
+    assert [(s.referral.entry_id, s.referral.code) for s in listed] == [
+        (per, "lunch"), (per, "vacation"), (eva, "sick")]
+    assert [s.referral.code for s in log.listing(T0 + timedelta(hours=1))] == ["vacation", "sick"]
+    data = json.loads(json.dumps(referral_json(listed[-1])))
+    assert data["code"] == "sick"
+    assert data["set_by"] == "Bo Växel"
+    assert data["until"] is None
+    assert datetime.fromisoformat(data["set_at"]) == T0
 
 
 def test_unknown_entry_is_refused(store: Store) -> None:
