@@ -109,6 +109,10 @@ class ReferralService:
               expected: Sequence[int] | None = None) -> tuple[StoredReferral, ...]:
         return self.log.clear(entry_id, self.actor, self.clock(), referral_id=referral_id, expected=expected)
 
+    def in_force(self, entry_id: int) -> tuple[StoredReferral, ...]:
+        """All referrals in force, oldest first; their ids are what to pass as ``expected`` later."""
+        return self.log.current(entry_id, self.clock())
+
     def current(self, entry_id: int) -> StoredReferral | None:
         """What the console shows: the most recently set referral in force."""
         in_force = self.log.current(entry_id, self.clock())

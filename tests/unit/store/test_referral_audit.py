@@ -170,7 +170,7 @@ def test_service_with_a_controlled_clock(store: Store) -> None:
     assert lunch.until == T0 + timedelta(minutes=30)
     assert lunch.text == "Lunch"
     assert lunch.set_by == "Anna Operatör"
-    service.set(lunch)
+    service.set(lunch, expected=[s.id for s in service.in_force(per)])
     current = service.current(per)
     assert current is not None
     assert service.sentence("Per Holm", current.referral, "sv") == (
