@@ -152,6 +152,14 @@ class TokenIndex:
         post = self.post
         return set().union(*(post[k] for k in keys if k in post))
 
+    def materialized(self, prefix: str) -> array[int] | None:
+        """The sorted slots under ``prefix`` when they already exist as one array (no copying)."""
+        head = self._heads.get(prefix)
+        if head is not None:
+            return head
+        keys = self.key_range(prefix)
+        return self.post[keys[0]] if len(keys) == 1 else (_EMPTY if not keys else None)
+
     def stream(self, prefix: str) -> Iterator[int]:
         """Slots under ``prefix`` in ascending order (a slot may repeat)."""
         head = self._heads.get(prefix)
@@ -161,6 +169,5 @@ class TokenIndex:
         keys = self.key_range(prefix)
         if len(keys) == 1:
             return iter(post[keys[0]])
-        if len(keys) > 256:
-            return iter(sorted(set().union(*(post[k] for k in keys))))
+        # Lazy: a broad prefix ("s" over every field) is read only as far as the caller needs.
         return heapq.merge(*(post[k] for k in keys))

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from itertools import islice
 
 from directory.search import ranking as r
+from directory.search.combos import combinations, word_classes
 from directory.search.documents import display_words
 from directory.search.numbers import EXTENSION_LENGTHS, query_forms
 from directory.search.query import Word
@@ -32,6 +33,10 @@ SECOND_CAP = 20000
 # Safety valve for queries of only short, common words ("a k", "or 1"): slots scored at most. Beyond it
 # the hits are the best among the first SCAN_CAP candidates in name order.
 SCAN_CAP = 3000
+# Queries of up to this many words walk class combinations (there are at most ~12 ** 3 of them).
+MAX_COMBO_WORDS = 3
+# Candidates a combination walk may score (about 1.5 µs each).
+WALK_CAP = 3000
 # Fewer hits than this, and words that match nothing as typed are tried with typos.
 FUZZY_BELOW = 10
 # An intersection this small is scored whole instead of walked class by class.
@@ -239,9 +244,12 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         scores = scorer(slot)
         if scores is None:
             return
-        shown = _display_words(state, slot)
-        full = min(scores) >= r.EXACT_NAME and shown == typed_name
-        score = r.FULL_NAME if full else r.combine(scores, len(shown))
+        # The entry's own name keys (display name, given name, surname) stand in for its name here.
+        own = state.own_text[slot]
+        names = own[1:state.own_bar[slot] - 1].split()
+        full = min(scores) >= r.EXACT_NAME and sorted(names) == typed_name \
+            and _display_words(state, slot) == typed_name
+        score = r.FULL_NAME if full else r.combine(scores, len(names))
         results[slot] = (score, r.FULL_NAME if full else min(scores))
         if len(top) < limit:
             heapq.heappush(top, (score, -slot))
@@ -260,6 +268,9 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         for slot in set.intersection(*(set(state.names.exact(w.fold)) for w in words)):
             if slot not in seen and (restrict is None or slot in restrict):
                 consider(slot)
+    if n <= MAX_COMBO_WORDS:
+        _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider)
+        return results
     scanned = 0
     for class_score, make_stream in matcher.classes(driver):
         bound = (class_score + best_others) / n
@@ -278,6 +289,43 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
             if scanned >= SCAN_CAP:
                 return results
     return results
+
+
+def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, int]], seen: set[int],
+                       consider: Callable[[int], None]) -> None:
+    """Visit candidates one class combination at a time, best first (see directory.search.combos).
+
+    A combination is read through its smallest class, whose every slot is scored in full (which places
+    it in its true combination), so each class is read at most once however many combinations share it.
+    """
+    classes = [word_classes(matcher.state, w, matcher.extras(w)) for w in matcher.words]
+    read: set[int] = set()
+    budget = WALK_CAP
+    for combo_bound, combo in combinations(classes):
+        if len(top) >= limit and top[0][0] > combo_bound:
+            return
+        arrays = sorted((c for c in combo if c.array is not None), key=lambda c: c.size)
+        slots: Iterable[int]
+        if len(arrays) >= 2:
+            # Intersect in C; what is left is small, so sort it into name order.
+            found = set(arrays[0].array or ()).intersection(*(c.array or () for c in arrays[1:]))
+            slots = sorted(found)
+        else:
+            base = min(combo, key=lambda c: c.size)
+            if id(base) in read:
+                continue
+            read.add(id(base))
+            slots = base.stream()
+        for slot in slots:
+            if slot in seen:
+                continue
+            # The base streams in name order: later slots can only tie the weakest and lose.
+            if len(top) >= limit and (top[0][0] > combo_bound or (top[0][0] == combo_bound and -top[0][1] < slot)):
+                break
+            consider(slot)
+            budget -= 1
+            if budget < 0:
+                return
 
 
 def _display_words(state: IndexState, slot: int) -> list[str]:
