@@ -18,7 +18,10 @@ log = logging.getLogger(__name__)
 
 
 def dial_string(number: str) -> str:
-    """What the PBX is sent: the digits as written ("019-602 10 00" -> "0196021000"), + * # kept."""
+    """What the PBX is sent: the digits as written ("019-602 10 00" -> "0196021000"), + * # kept;
+    a "sip:" address as it is."""
+    if number.strip().lower().startswith(("sip:", "sips:")):
+        return number.strip()
     return re.sub(r"[^\d+*#]", "", number)
 
 

@@ -91,7 +91,8 @@ class SipSettings(Section):
     domain: str = Field("", description="Domain of the address of record; empty: the registrar's host.")
     registrar: str = Field("", description="Registrar as host[:port].")
     secondary_registrar: str = Field("", description="Failover registrar as host[:port]; empty: none.")
-    outbound_proxy: str = Field("", description="Proxy every request goes through, host[:port]; empty: none.")
+    outbound_proxy: str = Field("", description="Proxy every request goes through, host[:port]; "
+                                                "empty: the active registrar.")
     auth_user: str = Field("", description="Digest user name when it differs from user.")
     password: SecretRef | None = Field(None, description="Secret reference for the SIP digest password.")
     display_name: str = Field("", description="Our display name in outgoing calls.")
@@ -103,7 +104,8 @@ class SipSettings(Section):
     local_port: int = Field(0, ge=0, le=65535, description="Local SIP port; 0: any free port.")
     bind_address: str = Field("", description="Local IP address for SIP and media; empty: all interfaces.")
     register_expiry: int = Field(300, ge=30, le=86400, description="Registration lifetime in seconds.")
-    keepalive_interval: int = Field(15, ge=0, le=3600, description="Keep-alive interval in seconds; 0: off.")
+    keepalive_interval: int = Field(15, ge=0, le=3600, description="Seconds between keep-alives (over UDP an "
+                                    "OPTIONS ping; two missed mean the line is down); 0: off.")
     rtp_timeout: float = Field(30.0, ge=0, description="End a call after this many seconds without audio; 0: never.")
     dtmf_method: Literal["rfc4733", "sip_info"] = Field("rfc4733", description="How key presses are sent.")
     audio: SipAudioSettings = SipAudioSettings()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from softphone.addressing import looks_dialable
 from ui.detail_pane import DetailPane, plain_label
 from ui.highlight_delegate import HighlightDelegate
 from ui.results_model import ENTRY_ID_ROLE, NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
@@ -41,7 +42,10 @@ DIALLABLE = re.compile(r"\+?[\d\s\-/().]*\d[\d\s\-/().]*")
 
 
 def looks_like_number(text: str) -> bool:
-    """Digits with the usual separators ("019-602 10 00", "+47 22 11 33 44", "1234"); "*"/"#" codes too."""
+    """Digits with the usual separators ("019-602 10 00", "+47 22 11 33 44", "1234"), "*"/"#" codes, and
+    explicit "sip:" addresses; not "anna@region.se", which operators type to search by e-mail."""
+    if text.lower().startswith(("sip:", "sips:")):
+        return looks_dialable(text)
     return bool(DIALLABLE.fullmatch(text) or re.fullmatch(r"[\d*#]+", text))
 
 

@@ -172,7 +172,8 @@ def test_markup_in_directory_text_is_shown_as_plain_text(qtbot: QtBot, tmp_path:
 
 
 @pytest.mark.parametrize(("text", "number"), [("019-602 10 00", True), ("+47 22 11 33 44", True), ("1234", True),
-                                             ("*21#", True), ("anna", False), ("019 anna", False), ("", False)])
+                                             ("*21#", True), ("anna", False), ("019 anna", False), ("", False),
+                                             ("sip:7100@pbx.example", True), ("anna@region.example", False)])
 def test_what_counts_as_a_number_to_dial(text: str, number: bool) -> None:
     assert looks_like_number(text) is number
 
