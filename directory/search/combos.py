@@ -11,8 +11,7 @@ Each combination is read through its smallest class, in name order.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from directory.search import ranking as r
 from directory.search.query import Word
@@ -22,13 +21,30 @@ from directory.search.state import IndexState
 SIZE_CAP = 50_000
 
 
-@dataclass(frozen=True, slots=True)
+# Classes up to this many postings are turned into a set when a combination needs one (~30 ns each).
+MATERIALIZE_CAP = 20_000
+
+
 class WordClass:
-    score: int
-    size: int
-    stream: Callable[[], Iterable[int]]  # slots in ascending (name) order
-    member: Callable[[int], bool]  # whether a slot matches this word at least this well
-    array: Sequence[int] | None = None  # the slots, when they exist as one array: set operations in C
+    """One match class of one query word: its score, size, name-ordered stream and membership test."""
+
+    __slots__ = ("_array", "_union", "member", "score", "size", "stream")
+
+    def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
+                 member: Callable[[int], bool], *, array: Collection[int] | None = None,
+                 union: Callable[[], Collection[int]] | None = None) -> None:
+        self.score = score
+        self.size = size
+        self.stream = stream  # slots in ascending (name) order
+        self.member = member  # whether a slot matches this word at least this well
+        self._array = array
+        self._union = union
+
+    def array(self) -> Collection[int] | None:
+        """The slots as one collection, for set operations in C, when that is cheap enough."""
+        if self._array is None and self._union is not None and self.size <= MATERIALIZE_CAP:
+            self._array = self._union()
+        return self._array
 
 
 def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[WordClass]:
@@ -52,39 +68,41 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
         if w.diacritic:
             slots = state.raw_names.exact(w.raw)
             found.append(WordClass(r.EXACT_NAME_DIA, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                                   raw_in_name(w.raw_exact), slots))
+                                   raw_in_name(w.raw_exact), array=slots))
         slots = state.names.exact(w.fold)
         found.append(WordClass(r.EXACT_NAME, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                               in_name(w.fold_exact), slots))
+                               in_name(w.fold_exact), array=slots))
         if w.diacritic:
             slots = state.raw_all.exact(w.raw)
             found.append(WordClass(r.EXACT_OTHER_DIA, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                                   raw_anywhere(w.raw_exact), slots))
+                                   raw_anywhere(w.raw_exact), array=slots))
         slots = state.all.exact(w.fold)
         found.append(WordClass(r.EXACT, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                               anywhere(w.fold_exact), slots))
+                               anywhere(w.fold_exact), array=slots))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_NAME_DIA, state.raw_names.count(w.raw, SIZE_CAP),
                                lambda: state.raw_names.stream(w.raw), raw_in_name(w.raw_prefix),
-                               state.raw_names.materialized(w.raw)))
+                               array=state.raw_names.materialized(w.raw), union=lambda: state.raw_names.union(w.raw)))
     found.append(WordClass(r.PREFIX_NAME, state.names.count(w.fold, SIZE_CAP),
                            lambda: state.names.stream(w.fold), in_name(w.fold_prefix),
-                           state.names.materialized(w.fold)))
+                           array=state.names.materialized(w.fold), union=lambda: state.names.union(w.fold)))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_OTHER_DIA, state.raw_all.count(w.raw, SIZE_CAP),
                                lambda: state.raw_all.stream(w.raw), raw_anywhere(w.raw_prefix),
-                               state.raw_all.materialized(w.raw)))
+                               array=state.raw_all.materialized(w.raw), union=lambda: state.raw_all.union(w.raw)))
     found.append(WordClass(r.PREFIX, state.all.count(w.fold, SIZE_CAP),
                            lambda: state.all.stream(w.fold), anywhere(w.fold_prefix),
-                           state.all.materialized(w.fold)))
+                           array=state.all.materialized(w.fold), union=lambda: state.all.union(w.fold)))
     if w.variant:
         probe = w.variant_prefix
         found.append(WordClass(r.VARIANT_NAME, state.variants.count(w.variant, SIZE_CAP),
-                               lambda: state.variants.stream(w.variant), lambda s: probe in variants[s]))
+                               lambda: state.variants.stream(w.variant), lambda s: probe in variants[s],
+                               array=state.variants.materialized(w.variant),
+                               union=lambda: state.variants.union(w.variant)))
     for score, extra in extras:
         ordered = sorted(extra)
         found.append(WordClass(score, len(extra), lambda e=ordered: e,  # type: ignore[misc]
-                               extra.__contains__, ordered))
+                               extra.__contains__, array=ordered))
     return [c for c in found if c.size]
 
 

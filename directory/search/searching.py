@@ -304,12 +304,11 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
     for combo_bound, combo in combinations(classes):
         if len(top) >= limit and top[0][0] > combo_bound:
             return
-        arrays = sorted((c for c in combo if c.array is not None), key=lambda c: c.size)
+        arrays = sorted((a for a in (c.array() for c in combo) if a is not None), key=len)
         slots: Iterable[int]
         if len(arrays) >= 2:
             # Intersect in C; what is left is small, so sort it into name order.
-            found = set(arrays[0].array or ()).intersection(*(c.array or () for c in arrays[1:]))
-            slots = sorted(found)
+            slots = sorted(set(arrays[0]).intersection(*arrays[1:]))
         else:
             base = min(combo, key=lambda c: c.size)
             if id(base) in read:
