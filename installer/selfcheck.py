@@ -42,7 +42,7 @@ def _qt_plugins() -> str:
         raise RuntimeError(f"image formats missing: {sorted(missing)} (have {sorted(formats)})")
     svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
                      b'<rect width="8" height="8" fill="#c00"/></svg>')
-    image = QImage.fromData(svg, b"svg")
+    image = QImage.fromData(svg, "svg")  # type: ignore[arg-type]  # the stub says bytes; only str works
     if image.isNull() or image.pixelColor(4, 4).red() < 200:
         raise RuntimeError("SVG did not render")
     here = os.path.dirname(os.path.abspath(sys.executable))
