@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import time
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 from app.config import Config, effective_values
 from app.paths import Paths
 from app.phone_setup import sip_problems
+from app.referral_setup import referral_problems
 from app.settings import SecretRef, Settings
 from app.sync_setup import ldap_problems
 
@@ -21,7 +23,7 @@ def _show(value: Any) -> str:
 
 def config_check(config: Config, paths: Paths) -> int:
     """Print every effective value with its origin, then one line per problem; exit 1 on errors."""
-    config.problems.extend(sip_problems(config) + ldap_problems(config))
+    config.problems.extend(sip_problems(config) + ldap_problems(config) + referral_problems(config))
     print(f"machine-wide file: {paths.system_config}" + ("" if paths.system_config.exists() else " (absent)"))
     print(f"user file:         {paths.user_config}" + ("" if paths.user_config.exists() else " (absent)"))
     for key, value in effective_values(config.settings):
@@ -44,9 +46,12 @@ def _kind(annotation: Any) -> str:
         return "one of " + ", ".join(_show(a) for a in args)
     if origin in (Union, UnionType):
         return " or ".join(_kind(a) for a in args if a is not type(None)) + " (optional)"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "table of " + ", ".join(annotation.model_fields)
     if origin is list:
         return f"list of {_kind(args[0])}"
-    return {str: "text", int: "integer", bool: "true/false", float: "number"}.get(annotation, str(annotation))
+    names = {str: "text", int: "integer", bool: "true/false", float: "number", time: "time of day"}
+    return names.get(annotation, str(annotation))
 
 
 def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
@@ -55,6 +60,10 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         annotation = info.annotation
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             rows += _rows(annotation, f"{prefix}{name}.")
+            continue
+        if get_origin(annotation) is dict and issubclass(get_args(annotation)[1], BaseModel):  # [prefix.name.KEY]
+            rows.append(f"| `{prefix}{name}` | tables `[{prefix}{name}.KEY]` | `{{}}` | {info.description} |")
+            rows += _rows(get_args(annotation)[1], f"{prefix}{name}.KEY.")
             continue
         item = get_args(annotation)[0] if get_origin(annotation) is list else None
         if isinstance(item, type) and issubclass(item, BaseModel):  # an array of tables: [[prefix.name]]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.referral_flow import ReferralFlow
 from app.services import Services
 from app.sync_scheduler import SyncScheduler
 from app.tasks import TaskRunner
@@ -19,6 +21,7 @@ from directory.model import ChangeSet, Referral
 from directory.search import SearchIndex
 from directory.sync import LdapSourceSettings, SyncSummary
 from ui.main_window import MainWindow
+from ui.referral_text import ReferralText
 from ui.results_model import ResultRow
 from ui.status_text import StatusText
 
@@ -30,8 +33,12 @@ class Console(QObject):
     load_finished = Signal()
 
     def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[..., Services],
-                 *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None) -> None:
+                 *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None, language: str = "en") -> None:
         super().__init__(window)
+        self.language = language
+        self.referral_flow = ReferralFlow(window, tasks, lambda: self.services.referrals if self.services else None,
+                                          lambda entry_id: self.index.get(entry_id) if self.index else None,
+                                          self._on_referral_changed, language=language)
         self.window, self.tasks, self._open_services, self.demo = window, tasks, open_services, demo
         self._ldap_sources = ldap_sources or []
         self.sync: SyncScheduler | None = None
@@ -142,7 +149,20 @@ class Console(QObject):
 
     def _status_for(self, entry_id: int | None, now: datetime) -> str:
         referral = self.referrals.get(entry_id) if entry_id is not None else None
-        return self.wording.referral(referral, now) if referral else ""
+        if referral is None:
+            return ""
+        if self.services is not None:  # the label in this operator's language, whatever was stored
+            label = self.services.referrals.code(referral.code).label.get(self.language)
+            referral = replace(referral, text=label or referral.text)
+        return self.wording.referral(referral, now)
+
+    def _on_referral_changed(self, entry_id: int) -> None:
+        async def refresh() -> None:
+            await self._refresh()
+            self._request_search(self.window.search_field.text())
+            await self._show_detail(entry_id)
+
+        self.tasks.spawn(refresh(), "referral changed")
 
     # --- selection and activation ------------------------------------------------------------------
     def _on_window_entry_selected(self, entry_id: int) -> None:
@@ -151,11 +171,20 @@ class Console(QObject):
     async def _show_detail(self, entry_id: int) -> None:
         if self.services is None or self.index is None:
             return
-        entry = self.index.get(entry_id)
-        notes = await self.tasks.in_database(self.services.annotations.notes_for, entry_id)
+        entry, services = self.index.get(entry_id), self.services
+        notes, in_force, history = await self.tasks.in_database(
+            lambda: (services.annotations.notes_for(entry_id), services.referrals.current(entry_id),
+                     services.referrals.history(entry_id, 10)))
         current = self.window.results.currentIndex()
-        if entry is not None and current.isValid() and self.window.model.row(current.row()).entry.id == entry_id:
-            self.window.detail.show_entry(entry, self._status_for(entry_id, datetime.now(UTC)), notes)
+        if entry is None or not current.isValid() or self.window.model.row(current.row()).entry.id != entry_id:
+            return  # the operator has moved on
+        now = datetime.now(UTC)
+        caller_language = services.config.settings.referrals.caller_language
+        read_out = services.referrals.sentence(entry.display_name, in_force.referral, caller_language) \
+            if in_force else ""
+        history_text = ReferralText(services.referrals.zone, self).history(history, now) if history else ""
+        self.window.detail.show_entry(entry, self._status_for(entry_id, now), notes, read_out=read_out,
+                                      history=history_text)
 
     def _on_window_entry_activated(self, entry_id: int) -> None:
         if self.services is None or self.index is None:

@@ -41,7 +41,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     app.setApplicationName("Switchboard")
     app.setOrganizationName("Switchboard")
     app.setWindowIcon(QIcon(str(ICON)))
-    translators = install_translators(app, choose_language(config.settings.general.language))
+    language = choose_language(config.settings.general.language)
+    translators = install_translators(app, language)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -53,7 +54,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
         log.error("directory sync not started: %s", error)
         sources = []
         window.show_sync_failed("LDAP", str(error), 0)
-    console = Console(window, tasks, partial(Services.open, config, paths), demo=demo, ldap_sources=sources)
+    console = Console(window, tasks, partial(Services.open, config, paths, language=language), demo=demo,
+                      ldap_sources=sources, language=language)
     if config.errors:
         window.show_config_problems(len(config.errors))
     window.search_field.setText(search)

@@ -10,7 +10,9 @@ from sqlalchemy.engine import make_url
 
 from app.config import Config
 from app.paths import Paths
+from app.referral_setup import referral_service
 from app.secrets import resolve_secret
+from directory.referrals import ReferralService
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
 
 log = logging.getLogger(__name__)
@@ -38,13 +40,16 @@ class Services:
     store: Store
     directory: DirectoryRepository
     annotations: AnnotationRepository
+    referrals: ReferralService
     demo: bool
 
     @classmethod
-    def open(cls, config: Config, paths: Paths, *, demo: bool) -> Services:
+    def open(cls, config: Config, paths: Paths, *, demo: bool, language: str = "en") -> Services:
+        """``language`` is the operator's: referral labels are stored in it."""
         store = Store.open(store_url(config, paths, demo=demo))
         log.info("store opened: %s", store.safe_url)
-        services = cls(config, paths, store, DirectoryRepository(store), AnnotationRepository(store), demo)
+        services = cls(config, paths, store, DirectoryRepository(store), AnnotationRepository(store),
+                       referral_service(config, store, language=language), demo)
         if demo:
             from app.demo_setup import ensure_demo_directory  # noqa: PLC0415 - the generator is only for the demo
 

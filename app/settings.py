@@ -6,6 +6,7 @@ models. Sections are strict: unknown keys and wrong types are reported, never gu
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -29,6 +30,8 @@ class Section(BaseModel):
 class GeneralSettings(Section):
     language: Literal["", "en", "sv", "nb"] = Field(
         "", description="User-interface language: en, sv or nb; empty follows the operating system.")
+    operator_name: str = Field(
+        "", description="Who this console's referral changes are recorded as; empty: the login name.")
 
 
 class StoreSettings(Section):
@@ -111,6 +114,39 @@ class SipSettings(Section):
     audio: SipAudioSettings = SipAudioSettings()
 
 
+class ReferralTextSettings(Section):
+    sv: str | None = Field(None, description="Swedish.")
+    nb: str | None = Field(None, description="Norwegian Bokmål.")
+    en: str | None = Field(None, description="English.")
+
+
+class ReferralCodeSettings(Section):
+    """One `[referrals.codes.KEY]` table: only the fields given change the built-in code; a new KEY adds one."""
+
+    label: ReferralTextSettings | str | None = Field(None, description="What the operator sees, per language.")
+    caller: ReferralTextSettings | str | None = Field(
+        None, description="What the caller hears after the name (\"is at lunch\"), per language.")
+    return_required: bool | None = Field(None, description="The operator must give a return time.")
+    default_end: Literal["minutes", "next_working_day", "cleared"] | None = Field(
+        None, description="Without a return time: after default_minutes, the next working day, or until cleared.")
+    default_minutes: int | None = Field(None, ge=1, le=20160, description="Minutes for default_end = minutes.")
+    next_day_at: str | time | None = Field(None, description="Time of day for default_end = next_working_day.")
+    caller_time: Literal["back", "until", "none"] | None = Field(
+        None, description="How the return time is read to callers; none keeps it private.")
+    alternative: Literal["number", "person", "unit", "switchboard"] | None = Field(
+        None, description="Where callers are referred by default.")
+    alternative_value: str | None = Field(None, description="A fixed alternative, e.g. a number.")
+    enabled: bool | None = Field(None, description="false hides the code.")
+
+
+class ReferralSettings(Section):
+    time_zone: str = Field("", description="IANA time zone for return times, e.g. Europe/Stockholm; "
+                                           "empty: the computer's.")
+    caller_language: Literal["sv", "nb", "en"] = Field("sv", description="Language of the sentence read to callers.")
+    codes: dict[str, ReferralCodeSettings] = Field(
+        default_factory=dict, description="Referral codes over the built-in ones, one [referrals.codes.KEY] each.")
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Log level of the rotating log file (no personal data at INFO).")
@@ -128,5 +164,6 @@ class Settings(Section):
     store: StoreSettings = StoreSettings()
     directory: DirectorySettings = DirectorySettings()
     sip: SipSettings = SipSettings()
+    referrals: ReferralSettings = ReferralSettings()
     logging: LoggingSettings = LoggingSettings()
     policy: PolicySettings = PolicySettings()

@@ -39,12 +39,20 @@ class DetailPane(QFrame):
         self._notes_header = plain_label(self.tr("Notes"), selectable=False)
         self._notes_header.setStyleSheet("font-weight: bold")
         self._notes = plain_label()
+        self._read_out = plain_label()
+        self._read_out.setObjectName("readOut")
+        self._read_out.setStyleSheet("#readOut { background: #fff8e1; padding: 6px; border-radius: 4px; }")
+        self._history_header = plain_label(self.tr("Referral history"), selectable=False)
+        self._history_header.setStyleSheet("font-weight: bold")
+        self._history = plain_label()
         layout = QVBoxLayout(self)
-        for widget in (self._name, self._title, self._status):
+        for widget in (self._name, self._title, self._status, self._read_out):
             layout.addWidget(widget)
         layout.addLayout(self._form)
         layout.addWidget(self._notes_header)
         layout.addWidget(self._notes)
+        layout.addWidget(self._history_header)
+        layout.addWidget(self._history)
         layout.addStretch(1)
         self.show_entry(None)
 
@@ -56,7 +64,14 @@ class DetailPane(QFrame):
         }
         return names[kind]
 
-    def show_entry(self, entry: Entry | None, status: str = "", notes: list[Note] | None = None) -> None:
+    def show_entry(self, entry: Entry | None, status: str = "", notes: list[Note] | None = None, *,
+                   read_out: str = "", history: str = "") -> None:
+        """``read_out`` is the sentence for the caller; ``history`` the referral audit, both plain text."""
+        self._read_out.setText(read_out)
+        self._read_out.setVisible(bool(read_out))
+        self._history.setText(history)
+        self._history_header.setVisible(bool(history))
+        self._history.setVisible(bool(history))
         while self._form.rowCount():
             self._form.removeRow(0)
         if entry is None:

@@ -6,7 +6,8 @@ Signals (intents for the app to act on):
 - ``entry_activated(int)`` on Enter or double-click;
 - ``dial_requested(str)`` on Enter when dialling is enabled and the search text is a phone number;
 - ``demo_requested()`` when the operator asks for the demo from the "nothing configured" banner;
-- ``sync_requested()`` on F5 ("sync the directory now").
+- ``sync_requested()`` on F5 ("sync the directory now");
+- ``referral_requested(int)`` on F4: set or clear the selected entry's referral.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
     demo_requested = Signal()
     dial_requested = Signal(str)
     sync_requested = Signal()
+    referral_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_shortcuts)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_requested.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_F4), self, self._request_referral)
         self._dialling = False
         self.resize(1180, 720)
         self.search_field.setFocus()
@@ -270,6 +273,15 @@ class MainWindow(QMainWindow):
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.results.scrollTo(self.model.index(row, 0))
+
+    def _request_referral(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self.referral_requested.emit(index.data(ENTRY_ID_ROLE))
+
+    def show_notice(self, text: str) -> None:
+        """A passing message in the status bar (plain text, 15 s)."""
+        self.statusBar().showMessage(text, 15_000)
 
     def _on_search_field_return_pressed(self) -> None:
         text = self.search_field.text().strip()

@@ -17,6 +17,7 @@ def shortcut_table() -> list[tuple[str, str]]:
          translate("Shortcuts", "Move through the results while typing")),
         ("Enter", translate("Shortcuts", "Use the selected entry")),
         ("Esc", translate("Shortcuts", "Clear the search; press again to return to the search field")),
+        ("F4", translate("Shortcuts", "Set or clear the selected person's referral")),
         ("F5", translate("Shortcuts", "Sync the directory now")),
         ("F1", translate("Shortcuts", "Show these shortcuts")),
     ]

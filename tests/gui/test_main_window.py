@@ -20,7 +20,8 @@ from app.services import Services
 from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
 from ui.main_window import MainWindow, looks_like_number
-from ui.results_model import NAME
+from ui.referral_dialog import ReferralDialog
+from ui.results_model import NAME, STATUS
 
 
 @dataclass
@@ -199,3 +200,38 @@ def test_an_import_by_another_process_reaches_the_running_console(qtbot: QtBot, 
         other.close()
         running.console.refresh_now()
         wait_for_results(qtbot, window, "Zäta Öst")
+
+
+def test_f4_sets_a_referral_shown_in_results_and_read_out(qtbot: QtBot, demo: Running) -> None:
+    window = demo.window
+    qtbot.keyClicks(window.search_field, "vaxeln")
+    wait_for_results(qtbot, window, "Växeln")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.findChild(ReferralDialog) is not None, timeout=5000)
+    dialog = window.findChild(ReferralDialog)
+    assert dialog is not None
+    qtbot.keyClicks(dialog.code_field, "lunch")
+    qtbot.keyClick(dialog.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0
+                    and window.model.index(0, STATUS).data().startswith("Lunch until"), timeout=5000)
+    qtbot.waitUntil(lambda: window.detail._read_out.text().startswith("Växeln är på lunch"), timeout=5000)
+    assert "set: Lunch" in window.detail._history.text()
+
+
+def test_a_referral_changed_meanwhile_is_not_overwritten(qtbot: QtBot, demo: Running) -> None:
+    window, services = demo.window, demo.console.services
+    assert services is not None
+    qtbot.keyClicks(window.search_field, "vaxeln")
+    wait_for_results(qtbot, window, "Växeln")
+    entry_id = window.model.row(0).entry.id
+    qtbot.keyClick(window.search_field, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.findChild(ReferralDialog) is not None, timeout=5000)
+    dialog = window.findChild(ReferralDialog)
+    assert dialog is not None
+    other = services.referrals  # another operator, same store, acting while this dialog is open
+    other.set(other.prepare(entry_id, "meeting", until_text="+60"))
+    qtbot.keyClicks(dialog.code_field, "lunch")
+    qtbot.keyClick(dialog.code_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "another operator changed this referral" in window.statusBar().currentMessage(),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: window.model.index(0, STATUS).data().startswith("Meeting until"), timeout=5000)

@@ -1,0 +1,69 @@
+"""F4 in the console: the referral dialog for the selected entry, the change on the database worker,
+and what another operator did in the meantime made visible rather than overwritten."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from app.tasks import TaskRunner
+from directory.model import Entry, Referral
+from directory.referrals import ReferralService
+from directory.store.audit import ReferralConflictError
+from ui.main_window import MainWindow
+from ui.referral_dialog import ClearReferral, ReferralDialog
+from ui.referral_text import ReferralText
+
+log = logging.getLogger(__name__)
+
+
+class ReferralFlow(QObject):
+    def __init__(self, window: MainWindow, tasks: TaskRunner, service: Callable[[], ReferralService | None],
+                 entry: Callable[[int], Entry | None], on_changed: Callable[[int], None], *, language: str) -> None:
+        super().__init__(window)
+        self.window, self.tasks, self._service, self._entry = window, tasks, service, entry
+        self._on_changed, self.language = on_changed, language
+        window.referral_requested.connect(self._on_window_referral_requested)
+
+    def _on_window_referral_requested(self, entry_id: int) -> None:
+        self.tasks.spawn(self._open(entry_id), "referral dialog")
+
+    async def _open(self, entry_id: int) -> None:
+        service, entry = self._service(), self._entry(entry_id)
+        if service is None or entry is None:
+            return
+        in_force = await self.tasks.in_database(service.in_force, entry_id)
+        expected = [stored.id for stored in in_force]
+        dialog = ReferralDialog(entry_id, entry.display_name, service.codes, zone=service.zone,
+                                language=self.language, set_by=service.actor.name,
+                                current=in_force[-1].referral if in_force else None,
+                                workdays=service.workdays, parent=self.window)
+        dialog.finished.connect(lambda result: self._on_dialog_finished(dialog, result, service, expected))
+        dialog.open()  # window-modal without a nested event loop: the asyncio loop keeps running
+
+    def _on_dialog_finished(self, dialog: ReferralDialog, result: int, service: ReferralService,
+                            expected: list[int]) -> None:
+        value = dialog.value
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and value is not None:
+            self.tasks.spawn(self._store(service, value, expected), "store referral")
+
+    async def _store(self, service: ReferralService, value: Referral | ClearReferral, expected: list[int]) -> None:
+        text = ReferralText(service.zone, self)
+        try:
+            if isinstance(value, ClearReferral):
+                await self.tasks.in_database(lambda: service.clear(value.entry_id, expected=expected))
+            else:
+                change = await self.tasks.in_database(lambda: service.set(value, expected=expected))
+                if change.replaced:
+                    self.window.show_notice(self.tr("Replaced: %1").replace(
+                        "%1", "; ".join(text.summary(s.referral, service.clock()) for s in change.replaced)))
+        except ReferralConflictError as conflict:
+            now = service.clock()
+            current = "; ".join(text.summary(s.referral, now) for s in conflict.current) or self.tr("none")
+            self.window.show_notice(self.tr("Not saved: another operator changed this referral meanwhile. "
+                                            "Now: %1").replace("%1", current))
+        self._on_changed(value.entry_id)
