@@ -224,6 +224,7 @@ def test_a_referral_changed_meanwhile_is_not_overwritten(qtbot: QtBot, demo: Run
     qtbot.keyClicks(window.search_field, "vaxeln")
     wait_for_results(qtbot, window, "Växeln")
     entry_id = window.model.row(0).entry.id
+    assert entry_id is not None
     qtbot.keyClick(window.search_field, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: window.findChild(ReferralDialog) is not None, timeout=5000)
     dialog = window.findChild(ReferralDialog)
