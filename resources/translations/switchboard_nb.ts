@@ -2,24 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="40" />
+        <source>About Switchboard</source>
+        <translation>Om Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="41" />
+        <source>Switchboard %1</source>
+        <translation>Switchboard %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="46" />
+        <source>Operator console: softphone, staff directory and referral status.</source>
+        <translation>Operatørkonsoll: programvaretelefon, personalkatalog og henvisninger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="47" />
+        <source>Switchboard is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later). It includes the components below, each under its own licence.</source>
+        <translation>Switchboard er fri programvare under GNU General Public License, versjon 3 eller senere (GPL-3.0-or-later). Den inneholder komponentene nedenfor, hver under sin egen lisens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="50" />
+        <source>Python %1 on %2</source>
+        <translation>Python %1 på %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="53" />
+        <source>Component</source>
+        <translation>Komponent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="53" />
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="53" />
+        <source>Licence</source>
+        <translation>Lisens</translation>
+    </message>
+</context>
+<context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../ui/call_model.py" line="48" />
+        <source>On hold</source>
+        <translation>På vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="50" />
+        <source>Held by caller</source>
+        <translation>Satt på vent av motparten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="52" />
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="53" />
+        <source>Calling</source>
+        <translation>Ringer opp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="54" />
+        <source>Ringing at the other end</source>
+        <translation>Det ringer hos mottakeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="55" />
+        <source>Connecting</source>
+        <translation>Kobler til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="56" />
+        <source>Connected</source>
+        <translation>Tilkoblet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="57" />
+        <source>Ended</source>
+        <translation>Avsluttet</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
-        <location filename="../../app/console.py" line="48" />
+        <location filename="../../app/console.py" line="62" />
         <source>Loading directory…</source>
         <translation>Laster inn katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="77" />
+        <location filename="../../app/console.py" line="98" />
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunne ikke åpnes: %1</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="79" />
+        <location filename="../../app/console.py" line="100" />
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="142" />
+        <location filename="../../app/console.py" line="227" />
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -32,72 +118,77 @@
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="53" />
+        <location filename="../../ui/detail_pane.py" line="45" />
+        <source>Referral history</source>
+        <translation>Henvisningshistorikk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="61" />
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="53" />
+        <location filename="../../ui/detail_pane.py" line="61" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="54" />
+        <location filename="../../ui/detail_pane.py" line="62" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="54" />
+        <location filename="../../ui/detail_pane.py" line="62" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="63" />
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="63" />
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="63" />
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="64" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="92" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="93" />
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="93" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="94" />
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="95" />
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -105,60 +196,430 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>The phone is not started: %1</source>
+        <translation>Telefonen er ikke startet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>Syncing %1: %n entries read</source>
+        <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>%1 synced: %2 added, %3 updated, %4 removed</source>
+        <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
+        <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="86" />
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="87" />
+        <source>Busy</source>
+        <translation>Opptatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="88" />
+        <location filename="../../ui/phone_panel.py" line="170" />
+        <source>Hang up</source>
+        <translation>Legg på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="89" />
+        <location filename="../../ui/phone_panel.py" line="172" />
+        <source>Hold</source>
+        <translation>Sett på vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="90" />
+        <source>Mute</source>
+        <translation>Demp mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="107" />
+        <source>Send tone %1</source>
+        <translation>Send tone %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="150" />
+        <source>Phone ready</source>
+        <translation>Telefonen er klar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="152" />
+        <source>Phone connecting…</source>
+        <translation>Telefonen kobler til…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="154" />
+        <source>Phone NOT registered: %1</source>
+        <translation>Telefonen er IKKE registrert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="157" />
+        <source>(retrying in %1 s)</source>
+        <translation>(prøver igjen om %1 s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="159" />
+        <source>Phone off: calls cannot be made or received</source>
+        <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="170" />
+        <source>Decline</source>
+        <translation>Avvis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="172" />
+        <source>Resume</source>
+        <translation>Gjenoppta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="182" />
+        <source>No call</source>
+        <translation>Ingen samtale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="185" />
+        <location filename="../../ui/phone_panel.py" line="204" />
+        <source>Unknown caller</source>
+        <translation>Ukjent innringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="192" />
+        <source>muted</source>
+        <translation>mikrofon dempet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="205" />
+        <source>Call with %1 ended: %2</source>
+        <translation>Samtalen med %1 ble avsluttet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="84" />
+        <source>Referral for %1</source>
+        <translation>Henvisning for %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="90" />
+        <source>Now: %1</source>
+        <translation>Nå: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="92" />
+        <source>Type to choose: lunch, meeting, …</source>
+        <translation>Skriv for å velge: lunsj, møte, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="101" />
+        <source>13, 13:30, tomorrow 8, fri 12, 2/12, +30</source>
+        <translation>13, 13:30, i morgen 8, fre 12, 2/12, +30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="105" />
+        <source>Now; or e.g. next week, mon, 2/12</source>
+        <translation>Nå; eller f.eks. neste uke, man, 2/12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="112" />
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="114" />
+        <source>&amp;Back</source>
+        <translation>&amp;Tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="116" />
+        <source>&amp;Alternative</source>
+        <translation>&amp;Alternativ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="117" />
+        <source>Co&amp;mment</source>
+        <translation>Ko&amp;mmentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="118" />
+        <source>&amp;Starts</source>
+        <translation>&amp;Starter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="126" />
+        <source>Set referral</source>
+        <translation>Sett henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="128" />
+        <source>Clear referral</source>
+        <translation>Fjern henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="238" />
+        <source>A number to call instead</source>
+        <translation>Et nummer å ringe i stedet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="239" />
+        <source>A colleague to put callers through to</source>
+        <translation>En kollega å sette over til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="240" />
+        <source>A unit, and its number</source>
+        <translation>En enhet og nummeret dens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="241" />
+        <source>Empty: the switchboard helps the caller</source>
+        <translation>Tomt: sentralbordet hjelper innringeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="260" />
+        <source>from %1</source>
+        <translation>fra %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="261" />
+        <source>from now</source>
+        <translation>fra nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="271" />
+        <source>back %1 (%2)</source>
+        <translation>tilbake %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="279" />
+        <source>empty: back %1</source>
+        <translation>tomt: tilbake %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="281" />
+        <source>empty: until cleared</source>
+        <translation>tomt: til den fjernes</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFlow</name>
+    <message>
+        <location filename="../../app/referral_flow.py" line="62" />
+        <source>Replaced: %1</source>
+        <translation>Erstattet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/referral_flow.py" line="66" />
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/referral_flow.py" line="67" />
+        <source>Not saved: another operator changed this referral meanwhile. Now: %1</source>
+        <translation>Ikke lagret: en annen operatør endret henvisningen i mellomtiden. Nå: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralText</name>
+    <message>
+        <location filename="../../ui/referral_text.py" line="34" />
+        <source>today %1</source>
+        <translation>i dag %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="36" />
+        <source>tomorrow %1</source>
+        <translation>i morgen %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="47" />
+        <source>in %n min</source>
+        <translation><numerusform>om %n min</numerusform><numerusform>om %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="50" />
+        <source>in %n h</source>
+        <translation><numerusform>om %n t</numerusform><numerusform>om %n t</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="51" />
+        <source>%1 %n min</source>
+        <translation><numerusform>%1 %n min</numerusform><numerusform>%1 %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="52" />
+        <source>in %n day(s)</source>
+        <translation><numerusform>om %n dag</numerusform><numerusform>om %n dager</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="56" />
+        <source>Type a time, e.g. 13, 13:30, tomorrow 8, fri 12, 2/12 or +30.</source>
+        <translation>Skriv et tidspunkt, f.eks. 13, 13:30, i morgen 8, fre 12, 2/12 eller +30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="57" />
+        <source>“%1” is not a time, date, weekday or duration.</source>
+        <translation>«%1» er ikke et klokkeslett, en dato, en ukedag eller en varighet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="58" />
+        <source>“%1” is not a time of day (00:00 to 23:59).</source>
+        <translation>«%1» er ikke et klokkeslett (00:00 til 23:59).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="59" />
+        <source>“%1” is not a date in the calendar.</source>
+        <translation>«%1» er ikke en dato som finnes i kalenderen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="60" />
+        <source>“%1” gives a second day or time.</source>
+        <translation>«%1» angir en dag eller tid til.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="61" />
+        <source>%1 has already passed.</source>
+        <translation>%1 har allerede passert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="62" />
+        <source>%1 is more than two years ahead.</source>
+        <translation>%1 er mer enn to år fram i tid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="68" />
+        <source>Choose a referral code from the list.</source>
+        <translation>Velg en henvisningskode fra listen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="69" />
+        <source>%1 needs a return time.</source>
+        <translation>%1 krever tidspunkt for retur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="70" />
+        <source>The return time is before the start.</source>
+        <translation>Returtidspunktet er før starten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="71" />
+        <source>The return time has already passed.</source>
+        <translation>Returtidspunktet har allerede passert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="79" />
+        <source>%1 from %2</source>
+        <translation>%1 fra %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="81" />
+        <source>%1 until %2</source>
+        <translation>%1 til %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="87" />
+        <source>No referral changes recorded.</source>
+        <translation>Ingen endringer i henvisninger registrert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="90" />
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="94" />
+        <source>cleared: %1</source>
+        <translation>fjernet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="97" />
+        <source>scheduled: %1</source>
+        <translation>planlagt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="97" />
+        <source>set: %1</source>
+        <translation>satt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="100" />
+        <source>replaced: %1</source>
+        <translation>erstattet: %1</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -166,7 +627,7 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="14" />
+        <location filename="../../ui/shortcuts.py" line="13" />
         <source>Any letter or digit</source>
         <translation>Hvilken som helst bokstav eller siffer</translation>
     </message>
@@ -186,22 +647,32 @@
         <translation>Opp / Ned, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="16" />
+        <location filename="../../ui/shortcuts.py" line="17" />
         <source>Move through the results while typing</source>
         <translation>Flytt i treffene mens du skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="17" />
+        <location filename="../../ui/shortcuts.py" line="18" />
         <source>Use the selected entry</source>
         <translation>Bruk den valgte oppføringen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="18" />
+        <location filename="../../ui/shortcuts.py" line="19" />
         <source>Clear the search; press again to return to the search field</source>
         <translation>Tøm søket; trykk igjen for å gå tilbake til søkefeltet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="19" />
+        <location filename="../../ui/shortcuts.py" line="20" />
+        <source>Set or clear the selected person's referral</source>
+        <translation>Sett eller fjern henvisning for den valgte personen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="21" />
+        <source>Sync the directory now</source>
+        <translation>Synkroniser katalogen nå</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="22" />
         <source>Show these shortcuts</source>
         <translation>Vis disse hurtigtastene</translation>
     </message>
@@ -209,17 +680,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="26" />
+        <location filename="../../ui/shortcuts.py" line="29" />
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29" />
+        <location filename="../../ui/shortcuts.py" line="32" />
         <source>Key</source>
         <translation>Tast</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29" />
+        <location filename="../../ui/shortcuts.py" line="32" />
         <source>Action</source>
         <translation>Handling</translation>
     </message>

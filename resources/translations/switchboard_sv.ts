@@ -2,24 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="40" />
+        <source>About Switchboard</source>
+        <translation>Om Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="41" />
+        <source>Switchboard %1</source>
+        <translation>Switchboard %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="46" />
+        <source>Operator console: softphone, staff directory and referral status.</source>
+        <translation>Telefonistkonsol: mjukvarutelefon, personalkatalog och hänvisningar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="47" />
+        <source>Switchboard is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later). It includes the components below, each under its own licence.</source>
+        <translation>Switchboard är fri programvara under GNU General Public License, version 3 eller senare (GPL-3.0-or-later). Den innehåller komponenterna nedan, var och en under sin egen licens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="50" />
+        <source>Python %1 on %2</source>
+        <translation>Python %1 på %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="53" />
+        <source>Component</source>
+        <translation>Komponent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="53" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="53" />
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+</context>
+<context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../ui/call_model.py" line="48" />
+        <source>On hold</source>
+        <translation>I vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="50" />
+        <source>Held by caller</source>
+        <translation>Satt i vänteläge av motparten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="52" />
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="53" />
+        <source>Calling</source>
+        <translation>Ringer upp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="54" />
+        <source>Ringing at the other end</source>
+        <translation>Det ringer hos mottagaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="55" />
+        <source>Connecting</source>
+        <translation>Kopplar upp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="56" />
+        <source>Connected</source>
+        <translation>Uppkopplad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="57" />
+        <source>Ended</source>
+        <translation>Avslutat</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
-        <location filename="../../app/console.py" line="48" />
+        <location filename="../../app/console.py" line="62" />
         <source>Loading directory…</source>
         <translation>Läser in katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="77" />
+        <location filename="../../app/console.py" line="98" />
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunde inte öppnas: %1</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="79" />
+        <location filename="../../app/console.py" line="100" />
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="142" />
+        <location filename="../../app/console.py" line="227" />
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -32,72 +118,77 @@
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="53" />
+        <location filename="../../ui/detail_pane.py" line="45" />
+        <source>Referral history</source>
+        <translation>Hänvisningshistorik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="61" />
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="53" />
+        <location filename="../../ui/detail_pane.py" line="61" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="54" />
+        <location filename="../../ui/detail_pane.py" line="62" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="54" />
+        <location filename="../../ui/detail_pane.py" line="62" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="63" />
         <source>Pager</source>
         <translation>Personsökare</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="63" />
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="55" />
+        <location filename="../../ui/detail_pane.py" line="63" />
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>No one selected</source>
         <translation>Ingen vald</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="64" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv ett namn, en enhet, en titel eller ett nummer för att söka.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="92" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="93" />
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="93" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="94" />
         <source>Keywords</source>
         <translation>Nyckelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="95" />
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -105,60 +196,430 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med 'switchboard directory import FIL', konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
+        <source>The phone is not started: %1</source>
+        <translation>Telefonen är inte startad: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>Syncing %1: %n entries read</source>
+        <translation><numerusform>Synkar %1: %n post läst</numerusform><numerusform>Synkar %1: %n poster lästa</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214" />
+        <source>%1 synced: %2 added, %3 updated, %4 removed</source>
+        <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
+        <translation><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minuter.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="86" />
+        <source>Answer</source>
+        <translation>Svara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="87" />
+        <source>Busy</source>
+        <translation>Upptaget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="88" />
+        <location filename="../../ui/phone_panel.py" line="170" />
+        <source>Hang up</source>
+        <translation>Lägg på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="89" />
+        <location filename="../../ui/phone_panel.py" line="172" />
+        <source>Hold</source>
+        <translation>Vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="90" />
+        <source>Mute</source>
+        <translation>Mikrofon av</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="107" />
+        <source>Send tone %1</source>
+        <translation>Skicka ton %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="150" />
+        <source>Phone ready</source>
+        <translation>Telefonen är redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="152" />
+        <source>Phone connecting…</source>
+        <translation>Telefonen ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="154" />
+        <source>Phone NOT registered: %1</source>
+        <translation>Telefonen är INTE registrerad: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="157" />
+        <source>(retrying in %1 s)</source>
+        <translation>(försöker igen om %1 s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="159" />
+        <source>Phone off: calls cannot be made or received</source>
+        <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="170" />
+        <source>Decline</source>
+        <translation>Avvisa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="172" />
+        <source>Resume</source>
+        <translation>Återuppta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="182" />
+        <source>No call</source>
+        <translation>Inget samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="185" />
+        <location filename="../../ui/phone_panel.py" line="204" />
+        <source>Unknown caller</source>
+        <translation>Okänd uppringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="192" />
+        <source>muted</source>
+        <translation>mikrofon av</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="205" />
+        <source>Call with %1 ended: %2</source>
+        <translation>Samtalet med %1 avslutades: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="84" />
+        <source>Referral for %1</source>
+        <translation>Hänvisning för %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="90" />
+        <source>Now: %1</source>
+        <translation>Nu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="92" />
+        <source>Type to choose: lunch, meeting, …</source>
+        <translation>Skriv för att välja: lunch, möte, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="101" />
+        <source>13, 13:30, tomorrow 8, fri 12, 2/12, +30</source>
+        <translation>13, 13:30, imorgon 8, fre 12, 2/12, +30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="105" />
+        <source>Now; or e.g. next week, mon, 2/12</source>
+        <translation>Nu; eller t.ex. nästa vecka, mån, 2/12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="112" />
+        <source>&amp;Code</source>
+        <translation>&amp;Kod</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="114" />
+        <source>&amp;Back</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="116" />
+        <source>&amp;Alternative</source>
+        <translation>&amp;Alternativ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="117" />
+        <source>Co&amp;mment</source>
+        <translation>Ko&amp;mmentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="118" />
+        <source>&amp;Starts</source>
+        <translation>&amp;Börjar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="126" />
+        <source>Set referral</source>
+        <translation>Sätt hänvisning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="128" />
+        <source>Clear referral</source>
+        <translation>Ta bort hänvisning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="238" />
+        <source>A number to call instead</source>
+        <translation>Ett nummer att ringa i stället</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="239" />
+        <source>A colleague to put callers through to</source>
+        <translation>En kollega att koppla till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="240" />
+        <source>A unit, and its number</source>
+        <translation>En enhet och dess nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="241" />
+        <source>Empty: the switchboard helps the caller</source>
+        <translation>Tomt: växeln hjälper den som ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="260" />
+        <source>from %1</source>
+        <translation>från %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="261" />
+        <source>from now</source>
+        <translation>från nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="271" />
+        <source>back %1 (%2)</source>
+        <translation>tillbaka %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="279" />
+        <source>empty: back %1</source>
+        <translation>tomt: tillbaka %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_dialog.py" line="281" />
+        <source>empty: until cleared</source>
+        <translation>tomt: tills den tas bort</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFlow</name>
+    <message>
+        <location filename="../../app/referral_flow.py" line="62" />
+        <source>Replaced: %1</source>
+        <translation>Ersatte: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/referral_flow.py" line="66" />
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/referral_flow.py" line="67" />
+        <source>Not saved: another operator changed this referral meanwhile. Now: %1</source>
+        <translation>Inte sparad: en annan telefonist ändrade hänvisningen under tiden. Nu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralText</name>
+    <message>
+        <location filename="../../ui/referral_text.py" line="34" />
+        <source>today %1</source>
+        <translation>i dag %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="36" />
+        <source>tomorrow %1</source>
+        <translation>i morgon %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="47" />
+        <source>in %n min</source>
+        <translation><numerusform>om %n min</numerusform><numerusform>om %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="50" />
+        <source>in %n h</source>
+        <translation><numerusform>om %n tim</numerusform><numerusform>om %n tim</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="51" />
+        <source>%1 %n min</source>
+        <translation><numerusform>%1 %n min</numerusform><numerusform>%1 %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/referral_text.py" line="52" />
+        <source>in %n day(s)</source>
+        <translation><numerusform>om %n dag</numerusform><numerusform>om %n dagar</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="56" />
+        <source>Type a time, e.g. 13, 13:30, tomorrow 8, fri 12, 2/12 or +30.</source>
+        <translation>Skriv en tid, t.ex. 13, 13:30, imorgon 8, fre 12, 2/12 eller +30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="57" />
+        <source>“%1” is not a time, date, weekday or duration.</source>
+        <translation>”%1” är inte en tid, ett datum, en veckodag eller en tidslängd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="58" />
+        <source>“%1” is not a time of day (00:00 to 23:59).</source>
+        <translation>”%1” är inte en tid på dygnet (00:00 till 23:59).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="59" />
+        <source>“%1” is not a date in the calendar.</source>
+        <translation>”%1” är inget datum som finns i kalendern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="60" />
+        <source>“%1” gives a second day or time.</source>
+        <translation>”%1” anger en andra dag eller tid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="61" />
+        <source>%1 has already passed.</source>
+        <translation>%1 har redan passerat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="62" />
+        <source>%1 is more than two years ahead.</source>
+        <translation>%1 ligger mer än två år fram i tiden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="68" />
+        <source>Choose a referral code from the list.</source>
+        <translation>Välj en hänvisningskod i listan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="69" />
+        <source>%1 needs a return time.</source>
+        <translation>%1 kräver en tid för återkomst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="70" />
+        <source>The return time is before the start.</source>
+        <translation>Återkomsttiden är före starten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="71" />
+        <source>The return time has already passed.</source>
+        <translation>Återkomsttiden har redan passerat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="79" />
+        <source>%1 from %2</source>
+        <translation>%1 från %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="81" />
+        <source>%1 until %2</source>
+        <translation>%1 till %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="87" />
+        <source>No referral changes recorded.</source>
+        <translation>Inga ändringar av hänvisningar registrerade.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="90" />
+        <source>unknown</source>
+        <translation>okänd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="94" />
+        <source>cleared: %1</source>
+        <translation>borttagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="97" />
+        <source>scheduled: %1</source>
+        <translation>schemalagd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="97" />
+        <source>set: %1</source>
+        <translation>satt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_text.py" line="100" />
+        <source>replaced: %1</source>
+        <translation>ersatte: %1</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="40" />
+        <location filename="../../ui/results_model.py" line="44" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -166,7 +627,7 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="14" />
+        <location filename="../../ui/shortcuts.py" line="13" />
         <source>Any letter or digit</source>
         <translation>Valfri bokstav eller siffra</translation>
     </message>
@@ -186,22 +647,32 @@
         <translation>Upp / Ned, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="16" />
+        <location filename="../../ui/shortcuts.py" line="17" />
         <source>Move through the results while typing</source>
         <translation>Flytta i träfflistan medan du skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="17" />
+        <location filename="../../ui/shortcuts.py" line="18" />
         <source>Use the selected entry</source>
         <translation>Använd den valda posten</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="18" />
+        <location filename="../../ui/shortcuts.py" line="19" />
         <source>Clear the search; press again to return to the search field</source>
         <translation>Töm sökningen; tryck igen för att gå tillbaka till sökfältet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="19" />
+        <location filename="../../ui/shortcuts.py" line="20" />
+        <source>Set or clear the selected person's referral</source>
+        <translation>Sätt eller ta bort hänvisning för den valda personen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="21" />
+        <source>Sync the directory now</source>
+        <translation>Synka katalogen nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="22" />
         <source>Show these shortcuts</source>
         <translation>Visa de här kortkommandona</translation>
     </message>
@@ -209,17 +680,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="26" />
+        <location filename="../../ui/shortcuts.py" line="29" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29" />
+        <location filename="../../ui/shortcuts.py" line="32" />
         <source>Key</source>
         <translation>Tangent</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29" />
+        <location filename="../../ui/shortcuts.py" line="32" />
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
