@@ -31,7 +31,7 @@ _DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
 # Sound-alike spellings, applied in order after folding.
 _VARIANT_RULES = (("sch", "sk"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("c", "k"),
                   ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("dt", "t"))
-_DOUBLES = re.compile(r"(.)\1+")
+_DOUBLES = re.compile(r"([a-z])\1+")  # letters only: "1199" is not "19"
 # A word: letters and digits, so "Anna-Karin", "anna.karin@x" and "Lab (kem)" split sensibly.
 WORD = re.compile(r"[^\W_]+")
 

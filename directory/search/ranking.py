@@ -166,6 +166,12 @@ NAME_SCORES = frozenset({EXACT_NAME_DIA, EXACT_NAME, PREFIX_NAME_DIA, PREFIX_NAM
                          *(FUZZY_NAME - FUZZY_STEP * k for k in range(3))})
 
 
+def full_name_score(words: Sequence[Word], scores: Sequence[int]) -> float:
+    """A typed full name; spelled with the name's own diacritics, it beats the plain spelling."""
+    typed = [s for w, s in zip(words, scores, strict=True) if w.diacritic]
+    return FULL_NAME + (DIACRITIC_BONUS if typed and all(s == EXACT_NAME_DIA for s in typed) else 0)
+
+
 def combine(scores: Sequence[int], name_words: int) -> float:
     """The score of a multi-word hit from its words' scores and how many words its name has."""
     total = sum(scores) / len(scores)

@@ -249,7 +249,7 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         names = own[1:state.own_bar[slot] - 1].split()
         full = min(scores) >= r.EXACT_NAME and sorted(names) == typed_name \
             and _display_words(state, slot) == typed_name
-        score = r.FULL_NAME if full else r.combine(scores, len(names))
+        score = r.full_name_score(words, scores) if full else r.combine(scores, len(names))
         results[slot] = (score, r.FULL_NAME if full else min(scores))
         if len(top) < limit:
             heapq.heappush(top, (score, -slot))
