@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -70,6 +71,30 @@ def inputs_digest() -> str:
     return digest.hexdigest()
 
 
+def windows_icon(work: Path) -> Path:
+    """The application icon as .ico (Windows executables and the installer), rendered from the SVG by Qt."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    target = work / "switchboard.ico"
+    work.mkdir(parents=True, exist_ok=True)
+    image = QIcon(str(ROOT / "resources" / "icons" / "switchboard.svg")).pixmap(256, 256).toImage()
+    if not image.save(str(target)):  # format from the .ico suffix
+        raise SystemExit(f"could not write {target}")
+    return target
+
+
+def write_config_template(bundle: Path, dist: Path) -> Path:
+    """dist/config.toml: the commented machine-wide file the installers ship (from `config reference`)."""
+    from installer.config_template import commented_config, config_reference  # noqa: PLC0415
+
+    where = r"%ProgramData%\Switchboard\config.toml" if sys.platform == "win32" else "/etc/switchboard/config.toml"
+    target = dist / "config.toml"
+    target.write_text(commented_config(config_reference(bundle), where), encoding="utf-8")
+    return target
+
+
 def build_bundle(dist: Path, work: Path, *, force: bool = False) -> Path:
     """The one-folder bundle at dist/switchboard; reused when its inputs are unchanged."""
     bundle = dist / "switchboard"
@@ -80,8 +105,11 @@ def build_bundle(dist: Path, work: Path, *, force: bool = False) -> Path:
         print(f"bundle up to date: {bundle}")
         return bundle
     started = time.monotonic()
+    env = dict(os.environ)
+    if sys.platform == "win32":
+        env["SWITCHBOARD_ICON"] = str(windows_icon(work))
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(dist), "--workpath", str(work), str(SPEC)], check=True, cwd=ROOT)
+                    "--distpath", str(dist), "--workpath", str(work), str(SPEC)], check=True, cwd=ROOT, env=env)
     stamp.write_text(digest)
     print(f"bundle built in {time.monotonic() - started:.0f} s: {bundle}")
     return bundle
@@ -102,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="zstd (default; dpkg >= 1.21.18, Debian 12) or xz/gzip for older systems")
     args = parser.parse_args(argv)
     bundle = build_bundle(args.dist.resolve(), args.work.resolve(), force=args.force)
+    print(f"machine-wide config template: {write_config_template(bundle, args.dist.resolve())}")
     if not args.no_deb and sys.platform.startswith("linux"):
         if shutil.which("dpkg-deb") is None:
             print("dpkg-deb not found: no .deb built (the bundle is ready)", file=sys.stderr)

@@ -6,8 +6,13 @@ every line is a comment, so installing it changes nothing until IT uncomments a 
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 _ROW = re.compile(r"^\| `(?P<key>[^`]+)` \| (?P<kind>.*?) \| `(?P<default>.*)` \| (?P<meaning>.*) \|$")
 
@@ -43,6 +48,17 @@ class Setting:
         return self.key.rpartition(".")[2]
 
 
+def config_reference(bundle: Path) -> str:
+    """`config reference` from the bundled program itself, isolated from this machine's config files."""
+    program = bundle / ("switchboard-cli.exe" if sys.platform == "win32" else "switchboard")
+    with tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, "SWITCHBOARD_SYSTEM_CONFIG": str(Path(empty) / "none.toml"),
+               "XDG_CONFIG_HOME": empty, "XDG_DATA_HOME": empty, "XDG_STATE_HOME": empty}
+        env.pop("SWITCHBOARD_CONFIG", None)
+        return subprocess.run([str(program), "config", "reference"], capture_output=True, text=True,
+                              check=True, env=env, encoding="utf-8").stdout
+
+
 def parse_reference(markdown: str) -> list[Setting]:
     """The rows of `switchboard config reference`; raises if the table is missing or malformed."""
     settings = [Setting(m["key"], m["kind"], m["default"], m["meaning"])
@@ -62,12 +78,16 @@ def _placeholder(kind: str) -> str:
         return "{}"
     if kind.startswith(("integer", "number")):
         return "0"
+    if kind.startswith("true/false"):
+        return "false"
+    if kind.startswith("one of ") and (first := re.match(r'one of ("[^"]*")', kind)):
+        return first[1]
     return '""'
 
 
 def _value_line(setting: Setting) -> str | None:
-    if setting.kind.startswith("list of tables"):
-        return None  # documented by its [[table]] block below
+    if setting.kind.startswith(("list of tables", "tables ")):
+        return None  # documented by its [[table]] / [table.KEY] block below
     if setting.default == '"(required)"':
         return f"# {setting.name} = {_placeholder(setting.kind)}    # required"
     if setting.default == "null":  # JSON and TOML agree on everything else; null has no TOML form

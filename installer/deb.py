@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from installer.config_template import commented_config
+from installer.config_template import commented_config, config_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "switchboard"
@@ -55,16 +55,6 @@ def control(version: str, installed_kib: int) -> str:
             " SIP softphone (pjsip), the staff directory with fast search, and referral status.\n"
             " Self-contained: Python, Qt and pjsua2 are bundled in /opt/switchboard.\n"
             " Machine-wide settings: /etc/switchboard/config.toml.\n")
-
-
-def config_reference(bundle: Path) -> str:
-    """`config reference` from the bundled program itself, isolated from this machine's config files."""
-    with tempfile.TemporaryDirectory() as empty:
-        env = {**os.environ, "SWITCHBOARD_SYSTEM_CONFIG": str(Path(empty) / "none.toml"),
-               "XDG_CONFIG_HOME": empty, "XDG_DATA_HOME": empty, "XDG_STATE_HOME": empty}
-        env.pop("SWITCHBOARD_CONFIG", None)
-        return subprocess.run([str(bundle / "switchboard"), "config", "reference"], capture_output=True,
-                              text=True, check=True, env=env).stdout
 
 
 def _du_kib(folder: Path) -> int:

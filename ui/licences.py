@@ -5,6 +5,7 @@ Kept as data (no Qt) so a unit test can hold each entry against the installed pa
 
 from __future__ import annotations
 
+import platform
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
@@ -14,11 +15,12 @@ class Component:
     name: str
     licence: str  # SPDX expression
     distribution: str = ""  # the Python distribution it comes in, for its version; "" when none
+    fixed_version: str = ""  # for components without a distribution of their own
 
     def installed_version(self) -> str:
         """The version installed (or bundled) here; "" when unknown."""
         if not self.distribution:
-            return ""
+            return self.fixed_version
         try:
             return version(self.distribution)
         except PackageNotFoundError:
@@ -27,10 +29,10 @@ class Component:
 
 COMPONENTS: tuple[Component, ...] = (
     Component("pjsip (pjsua2)", "GPL-2.0-or-later", "pjsua2-python"),
-    Component("OpenSSL 1.0.2k (in the pjsua2 wheel)", "OpenSSL"),
+    Component("OpenSSL (in the pjsua2 wheel)", "OpenSSL", fixed_version="1.0.2k"),
     Component("Qt for Python (PySide6)", "LGPL-3.0-only", "PySide6-Essentials"),
     Component("Shiboken6", "LGPL-3.0-only", "shiboken6"),
-    Component("Python", "PSF-2.0"),
+    Component("Python", "PSF-2.0", fixed_version=platform.python_version()),
     Component("SQLAlchemy", "MIT", "SQLAlchemy"),
     Component("Alembic", "MIT", "alembic"),
     Component("Mako", "MIT", "Mako"),

@@ -28,6 +28,7 @@ def test_shows_version_and_every_component_licence(qtbot: QtBot) -> None:
     assert len(names) == len(COMPONENTS)
     versions = dict(zip(names, _column(dialog, COLUMN_VERSION), strict=True))
     assert versions["Qt for Python (PySide6)"] == "6.11.3"  # read from the installed metadata
+    assert versions["OpenSSL (in the pjsua2 wheel)"] == "1.0.2k"
 
 
 def test_text_from_metadata_is_never_rich_text(qtbot: QtBot) -> None:

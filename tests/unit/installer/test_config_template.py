@@ -26,7 +26,7 @@ def test_every_setting_is_listed_commented_out() -> None:
     text = commented_config(_reference())
     assert tomllib.loads(text) == {}  # installing it changes nothing
     for setting in parse_reference(_reference()):
-        if not setting.kind.startswith("list of tables"):
+        if not setting.kind.startswith(("list of tables", "tables ")):
             assert f"# {setting.name} = " in text, setting.key
 
 
