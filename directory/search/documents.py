@@ -12,6 +12,7 @@ Raw strings (diacritics kept) hold only the words that have diacritics.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from directory.model import Entry
 from directory.search.folding import fold_key, raw_key, variant_key, words
@@ -49,17 +50,41 @@ def display_words(entry: Entry) -> list[str]:
     return [fold_key(w) for w in words(entry.display_name)]
 
 
+def _keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(folded keys, raw keys that carry diacritics) of one field, each in order without repeats."""
+    found = words(text)
+    folded = _dedupe([fold_key(w) for w in found])
+    raw = tuple(k for k in _dedupe([raw_key(w) for w in found]) if not k.isascii())
+    return folded, raw
+
+
+# Titles, units, places, keywords and first names repeat across thousands of entries: analyse each once.
+_field_keys = lru_cache(maxsize=50_000)(_keys)
+
+
+@lru_cache(maxsize=20_000)
+def _shared(title: str, unit_path: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
+    """(keys, raw keys, text, raw text) of the fields colleagues share: title and units."""
+    keys: list[str] = []
+    raw: list[str] = []
+    for part in (title, *unit_path):
+        folded, raw_part = _field_keys(part)
+        keys.extend(folded)
+        raw.extend(raw_part)
+    shared, raw_shared = _dedupe(keys), _dedupe(raw)
+    return shared, raw_shared, _text(shared), _text(raw_shared) if raw_shared else ""
+
+
+def _join(parts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _dedupe([k for folded, _ in parts for k in folded]), _dedupe([k for _, raw in parts for k in raw])
+
+
 def analyse(entry: Entry) -> Analysis:
-    name_words = words(entry.display_name) + words(entry.given_name) + words(entry.surname)
-    shared_words = [w for part in (entry.title, *entry.unit_path) for w in words(part)]
-    mail_words = [w for part in (entry.email.split("@")[0], *entry.keywords, entry.location)
-                  for w in words(part)]
-    name_keys = _dedupe([fold_key(w) for w in name_words])
-    mail_keys = _dedupe([fold_key(w) for w in mail_words])
-    shared_keys = _dedupe([fold_key(w) for w in shared_words])
-    raw_names = tuple(k for k in _dedupe([raw_key(w) for w in name_words]) if not k.isascii())
-    raw_mail = tuple(k for k in _dedupe([raw_key(w) for w in mail_words]) if not k.isascii())
-    raw_shared = tuple(k for k in _dedupe([raw_key(w) for w in shared_words]) if not k.isascii())
+    name_keys, raw_names = _join([_keys(entry.display_name), _field_keys(entry.given_name),
+                                  _field_keys(entry.surname)])
+    mail_keys, raw_mail = _join([_keys(entry.email.split("@")[0]), _field_keys(entry.location),
+                                 *(_field_keys(k) for k in entry.keywords)])
+    shared_keys, raw_shared, shared_text, raw_shared_text = _shared(entry.title, entry.unit_path)
     own_text = _text(name_keys, mail_keys)
     raw_own_text = _text(raw_names, raw_mail) if raw_names or raw_mail else ""
     numbers: list[int] = []
@@ -81,10 +106,10 @@ def analyse(entry: Entry) -> Analysis:
         extension_keys=tuple(sorted(set(extensions))),
         own_text=own_text,
         own_bar=own_text.index("|"),
-        shared_text=_text(shared_keys),
+        shared_text=shared_text,
         raw_own_text=raw_own_text,
         raw_own_bar=raw_own_text.index("|") if raw_own_text else 0,
-        raw_shared_text=_text(raw_shared) if raw_shared else "",
+        raw_shared_text=raw_shared_text,
         variant_text=_text(variants),
     )
 

@@ -49,7 +49,8 @@ def _e164(raw: str) -> str | None:
 
 def national_digits(number: PhoneNumber) -> tuple[str, str]:
     """(digits as written, national significant number or the written digits if it has no E.164)."""
-    written = digits(_TRUNK_IN_PARENS.sub("", number.raw))[:MAX_DIGITS]
+    raw = number.raw
+    written = digits(_TRUNK_IN_PARENS.sub("", raw) if "(" in raw else raw)[:MAX_DIGITS]
     e164 = number.e164 or (_e164(number.raw) if len(written) >= 7 else None)
     if e164:
         international = e164.lstrip("+")

@@ -47,16 +47,22 @@ class TokenIndex:
         post: dict[str, array[int]] = {}
         heads: dict[str, array[int]] = {}
         depth = self._depth
+        prefixes_of: dict[str, tuple[str, ...]] = {}
         for slot, keys in pairs:
-            prefixes: set[str] = set()
             for key in keys:
                 arr = post.get(key)
                 if arr is None:
                     post[key] = array("i", (slot,))
                 elif arr[-1] != slot:
                     arr.append(slot)
-                for n in range(1, min(depth, len(key)) + 1):
-                    prefixes.add(key[:n])
+            if not depth:
+                continue
+            prefixes: set[str] = set()
+            for key in keys:
+                found = prefixes_of.get(key)
+                if found is None:
+                    found = prefixes_of[key] = tuple(key[:n] for n in range(1, min(depth, len(key)) + 1))
+                prefixes.update(found)
             for prefix in prefixes:
                 head = heads.get(prefix)
                 if head is None:
