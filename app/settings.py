@@ -63,6 +63,11 @@ class LdapSourceConfig(Section):
     timeout: float = Field(10.0, gt=0, le=300, description="Network timeout in seconds.")
     incremental_interval: float = Field(300.0, ge=30, description="Seconds between incremental syncs.")
     full_interval: float = Field(86400.0, ge=600, description="Seconds between full syncs.")
+    deletion_check_interval: float | None = Field(
+        3600.0, ge=0, description="Seconds between id-only searches that find deleted entries during incremental "
+                                  "syncs; 0: every time; unset: only full syncs find deletions.")
+    change_attribute: str | None = Field(None, description="Change cursor attribute (uSNChanged, modifyTimestamp, "
+                                                           "entryCSN); unset: the preset's.")
 
 
 class DirectorySettings(Section):

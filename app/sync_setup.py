@@ -20,7 +20,8 @@ def ldap_source_settings(source: LdapSourceConfig, *, region: str, password: str
         numbers={k: NumberKind(v) for k, v in source.numbers.items()} if source.numbers is not None else None,
         person_filter=source.person_filter or None, function_filter=source.function_filter,
         page_size=source.page_size, timeout=source.timeout, incremental_interval=source.incremental_interval,
-        full_interval=source.full_interval, region=region)
+        full_interval=source.full_interval, deletion_check_interval=source.deletion_check_interval,
+        change_attribute=source.change_attribute, region=region)
 
 
 def ldap_sources(config: Config) -> list[LdapSourceSettings]:
