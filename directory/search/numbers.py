@@ -33,10 +33,12 @@ _NUMBER_CHARS = re.compile(r"^[\d\s()+\-./]*$")
 _BARE_COUNTRY_CODES = ("46", "47", "45", "358")
 
 
-@lru_cache(maxsize=512)
+_COUNTRY_CODES = frozenset(str(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+
+
 def _country_code(international: str) -> str:
     for n in (1, 2, 3):
-        if len(international) > n and int(international[:n]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        if len(international) > n and international[:n] in _COUNTRY_CODES:
             return international[:n]
     return ""
 
