@@ -104,11 +104,25 @@ class NumberIndex:
     def __init__(self) -> None:
         self._keys: array[int] = array("q")
         self._slots: array[int] = array("i")
+        self._pending: list[tuple[int, int]] = []  # while bulk loading
 
     def bulk_load(self, pairs: Iterable[tuple[int, Iterable[int]]]) -> None:
-        flat = sorted((key, slot) for slot, keys in pairs for key in keys)
-        self._keys = array("q", (k for k, _ in flat))
-        self._slots = array("i", (s for _, s in flat))
+        self.begin_bulk()
+        for slot, keys in pairs:
+            self.bulk_add(slot, keys)
+        self.end_bulk()
+
+    def begin_bulk(self) -> None:
+        self._pending = []
+
+    def bulk_add(self, slot: int, keys: Iterable[int]) -> None:
+        self._pending.extend((key, slot) for key in keys)
+
+    def end_bulk(self) -> None:
+        self._pending.sort()
+        self._keys = array("q", (k for k, _ in self._pending))
+        self._slots = array("i", (s for _, s in self._pending))
+        self._pending = []
 
     def add(self, slot: int, keys: Iterable[int]) -> None:
         for key in keys:

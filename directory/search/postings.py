@@ -40,38 +40,50 @@ class TokenIndex:
         self._depth = prefix_depth
         self._heads: dict[str, array[int]] = {}
         self.generation = 0  # bumped whenever the key list changes
+        self._prefixes_of: dict[str, tuple[str, ...]] = {}  # while bulk loading
 
     # -- building and maintenance ------------------------------------------------------------------
     def bulk_load(self, pairs: Iterable[tuple[int, Iterable[str]]]) -> None:
         """Load (slot, keys) pairs given in ascending slot order; replaces any content."""
-        post: dict[str, array[int]] = {}
-        heads: dict[str, array[int]] = {}
-        depth = self._depth
-        prefixes_of: dict[str, tuple[str, ...]] = {}
+        self.begin_bulk()
         for slot, keys in pairs:
-            for key in keys:
-                arr = post.get(key)
-                if arr is None:
-                    post[key] = array("i", (slot,))
-                elif arr[-1] != slot:
-                    arr.append(slot)
-            if not depth:
-                continue
-            prefixes: set[str] = set()
-            for key in keys:
-                found = prefixes_of.get(key)
-                if found is None:
-                    found = prefixes_of[key] = tuple(key[:n] for n in range(1, min(depth, len(key)) + 1))
-                prefixes.update(found)
-            for prefix in prefixes:
-                head = heads.get(prefix)
-                if head is None:
-                    heads[prefix] = array("i", (slot,))
-                else:
-                    head.append(slot)
-        self.post = post
-        self._heads = heads
-        self.keys = sorted(post)
+            self.bulk_add(slot, keys)
+        self.end_bulk()
+
+    def begin_bulk(self) -> None:
+        self.post = {}
+        self._heads = {}
+        self._prefixes_of = {}
+
+    def bulk_add(self, slot: int, keys: Iterable[str]) -> None:
+        """Add a slot greater than every slot added so far (arrays stay sorted by appending)."""
+        post = self.post
+        for key in keys:
+            arr = post.get(key)
+            if arr is None:
+                post[key] = array("i", (slot,))
+            elif arr[-1] != slot:
+                arr.append(slot)
+        if not self._depth:
+            return
+        prefixes: set[str] = set()
+        prefixes_of = self._prefixes_of
+        for key in keys:
+            found = prefixes_of.get(key)
+            if found is None:
+                found = prefixes_of[key] = tuple(key[:n] for n in range(1, min(self._depth, len(key)) + 1))
+            prefixes.update(found)
+        heads = self._heads
+        for prefix in prefixes:
+            head = heads.get(prefix)
+            if head is None:
+                heads[prefix] = array("i", (slot,))
+            else:
+                head.append(slot)
+
+    def end_bulk(self) -> None:
+        self.keys = sorted(self.post)
+        self._prefixes_of = {}
         self.generation += 1
 
     def add(self, slot: int, keys: Iterable[str]) -> None:

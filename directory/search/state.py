@@ -63,22 +63,36 @@ class IndexState:
             if entry.id is not None:
                 unique[entry.id] = entry  # the last one given for an id wins, as with upsert
         ordered = sorted(unique.values(), key=name_order_key)
-        analyses = [analyse(e) for e in ordered]
         self.groups = [("", "")]
         self._group_ids = {("", ""): 0}
-        self.entries = list(ordered)
+        self.entries = list[Entry | None](ordered)
         self.slot_of = {e.id: slot for slot, e in enumerate(ordered) if e.id is not None}
-        self.own_text = [a.own_text for a in analyses]
-        self.own_bar = [a.own_bar for a in analyses]
-        self.group = [self._group_id(a) for a in analyses]
-        self.raw_own_text = [a.raw_own_text for a in analyses]
-        self.raw_own_bar = [a.raw_own_bar for a in analyses]
-        self.variant_text = [a.variant_text for a in analyses]
+        for column in _COLUMNS:
+            setattr(self, column, [])
         self.late = set()
-        for index, keys_of in self._text_keys():
-            index.bulk_load((slot, keys_of(a)) for slot, a in enumerate(analyses))
-        for numbers, keys_of_number in self._number_keys():
-            numbers.bulk_load((slot, keys_of_number(a)) for slot, a in enumerate(analyses))
+        text_keys, number_keys = self._text_keys(), self._number_keys()
+        for index, _ in text_keys:
+            index.begin_bulk()
+        for numbers, _ in number_keys:
+            numbers.begin_bulk()
+        # One entry at a time, so no analysis outlives its entry's turn (a 200,000-entry build would
+        # otherwise hold them all, and leave the memory fragmented after).
+        for slot, entry in enumerate(ordered):
+            a = analyse(entry)
+            self.own_text.append(a.own_text)
+            self.own_bar.append(a.own_bar)
+            self.group.append(self._group_id(a))
+            self.raw_own_text.append(a.raw_own_text)
+            self.raw_own_bar.append(a.raw_own_bar)
+            self.variant_text.append(a.variant_text)
+            for index, keys_of in text_keys:
+                index.bulk_add(slot, keys_of(a))
+            for numbers, keys_of_number in number_keys:
+                numbers.bulk_add(slot, keys_of_number(a))
+        for index, _ in text_keys:
+            index.end_bulk()
+        for numbers, _ in number_keys:
+            numbers.end_bulk()
         self.usage = {k: v for k, v in usage.items() if v > 0}
         self.used_slots = {self.slot_of[i] for i in self.usage if i in self.slot_of}
 
