@@ -87,6 +87,19 @@ class CallTable:
     def _error(self, message: str) -> Exception:
         return PhoneError(message)
 
+    def live_handle(self, key: int) -> tuple[CallHandle, Call]:
+        return self._live_handle(key)
+
+    def end_quietly(self, key: int, reason: str) -> None:
+        """Hang up a call if it is still up, with `reason` as its end reason (after a transfer)."""
+        handle = self._handles.get(key)
+        if handle is None:
+            return
+        self._by_us.add(key)
+        self._end_reasons[key] = reason
+        with contextlib.suppress(pj.Error):
+            handle.hangup(pj.CallOpParam(True))
+
     def _live_handle(self, key: int) -> tuple[CallHandle, Call]:
         self._phone.require_started()
         snap, handle = self._snaps.get(key), self._handles.get(key)

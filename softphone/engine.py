@@ -45,6 +45,8 @@ from softphone.keepalive import RegistrarProbe
 from softphone.model import (
     AudioDevice,
     Call,
+    CallChanged,
+    Consultation,
     PhoneError,
     PhoneEvent,
     Registration,
@@ -55,6 +57,7 @@ from softphone.pjobjects import AccountHandle, EndpointHandle
 from softphone.registration import RegistrationTracker
 from softphone.settings import DtmfMethod, PhoneSettings, Transport
 from softphone.sipconfig import account_config, endpoint_config, transport_config, transport_type
+from softphone.transfer import TransferDesk
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,7 @@ class Phone:
         self._audio: AudioRouting | None = None
         self._probe: RegistrarProbe | None = None
         self._calls = CallTable(self)
+        self._transfers = TransferDesk(self, self._calls)
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -223,6 +227,8 @@ class Phone:
 
     def queue(self, event: PhoneEvent) -> None:
         self._pending.append(event)
+        if isinstance(event, CallChanged):
+            self._transfers.call_changed(event)
 
     @property
     def account(self) -> Any:
@@ -320,6 +326,9 @@ class Phone:
     def on_dtmf(self, handle: Any, digit: str, method: int) -> None:
         self._calls.dtmf_received(handle, digit, method)
 
+    def on_transfer_status(self, handle: Any, prm: Any) -> None:
+        self._transfers.transfer_status(handle, prm)
+
     # -- audio ----------------------------------------------------------------------------------
 
     def audio_devices(self) -> tuple[AudioDevice, ...]:
@@ -377,3 +386,35 @@ class Phone:
 
     def stop_recording(self, call_id: int) -> None:
         self._calls.stop_recording(call_id)
+
+    # -- transfers (see softphone.transfer.TransferDesk) -------------------------------------------
+
+    def transfer(self, call_id: int, target: str) -> None:
+        """Blind transfer (REFER); progress arrives as `TransferProgress`, our leg ends on success."""
+        self._transfers.blind(call_id, target)
+
+    def consult(self, caller_id: int, target: str) -> int:
+        """Put the caller on hold and call `target` on its behalf; returns the consultation call's id."""
+        return self._transfers.consult(caller_id, target)
+
+    def complete_transfer(self, consult_id: int) -> None:
+        """Connect the caller to the consulted party (REFER with Replaces; blind while still ringing)."""
+        self._transfers.complete(consult_id)
+
+    def cancel_consultation(self, consult_id: int) -> None:
+        """Hang up the consultation and resume the caller."""
+        self._transfers.cancel(consult_id)
+
+    def toggle_consultation(self, consult_id: int) -> int:
+        """Swap between the caller and the consulted party; returns the id of the call now active."""
+        return self._transfers.toggle(consult_id)
+
+    @property
+    def consultations(self) -> tuple[Consultation, ...]:
+        self.check_thread()
+        return self._transfers.consultations
+
+    def transferring(self, call_id: int) -> str | None:
+        """The target URI while a transfer of `call_id` awaits its outcome, else None."""
+        self.check_thread()
+        return self._transfers.transferring(call_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 MAX_DISPLAY_NAME = 64
@@ -28,6 +28,7 @@ class CallerIdentity:
     number: str
     uri: str
     asserted: bool = False  # taken from P-Asserted-Identity (set by a trusted proxy), not From
+    dialled: str = ""  # the number the caller dialled (the To header's user part), to know whom to greet as
 
     @property
     def label(self) -> str:
@@ -123,6 +124,11 @@ def headers_of(message: str) -> dict[str, list[str]]:
 def identity_from_message(message: str) -> CallerIdentity:
     """The caller of a raw INVITE: P-Asserted-Identity when present (sip/sips preferred), else From."""
     headers = headers_of(message)
+    to = headers.get("to") or headers.get("t") or [""]
+    return replace(_caller_of(headers), dialled=number_of(split_name_addr(to[0])[1]))
+
+
+def _caller_of(headers: dict[str, list[str]]) -> CallerIdentity:
     asserted = [v for name in _PAI_NAMES for raw in headers.get(name, []) for v in _split_list(raw)]
     asserted.sort(key=lambda v: 0 if split_name_addr(v)[1].lower().startswith("sip") else 1)
     for value in asserted:

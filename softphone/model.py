@@ -94,6 +94,47 @@ class DtmfReceived:
 
 
 @dataclass(frozen=True)
+class TransferProgress:
+    """How a transfer of `call_id` (the leg we sent REFER on) is going, from the REFER's NOTIFYs.
+
+    `code` is the status the transferee reports for its call to the target (100, 180, 200, 486...);
+    a final 2xx means the target answered, and the phone then hangs up its own legs.
+    """
+
+    call_id: int
+    code: int
+    reason: str
+    final: bool
+    target: str = ""  # the URI the call was transferred to
+
+    @property
+    def succeeded(self) -> bool:
+        return self.final and 200 <= self.code < 300
+
+    @property
+    def failed(self) -> bool:
+        return self.final and not self.succeeded
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """A consultation call (`consult_id`) made on behalf of a held caller (`caller_id`)."""
+
+    caller_id: int
+    consult_id: int
+    target: str
+
+
+@dataclass(frozen=True)
+class ConsultationChanged:
+    """A consultation started (`ended` False) or ended: transferred, cancelled or one leg gone."""
+
+    consultation: Consultation
+    ended: bool = False
+    outcome: str = ""  # "transferred", "cancelled", "caller hung up", "target ended"
+
+
+@dataclass(frozen=True)
 class AudioDevice:
     """A sound device as the audio layer lists it; `name` is what AudioSettings refers to."""
 
@@ -104,4 +145,4 @@ class AudioDevice:
     outputs: int  # playback channels, 0 for an input-only device
 
 
-PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived
+PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived | TransferProgress | ConsultationChanged

@@ -14,6 +14,7 @@ class CallbackSink(Protocol):
     def on_call_media_state(self, handle: CallHandle) -> None: ...
     def on_dtmf(self, handle: CallHandle, digit: str, method: int) -> None: ...
     def on_transport_state(self, prm: Any) -> None: ...
+    def on_transfer_status(self, handle: CallHandle, prm: Any) -> None: ...
 
 
 class EndpointHandle(pj.Endpoint):  # type: ignore[misc]
@@ -54,3 +55,6 @@ class CallHandle(pj.Call):  # type: ignore[misc]
 
     def onDtmfDigit(self, prm: Any) -> None:
         self._sink.on_dtmf(self, str(prm.digit), int(prm.method))
+
+    def onCallTransferStatus(self, prm: Any) -> None:
+        self._sink.on_transfer_status(self, prm)

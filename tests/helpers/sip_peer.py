@@ -72,6 +72,20 @@ def _run_peer(config: dict[str, Any]) -> None:
             method = "sip_info" if prm.method == pj.PJSUA_DTMF_METHOD_SIP_INFO else "rfc4733"
             _emit(event="dtmf", digit=prm.digit, method=method)
 
+        # Transferee: the REFER's new call becomes the peer's call (tone and recorder follow it).
+        def onCallTransferRequest(self, prm: Any) -> None:
+            new = PeerCall(state["account"])
+            prm.newCall = new
+            state["call"] = new
+            _emit(event="transfer_request", uri=prm.dstUri)
+
+        # Target: the INVITE with Replaces takes over this call.
+        def onCallReplaceRequest(self, prm: Any) -> None:
+            new = PeerCall(state["account"])
+            prm.newCall = new
+            state["call"] = new
+            _emit(event="replace_request")
+
     state: dict[str, Any] = {"call": None, "ended": [], "tone": None, "recorder": None}
     ep = pj.Endpoint()
     ep.libCreate()
@@ -103,6 +117,7 @@ def _run_peer(config: dict[str, Any]) -> None:
     acfg.mediaConfig.srtpSecureSignaling = 0
     account = Peer()
     account.create(acfg)
+    state["account"] = account
     _emit(event="ready", port=int(ep.transportGetInfo(tid).localName.rpartition(":")[2]))
 
     commands: queue.Queue[str | None] = queue.Queue()
@@ -161,14 +176,14 @@ def _run_peer(config: dict[str, Any]) -> None:
                             if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status != pj.PJSUA_CALL_MEDIA_NONE:
                                 tone.startTransmit(call.getAudioMedia(media.index))
                 elif name == "record":
-                    recorder = pj.AudioMediaRecorder()
-                    recorder.createRecorder(command["path"])
-                    state["recorder"] = recorder
+                    # only state holds the recorder, so stop_record destroys it (writing the WAV header)
+                    state["recorder"] = pj.AudioMediaRecorder()
+                    state["recorder"].createRecorder(command["path"])
                     if call is not None:
                         info = call.getInfo()  # keep it alive: .media points into it
                         for media in info.media:
                             if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status != pj.PJSUA_CALL_MEDIA_NONE:
-                                call.getAudioMedia(media.index).startTransmit(recorder)
+                                call.getAudioMedia(media.index).startTransmit(state["recorder"])
                 elif name == "stop_record":
                     state["recorder"] = None  # destroying it writes the WAV header
                 elif name == "dtmf":
@@ -191,7 +206,7 @@ def _run_peer(config: dict[str, Any]) -> None:
         while time.monotonic() < deadline:
             ep.libHandleEvents(10)
     state.clear()
-    call = tone = recorder = None  # no pjsua2 object may outlive libDestroy
+    call = tone = None  # no pjsua2 object may outlive libDestroy
     gc.collect()
     account.shutdown()
     del account
