@@ -1,7 +1,7 @@
-"""`switchboard-selfcheck`: proves the bundle's native parts load, without a window or the network.
+"""`switchboard --bundle-selfcheck`: proves the bundle's native parts load, without a window or network.
 
-Shipped next to `switchboard` in the bundle. Prints one `ok`/`FAIL` line per check and exits 1 on any
-failure, so IT can run it after pushing an install and the smoke test can run it after building.
+Dispatched by installer/entry.py, so it exists only in the bundle. Prints one `ok`/`FAIL` line per check
+and exits 1 on any failure, so IT can run it after pushing an install and the smoke test after building.
 """
 
 from __future__ import annotations

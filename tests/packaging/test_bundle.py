@@ -52,7 +52,7 @@ def assert_real_window(png: Path) -> None:
 
 
 def test_selfcheck_loads_pjsua2_qt_plugins_translations_and_migrations(bundle: Path) -> None:
-    result = run(bundle / "switchboard-selfcheck", env={"QT_QPA_PLATFORM": "offscreen"})
+    result = run(bundle / "switchboard", "--bundle-selfcheck", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
     for check in ("pjsua2", "qt-plugins", "qt-tls", "translations", "migrations"):
         assert f"ok   {check}:" in result.stdout
