@@ -299,6 +299,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
     it in its true combination), so each class is read at most once however many combinations share it.
     """
     classes = [word_classes(matcher.state, w, matcher.extras(w)) for w in matcher.words]
+    matches_all = _quick_filter(matcher)
     read: set[int] = set()
     budget = WALK_CAP
     for combo_bound, combo in combinations(classes):
@@ -321,10 +322,29 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             # The base streams in name order: later slots can only tie the weakest and lose.
             if len(top) >= limit and (top[0][0] > combo_bound or (top[0][0] == combo_bound and -top[0][1] < slot)):
                 break
+            if not matches_all(slot):
+                continue
             consider(slot)
             budget -= 1
             if budget < 0:
                 return
+
+
+def _quick_filter(matcher: Matcher) -> Callable[[int], bool]:
+    """Whether a slot could match every word at all: a few substring probes, before a full score."""
+    state = matcher.state
+    own, group, groups, variants = state.own_text, state.group, state.groups, state.variant_text
+    checks = [(w.fold_prefix, w.variant_prefix, [slots for _, slots in matcher.extras(w)]) for w in matcher.words]
+
+    def matches_all(slot: int) -> bool:
+        text, shared, variant_text = own[slot], groups[group[slot]][0], variants[slot]
+        for prefix, variant, extras in checks:
+            if not (prefix in text or prefix in shared or (variant and variant in variant_text)
+                    or any(slot in e for e in extras)):
+                return False
+        return True
+
+    return matches_all
 
 
 def _display_words(state: IndexState, slot: int) -> list[str]:
