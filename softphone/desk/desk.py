@@ -1,0 +1,343 @@
+"""`OperatorDesk`: the operator's calls as a state machine over phone events, intents and a clock.
+
+Every call the phone reports gets a row and keeps it until its leg ends; then it is logged (and, if
+the caller gave up, put on the call-back list): nothing leaves silently. Stages: see `Stage`.
+
+Transfers. `consult` (announced): the caller is held while the operator talks to the target, then
+`complete` (REFER with Replaces), `cancel` or `toggle`. `transfer` (supervised): the desk consults
+for the operator and completes by itself as soon as the target answers; if the target is busy, or
+does not answer within `recall_after_s`, the consultation is dropped and the caller, still held on
+the console, becomes a RECALL marked with the target's name. `blind_transfer` sends a plain REFER;
+the console keeps its leg until the transferee reports the target answered, so a failed or
+unanswered REFER comes back as a recall too.
+
+Runs on the phone's owner thread; `tick()` (about once a second) drives reminders and recalls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from softphone.desk.logbook import callback_of, outcome_of, record_of
+from softphone.desk.phone import DeskPhone
+from softphone.desk.priority import PriorityRules
+from softphone.desk.records import (
+    CallbackAdded,
+    CallbackEntry,
+    CallLogged,
+    ConsultLeg,
+    ConsultMode,
+    DeskCall,
+    DeskChanged,
+    DeskEvent,
+    HeldTooLong,
+    Stage,
+)
+from softphone.model import Call, CallChanged, CallState, PhoneError, PhoneEvent, TransferProgress
+
+log = logging.getLogger(__name__)
+
+_HELD_STAGES = (Stage.HELD, Stage.RECALL, Stage.CONSULTING)
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    rules: PriorityRules = field(default_factory=PriorityRules)
+    recall_after_s: float = 30.0  # a supervised or blind transfer not answered by then comes back
+    held_reminder_s: float = 60.0  # remind the operator of a call held this long
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class OperatorDesk:
+    def __init__(self, phone: DeskPhone, settings: DeskSettings | None = None, *,
+                 clock: Callable[[], float], wall_clock: Callable[[], datetime] = _utc_now,
+                 name_of: Callable[[str], str | None] = lambda number: None) -> None:
+        self._phone = phone
+        self.settings = settings or DeskSettings()
+        self._clock = clock
+        self._wall = wall_clock
+        self._name_of = name_of
+        self._calls: dict[int, DeskCall] = {}
+        self._legs: dict[int, int] = {}  # consultation call id -> caller's call id
+        self._by_operator: set[int] = set()
+        self._listeners: list[Callable[[DeskEvent], None]] = []
+        self.callbacks: list[CallbackEntry] = []
+        phone.add_listener(self.on_phone_event)
+
+    def add_listener(self, listener: Callable[[DeskEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def now(self) -> float:
+        return self._clock()
+
+    # -- lists --------------------------------------------------------------------------------------
+
+    def call(self, call_id: int) -> DeskCall:
+        try:
+            return self._calls[call_id]
+        except KeyError:
+            raise PhoneError(f"no call {call_id} on the desk") from None
+
+    @property
+    def calls(self) -> tuple[DeskCall, ...]:
+        return tuple(self._calls.values())
+
+    def waiting(self) -> list[DeskCall]:
+        """Waiting calls in answering order: priority class, then longest waiting."""
+        rows = [c for c in self._calls.values() if c.stage is Stage.WAITING]
+        return sorted(rows, key=lambda c: (c.priority, c.offered_at, c.call_id))
+
+    def in_stage(self, *stages: Stage) -> list[DeskCall]:
+        return sorted((c for c in self._calls.values() if c.stage in stages), key=lambda c: c.offered_at)
+
+    def current(self) -> DeskCall | None:
+        """The call the operator is dealing with: the one talking, else the one being consulted for."""
+        for stage in (Stage.ACTIVE, Stage.CONSULTING):
+            rows = self.in_stage(stage)
+            if rows:
+                return rows[-1]
+        return None
+
+    def remove_callback(self, entry: CallbackEntry) -> None:
+        with contextlib.suppress(ValueError):
+            self.callbacks.remove(entry)
+
+    # -- intents ------------------------------------------------------------------------------------
+
+    def answer_next(self) -> int | None:
+        waiting = self.waiting()
+        if not waiting:
+            return None
+        self.answer(waiting[0].call_id)
+        return waiting[0].call_id
+
+    def answer(self, call_id: int) -> None:
+        if self.call(call_id).stage is not Stage.WAITING:
+            raise PhoneError(f"call {call_id} is not waiting")
+        self._phone.answer(call_id)
+
+    def reject(self, call_id: int) -> None:
+        self._by_operator.add(call_id)
+        self._phone.reject(call_id)
+
+    def hangup(self, call_id: int) -> None:
+        self._by_operator.add(call_id)
+        self._phone.hangup(call_id)
+
+    def hold(self, call_id: int) -> None:
+        self._phone.hold(call_id)
+
+    def resume(self, call_id: int) -> None:
+        """Take a held call or a recall back (any other connected call goes on hold)."""
+        self._phone.resume(call_id)
+
+    def consult(self, call_id: int, target: str, name: str = "") -> int:
+        return self._consult(call_id, target, name, ConsultMode.ANNOUNCED)
+
+    def transfer(self, call_id: int, target: str, name: str = "") -> int:
+        """Supervised transfer: consult, complete when the target answers, recall if it does not."""
+        return self._consult(call_id, target, name, ConsultMode.SUPERVISED)
+
+    def blind_transfer(self, call_id: int, target: str, name: str = "") -> None:
+        call = self.call(call_id)
+        self._phone.transfer(call_id, target)
+        now = self._clock()
+        self._put(replace(call, stage=Stage.TRANSFERRING, transfer_target=name or target, transfer_since=now,
+                          recall_target="", note=""), "blind transfer")
+
+    def complete(self, call_id: int) -> None:
+        call = self.call(call_id)
+        leg = self._leg_of(call)
+        self._phone.complete_transfer(leg.call_id)
+        self._put(replace(call, stage=Stage.TRANSFERRING, transfer_since=self._clock(), transfer_target=leg.name),
+                  "transfer completed")
+
+    def cancel(self, call_id: int) -> None:
+        call = self.call(call_id)
+        leg = self._leg_of(call)
+        self._phone.cancel_consultation(leg.call_id)
+        self._put(self._resumed(replace(call, consultation=None, transfer_target="")), "consultation cancelled")
+
+    def toggle(self, call_id: int) -> int:
+        return self._phone.toggle_consultation(self._leg_of(self.call(call_id)).call_id)
+
+    def _consult(self, call_id: int, target: str, name: str, mode: ConsultMode) -> int:
+        call = self.call(call_id)
+        if call.stage not in (Stage.ACTIVE, Stage.HELD, Stage.RECALL):
+            raise PhoneError(f"call {call_id} is {call.stage.value}: nothing to consult for")
+        consult_id = self._phone.consult(call_id, target)
+        now = self._clock()
+        self._legs[consult_id] = call_id
+        leg = ConsultLeg(consult_id, target, name or target, mode, now)
+        held = self._held(call) if call.held_since is None else call
+        self._put(replace(held, stage=Stage.CONSULTING, consultation=leg, consulted=(*call.consulted, leg.name),
+                          transfer_target=leg.name if mode is ConsultMode.SUPERVISED else "", note=""),
+                  "consulting" if mode is ConsultMode.ANNOUNCED else "transferring (supervised)")
+        return consult_id
+
+    def _leg_of(self, call: DeskCall) -> ConsultLeg:
+        if call.consultation is None or call.stage is not Stage.CONSULTING:
+            raise PhoneError(f"call {call.call_id} has no consultation")
+        return call.consultation
+
+    # -- timers -------------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Held-too-long reminders and recalls of transfers nobody answered."""
+        now = self._clock()
+        for row in list(self._calls.values()):
+            call = row
+            if call.stage in _HELD_STAGES and call.held_since is not None and not call.reminded \
+                    and now - call.held_since >= self.settings.held_reminder_s:
+                call = self._put(replace(call, reminded=True), "held too long")
+                self._emit(HeldTooLong(call))
+            leg = call.consultation
+            overdue = self.settings.recall_after_s
+            if call.stage is Stage.CONSULTING and leg is not None and leg.mode is ConsultMode.SUPERVISED \
+                    and not leg.connected and now - leg.started_at >= overdue:
+                with contextlib.suppress(PhoneError):
+                    self._phone.hangup(leg.call_id)
+                self._recall(call, "no answer")
+            elif call.stage is Stage.TRANSFERRING and not call.transferred and call.transfer_since is not None \
+                    and now - call.transfer_since >= overdue:
+                self._recall(call, "no answer")
+
+    # -- phone events -------------------------------------------------------------------------------
+
+    def on_phone_event(self, event: PhoneEvent) -> None:
+        if isinstance(event, CallChanged):
+            if event.call.id in self._legs:
+                self._leg_changed(event.call)
+            else:
+                self._call_changed(event.call, event.previous)
+        elif isinstance(event, TransferProgress):
+            self._transfer_progress(event)
+
+    def _call_changed(self, snap: Call, previous: Call | None) -> None:
+        call = self._calls.get(snap.id)
+        if call is None:
+            if snap.state.live:
+                self._put(self._new_row(snap), "incoming call" if snap.state is CallState.RINGING else "dialling")
+            return
+        if snap.state is CallState.ENDED:
+            self._ended(call, snap.end_reason)
+            return
+        if call.answered_at is None and snap.state in (CallState.CONNECTING, CallState.CONNECTED):
+            stage = Stage.ACTIVE if call.stage is Stage.WAITING else call.stage
+            call = self._put(replace(call, stage=stage, answered_at=self._clock()), "answered")
+        if snap.on_hold and call.stage is Stage.ACTIVE:
+            self._put(self._held(call), "put on hold")
+        elif not snap.on_hold and call.stage in (Stage.HELD, Stage.RECALL) \
+                and previous is not None and previous.on_hold:
+            self._put(self._resumed(call), "resumed")
+
+    def _new_row(self, snap: Call) -> DeskCall:
+        incoming = snap.state is CallState.RINGING
+        number, dialled = snap.remote.number, snap.remote.dialled
+        name = self._name_of(number) or snap.remote.display_name
+        priority = self.settings.rules.classify(number, dialled)
+        return DeskCall(snap.id, number, name, dialled, priority, Stage.WAITING if incoming else Stage.ACTIVE,
+                        self._clock(), self._wall(), incoming=incoming)
+
+    def _leg_changed(self, snap: Call) -> None:
+        caller_id = self._legs[snap.id]
+        call = self._calls.get(caller_id)
+        leg = call.consultation if call is not None else None
+        if call is None or leg is None or leg.call_id != snap.id:
+            if snap.state is CallState.ENDED:
+                del self._legs[snap.id]  # a consultation already cancelled, transferred or recalled
+            return
+        if snap.state is CallState.ENDED:
+            del self._legs[snap.id]
+            if call.stage is not Stage.CONSULTING:
+                return  # ended by the transfer itself (Replaces) or after a recall
+            if leg.mode is ConsultMode.SUPERVISED:
+                self._recall(call, snap.end_reason)
+            else:
+                self._put(replace(call, stage=Stage.HELD, consultation=None,
+                                  note=f"{leg.name}: {snap.end_reason}"), "consultation ended")
+            return
+        if snap.state is CallState.CONNECTED and not leg.connected:
+            call = self._put(replace(call, consultation=replace(leg, connected=True)), "target answered")
+            if leg.mode is ConsultMode.SUPERVISED and call.stage is Stage.CONSULTING:
+                try:
+                    self._phone.complete_transfer(leg.call_id)
+                except PhoneError as error:
+                    log.warning("supervised transfer of call %s failed: %s", call.call_id, error)
+                    return
+                self._put(replace(call, stage=Stage.TRANSFERRING, transfer_since=self._clock()), "transferring")
+
+    def _transfer_progress(self, event: TransferProgress) -> None:
+        call = self._calls.get(event.call_id)
+        if call is None:
+            return
+        if event.succeeded:
+            self._put(replace(call, transferred=True), "transferred")
+        elif event.failed:
+            self._recall(call, f"{event.reason} ({event.code})".strip())
+
+    # -- transitions ---------------------------------------------------------------------------------
+
+    def _held(self, call: DeskCall) -> DeskCall:
+        return replace(call, stage=Stage.HELD, held_since=self._clock(), hold_count=call.hold_count + 1,
+                       reminded=False)
+
+    def _resumed(self, call: DeskCall) -> DeskCall:
+        total = call.held_total_s + call.held_s(self._clock())
+        return replace(call, stage=Stage.ACTIVE, held_since=None, held_total_s=total, reminded=False, note="")
+
+    def _recall(self, call: DeskCall, why: str) -> None:
+        target = call.transfer_target or (call.consultation.name if call.consultation else "")
+        held = call if call.held_since is not None else self._held(call)
+        self._put(replace(held, stage=Stage.RECALL, consultation=None, recall_target=target, note=why,
+                          transfer_since=None, reminded=False), "recall")
+
+    def _ended(self, call: DeskCall, end_reason: str) -> None:
+        by_operator = call.call_id in self._by_operator
+        self._by_operator.discard(call.call_id)
+        leg = call.consultation
+        if leg is not None and call.stage is Stage.CONSULTING and leg.call_id in self._legs:
+            del self._legs[leg.call_id]
+            if leg.mode is ConsultMode.SUPERVISED:
+                with contextlib.suppress(PhoneError):
+                    self._phone.hangup(leg.call_id)
+            else:  # the operator is still talking to the target: that call stays on the desk
+                self._adopt_leg(leg)
+        now, wall = self._clock(), self._wall()
+        outcome = outcome_of(call, by_operator=by_operator)
+        del self._calls[call.call_id]
+        self._emit(DeskChanged(None, call, end_reason or "ended"))
+        self._emit(CallLogged(record_of(call, outcome, now=now, wall=wall, end_reason=end_reason)))
+        entry = callback_of(call, outcome, wall)
+        if entry is not None:
+            self.callbacks.append(entry)
+            self._emit(CallbackAdded(entry))
+
+    def _adopt_leg(self, leg: ConsultLeg) -> None:
+        snap = next((c for c in self._phone.calls if c.id == leg.call_id), None)
+        if snap is None:
+            return
+        row = replace(self._new_row(snap), name=leg.name, incoming=False, stage=Stage.ACTIVE,
+                      answered_at=self._clock() if leg.connected else None)
+        self._put(row, "consultation goes on without the caller")
+
+    def _put(self, call: DeskCall, reason: str) -> DeskCall:
+        previous = self._calls.get(call.call_id)
+        self._calls[call.call_id] = call
+        if call != previous:
+            self._emit(DeskChanged(call, previous, reason))
+        return call
+
+    def _emit(self, event: DeskEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("desk listener %r failed on %r", listener, event)

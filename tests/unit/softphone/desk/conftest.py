@@ -1,0 +1,54 @@
+"""A desk over the fake switchboard phone with a hand-driven clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from softphone.desk.desk import DeskSettings, OperatorDesk
+from softphone.desk.priority import PriorityRules
+from softphone.desk.records import DeskEvent
+from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
+
+START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def wall(self) -> datetime:
+        return START + timedelta(seconds=self.t - 1000.0)
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+class Desk:
+    """The desk, its phone, its clock and every event it emitted."""
+
+    def __init__(self, settings: DeskSettings) -> None:
+        self.phone = FakeSwitchboardPhone()
+        self.clock = Clock()
+        names = {"+4670111222": "Anna Lind (directory)"}
+        self.desk = OperatorDesk(self.phone, settings, clock=self.clock, wall_clock=self.clock.wall,
+                                 name_of=names.get)
+        self.events: list[DeskEvent] = []
+        self.desk.add_listener(self.events.append)
+
+    def pump(self) -> None:
+        self.phone.pump()
+
+    def of(self, kind: type) -> list:  # type: ignore[type-arg]
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+@pytest.fixture
+def desk() -> Desk:
+    rules = PriorityRules(emergency_numbers=frozenset({"112", "+46 8 555 000"}),
+                          priority_numbers=frozenset({"+4631999"}), internal_max_digits=4)
+    return Desk(DeskSettings(rules, recall_after_s=30.0, held_reminder_s=60.0))
