@@ -15,8 +15,9 @@ from directory.model import Entry
 from directory.search import ranking as r
 from directory.search.documents import name_order_key
 from directory.search.highlight import highlights
+from directory.search.matcher import Scored
 from directory.search.query import Query, Word, parse
-from directory.search.searching import Scored, search_number, search_text
+from directory.search.searching import search_number, search_text
 from directory.search.state import IndexState
 from directory.search.types import Hit, MatchKind
 

@@ -1,0 +1,138 @@
+"""Per-query helpers over the index state: a word's match classes, candidate sets and extras.
+
+Every query word matches in *classes*, strongest first: full name, exact name word, exact word in
+another field, prefix of a name word, prefix elsewhere, name variant, fuzzy. Each class is a stream of
+slots in name order (see :mod:`directory.search.postings`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from itertools import islice
+
+from directory.search import ranking as r
+from directory.search.numbers import query_forms
+from directory.search.query import Word
+from directory.search.state import IndexState
+
+# Intersecting selective words' candidate sets pays off up to about this many postings each.
+SECOND_CAP = 20000
+
+Scored = dict[int, tuple[float, int]]  # slot -> (score, score of the weakest word)
+Class = tuple[int, Callable[[], Iterable[int]]]  # (score, slot stream made on demand)
+
+
+class Matcher:
+    """Per-query helpers over an :class:`IndexState`: classes, candidate sets, extras, scoring."""
+
+    def __init__(self, state: IndexState, words: Sequence[Word], *, fuzzy: Sequence[Word] = ()) -> None:
+        self.state = state
+        self.words = words
+        self._fuzzy = {id(w) for w in fuzzy}  # the words allowed to match with typos
+        self._extras: dict[int, list[r.Extra]] = {}
+
+    def extras(self, w: Word) -> list[r.Extra]:
+        found = self._extras.get(id(w))
+        if found is None:
+            found = []
+            if w.digits:
+                found.append((r.PREFIX, self.number_slots(w.fold)))
+            if id(w) in self._fuzzy and w.max_edits:
+                found.extend(self.fuzzy_sets(w))
+            self._extras[id(w)] = found
+        return found
+
+    def scorer(self) -> r.DocScorer:
+        return r.DocScorer(self.state, self.words, [self.extras(w) for w in self.words])
+
+    def number_slots(self, typed: str) -> set[int]:
+        """Entries with a number that starts with (or, for 4-5 digits, ends with) a digit word."""
+        state = self.state
+        slots: set[int] = set()
+        if len(typed) < 3:
+            return slots  # "1" in "Avd 1" is a word, not a number
+        for form in query_forms(typed):
+            slots.update(state.extensions.exact(form))
+            slots.update(islice(state.numbers.prefix(form), 2000))
+        return slots
+
+    def fuzzy_sets(self, w: Word) -> list[r.Extra]:
+        """Slot sets by fuzzy rank (fewer edits first), name words before other fields."""
+        state = self.state
+        near = state.fuzzy.near(w.fold, w.max_edits, state.all.generation)
+        found: list[r.Extra] = []
+        for rank in sorted(set(near.values())):
+            keys = [k for k, v in near.items() if v == rank]
+            penalty = r.FUZZY_STEP * (rank - 1)
+            found.append((r.FUZZY_NAME - penalty, state.names.union_of(keys)))
+            found.append((r.FUZZY - penalty, state.all.union_of(keys)))
+        found.sort(key=lambda extra: -extra[0])
+        return found
+
+    def estimate(self, w: Word) -> int:
+        state = self.state
+        total = state.all.count(w.fold, SECOND_CAP)
+        if w.variant:
+            total += state.variants.count(w.variant, SECOND_CAP)
+        return total + sum(len(s) for _, s in self.extras(w))
+
+    def candidates(self, w: Word) -> set[int]:
+        state = self.state
+        found = state.all.union(w.fold)
+        if w.variant:
+            found |= state.variants.union(w.variant)
+        for _, slots in self.extras(w):
+            found |= slots
+        return found
+
+    def first_class_size(self, w: Word) -> int:
+        """Postings in the strongest non-empty class of ``w``: the work before the threshold can bite."""
+        for _, make_stream in self.classes(w):
+            stream = make_stream()
+            size = len(stream) if isinstance(stream, Sized) else self.estimate(w)
+            if size:
+                return size
+        return 0
+
+    def best_possible(self, w: Word) -> int:
+        """The highest score ``w`` reaches in any document (an upper bound for the threshold)."""
+        state = self.state
+        checks: list[tuple[int, Callable[[], bool]]] = [
+            (r.EXACT_NAME_DIA, lambda: w.whole and w.diacritic and bool(state.raw_names.exact(w.raw))),
+            (r.EXACT_NAME, lambda: w.whole and bool(state.names.exact(w.fold))),
+            (r.EXACT_OTHER_DIA, lambda: w.whole and w.diacritic and bool(state.raw_all.exact(w.raw))),
+            (r.EXACT, lambda: w.whole and bool(state.all.exact(w.fold))),
+            (r.PREFIX_NAME_DIA, lambda: w.diacritic and state.raw_names.key_count(w.raw) > 0),
+            (r.PREFIX_NAME, lambda: state.names.key_count(w.fold) > 0),
+            (r.PREFIX_OTHER_DIA, lambda: w.diacritic and state.raw_all.key_count(w.raw) > 0),
+            (r.PREFIX, lambda: state.all.key_count(w.fold) > 0),
+            (r.VARIANT_NAME, lambda: bool(w.variant) and state.variants.key_count(w.variant) > 0),
+        ]
+        for score, present in checks:
+            if present():
+                return score
+        return max((score for score, slots in self.extras(w) if slots), default=0)
+
+    def classes(self, w: Word) -> Iterator[Class]:
+        state = self.state
+        if w.whole:
+            if w.diacritic:
+                yield r.EXACT_NAME_DIA, lambda: state.raw_names.exact(w.raw)
+            yield r.EXACT_NAME, lambda: state.names.exact(w.fold)
+            if w.diacritic:
+                yield r.EXACT_OTHER_DIA, lambda: state.raw_all.exact(w.raw)
+            yield r.EXACT, lambda: state.all.exact(w.fold)
+        if w.diacritic:
+            yield r.PREFIX_NAME_DIA, lambda: state.raw_names.stream(w.raw)
+        yield r.PREFIX_NAME, lambda: state.names.stream(w.fold)
+        if w.diacritic:
+            yield r.PREFIX_OTHER_DIA, lambda: state.raw_all.stream(w.raw)
+        yield r.PREFIX, lambda: state.all.stream(w.fold)
+        if w.variant:
+            yield r.VARIANT_NAME, lambda: state.variants.stream(w.variant)
+        for score, slots in self.extras(w):
+            yield score, lambda slots=slots: sorted(slots)  # type: ignore[misc]
+
+
+def extra_slots(state: IndexState) -> list[int]:
+    return [*state.used_slots, *state.late]

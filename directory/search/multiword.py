@@ -1,0 +1,161 @@
+"""Several words: threshold top-k over the words' match classes.
+
+Candidates are visited one combination of classes at a time, best first (see
+:mod:`directory.search.combos`), scored in full, and the walk stops when the ``limit``-th best score
+is above what any combination left could reach. When the words are selective their candidate sets are
+intersected in C first and the (small) intersection is scored whole.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+
+from directory.search import ranking as r
+from directory.search.combos import combinations, word_classes
+from directory.search.documents import display_words
+from directory.search.matcher import SECOND_CAP, Matcher, Scored, extra_slots
+from directory.search.query import Word
+from directory.search.state import IndexState
+
+# Safety valve for queries of only short, common words ("a k", "or 1"): slots scored at most. Beyond it
+# the hits are the best among the first SCAN_CAP candidates in name order.
+SCAN_CAP = 3000
+# Queries of up to this many words walk class combinations (there are at most ~12 ** 3 of them).
+MAX_COMBO_WORDS = 3
+# Candidates a combination walk may score (about 1.5 µs each).
+WALK_CAP = 3000
+# An intersection this small is scored whole instead of walked class by class.
+DIRECT_CAP = 400
+
+
+def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequence[Word] = ()) -> Scored:
+    matcher = Matcher(state, words, fuzzy=fuzzy)
+    estimates = [matcher.estimate(w) for w in words]
+    selective = [w for w, e in zip(words, estimates, strict=True) if e <= SECOND_CAP]
+    restrict: set[int] | None = None
+    if len(selective) > 1:
+        # Intersect the selective words' candidates in C, then score only what has them all.
+        restrict = set.intersection(*(matcher.candidates(w) for w in selective))
+    # Walk the word whose strongest class is smallest ("karl" of "karl jo": ~1,000 Karls, not
+    # 20,000 Jo-names): once that class is done, the threshold usually stops the walk.
+    driver = min(words, key=matcher.first_class_size)
+    best_others = sum(matcher.best_possible(w) for w in words if w is not driver)
+    n = len(words)
+    typed_name = sorted(w.fold for w in words)
+    scorer = matcher.scorer()
+    results: Scored = {}
+    seen: set[int] = set()
+    top: list[tuple[float, int]] = []  # min-heap of (score, -slot): the weakest of the best on top
+
+    def consider(slot: int) -> None:
+        seen.add(slot)
+        scores = scorer(slot)
+        if scores is None:
+            return
+        # The entry's own name keys (display name, given name, surname) stand in for its name here.
+        own = state.own_text[slot]
+        names = own[1:state.own_bar[slot] - 1].split()
+        full = min(scores) >= r.EXACT_NAME and sorted(names) == typed_name \
+            and _display_words(state, slot) == typed_name
+        score = r.full_name_score(words, scores) if full else r.combine(scores, len(names))
+        results[slot] = (score, r.FULL_NAME if full else min(scores))
+        if len(top) < limit:
+            heapq.heappush(top, (score, -slot))
+        elif (score, -slot) > top[0]:
+            heapq.heapreplace(top, (score, -slot))
+
+    for slot in extra_slots(state):
+        consider(slot)
+    if restrict is not None and len(restrict) <= DIRECT_CAP:
+        for slot in restrict:
+            if slot not in seen:
+                consider(slot)
+        return results
+    if all(w.whole for w in words):
+        # Full names first, so that the class walk below never has to allow for a 100.
+        for slot in set.intersection(*(set(state.names.exact(w.fold)) for w in words)):
+            if slot not in seen and (restrict is None or slot in restrict):
+                consider(slot)
+    if n <= MAX_COMBO_WORDS:
+        _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider)
+        return results
+    scanned = 0
+    for class_score, make_stream in matcher.classes(driver):
+        bound = (class_score + best_others) / n
+        if n > 1 and class_score in r.NAME_SCORES:
+            bound += r.ALL_NAMES_BONUS + r.WHOLE_NAME_BONUS
+        if len(top) >= limit and top[0][0] > bound:
+            break
+        for slot in make_stream():
+            if slot in seen or (restrict is not None and slot not in restrict):
+                continue
+            # Later slots of this class come later by name: they can only tie the weakest and lose.
+            if len(top) >= limit and (top[0][0] > bound or (top[0][0] == bound and -top[0][1] < slot)):
+                break
+            consider(slot)
+            scanned += 1
+            if scanned >= SCAN_CAP:
+                return results
+    return results
+
+
+def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, int]], seen: set[int],
+                       consider: Callable[[int], None]) -> None:
+    """Visit candidates one class combination at a time, best first (see directory.search.combos).
+
+    A combination is read through its smallest class, whose every slot is scored in full (which places
+    it in its true combination), so each class is read at most once however many combinations share it.
+    """
+    classes = [word_classes(matcher.state, w, matcher.extras(w)) for w in matcher.words]
+    matches_all = _quick_filter(matcher)
+    read: set[int] = set()
+    budget = WALK_CAP
+    for combo_bound, combo in combinations(classes):
+        if len(top) >= limit and top[0][0] > combo_bound:
+            return
+        arrays = sorted((a for a in (c.array() for c in combo) if a is not None), key=len)
+        slots: Iterable[int]
+        if len(arrays) >= 2:
+            # Intersect in C; what is left is small, so sort it into name order.
+            slots = sorted(set(arrays[0]).intersection(*arrays[1:]))
+        else:
+            base = min(combo, key=lambda c: c.size)
+            if id(base) in read:
+                continue
+            read.add(id(base))
+            slots = base.stream()
+        for slot in slots:
+            if slot in seen:
+                continue
+            # The base streams in name order: later slots can only tie the weakest and lose.
+            if len(top) >= limit and (top[0][0] > combo_bound or (top[0][0] == combo_bound and -top[0][1] < slot)):
+                break
+            if not matches_all(slot):
+                continue
+            consider(slot)
+            budget -= 1
+            if budget < 0:
+                return
+
+
+def _quick_filter(matcher: Matcher) -> Callable[[int], bool]:
+    """Whether a slot could match every word at all: a few substring probes, before a full score."""
+    state = matcher.state
+    own, group, groups, variants = state.own_text, state.group, state.groups, state.variant_text
+    checks = [(w.fold_prefix, w.variant_prefix, [slots for _, slots in matcher.extras(w)]) for w in matcher.words]
+
+    def matches_all(slot: int) -> bool:
+        text, shared, variant_text = own[slot], groups[group[slot]][0], variants[slot]
+        for prefix, variant, extras in checks:
+            if not (prefix in text or prefix in shared or (variant and variant in variant_text)
+                    or any(slot in e for e in extras)):
+                return False
+        return True
+
+    return matches_all
+
+
+def _display_words(state: IndexState, slot: int) -> list[str]:
+    entry = state.entries[slot]
+    return sorted(display_words(entry)) if entry is not None else []
