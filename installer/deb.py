@@ -35,7 +35,7 @@ Comment[nb]=Softphone, personalkatalog og fraværsstatus for sentralbordet
 Exec=switchboard
 Icon=switchboard
 Terminal=false
-Categories=Office;Telephony;Network;
+Categories=Network;Telephony;
 Keywords=phone;directory;operator;växel;sentralbord;
 StartupWMClass=switchboard
 """
