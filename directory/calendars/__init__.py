@@ -1,0 +1,74 @@
+"""Calendars into presence: free/busy from Exchange Server (EWS), Exchange Online (Graph) and CalDAV.
+
+Providers (`ews`, `graph`, `caldav_provider`) are imported lazily through `make_provider`; everything
+else here is plain logic: subject codes, presence facts and wording, routing, scheduling, the refresh run.
+"""
+
+from directory.calendars.book import CalendarBook, DaySummary
+from directory.calendars.model import (
+    BusyBlock,
+    BusyStatus,
+    CalendarAuthError,
+    CalendarError,
+    CalendarProvider,
+    CalendarThrottledError,
+    MailboxProblem,
+    MailboxResult,
+)
+from directory.calendars.presence import CalendarPresence, CalendarReferral, presence_at, referrals_in
+from directory.calendars.providers import make_provider, server_key
+from directory.calendars.routing import Mailbox, mailbox_of, route
+from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefresh, refresh_source, window
+from directory.calendars.schedule import Backoff, FailureKind, RefreshSchedule, SourceStatus
+from directory.calendars.settings import (
+    CalDavSettings,
+    CalendarSourceSettings,
+    EwsAuth,
+    ExchangeSettings,
+    GraphSettings,
+    SourceCommon,
+)
+from directory.calendars.subjects import DEFAULT_PREFIXES, ClassifiedBlock, SubjectRules, apply_rules
+from directory.calendars.wording import presence_text
+
+__all__ = [
+    "DEFAULT_PREFIXES",
+    "Backoff",
+    "BusyBlock",
+    "BusyStatus",
+    "CalDavSettings",
+    "CalendarAuthError",
+    "CalendarBook",
+    "CalendarError",
+    "CalendarPresence",
+    "CalendarProvider",
+    "CalendarReferral",
+    "CalendarSourceSettings",
+    "CalendarThrottledError",
+    "ClassifiedBlock",
+    "DaySummary",
+    "EwsAuth",
+    "ExchangeSettings",
+    "FailureKind",
+    "GraphSettings",
+    "Mailbox",
+    "MailboxCalendar",
+    "MailboxProblem",
+    "MailboxResult",
+    "RefreshSchedule",
+    "ServerLimits",
+    "SourceCommon",
+    "SourceRefresh",
+    "SourceStatus",
+    "SubjectRules",
+    "apply_rules",
+    "mailbox_of",
+    "make_provider",
+    "presence_at",
+    "presence_text",
+    "referrals_in",
+    "refresh_source",
+    "route",
+    "server_key",
+    "window",
+]

@@ -1,0 +1,150 @@
+"""Exchange Server (on premises) free/busy over EWS GetUserAvailability, through exchangelib.
+
+Microsoft shuts EWS down in Exchange Online (blocked from October 2026), so this provider is for
+on-premises servers; Exchange Online goes through `graph`. exchangelib is blocking: call on a network
+worker. Retries are ours (per source, in the refresher), so exchangelib runs with `FailFast`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import exchangelib  # type: ignore[import-untyped]
+from exchangelib import errors as ews_errors
+
+from directory.calendars.model import (
+    BusyBlock,
+    BusyStatus,
+    CalendarAuthError,
+    CalendarError,
+    CalendarThrottledError,
+    MailboxProblem,
+    MailboxResult,
+)
+from directory.calendars.settings import EwsAuth, ExchangeSettings
+
+log = logging.getLogger(__name__)
+MAX_MAILBOXES = 100  # GetUserAvailability accepts at most 100 mailboxes per request
+_STATUS = {"Free": BusyStatus.FREE, "Tentative": BusyStatus.TENTATIVE, "Busy": BusyStatus.BUSY,
+           "OOF": BusyStatus.OUT_OF_OFFICE, "WorkingElsewhere": BusyStatus.WORKING_ELSEWHERE,
+           "NoData": BusyStatus.UNKNOWN}
+_PROBLEMS = {"ErrorMailRecipientNotFound": MailboxProblem.UNKNOWN_MAILBOX,
+             "ErrorNoFreeBusyAccess": MailboxProblem.ACCESS_DENIED,
+             "ErrorFreeBusyGenerationFailed": MailboxProblem.SERVER_ERROR}
+
+
+def _credentials(settings: ExchangeSettings) -> Any:
+    if settings.auth is EwsAuth.OAUTH:
+        return exchangelib.OAuth2Credentials(client_id=settings.oauth_client_id,
+                                             client_secret=settings.oauth_client_secret,
+                                             tenant_id=settings.oauth_tenant_id)
+    return exchangelib.Credentials(settings.username, settings.password)
+
+
+def _version(text: str) -> Any:
+    if not text:
+        return None
+    parts = [int(p) for p in text.split(".")]
+    return exchangelib.Version(build=exchangelib.Build(*parts))
+
+
+class ExchangeProvider:
+    """Free/busy from one Exchange organisation. Thread-safe: exchangelib's protocol pools its sessions."""
+
+    def __init__(self, settings: ExchangeSettings, zone_name: str) -> None:
+        self.settings = settings
+        self.zone = exchangelib.EWSTimeZone(settings.time_zone or zone_name)
+        self._zoneinfo = ZoneInfo(settings.time_zone or zone_name)
+        self._protocol: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def max_batch(self) -> int:
+        return max(1, min(self.settings.common.batch_size, MAX_MAILBOXES))
+
+    def _connect(self) -> Any:
+        with self._lock:
+            if self._protocol is not None:
+                return self._protocol
+            auth = {EwsAuth.NTLM: exchangelib.NTLM, EwsAuth.BASIC: exchangelib.BASIC,
+                    EwsAuth.OAUTH: exchangelib.OAUTH2}[self.settings.auth]
+            config_args: dict[str, Any] = {
+                "credentials": _credentials(self.settings), "auth_type": auth,
+                "version": _version(self.settings.server_version), "retry_policy": exchangelib.FailFast(),
+                "max_connections": max(1, self.settings.common.max_concurrency)}
+            try:
+                if self.settings.service_endpoint:
+                    config = exchangelib.Configuration(service_endpoint=self.settings.service_endpoint, **config_args)
+                    self._protocol = exchangelib.protocol.Protocol(config=config)
+                else:
+                    account = exchangelib.Account(self.settings.autodiscover_email, autodiscover=True,
+                                                  credentials=config_args["credentials"], access_type="delegate")
+                    self._protocol = account.protocol
+            except ews_errors.UnauthorizedError as exc:
+                raise CalendarAuthError(f"{self.settings.common.name}: credentials refused") from exc
+            except ews_errors.EWSError as exc:
+                raise CalendarError(f"{self.settings.common.name}: cannot reach Exchange: {exc}") from exc
+            return self._protocol
+
+    def free_busy(self, mailboxes: Sequence[str], start: datetime, end: datetime) -> dict[str, MailboxResult]:
+        if len(mailboxes) > self.max_batch:
+            raise ValueError(f"at most {self.max_batch} mailboxes per request")
+        if not mailboxes:
+            return {}
+        protocol = self._connect()
+        ews_start = exchangelib.EWSDateTime.from_datetime(start).astimezone(self.zone)
+        ews_end = exchangelib.EWSDateTime.from_datetime(end).astimezone(self.zone)
+        try:
+            views = list(protocol.get_free_busy_info(
+                accounts=[(m, "Required", False) for m in mailboxes], start=ews_start, end=ews_end,
+                merged_free_busy_interval=30, requested_view="DetailedMerged"))
+        except ews_errors.ErrorServerBusy as exc:
+            raise CalendarThrottledError(f"{self.settings.common.name}: server busy", exc.back_off) from exc
+        except (ews_errors.UnauthorizedError, ews_errors.ErrorAccessDenied) as exc:
+            raise CalendarAuthError(f"{self.settings.common.name}: credentials refused") from exc
+        except ews_errors.TransportError as exc:
+            raise CalendarError(f"{self.settings.common.name}: transport error: {exc}") from exc
+        except Exception as exc:
+            # exchangelib raises plain ValueError/AttributeError/lxml errors on malformed answers; whatever
+            # it is, the request as a whole failed and the refresher backs off.
+            raise CalendarError(f"{self.settings.common.name}: unusable answer: {type(exc).__name__}: {exc}") from exc
+        if len(views) != len(mailboxes):
+            raise CalendarError(f"{self.settings.common.name}: {len(views)} answers for {len(mailboxes)} mailboxes")
+        return {mailbox: self._result(mailbox, view) for mailbox, view in zip(mailboxes, views, strict=True)}
+
+    def _result(self, mailbox: str, view: Any) -> MailboxResult:
+        if isinstance(view, Exception):
+            code = type(view).__name__
+            problem = _PROBLEMS.get(code, MailboxProblem.SERVER_ERROR)
+            return MailboxResult(mailbox, problem=problem, reason=f"{code}: {view}"[:300])
+        blocks = []
+        for event in view.calendar_events or ():
+            if event.start is None or event.end is None or event.end <= event.start:
+                continue
+            details = event.details
+            private = bool(details.is_private) if details is not None else False
+            # Plain datetimes in a ZoneInfo, so nothing downstream sees exchangelib's subclasses.
+            start = datetime.fromtimestamp(event.start.timestamp(), self._zoneinfo)
+            end = datetime.fromtimestamp(event.end.timestamp(), self._zoneinfo)
+            blocks.append(BusyBlock(
+                start=start, end=end, status=_STATUS.get(event.busy_type, BusyStatus.UNKNOWN),
+                subject=details.subject if details is not None else None,
+                location=details.location if details is not None else None,
+                private=private, all_day=_all_day(start, end)))
+        return MailboxResult(mailbox, tuple(blocks))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._protocol is not None:
+                self._protocol.close()
+                self._protocol = None
+
+
+def _all_day(start: datetime, end: datetime) -> bool:
+    """EWS free/busy has no all-day flag: an event from midnight to midnight (local) is one."""
+    return (start.hour, start.minute, end.hour, end.minute) == (0, 0, 0, 0) and end - start >= timedelta(hours=23)
