@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -145,7 +148,11 @@ class EntryUsage(Base):
 
 
 class CallLogRow(Base):
-    """One call as the console saw it; the queue issue fills in consult/transfer details."""
+    """One finished call as the operator desk saw it (see `directory.store.calllog`).
+
+    ``consulted`` holds the names consulted, joined by newlines; ``search_text`` is the case-folded
+    name, numbers and targets, so a search matches "åsa" to "Åsa" on SQLite as on PostgreSQL.
+    """
 
     __tablename__ = "call_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,6 +166,17 @@ class CallLogRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     outcome: Mapped[str] = mapped_column(String(30), default="")
     transferred_to: Mapped[str] = mapped_column(String(200), default="")
+    # 0003: the desk's details
+    priority: Mapped[str] = mapped_column(String(20), default="normal", server_default="normal")
+    waiting_s: Mapped[float] = mapped_column(Float(), default=0.0, server_default="0")
+    held_s: Mapped[float] = mapped_column(Float(), default=0.0, server_default="0")
+    hold_count: Mapped[int] = mapped_column(Integer(), default=0, server_default="0")
+    consulted: Mapped[str] = mapped_column(Text(), default="", server_default="")
+    time_to_connect_s: Mapped[float | None] = mapped_column(Float())
+    recalled: Mapped[bool] = mapped_column(Boolean(), default=False, server_default=false())
+    end_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    console: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    search_text: Mapped[str] = mapped_column(Text(), default="", server_default="")
 
 
 PATH_SEPARATOR = " / "

@@ -1,0 +1,47 @@
+"""The desk's call records reach the store's call log with every field."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.desk_log import CallLogWriter, logged_call
+from app.tasks import TaskRunner
+from directory.store import Store, sqlite_url
+from directory.store.calllog import CallLogRepository
+from softphone.desk.records import CallLogged, CallRecord, Outcome, PriorityClass
+
+T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+RECORD = CallRecord(
+    number="112", name="Larm", dialled="+4631000", priority=PriorityClass.EMERGENCY, incoming=True,
+    offered_at=T0, answered_at=T0 + timedelta(seconds=3), ended_at=T0 + timedelta(seconds=60), waiting_s=3.0,
+    held_s=10.0, hold_count=1, consulted=("Eva Berg",), transferred_to="Eva Berg", outcome=Outcome.TRANSFERRED,
+    time_to_connect_s=57.0, recalled=False, end_reason="transferred")
+
+
+def test_record_maps_to_a_logged_call() -> None:
+    call = logged_call(RECORD, "op-1")
+    assert (call.priority, call.outcome, call.console, call.consulted) == (
+        "emergency", "transferred", "op-1", ("Eva Berg",))
+    assert (call.waiting_s, call.time_to_connect_s, call.answered_at) == (3.0, 57.0, T0 + timedelta(seconds=3))
+
+
+def test_writer_stores_logged_calls_on_the_database_worker(tmp_path: Path) -> None:
+    store = Store.open(sqlite_url(tmp_path / "s.sqlite3"))
+    tasks = TaskRunner()
+    repo = CallLogRepository(store)
+    writer = CallLogWriter(repo, tasks, "op-1")
+
+    async def run() -> None:
+        writer(CallLogged(RECORD))
+        while tasks.pending:
+            await asyncio.sleep(0.01)
+
+    try:
+        asyncio.run(run())
+        (stored,) = repo.search("larm")
+        assert (stored.number, stored.outcome, stored.console) == ("112", "transferred", "op-1")
+    finally:
+        tasks.shutdown()
+        store.dispose()
