@@ -55,9 +55,17 @@ def xvfb() -> Iterator[str]:
 
 
 def _window_viewable(env: dict[str, str]) -> bool:
-    result = subprocess.run(["xwininfo", "-name", "Switchboard"], capture_output=True, text=True, env=env,
-                            check=False)
-    return "IsViewable" in result.stdout
+    """The main window is mapped. Qt also makes a 1x1 unmapped leader window with the same title: the
+    main window is the one with a WM_CLASS (shown in parentheses by `xwininfo -tree`)."""
+    tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env,
+                          check=False).stdout
+    ids = [line.split()[0] for line in tree.splitlines() if '"Switchboard": ("' in line]
+    for window_id in ids:
+        info = subprocess.run(["xwininfo", "-id", window_id], capture_output=True, text=True, env=env,
+                              check=False).stdout
+        if "IsViewable" in info:
+            return True
+    return False
 
 
 def time_to_window(command: list[str], env: dict[str, str], timeout: float = 60) -> float:

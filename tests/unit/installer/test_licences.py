@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from importlib.metadata import metadata
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +42,16 @@ def test_licence_matches_package_metadata(component) -> None:
 def test_every_component_has_a_version_or_is_native() -> None:
     missing = [c.name for c in COMPONENTS if c.distribution and not c.installed_version()]
     assert missing == []
+
+
+def test_every_declared_dependency_is_listed() -> None:
+    """A new runtime dependency ships in the bundle: the About dialog must name it and its licence."""
+    project = tomllib.loads((Path(__file__).resolve().parents[3] / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0] for requirement in
+                [*project["project"]["dependencies"], *project["project"]["optional-dependencies"]["postgres"]]}
+    listed = {c.distribution for c in COMPONENTS}
+
+    def normalise(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    assert {normalise(d) for d in declared} - {normalise(d) for d in listed} == set()
