@@ -28,6 +28,7 @@ from directory.calendars.settings import (
     GraphSettings,
     SourceCommon,
 )
+from directory.calendars.sources import CalendarSources, RefreshJob
 from directory.calendars.subjects import DEFAULT_PREFIXES, ClassifiedBlock, SubjectRules, apply_rules
 from directory.calendars.wording import presence_text
 
@@ -44,6 +45,7 @@ __all__ = [
     "CalendarProvider",
     "CalendarReferral",
     "CalendarSourceSettings",
+    "CalendarSources",
     "CalendarThrottledError",
     "ClassifiedBlock",
     "DaySummary",
@@ -55,6 +57,7 @@ __all__ = [
     "MailboxCalendar",
     "MailboxProblem",
     "MailboxResult",
+    "RefreshJob",
     "RefreshSchedule",
     "ServerLimits",
     "SourceCommon",

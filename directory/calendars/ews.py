@@ -16,6 +16,13 @@ from zoneinfo import ZoneInfo
 
 import exchangelib  # type: ignore[import-untyped]
 from exchangelib import errors as ews_errors
+from exchangelib.properties import (  # type: ignore[import-untyped]
+    FreeBusyViewOptions,
+    MailboxData,
+    TimeWindow,
+    TimeZone,
+)
+from exchangelib.services import GetUserAvailability  # type: ignore[import-untyped]
 
 from directory.calendars.model import (
     BusyBlock,
@@ -35,7 +42,27 @@ _STATUS = {"Free": BusyStatus.FREE, "Tentative": BusyStatus.TENTATIVE, "Busy": B
            "NoData": BusyStatus.UNKNOWN}
 _PROBLEMS = {"ErrorMailRecipientNotFound": MailboxProblem.UNKNOWN_MAILBOX,
              "ErrorNoFreeBusyAccess": MailboxProblem.ACCESS_DENIED,
-             "ErrorFreeBusyGenerationFailed": MailboxProblem.SERVER_ERROR}
+             "ErrorFreeBusyGenerationFailed": MailboxProblem.SERVER_ERROR,
+             "ErrorServerBusy": MailboxProblem.THROTTLED}
+
+
+class _Availability(GetUserAvailability):  # type: ignore[misc]
+    """exchangelib raises on per-mailbox errors it does not list (ErrorNoFreeBusyAccess, ...), failing the
+    whole batch; every ResponseMessage error here belongs to its one mailbox, so return them all instead."""
+
+    ERRORS_TO_CATCH_IN_RESPONSE = ews_errors.ResponseMessageError
+
+
+def _free_busy_views(protocol: Any, mailboxes: Sequence[str], start: Any, end: Any) -> list[Any]:
+    """`Protocol.get_free_busy_info`, with `_Availability`: GetServerTimeZones (full definition of the
+    request's zone), then GetUserAvailability with DetailedMerged views."""
+    definition = next(iter(protocol.get_timezones(timezones=[start.tzinfo], return_full_timezone_data=True)))
+    return list(_Availability(protocol).call(
+        tzinfo=start.tzinfo,
+        mailbox_data=[MailboxData(email=m, attendee_type="Required", exclude_conflicts=False) for m in mailboxes],
+        timezone=TimeZone.from_server_timezone(tz_definition=definition, for_year=start.year),
+        free_busy_view_options=FreeBusyViewOptions(time_window=TimeWindow(start=start, end=end),
+                                                   merged_free_busy_interval=30, requested_view="DetailedMerged")))
 
 
 def _credentials(settings: ExchangeSettings) -> Any:
@@ -100,9 +127,7 @@ class ExchangeProvider:
         ews_start = exchangelib.EWSDateTime.from_datetime(start).astimezone(self.zone)
         ews_end = exchangelib.EWSDateTime.from_datetime(end).astimezone(self.zone)
         try:
-            views = list(protocol.get_free_busy_info(
-                accounts=[(m, "Required", False) for m in mailboxes], start=ews_start, end=ews_end,
-                merged_free_busy_interval=30, requested_view="DetailedMerged"))
+            views = _free_busy_views(protocol, mailboxes, ews_start, ews_end)
         except ews_errors.ErrorServerBusy as exc:
             raise CalendarThrottledError(f"{self.settings.common.name}: server busy", exc.back_off) from exc
         except (ews_errors.UnauthorizedError, ews_errors.ErrorAccessDenied) as exc:

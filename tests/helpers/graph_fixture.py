@@ -14,7 +14,10 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
+
+import jwt
 
 from tests.helpers.http_fixture import FixtureServer, Reply, Request
 
@@ -43,6 +46,8 @@ class GraphFixture:
     schedule_counts: list[int] = field(default_factory=list)
     token_requests: int = 0
     base_url: str = ""
+    assertion_key: Any = None  # public key that must have signed a certificate client's assertion
+    assertions_verified: int = 0
     _tokens: set[str] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -72,7 +77,9 @@ class GraphFixture:
             return _json(400, {"error": "unsupported_grant_type", "error_codes": [70003],
                                "error_description": "AADSTS70003: The app requested an unsupported grant type."})
         secret = self.clients.get(form.get("client_id", ""))
-        if secret is None or (form.get("client_secret") != secret and "client_assertion" not in form):
+        if secret is not None and "client_assertion" in form and self._assertion_ok(form["client_assertion"]):
+            secret = form["client_secret"] = "(certificate)"
+        if secret is None or form.get("client_secret") != secret:
             return _json(401, {
                 "error": "invalid_client", "error_codes": [7000215], "timestamp": "2026-11-23 08:00:00Z",
                 "trace_id": "00000000-0000-0000-0000-000000000000",
@@ -82,6 +89,18 @@ class GraphFixture:
         with self._lock:
             self._tokens.add(token)
         return _json(200, {"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": token})
+
+    def _assertion_ok(self, assertion: str) -> bool:
+        """A client assertion (RFC 7523 JWT) signed by ``assertion_key`` for our token endpoint."""
+        if self.assertion_key is None:
+            return False
+        try:
+            claims = jwt.decode(assertion, self.assertion_key, algorithms=["RS256", "PS256"],
+                                audience=f"{self.base_url}/{TENANT}/oauth2/v2.0/token")
+        except jwt.PyJWTError:
+            return False
+        self.assertions_verified += 1
+        return bool(claims.get("iss") == claims.get("sub") == "app-id")
 
     def _schedule(self, request: Request) -> Reply:
         token = request.headers.get("authorization", "").removeprefix("Bearer ")

@@ -68,7 +68,8 @@ class FixtureServer:
             context.load_cert_chain(str(tls[0]), str(tls[1]))
             self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
             self.scheme = "https"
-        self._thread = threading.Thread(target=self.server.serve_forever, name="fixture-http", daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name="fixture-http",
+                                        daemon=True)
         self._thread.start()
 
     @property

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC as _UTC
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from caldav.davclient import DAVClient
@@ -18,6 +18,7 @@ from tests.helpers.processes import ManagedProcess, free_port, tcp_open, wait_un
 def radicale_server(directory: Path) -> Iterator[str]:
     """Radicale with storage under ``directory``, no authentication, every logged-in user allowed everywhere
     (the organisation's service account reads colleagues' calendars). Yields the base URL."""
+    directory.mkdir(parents=True, exist_ok=True)
     port = free_port()
     proc = ManagedProcess(
         [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
@@ -33,10 +34,10 @@ def radicale_server(directory: Path) -> Iterator[str]:
         proc.stop()
 
 
-def ics_event(uid: str, start: datetime, end: datetime, summary: str, *, private: bool = False,
+def ics_event(uid: str, start: date, end: date, summary: str, *, private: bool = False,
               all_day: bool = False, extra: str = "") -> str:
     """One VEVENT in a VCALENDAR; aware times go out in UTC, ``all_day`` writes DATE values."""
-    if all_day:
+    if all_day or not isinstance(start, datetime) or not isinstance(end, datetime):
         times = f"DTSTART;VALUE=DATE:{start:%Y%m%d}\r\nDTEND;VALUE=DATE:{end:%Y%m%d}\r\n"
     else:
         times = (f"DTSTART:{start.astimezone(_UTC):%Y%m%dT%H%M%SZ}\r\n"
