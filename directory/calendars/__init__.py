@@ -5,6 +5,7 @@ else here is plain logic: subject codes, presence facts and wording, routing, sc
 """
 
 from directory.calendars.book import CalendarBook, DaySummary
+from directory.calendars.config import CalendarConfigError, calendar_sources
 from directory.calendars.model import (
     BusyBlock,
     BusyStatus,
@@ -40,6 +41,7 @@ __all__ = [
     "CalDavSettings",
     "CalendarAuthError",
     "CalendarBook",
+    "CalendarConfigError",
     "CalendarError",
     "CalendarPresence",
     "CalendarProvider",
@@ -65,6 +67,7 @@ __all__ = [
     "SourceStatus",
     "SubjectRules",
     "apply_rules",
+    "calendar_sources",
     "mailbox_of",
     "make_provider",
     "presence_at",

@@ -1,0 +1,76 @@
+"""`[calendars]` tables to source settings: secrets resolved, defaults, and clear errors naming the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from directory.calendars import (
+    CalDavSettings,
+    CalendarConfigError,
+    EwsAuth,
+    ExchangeSettings,
+    GraphSettings,
+    calendar_sources,
+)
+
+SECRETS = {"keyring:switchboard/ews": "ews-pw", "env:GRAPH_SECRET": "graph-secret"}
+
+
+def resolve(reference: str) -> str:
+    if reference not in SECRETS:
+        raise LookupError(f"no keyring entry for {reference!r}")
+    return SECRETS[reference]
+
+
+def test_all_three_kinds(tmp_path: Path) -> None:
+    pem = tmp_path / "app.pem"
+    pem.write_text("-----BEGIN PRIVATE KEY-----\n...\n", encoding="ascii")
+    tables = {
+        "subject_codes": {"LUN": "lunch", "UTE": "business"}, "private_refers": True,
+        "exchange": [{"name": "Region", "domains": ["region.se"], "service_endpoint": "https://mail/EWS/Exchange.asmx",
+                      "auth": "basic", "username": "svc", "password": "keyring:switchboard/ews",
+                      "server_version": "15.1", "share_details": True, "batch_size": 50}],
+        "graph": [{"name": "Kommune", "tenant_id": "t", "client_id": "c", "schedule_user": "svc@k.no",
+                   "client_secret": "env:GRAPH_SECRET"},
+                  {"name": "Cert", "tenant_id": "t", "client_id": "c", "schedule_user": "svc@k.no",
+                   "certificate": str(pem), "certificate_thumbprint": "AB12"}],
+        "caldav": [{"name": "Skola", "url": "https://dav.skola.se", "read_events": False,
+                    "mailbox_attribute": "upn"}],
+    }
+    exchange, graph, cert, caldav = calendar_sources(tables, resolve)
+    assert isinstance(exchange, ExchangeSettings)
+    assert (exchange.auth, exchange.password, exchange.server_version) == (EwsAuth.BASIC, "ews-pw", "15.1")
+    assert (exchange.common.batch_size, exchange.common.domains, exchange.common.rules.share_details) == \
+        (50, ("region.se",), True)
+    assert exchange.common.rules.private_refers
+    assert exchange.common.rules.code_in("UTE: x") == "business"
+    assert isinstance(graph, GraphSettings)
+    assert graph.client_secret == "graph-secret"
+    assert graph.common.rules.share_details is False
+    assert isinstance(cert, GraphSettings)
+    assert cert.certificate_pem.startswith("-----BEGIN")
+    assert isinstance(caldav, CalDavSettings)
+    assert (caldav.read_events, caldav.common.mailbox_attribute) == (False, "upn")
+
+
+@pytest.mark.parametrize(("tables", "message"), [
+    ({"exchange": [{"name": "X"}]}, r"calendars.exchange\[0\]: set service_endpoint"),
+    ({"exchange": [{"name": "X", "service_endpoint": "u", "password": "keyring:nope/x"}]},
+     r"calendars.exchange\[0\].password: no keyring entry"),
+    ({"graph": [{"name": "G", "tenant_id": "t", "client_id": "c", "schedule_user": "s"}]},
+     r"calendars.graph\[0\]: set client_secret"),
+    ({"graph": [{"name": "G", "client_secret": "env:GRAPH_SECRET"}]}, r"calendars.graph\[0\].tenant_id"),
+    ({"graph": [{"name": "G", "certificate": "/nonexistent.pem"}]}, r"calendars.graph\[0\].certificate: cannot"),
+    ({"caldav": [{"name": "D"}]}, r"calendars.caldav\[0\].url"),
+    ({"caldav": [{"url": "u"}]}, r"calendars.caldav\[0\].name"),
+    ({"caldav": [{"name": "D", "url": "u"}, {"name": "D", "url": "v"}]}, "unique: D"),
+])
+def test_errors_name_the_key(tables: dict[str, object], message: str) -> None:
+    with pytest.raises(CalendarConfigError, match=message):
+        calendar_sources(tables, resolve)
+
+
+def test_nothing_configured() -> None:
+    assert calendar_sources({}, resolve) == []
