@@ -53,14 +53,13 @@ class _Availability(GetUserAvailability):  # type: ignore[misc]
     ERRORS_TO_CATCH_IN_RESPONSE = ews_errors.ResponseMessageError
 
 
-def _free_busy_views(protocol: Any, mailboxes: Sequence[str], start: Any, end: Any) -> list[Any]:
-    """`Protocol.get_free_busy_info`, with `_Availability`: GetServerTimeZones (full definition of the
-    request's zone), then GetUserAvailability with DetailedMerged views."""
-    definition = next(iter(protocol.get_timezones(timezones=[start.tzinfo], return_full_timezone_data=True)))
+def _free_busy_views(protocol: Any, mailboxes: Sequence[str], start: Any, end: Any, zone: Any) -> list[Any]:
+    """`Protocol.get_free_busy_info` with `_Availability` and the request's time zone given (``zone``, an
+    exchangelib TimeZone built once from GetServerTimeZones) rather than fetched for every batch."""
     return list(_Availability(protocol).call(
         tzinfo=start.tzinfo,
         mailbox_data=[MailboxData(email=m, attendee_type="Required", exclude_conflicts=False) for m in mailboxes],
-        timezone=TimeZone.from_server_timezone(tz_definition=definition, for_year=start.year),
+        timezone=zone,
         free_busy_view_options=FreeBusyViewOptions(time_window=TimeWindow(start=start, end=end),
                                                    merged_free_busy_interval=30, requested_view="DetailedMerged")))
 
@@ -88,6 +87,7 @@ class ExchangeProvider:
         self.zone = exchangelib.EWSTimeZone(settings.time_zone or zone_name)
         self._zoneinfo = ZoneInfo(settings.time_zone or zone_name)
         self._protocol: Any = None
+        self._zones: dict[int, Any] = {}
         self._lock = threading.Lock()
 
     @property
@@ -118,6 +118,18 @@ class ExchangeProvider:
                 raise CalendarError(f"{self.settings.common.name}: cannot reach Exchange: {exc}") from exc
             return self._protocol
 
+    def _time_zone(self, protocol: Any, start: Any) -> Any:
+        """The request's TimeZone element for ``start``'s year, from the server's full definition
+        (GetServerTimeZones, once per year and provider: the definition names the DST rules of that year)."""
+        with self._lock:
+            cached = self._zones.get(start.year)
+        if cached is None:
+            definition = next(iter(protocol.get_timezones(timezones=[start.tzinfo], return_full_timezone_data=True)))
+            cached = TimeZone.from_server_timezone(tz_definition=definition, for_year=start.year)
+            with self._lock:
+                self._zones[start.year] = cached
+        return cached
+
     def free_busy(self, mailboxes: Sequence[str], start: datetime, end: datetime) -> dict[str, MailboxResult]:
         if len(mailboxes) > self.max_batch:
             raise ValueError(f"at most {self.max_batch} mailboxes per request")
@@ -127,7 +139,7 @@ class ExchangeProvider:
         ews_start = exchangelib.EWSDateTime.from_datetime(start).astimezone(self.zone)
         ews_end = exchangelib.EWSDateTime.from_datetime(end).astimezone(self.zone)
         try:
-            views = _free_busy_views(protocol, mailboxes, ews_start, ews_end)
+            views = _free_busy_views(protocol, mailboxes, ews_start, ews_end, self._time_zone(protocol, ews_start))
         except ews_errors.ErrorServerBusy as exc:
             raise CalendarThrottledError(f"{self.settings.common.name}: server busy", exc.back_off) from exc
         except (ews_errors.UnauthorizedError, ews_errors.ErrorAccessDenied) as exc:

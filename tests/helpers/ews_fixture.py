@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -84,10 +85,19 @@ class EwsFixture:
     back_off_ms: int = 1500
     malformed_replies: int = 0
     mailbox_counts: list[int] = field(default_factory=list)
+    handler_seconds: float = 0.0  # time spent building answers: the "server's own time" for benchmarks
     _zone_id: str = "UTC"
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def handle(self, request: Request) -> Reply:
+        started = time.perf_counter()
+        try:
+            return self._handle(request)
+        finally:
+            with self._lock:
+                self.handler_seconds += time.perf_counter() - started
+
+    def _handle(self, request: Request) -> Reply:
         if not self._authorised(request.headers.get("authorization", "")):
             return Reply(401, b"", {"WWW-Authenticate": 'Basic realm="ews"'})
         with self._lock:
