@@ -30,6 +30,17 @@ DIRECT_CAP = 400
 
 
 def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequence[Word] = ()) -> Scored:
+    """The best ``limit`` hits (plus any used or late entries that matched, which rank by their own rules)."""
+    results: Scored = {}
+    top: list[tuple[float, int]] = []  # min-heap of (score, -slot): the weakest of the best on top
+    _search(state, words, limit, fuzzy=fuzzy, results=results, top=top)
+    keep = {-negative for _, negative in top}
+    keep.update(s for s in extra_slots(state) if s in results)
+    return {slot: results[slot] for slot in keep}
+
+
+def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequence[Word], results: Scored,
+            top: list[tuple[float, int]]) -> None:
     matcher = Matcher(state, words, fuzzy=fuzzy)
     estimates = [matcher.estimate(w) for w in words]
     selective = [w for w, e in zip(words, estimates, strict=True) if e <= SECOND_CAP]
@@ -44,9 +55,7 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
     n = len(words)
     typed_name = sorted(w.fold for w in words)
     scorer = matcher.scorer()
-    results: Scored = {}
     seen: set[int] = set()
-    top: list[tuple[float, int]] = []  # min-heap of (score, -slot): the weakest of the best on top
 
     def consider(slot: int) -> None:
         seen.add(slot)
@@ -59,7 +68,16 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         full = min(scores) >= r.EXACT_NAME and sorted(names) == typed_name \
             and _display_words(state, slot) == typed_name
         score = r.full_name_score(words, scores) if full else r.combine(scores, len(names))
-        results[slot] = (score, r.FULL_NAME if full else min(scores))
+        keep(slot, score, r.FULL_NAME if full else min(scores))
+
+    def record(slot: int, scores: Sequence[int]) -> None:
+        """A slot whose word scores are already known (first met in a class combination)."""
+        seen.add(slot)
+        name_words = state.own_text[slot].count(" ", 0, state.own_bar[slot]) - 1
+        keep(slot, r.combine(scores, name_words), min(scores))
+
+    def keep(slot: int, score: float, weakest: int) -> None:
+        results[slot] = (score, weakest)
         if len(top) < limit:
             heapq.heappush(top, (score, -slot))
         elif (score, -slot) > top[0]:
@@ -71,15 +89,17 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
         for slot in restrict:
             if slot not in seen:
                 consider(slot)
-        return results
+        return
     if all(w.whole for w in words):
         # Full names first, so that the class walk below never has to allow for a 100.
+        own, bars = state.own_text, state.own_bar
         for slot in set.intersection(*(set(state.names.exact(w.fold)) for w in words)):
-            if slot not in seen and (restrict is None or slot in restrict):
+            # A full name has no name words beyond those typed (Åsa-Lena is not the full name "åsa lena").
+            if slot not in seen and own[slot].count(" ", 0, bars[slot]) - 1 == n:
                 consider(slot)
     if n <= MAX_COMBO_WORDS:
-        _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider)
-        return results
+        _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider, record=record)
+        return
     scanned = 0
     for class_score, make_stream in matcher.classes(driver):
         bound = (class_score + best_others) / n
@@ -96,19 +116,22 @@ def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy:
             consider(slot)
             scanned += 1
             if scanned >= SCAN_CAP:
-                return results
-    return results
+                return
 
 
 def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, int]], seen: set[int],
-                       consider: Callable[[int], None]) -> None:
+                       consider: Callable[[int], None], record: Callable[[int, Sequence[int]], None]) -> None:
     """Visit candidates one class combination at a time, best first (see directory.search.combos).
 
-    A combination is read through its smallest class, whose every slot is scored in full (which places
-    it in its true combination), so each class is read at most once however many combinations share it.
+    Where the classes are arrays, the combination is their intersection in C, and a slot met there for
+    the first time has exactly the combination's classes (a better one would have come first), so its
+    score needs no probing. Otherwise the combination is read through its smallest class, whose every
+    slot is scored in full (placing it in its true combination), so each class is read at most once
+    however many combinations share it.
     """
     classes = [word_classes(matcher.state, w, matcher.extras(w)) for w in matcher.words]
     matches_all = _quick_filter(matcher)
+    own, bars = matcher.state.own_text, matcher.state.own_bar
     read: set[int] = set()
     budget = WALK_CAP
     for combo_bound, combo in combinations(classes):
@@ -116,6 +139,27 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             return
         arrays = sorted((a for a in (c.array() for c in combo) if a is not None), key=len)
         slots: Iterable[int]
+        if len(arrays) == len(combo):
+            scores = [c.score for c in combo]
+            fresh = sorted(set(arrays[0]).intersection(*arrays[1:]).difference(seen))
+            if all(score in r.NAME_SCORES for score in scores):
+                # Names with no words beyond those typed score the whole-name bonus more: take them first.
+                whole = [s for s in fresh if own[s].count(" ", 0, bars[s]) - 1 == len(combo)]
+                groups = [(combo_bound, whole), (combo_bound - r.WHOLE_NAME_BONUS, fresh)]
+            else:
+                groups = [(combo_bound, fresh)]
+            for group_bound, group in groups:
+                for slot in group:
+                    if slot in seen:
+                        continue
+                    if len(top) >= limit and (top[0][0] > group_bound
+                                              or (top[0][0] == group_bound and -top[0][1] < slot)):
+                        break
+                    record(slot, scores)
+                    budget -= 1
+                    if budget < 0:
+                        return
+            continue
         if len(arrays) >= 2:
             # Intersect in C; what is left is small, so sort it into name order.
             slots = sorted(set(arrays[0]).intersection(*arrays[1:]))
