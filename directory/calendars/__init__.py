@@ -31,7 +31,7 @@ from directory.calendars.settings import (
 )
 from directory.calendars.sources import CalendarSources, RefreshJob
 from directory.calendars.subjects import DEFAULT_PREFIXES, ClassifiedBlock, SubjectRules, apply_rules
-from directory.calendars.wording import presence_text
+from directory.calendars.wording import block_line, presence_text
 
 __all__ = [
     "DEFAULT_PREFIXES",
@@ -67,6 +67,7 @@ __all__ = [
     "SourceStatus",
     "SubjectRules",
     "apply_rules",
+    "block_line",
     "calendar_sources",
     "mailbox_of",
     "make_provider",

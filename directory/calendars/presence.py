@@ -45,8 +45,8 @@ class CalendarPresence:
 
     ``status`` is FREE when nothing covers the moment; ``until`` is when the current busy stretch ends
     (overlapping and back-to-back blocks merged), ``next_free`` the same moment or None when the person
-    is busy to the end of the window; ``back_on`` the working day someone out of office returns, when
-    the absence ends at a day boundary (all-day and multi-day events).
+    is busy to the end of the window; ``back_on`` the working day someone out of office (or in an all-day
+    event) returns, when the absence ends at a day boundary (all-day and multi-day events).
     """
 
     at: datetime
@@ -88,7 +88,7 @@ def presence_at(blocks: Sequence[ClassifiedBlock], at: datetime, zone: tzinfo,
     until = busy_until(busy, at)
     next_free = None if until is not None and window_end is not None and until >= window_end else until
     back_on = None
-    if current.block.status is BusyStatus.OUT_OF_OFFICE and until is not None:
+    if (current.block.status is BusyStatus.OUT_OF_OFFICE or current.block.all_day) and until is not None:
         local_end = until.astimezone(zone)
         if local_end.time() == time(0, 0):
             day = local_end.date()

@@ -77,6 +77,10 @@ def apply_rules(block: BusyBlock, rules: SubjectRules) -> ClassifiedBlock:
     if block.subject and block.status is not BusyStatus.FREE:
         may_refer = (rules.private_refers or not block.private) and (rules.all_day_refers or not block.all_day)
         code = (rules.code_in(block.subject) or "") if may_refer else ""
-    if block.private or not rules.share_details:
+    if block.private:
+        # Private appointments show only as busy: no subject, no location, no finer status.
+        status = BusyStatus.FREE if block.status is BusyStatus.FREE else BusyStatus.BUSY
+        block = replace(block, subject=None, location=None, status=status)
+    elif not rules.share_details:
         block = replace(block, subject=None, location=None)
     return ClassifiedBlock(block, code)

@@ -5,10 +5,11 @@ Built here rather than in ui/ because the CLI prints it too; the UI shows it as 
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from directory.calendars.model import BusyStatus
 from directory.calendars.presence import CalendarPresence
+from directory.calendars.subjects import ClassifiedBlock
 from directory.referrals.readout import clock_text
 
 _STATES = {
@@ -53,7 +54,8 @@ def presence_text(presence: CalendarPresence, zone: tzinfo, language: str = "en"
         if nxt is not None and nxt.start.astimezone(zone).date() == now.date():
             return _NEXT_BUSY[language].format(t=clock_text(nxt.start.astimezone(zone), language))
         return _STATES[language][BusyStatus.FREE]
-    state = _STATES[language][presence.status]
+    private = presence.current is not None and presence.current.block.private
+    state = _STATES[language][BusyStatus.UNKNOWN if private else presence.status]  # private: just "busy"
     today, tomorrow, weekday, whole_day, open_end = _UNTIL[language]
     if presence.back_on is not None:
         if (presence.back_on - now.date()).days == 1:
@@ -67,3 +69,28 @@ def presence_text(presence: CalendarPresence, zone: tzinfo, language: str = "en"
     clock = clock_text(end, language)
     form = today if days <= 0 else tomorrow if days == 1 else weekday
     return f"{state} {form.format(t=clock, d=_day(end, now, language))}"
+
+
+_FREE_BUSY = {"en": "busy", "sv": "upptagen", "nb": "opptatt"}
+_ALL_DAY = {"en": "all day", "sv": "hela dagen", "nb": "hele dagen"}
+
+
+def block_line(block: ClassifiedBlock, day: date, zone: tzinfo, language: str = "en",
+               code_label: str = "") -> str:
+    """One line of the detail pane's day list: "12.00–12.45 Lunch · LUN" or "hela dagen upptagen".
+
+    Shows the subject only when the source shares it (it is None otherwise), else the status word;
+    ``code_label`` is the referral code's label in the operator's language, when the subject has a code."""
+    language = language if language in _STATES else "en"
+    start, end = block.start.astimezone(zone), block.end.astimezone(zone)
+    day_start = datetime.combine(day, time(0, 0), zone)
+    if block.block.all_day or (start <= day_start and end >= day_start + timedelta(days=1)):
+        when = _ALL_DAY[language]
+    else:
+        first = clock_text(start, language) if start.date() == day else "00.00" if language != "en" else "00:00"
+        last = clock_text(end, language) if end.date() == day else "24.00" if language != "en" else "24:00"
+        when = f"{first}–{last}"
+    status = block.block.status
+    what = block.block.subject or (_FREE_BUSY[language] if block.block.private or status is BusyStatus.BUSY
+                                   else _STATES[language][status])
+    return f"{when} {what}" + (f" · {code_label}" if code_label else "")

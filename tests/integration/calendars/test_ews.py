@@ -161,3 +161,17 @@ def test_refused_credentials_and_malformed_answers(ews: tuple[str, EwsFixture]) 
             client.free_busy(["anna@region.se"], at(11, 23, 0), at(11, 24, 0))
     finally:
         client.close()
+
+
+def test_a_huge_calendar_with_overlapping_events(ews: tuple[str, EwsFixture]) -> None:
+    _, state = ews
+    start = at(11, 23, 0)
+    state.calendars["bo@region.se"] = [FixtureEvent(start + timedelta(minutes=7 * i), start + timedelta(
+        minutes=7 * i + 30), "Busy", f"Möte {i}") for i in range(2000)]
+    client = provider(ews[0])
+    try:
+        blocks = client.free_busy(["bo@region.se"], start, start + timedelta(days=14))["bo@region.se"].blocks
+    finally:
+        client.close()
+    assert len(blocks) == 2000
+    assert blocks[-1].subject == "Möte 1999"

@@ -18,6 +18,7 @@ from directory.calendars import (
     referrals_in,
 )
 from directory.calendars.presence import busy_until, day_blocks
+from directory.calendars.wording import block_line
 from directory.referrals import DEFAULT_CODES, WorkingDays
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -153,3 +154,28 @@ def test_every_status_has_wording(language: str) -> None:
             continue
         presence = presence_at([block(at(23, 9), at(23, 10), status)], at(23, 9, 30), STOCKHOLM)
         assert presence_text(presence, STOCKHOLM, language)
+
+
+def test_private_appointment_shows_only_as_busy() -> None:
+    private = apply_rules(BusyBlock(at(23, 0), at(24, 0), BusyStatus.OUT_OF_OFFICE, subject="SEM: x", private=True,
+                                    all_day=True), SubjectRules(share_details=True))
+    assert private.block.status is BusyStatus.BUSY
+    presence = presence_at([private], at(23, 10), STOCKHOLM)
+    assert presence_text(presence, STOCKHOLM, "en") == "busy until tomorrow"
+    assert presence_text(presence, STOCKHOLM, "sv") == "upptagen till i morgon"
+
+
+def test_day_lines_for_the_detail_pane() -> None:
+    shared = SubjectRules(share_details=True)
+    lunch = apply_rules(BusyBlock(at(23, 12), at(23, 12, 45), subject="LUN: med Bosse"), shared)
+    hidden = apply_rules(BusyBlock(at(23, 13), at(23, 14, 30), subject="MÖT: Budget"), SubjectRules())
+    private = apply_rules(BusyBlock(at(23, 15), at(23, 16), subject="Läkare", private=True), shared)
+    night = block(at(23, 22), at(24, 6))
+    trip = block(at(22, 8), at(25, 17), BusyStatus.WORKING_ELSEWHERE)
+    day = date(2026, 11, 23)
+    assert block_line(lunch, day, STOCKHOLM, "sv", "Lunch") == "12.00–12.45 LUN: med Bosse · Lunch"
+    assert block_line(hidden, day, STOCKHOLM, "en", "Meeting") == "13:00–14:30 busy · Meeting"
+    assert block_line(private, day, STOCKHOLM, "nb") == "15.00–16.00 opptatt"
+    assert block_line(night, day, STOCKHOLM, "en") == "22:00–24:00 busy"
+    assert block_line(night, date(2026, 11, 24), STOCKHOLM, "en") == "00:00–06:00 busy"
+    assert block_line(trip, day, STOCKHOLM, "sv") == "hela dagen arbetar på annan plats"
