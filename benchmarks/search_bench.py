@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -122,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--skip-ldap", action="store_true", help="no slapd baseline (quick runs)")
     parser.add_argument("--skip-sql", action="store_true", help="no SQLite baseline")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="also measure the index's own allocations with tracemalloc (a second, ~5x slower build)")
     parser.add_argument("--baseline-queries", type=int, default=14,
                         help="queries (all their keystrokes) replayed against the slow baselines")
     args = parser.parse_args(argv)
@@ -134,12 +137,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     gc.collect()
     before = rss_bytes()
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     index = SearchIndex(entries)
-    build_s = time.perf_counter() - start
+    build_s, build_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     gc.collect()
     index_mb = (rss_bytes() - before) / 1e6
-    print(f"index build: {build_s:.2f} s   index memory (RSS delta): {index_mb:.0f} MB   entries: {len(index):,}")
+    print(f"index build: {build_s:.2f} s wall, {build_cpu:.2f} s CPU   index memory (RSS delta): {index_mb:.0f} MB"
+          f"   entries: {len(index):,}")
+    if args.tracemalloc:
+        tracemalloc.start()
+        traced = SearchIndex(entries)
+        gc.collect()
+        print(f"index memory (tracemalloc, allocations the index holds): "
+              f"{tracemalloc.get_traced_memory()[0] / 1e6:.0f} MB")
+        tracemalloc.stop()
+        del traced
 
     queries = workload(entries, args.seed)
     strokes = keystrokes(queries)

@@ -176,6 +176,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             if len(top) >= limit and (top[0][0] > combo_bound or (top[0][0] == combo_bound and -top[0][1] < slot)):
                 break
             if not matches_all(slot):
+                seen.add(slot)  # matches some word nowhere: no combination can want it
                 continue
             consider(slot)
             budget -= 1
