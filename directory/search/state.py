@@ -3,7 +3,7 @@
 A *slot* is the index's own small integer for an entry. Slots are numbered in name order when the index
 is built, so posting arrays (ascending slots) list entries by name. Entries added later get new slots at
 the end; they are kept in ``late`` and checked one by one so they are never lost from a truncated list,
-and once there are many of them the slots are renumbered (:meth:`IndexState.compact`).
+and once there are many of them the index is rebuilt in name order (``SearchIndex._compact``).
 Not thread-safe on its own: :class:`directory.search.index.SearchIndex` serialises access.
 """
 
@@ -93,8 +93,7 @@ class IndexState:
             index.end_bulk()
         for numbers, _ in number_keys:
             numbers.end_bulk()
-        self.usage = {k: v for k, v in usage.items() if v > 0}
-        self.used_slots = {self.slot_of[i] for i in self.usage if i in self.slot_of}
+        self.adopt_usage({k: v for k, v in usage.items() if v > 0})
 
     def _text_keys(self) -> list[tuple[TokenIndex, Callable[[Analysis], tuple[str, ...]]]]:
         return [
@@ -142,12 +141,13 @@ class IndexState:
         if slot is not None:
             self.used_slots.add(slot)
 
+    def adopt_usage(self, usage: dict[int, int]) -> None:
+        self.usage = dict(usage)
+        self.used_slots = {self.slot_of[i] for i in self.usage if i in self.slot_of}
+
     def needs_compaction(self) -> bool:
         """Too many entries out of name order (each costs a check per query) or too many holes."""
         return len(self.late) > 512 or len(self.entries) > 2 * len(self.slot_of) + 1024
-
-    def compact(self) -> None:
-        self.build([e for e in self.entries if e is not None], dict(self.usage))
 
     def _place(self, slot: int, entry: Entry, a: Analysis) -> None:
         assert entry.id is not None

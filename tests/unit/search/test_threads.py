@@ -12,7 +12,7 @@ from tests.unit.search.conftest import person
 
 def test_search_while_the_index_changes(entries: list[Entry]) -> None:
     index = SearchIndex(entries)
-    extra = [person(f"Thread Worker{i:03d}", title="Kurator") for i in range(300)]
+    extra = [person(f"Thread Worker{i:03d}", title="Kurator") for i in range(600)]  # > 512: compactions too
     errors: list[BaseException] = []
     stop = threading.Event()
 
