@@ -14,6 +14,7 @@ import queue
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -39,12 +40,17 @@ class DemoLab:
         self._log: IO[str] | None = None
         self._reader: threading.Thread | None = None
         self.frontdoor = ""
+        self._config_file: Path | None = None
 
     def start(self, timeout: float = 10.0) -> None:
         root = Path(__file__).resolve().parents[2]
         self._log = self._log_path.open("w") if self._log_path else None
+        # a file, not argv: a demo organisation's extensions can outgrow an argument's size limit
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as config:
+            config.write(self.config.to_json())
+        self._config_file = Path(config.name)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "softphone.demolab", self.config.to_json()],
+            [sys.executable, "-m", "softphone.demolab", f"@{self._config_file}"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log or subprocess.DEVNULL, text=True,
             cwd=root, start_new_session=True, env={**os.environ, "PYTHONPATH": str(root)})
         self._reader = threading.Thread(target=self._read, name="demolab-reader", daemon=True)
@@ -121,4 +127,6 @@ class DemoLab:
                     pipe.close()
         if self._log is not None:
             self._log.close()
+        if self._config_file is not None:
+            self._config_file.unlink(missing_ok=True)
         self.proc = None

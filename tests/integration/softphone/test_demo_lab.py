@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from app.demo_exchange import demo_lab_config
+from directory.demo import generate
 from softphone.demolab.config import Behaviour, Caller, Extension, LabConfig
 from softphone.demolab.process import DemoLab
 from softphone.desk.desk import DeskSettings, OperatorDesk
@@ -100,3 +102,27 @@ def test_busy_and_unanswered_extensions_come_back_as_recalls(lab, desk):
     lab.send("hangup", number="+46701234567")
     _until(phone, d, lambda: not d.calls)
     assert [c.number for c in d.callbacks] == ["+46701234567"]
+
+
+def test_demo_organisation_lab_answers_directory_numbers_as_written(tmp_path):
+    demo = generate(seed=3, people=60, units=5)
+    config = demo_lab_config(demo, seed=3, interval_s=0)
+    lab = DemoLab(config, log=tmp_path / "demo-lab.log")
+    lab.start()
+    phone = Phone(PhoneSettings(lab.account_settings(), AudioSettings(null_device=True, codecs=("PCMU/8000",))))
+    phone.start()
+    d = OperatorDesk(phone, DeskSettings(recall_after_s=30), clock=time.monotonic)
+    try:
+        pump_until(phone, lambda: phone.registration.registered)
+        listed = {e.number for e in config.extensions}
+        answering = next(p for p in demo.people if p.numbers and p.numbers[0].e164 not in listed)
+        lab.send("call")
+        _until(phone, d, lambda: bool(d.waiting()))
+        call_id = d.answer_next()
+        assert call_id is not None
+        _until(phone, d, lambda: phone.call(call_id).state is CallState.CONNECTED)
+        d.transfer(call_id, answering.numbers[0].raw, answering.display_name)  # e.g. "019-602 10 00"
+        _until(phone, d, lambda: not d.calls and not phone.calls)
+    finally:
+        phone.shutdown()
+        lab.stop()
