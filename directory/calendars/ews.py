@@ -52,6 +52,20 @@ class _Availability(GetUserAvailability):  # type: ignore[misc]
 
     ERRORS_TO_CATCH_IN_RESPONSE = ews_errors.ResponseMessageError
 
+    @classmethod
+    def _get_soap_parts(cls, response: Any) -> Any:
+        # exchangelib parses `response.iter_content()`, whose default chunk is one byte: half the client's
+        # time for a 100-mailbox answer went there. Same bytes, 64 KiB at a time.
+        return super()._get_soap_parts(_Chunked(response))
+
+
+class _Chunked:
+    def __init__(self, response: Any) -> None:
+        self._response = response
+
+    def iter_content(self) -> Any:
+        return self._response.iter_content(chunk_size=65536)
+
 
 def _free_busy_views(protocol: Any, mailboxes: Sequence[str], start: Any, end: Any, zone: Any) -> list[Any]:
     """`Protocol.get_free_busy_info` with `_Availability` and the request's time zone given (``zone``, an
