@@ -123,8 +123,11 @@ class ExchangeProvider:
                     config = exchangelib.Configuration(service_endpoint=self.settings.service_endpoint, **config_args)
                     self._protocol = exchangelib.protocol.Protocol(config=config)
                 else:
-                    account = exchangelib.Account(self.settings.autodiscover_email, autodiscover=True,
-                                                  credentials=config_args["credentials"], access_type="delegate")
+                    # Autodiscover (POX, then SOAP) finds the endpoint; our auth type, FailFast and connection
+                    # limit are then applied to the protocol it returns.
+                    config = exchangelib.Configuration(**config_args)
+                    account = exchangelib.Account(self.settings.autodiscover_email, autodiscover=True, config=config,
+                                                  access_type=exchangelib.DELEGATE)
                     self._protocol = account.protocol
             except ews_errors.UnauthorizedError as exc:
                 raise CalendarAuthError(f"{self.settings.common.name}: credentials refused") from exc
