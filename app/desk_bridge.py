@@ -99,3 +99,6 @@ class DeskBridge(QObject):
 
     def toggle(self, call_id: int) -> int | None:
         return self._run(lambda: self.desk.toggle(call_id))
+
+    def join(self, call_id: int) -> None:
+        self._run(lambda: self.desk.join(call_id))

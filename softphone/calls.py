@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,7 @@ class CallTable:
         self._rx: dict[int, tuple[int, float]] = {}  # packets received so far, when that count last grew
         self._last_check = 0.0
         self._next_key = 1
+        self.audio_connected: Callable[[int], None] | None = None  # after a call's audio (re)connects
 
     # -- snapshots --------------------------------------------------------------------------------
 
@@ -157,11 +159,12 @@ class CallTable:
         if not snap.on_hold:
             self._op(handle, "setHold", None)
 
-    def resume(self, key: int) -> None:
+    def resume(self, key: int, *, hold_others: bool = True) -> None:
         handle, snap = self._live_handle(key)
         if snap.state is not CallState.CONNECTED:
             raise self._error(f"call {key} is not connected")
-        self._hold_others(key)
+        if hold_others:
+            self._hold_others(key)
         prm = pj.CallOpParam(True)
         prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         try:
@@ -317,6 +320,18 @@ class CallTable:
         recorder = self._recorders.get(handle.key)
         if recorder is not None:
             audio.startTransmit(recorder)
+        if self.audio_connected is not None:
+            self.audio_connected(handle.key)
+
+    def audio_media(self, key: int) -> Any | None:
+        """The call's audio port on the conference bridge, None while it has none."""
+        index, handle = self._audio_index.get(key), self._handles.get(key)
+        if index is None or handle is None:
+            return None
+        try:
+            return handle.getAudioMedia(index)
+        except pj.Error:
+            return None
 
     def dtmf_received(self, handle: CallHandle, digit: str, method: int) -> None:
         self._phone.check_thread()

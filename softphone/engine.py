@@ -405,6 +405,16 @@ class Phone:
         """Hang up the consultation and resume the caller."""
         self._transfers.cancel(consult_id)
 
+    def join_consultation(self, consult_id: int) -> None:
+        """Three-way call: caller, consulted party and operator all hear each other. `complete_transfer`
+        still hands the caller over afterwards; hanging up the consultation ends the three-way."""
+        self._transfers.join(consult_id)
+
+    def joined(self, call_id: int) -> int | None:
+        """The call `call_id` is joined with in a three-way call, else None."""
+        self.check_thread()
+        return self._transfers.joined(call_id)
+
     def toggle_consultation(self, consult_id: int) -> int:
         """Swap between the caller and the consulted party; returns the id of the call now active."""
         return self._transfers.toggle(consult_id)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pjsua2 as pj
 
 from softphone.addressing import dial_uri
+from softphone.conference import Conference
 from softphone.model import (
     CallChanged,
     CallState,
@@ -34,6 +35,7 @@ class TransferDesk:
     def __init__(self, phone: Phone, calls: CallTable) -> None:
         self._phone = phone
         self._calls = calls
+        self._conference = Conference(calls)
         self._consults: dict[int, Consultation] = {}  # by consult_id
         self._targets: dict[int, str] = {}  # call id -> URI of a transfer under way
 
@@ -50,6 +52,9 @@ class TransferDesk:
     def transferring(self, call_id: int) -> str | None:
         """The target URI while a transfer of `call_id` awaits its final NOTIFY, else None."""
         return self._targets.get(call_id)
+
+    def joined(self, call_id: int) -> int | None:
+        return self._conference.joined(call_id)
 
     # -- intents ----------------------------------------------------------------------------------
 
@@ -105,6 +110,11 @@ class TransferDesk:
             self._calls.hangup(consult_id)
         self._calls.resume(consultation.caller_id)
 
+    def join(self, consult_id: int) -> None:
+        """Three-way: the caller, the consulted party and us, all hearing each other."""
+        consultation = self.consultation(consult_id)
+        self._conference.join(consultation.caller_id, consult_id)
+
     def toggle(self, consult_id: int) -> int:
         """Talk to whichever of caller and consulted party is held; returns that call's id."""
         consultation = self.consultation(consult_id)
@@ -135,6 +145,7 @@ class TransferDesk:
 
     def call_changed(self, event: CallChanged) -> None:
         """A leg of a consultation ended by itself: the consultation is over."""
+        self._conference.call_changed(event)
         if event.call.state is not CallState.ENDED:
             return
         self._targets.pop(event.call.id, None)

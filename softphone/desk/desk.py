@@ -166,7 +166,19 @@ class OperatorDesk:
         self._put(self._resumed(replace(call, consultation=None, transfer_target="")), "consultation cancelled")
 
     def toggle(self, call_id: int) -> int:
-        return self._phone.toggle_consultation(self._leg_of(self.call(call_id)).call_id)
+        call = self.call(call_id)
+        leg = self._leg_of(call)
+        active = self._phone.toggle_consultation(leg.call_id)
+        if leg.joined:  # toggling holds one side: the three-way call is over
+            self._put(replace(call, consultation=replace(leg, joined=False)), "three-way call ended")
+        return active
+
+    def join(self, call_id: int) -> None:
+        """Three-way call with the consulted party; `complete` or `cancel` ends it either way."""
+        call = self.call(call_id)
+        leg = self._leg_of(call)
+        self._phone.join_consultation(leg.call_id)
+        self._put(replace(call, consultation=replace(leg, joined=True)), "three-way call")
 
     def _consult(self, call_id: int, target: str, name: str, mode: ConsultMode) -> int:
         call = self.call(call_id)

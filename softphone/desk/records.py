@@ -51,6 +51,7 @@ class ConsultLeg:
     mode: ConsultMode
     started_at: float
     connected: bool = False
+    joined: bool = False  # three-way: caller, target and operator
 
 
 @dataclass(frozen=True)

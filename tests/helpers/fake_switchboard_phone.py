@@ -28,6 +28,7 @@ class FakeSwitchboardPhone(FakePhone):
         super().__init__()
         self.consults: dict[int, Consultation] = {}
         self.transfers: dict[int, str] = {}  # caller id -> target of a REFER awaiting its outcome
+        self.joined: tuple[int, int] | None = None
 
     # -- test controls --------------------------------------------------------------------------
 
@@ -115,6 +116,16 @@ class FakeSwitchboardPhone(FakePhone):
         self._end_consult(consult_id, "cancelled")
         self.hangup(consult_id)
         self.resume(consultation.caller_id)
+
+    def join_consultation(self, consult_id: int) -> None:
+        consultation = self._consultation(consult_id)
+        for call_id in (consultation.caller_id, consult_id):
+            if self._get(call_id).state is not CallState.CONNECTED:
+                raise PhoneError(f"call {call_id} is not connected, so it cannot be joined")
+        for call_id in (consultation.caller_id, consult_id):
+            if self._get(call_id).on_hold:
+                FakePhone.resume(self, call_id)
+        self.joined = (consultation.caller_id, consult_id)
 
     def toggle_consultation(self, consult_id: int) -> int:
         consultation = self._consultation(consult_id)

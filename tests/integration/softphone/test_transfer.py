@@ -157,3 +157,26 @@ def test_busy_target_ends_the_consultation_and_keeps_the_caller(console, make_pe
     assert [e.outcome for e in ended] == ["target ended"]
     assert phone.call(caller_id).on_hold
     assert phone.call(caller_id).state is CallState.CONNECTED
+
+
+def test_three_way_join_lets_caller_and_target_hear_each_other_then_transfer(console, make_peer, tmp_path):
+    phone, events = console
+    caller, target = make_peer("2151"), make_peer("2152", auto_answer=True)
+    wait_peer(phone, target, "reg", code=200)
+    target.send("tone", freq=TARGET_TONE)
+    caller_id = _answered_caller(phone, caller)
+    consult_id = phone.consult(caller_id, "2152")
+    pump_until(phone, lambda: phone.call(consult_id).state is CallState.CONNECTED
+               and phone.call(consult_id).audio_connected and phone.call(caller_id).on_hold)
+
+    phone.join_consultation(consult_id)
+    pump_until(phone, lambda: not phone.call(caller_id).on_hold and not phone.call(consult_id).on_hold
+               and phone.call(caller_id).audio_connected)
+    assert phone.joined(caller_id) == consult_id
+    _assert_talking(phone, caller, target, tmp_path)  # through our conference bridge
+
+    phone.complete_transfer(consult_id)
+    pump_until(phone, lambda: not phone.calls, timeout=10)
+    assert _progress(events)[-1].succeeded
+    assert phone.joined(caller_id) is None
+    _assert_talking(phone, caller, target, tmp_path)  # now directly

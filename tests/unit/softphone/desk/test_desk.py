@@ -156,6 +156,28 @@ def test_announced_transfer_names_the_target_in_the_log(desk: Desk) -> None:
     assert _logged(desk)[0].transferred_to == "Eva Berg"
 
 
+def test_three_way_join_then_complete(desk: Desk) -> None:
+    caller = _answered(desk)
+    consult = desk.desk.consult(caller, "2002", "Eva Berg")
+    desk.pump()
+    with pytest.raises(PhoneError):
+        desk.desk.join(caller)  # the target has not answered yet
+    desk.phone.remote_answer(consult)
+    desk.pump()
+    desk.desk.join(caller)
+    desk.pump()
+    leg = desk.desk.call(caller).consultation
+    assert leg is not None
+    assert leg.joined
+    assert desk.phone.joined == (caller, consult)
+    assert not desk.phone.call_on_hold(caller)
+    assert not desk.phone.call_on_hold(consult)
+    desk.desk.complete(caller)
+    desk.phone.transfer_result(caller, 200)
+    desk.pump()
+    assert _logged(desk)[0].outcome is Outcome.TRANSFERRED
+
+
 def test_cancel_consultation_goes_back_to_the_caller(desk: Desk) -> None:
     caller = _answered(desk)
     consult = desk.desk.consult(caller, "2002", "Eva Berg")
@@ -327,7 +349,7 @@ def test_random_operations_never_lose_a_call(desk: Desk) -> None:
     for _ in range(600):
         live = [c.id for c in phone.calls]
         action = rng.choice(["ring", "ring", "answer", "hold", "resume", "consult", "transfer", "blind",
-                             "complete", "cancel", "remote_answer", "busy", "hangup", "remote_hangup",
+                             "complete", "cancel", "join", "remote_answer", "busy", "hangup", "remote_hangup",
                              "result", "tick"])
         target = rng.choice(live) if live else None
         try:
@@ -354,6 +376,8 @@ def test_random_operations_never_lose_a_call(desk: Desk) -> None:
                 d.complete(target)
             elif action == "cancel":
                 d.cancel(target)
+            elif action == "join":
+                d.join(target)
             elif action == "remote_answer":
                 phone.remote_answer(target)
             elif action == "busy":
