@@ -6,7 +6,8 @@ against the server's own time to answer (how much the client adds):
 - EWS fixture: the time its handler spent building the SOAP answers (it runs in-process);
 - Radicale: the same REPORT calendar-query requests sent one by one with a bare httpx client.
 
-Run: `python -m benchmarks.calendar_bench [--mailboxes 5000] [--workers 2]` from the repository root.
+Run: `python -m benchmarks.calendar_bench [--mailboxes 5000] [--workers 2] [--servers ews,radicale]` from the
+repository root.
 Prints figures; no assertions.
 """
 
@@ -133,9 +134,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mailboxes", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--servers", default="ews,radicale", help="comma-separated: ews, radicale")
     args = parser.parse_args()
-    bench_ews(args.mailboxes, args.workers)
-    bench_radicale(args.mailboxes)
+    servers = args.servers.split(",")
+    if "ews" in servers:
+        bench_ews(args.mailboxes, args.workers)
+    if "radicale" in servers:
+        bench_radicale(args.mailboxes)
 
 
 if __name__ == "__main__":

@@ -184,15 +184,18 @@ _CODES = {"Free": "0", "Tentative": "1", "Busy": "2", "OOF": "3", "WorkingElsewh
 
 
 def _merged(events: list[FixtureEvent], start: datetime, end: datetime) -> str:
-    slots: list[str] = []
-    moment = start
-    while moment < end and len(slots) < 2000:
-        later = moment + timedelta(minutes=30)
-        covering = [e.busy_type for e in events if e.start < later and e.end > moment]
-        rank = max((int(_CODES[b]) for b in covering if b != "NoData"), default=0)
-        slots.append(str(rank))
-        moment = later
-    return "".join(slots)
+    """MergedFreeBusy: one digit per 30 minutes, the strongest status in that slot."""
+    slot = timedelta(minutes=30)
+    count = min(2000, -(-int((end - start) / timedelta(minutes=1)) // 30))
+    ranks = [0] * count
+    for event in events:
+        if event.busy_type == "NoData":
+            continue
+        first = max(0, int((event.start - start) / slot))
+        last = min(count, -(-int((event.end - start) / timedelta(minutes=1)) // 30))
+        for index in range(first, last):
+            ranks[index] = max(ranks[index], int(_CODES[event.busy_type]))
+    return "".join(map(str, ranks))
 
 
 def _event(event: FixtureEvent, zone: ZoneInfo, details: bool) -> str:
