@@ -121,6 +121,12 @@ class Lab:
                 self.due.remove((at, call))
                 with contextlib.suppress(pj.Error):
                     call.answer(_status(200))
+        if self.config.talk_s > 0:
+            for call in list(self.calls.values()):
+                if call.role == "caller" and call.transferred and call.confirmed_at is not None \
+                        and now - call.confirmed_at >= self.config.talk_s:
+                    with contextlib.suppress(pj.Error):
+                        call.hangup(pj.CallOpParam(True))
         if self.config.abandon_after_s > 0:
             for call in list(self.calls.values()):
                 if call.role == "caller" and not call.confirmed \
@@ -173,17 +179,20 @@ class LabAccount(pj.Account):  # type: ignore[misc]
 
 
 class LabCall(pj.Call):  # type: ignore[misc]
-    def __init__(self, lab: Lab, role: str, who: str, call_id: int = pj.PJSUA_INVALID_ID) -> None:
+    def __init__(self, lab: Lab, role: str, who: str, call_id: int = pj.PJSUA_INVALID_ID, *,
+                 transferred: bool = False) -> None:
         super().__init__(lab.account, call_id)
-        self.lab, self.role, self.who = lab, role, who
+        self.lab, self.role, self.who, self.transferred = lab, role, who, transferred
         self.key = lab.serial()
         self.started = time.monotonic()
         self.confirmed = False
+        self.confirmed_at: float | None = None
         lab.calls[self.key] = self
 
     def onCallState(self, prm: Any) -> None:
         info = self.getInfo()
-        self.confirmed |= info.state == pj.PJSIP_INV_STATE_CONFIRMED
+        if info.state == pj.PJSIP_INV_STATE_CONFIRMED and not self.confirmed:
+            self.confirmed, self.confirmed_at = True, time.monotonic()
         emit(event=f"{self.role}_state", who=self.who, state=info.stateText, code=info.lastStatusCode)
         if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
             self.lab.calls.pop(self.key, None)
@@ -198,7 +207,7 @@ class LabCall(pj.Call):  # type: ignore[misc]
                 self.lab.tone.startTransmit(self.getAudioMedia(media.index))
 
     def onCallTransferRequest(self, prm: Any) -> None:
-        prm.newCall = LabCall(self.lab, "caller", self.who)  # the caller follows the REFER
+        prm.newCall = LabCall(self.lab, "caller", self.who, transferred=True)  # the caller follows the REFER
         emit(event="transfer_request", who=self.who, uri=str(prm.dstUri))
 
     def onCallReplaceRequest(self, prm: Any) -> None:

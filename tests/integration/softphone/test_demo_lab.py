@@ -27,7 +27,7 @@ CONFIG = LabConfig(
                 Extension("2003", "Bo Ek", Behaviour.BUSY),
                 Extension("2004", "Cy Holm", Behaviour.NO_ANSWER)),
     callers=(Caller("+46701234567", "Anna Lind", "+46101234500"),),
-    tone_hz=1000)
+    tone_hz=1000, talk_s=0.5)
 
 
 @pytest.fixture
@@ -86,6 +86,9 @@ def test_lab_caller_is_transferred_to_an_answering_extension(lab, desk):
     after = lab.events.index(transferred)
     pump_until(phone, lambda: lab.find("caller_state", after, who="+46701234567", state="CONFIRMED") is not None
                and lab.find("extension_state", after, who="2002", state="CONFIRMED") is not None)
+    # after talking a while (talk_s) the caller hangs up: both its legs (ours, then the extension's) end
+    pump_until(phone, lambda: len([e for e in lab.drain()[after:] if e.get("event") == "caller_state"
+                                   and e.get("state") == "DISCONNECTED"]) == 2)
 
 
 def test_busy_and_unanswered_extensions_come_back_as_recalls(lab, desk):
