@@ -37,15 +37,25 @@ _CDO = {"FREE": BusyStatus.FREE, "TENTATIVE": BusyStatus.TENTATIVE, "BUSY": Busy
 
 
 class CalDavProvider:
-    """Free/busy from one CalDAV server. One HTTP session per provider, guarded by a lock."""
+    """Free/busy from one CalDAV server; thread-safe (each concurrent batch takes its own client)."""
 
     def __init__(self, settings: CalDavSettings, zone_name: str, *, ca_file: str = "") -> None:
         self.settings, self.zone = settings, ZoneInfo(zone_name)
-        verify: bool | str = (ca_file or True) if settings.verify_tls else False
-        self._client = DAVClient(url=settings.url, username=settings.username or None,
-                                        password=settings.password or None, ssl_verify_cert=verify,
-                                        timeout=int(settings.common.timeout))
+        self._verify: bool | str = (ca_file or True) if settings.verify_tls else False
+        self._idle: list[DAVClient] = []  # clients (HTTP sessions) not in use; one per concurrent batch
+        self._clients: list[DAVClient] = []
         self._lock = threading.Lock()
+
+    def _take(self) -> DAVClient:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        client = DAVClient(url=self.settings.url, username=self.settings.username or None,
+                           password=self.settings.password or None, ssl_verify_cert=self._verify,
+                           timeout=int(self.settings.common.timeout))
+        with self._lock:
+            self._clients.append(client)
+        return client
 
     @property
     def max_batch(self) -> int:
@@ -58,14 +68,15 @@ class CalDavProvider:
     def free_busy(self, mailboxes: Sequence[str], start: datetime, end: datetime) -> dict[str, MailboxResult]:
         if len(mailboxes) > self.max_batch:
             raise ValueError(f"at most {self.max_batch} mailboxes per request")
-        results: dict[str, MailboxResult] = {}
-        with self._lock:
-            for mailbox in mailboxes:
-                results[mailbox] = self._one(mailbox, start.astimezone(UTC), end.astimezone(UTC))
-        return results
+        client = self._take()  # caldav's objects are not meant to be shared between threads
+        try:
+            return {m: self._one(client, m, start.astimezone(UTC), end.astimezone(UTC)) for m in mailboxes}
+        finally:
+            with self._lock:
+                self._idle.append(client)
 
-    def _one(self, mailbox: str, start: datetime, end: datetime) -> MailboxResult:
-        calendar = self._client.calendar(url=self.calendar_url(mailbox))  # type: ignore[no-untyped-call]
+    def _one(self, client: DAVClient, mailbox: str, start: datetime, end: datetime) -> MailboxResult:
+        calendar = client.calendar(url=self.calendar_url(mailbox))  # type: ignore[no-untyped-call]
         name = self.settings.common.name
         try:
             if self.settings.read_events:
@@ -138,7 +149,10 @@ class CalDavProvider:
         return blocks
 
     def close(self) -> None:
-        self._client.close()
+        with self._lock:
+            clients, self._clients, self._idle = self._clients, [], []
+        for client in clients:
+            client.close()
 
 
 def _oneline(exc: Exception) -> str:
