@@ -1,9 +1,10 @@
 """All configured calendar sources together: what to refresh now, running one refresh, taking its result.
 
-The app's scheduler (GUI thread) calls `plan` when its timer fires or the operator asks, hands each
-`RefreshJob` to the network pool (`run`, blocking), and passes the `SourceRefresh` back to `finish` on
-the GUI thread, which updates the schedule and the `CalendarBook` and returns the changed entry ids.
-`refresh_now` does all three in the calling thread, for the CLI.
+The app's scheduler (GUI thread) calls `plan` when its timer fires (at `schedule.next_wakeup()`) or the
+operator asks, `plan_entries` for the person selected, hands each `RefreshJob` to the network pool (`run`,
+blocking), and passes job and `SourceRefresh` back to `finish` on the GUI thread, which updates the
+schedule and the `CalendarBook` and returns the changed entry ids. `refresh_now` does all of it in the
+calling thread, for the CLI.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class RefreshJob:
     start: datetime
     end: datetime
     now: datetime
+    scheduled: bool = True  # False: on demand for some entries; the source's schedule is left alone
 
 
 class CalendarSources:
@@ -60,24 +62,38 @@ class CalendarSources:
     def mailboxes(self, source: str) -> list[Mailbox]:
         return list(self._routes.get(source, ()))
 
-    def plan(self, now: datetime, *, names: Iterable[str] | None = None,
-             entry_ids: Iterable[int] | None = None) -> list[RefreshJob]:
-        """Jobs for the sources due now (or ``names``, on demand), optionally only for ``entry_ids``
-        (the person selected); marks them started. Sources with no mailboxes are skipped."""
-        names = list(names) if names is not None else None
-        if names is not None:
-            self.schedule.request(now, names)
-        wanted = set(entry_ids) if entry_ids is not None else None
+    def plan(self, now: datetime, *, names: Iterable[str] | None = None) -> list[RefreshJob]:
+        """Jobs for the sources due now, or for ``names`` at once (the operator's "refresh now", unless a
+        source is backing off); marks them started. Sources with no mailboxes are skipped."""
+        chosen = list(names) if names is not None else None
+        if chosen is not None:
+            self.schedule.request(now, chosen)
         jobs = []
         for name in self.schedule.due(now):
-            if names is not None and name not in names:
+            if chosen is not None and name not in chosen:
                 continue
-            boxes = tuple(m for m in self._routes.get(name, ()) if wanted is None or m.entry_id in wanted)
+            boxes = tuple(self._routes.get(name, ()))
             if not boxes:
                 continue
             start, end = window(now, self.settings[name].common.days_ahead)
             self.schedule.started(name, now)
             jobs.append(RefreshJob(name, boxes, start, end, now))
+        return jobs
+
+    def plan_entries(self, now: datetime, entry_ids: Iterable[int], *,
+                     names: Iterable[str] | None = None) -> list[RefreshJob]:
+        """On demand for some entries (the person selected): one job per source that has them, without
+        moving the sources' schedules; a source backing off from throttling or refused credentials is skipped."""
+        wanted, chosen = set(entry_ids), set(names) if names is not None else None
+        jobs = []
+        for name, boxes in self._routes.items():
+            status = self.schedule.status(name)
+            if (chosen is not None and name not in chosen) or (status.failures and status.next_due > now):
+                continue
+            mine = tuple(m for m in boxes if m.entry_id in wanted)
+            if mine:
+                start, end = window(now, self.settings[name].common.days_ahead)
+                jobs.append(RefreshJob(name, mine, start, end, now, scheduled=False))
         return jobs
 
     def provider(self, name: str) -> CalendarProvider:
@@ -98,25 +114,30 @@ class CalendarSources:
                               end=job.end, now=job.now, semaphore=semaphore, workers=settings.common.max_concurrency,
                               progress=report)
 
-    def finish(self, refresh: SourceRefresh, now: datetime) -> tuple[int, ...]:
-        """Take a refresh's results (GUI thread): book and schedule updated, changed entry ids returned."""
+    def finish(self, job: RefreshJob, refresh: SourceRefresh, now: datetime) -> tuple[int, ...]:
+        """Take a refresh's results (GUI thread): book and schedule updated, changed entry ids returned.
+        An on-demand job's success leaves the schedule alone; its failure still backs the source off."""
         changed = self.book.update(refresh.calendars)
-        if refresh.failure is None:
-            self.schedule.succeeded(refresh.source, now, mailboxes=len(refresh.calendars), problems=refresh.problems)
-        else:
+        if refresh.failure is not None:
+            if not job.scheduled and self.schedule.status(refresh.source).running:
+                return changed  # the scheduled refresh running now will report for the source
             self.schedule.failed(refresh.source, now, refresh.failure, refresh.error, refresh.retry_after)
+        elif job.scheduled:
+            self.schedule.succeeded(refresh.source, now, mailboxes=len(refresh.calendars), problems=refresh.problems)
         return changed
 
     def refresh_now(self, now: datetime, *, names: Iterable[str] | None = None,
                     entry_ids: Iterable[int] | None = None, progress: Progress | None = None) -> list[SourceRefresh]:
         """Plan, run every job in parallel (one thread per source) and finish, in the calling thread."""
-        jobs = self.plan(now, names=list(names) if names is not None else list(self.settings), entry_ids=entry_ids)
+        chosen = list(names) if names is not None else list(self.settings)
+        jobs = (self.plan_entries(now, entry_ids, names=chosen) if entry_ids is not None
+                else self.plan(now, names=chosen))
         if not jobs:
             return []
         with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="calendar-source") as pool:
             refreshes = list(pool.map(lambda job: self.run(job, progress), jobs))
-        for refresh in refreshes:
-            self.finish(refresh, now)
+        for job, refresh in zip(jobs, refreshes, strict=True):
+            self.finish(job, refresh, now)
         return refreshes
 
     def close(self) -> None:

@@ -191,3 +191,29 @@ def test_book_keeps_the_last_good_calendar_when_a_mailbox_fails() -> None:
     assert presence.referral is not None
     assert presence.referral.code == "lunch"
     assert book.presence(99, NOW, UTC) is None
+
+
+def test_sources_scheduled_and_on_demand_refreshes() -> None:
+    from directory.calendars import CalDavSettings, CalendarSources  # noqa: PLC0415
+
+    providers = {"a": FakeProvider(), "b": FakeProvider(fail_on="b1@b", error=CalendarThrottledError("slow", 300))}
+    settings = [CalDavSettings(SourceCommon(name, domains=(name,), refresh_interval=60), url="http://unused")
+                for name in ("a", "b")]
+    sources = CalendarSources(settings, "UTC", NOW, provider_factory=lambda s: providers[s.common.name])
+    sources.set_entries([person(1, "a1@a"), person(2, "a2@a"), person(3, "b1@b")])
+    jobs = sources.plan(NOW)
+    assert [(j.source, len(j.mailboxes), j.scheduled) for j in jobs] == [("a", 2, True), ("b", 1, True)]
+    assert sources.plan(NOW) == []  # running
+    for job in jobs:
+        sources.finish(job, sources.run(job), NOW)
+    assert sources.schedule.status("a").next_due == NOW + timedelta(seconds=60)
+    assert sources.schedule.status("b").next_due == NOW + timedelta(seconds=300)
+
+    later = NOW + timedelta(seconds=10)
+    person_jobs = sources.plan_entries(later, [1, 3])
+    assert [(j.source, [m.entry_id for m in j.mailboxes]) for j in person_jobs] == [("a", [1])]  # b backs off
+    changed = sources.finish(person_jobs[0], sources.run(person_jobs[0]), later)
+    assert changed == (1,)  # the fake answers relative to the window, which moved
+    assert sources.schedule.status("a").next_due == NOW + timedelta(seconds=60)  # schedule untouched
+    assert sources.book.get(1) is not None
+    assert sources.book.get(3) is None
