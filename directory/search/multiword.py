@@ -9,7 +9,8 @@ intersected in C first and the (small) intersection is scored whole.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from directory.search import ranking as r
 from directory.search.combos import combinations, word_classes
@@ -141,7 +142,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
         slots: Iterable[int]
         if len(arrays) == len(combo):
             scores = [c.score for c in combo]
-            fresh = sorted(set(arrays[0]).intersection(*arrays[1:]).difference(seen))
+            fresh = sorted(intersect(arrays).difference(seen))
             if all(score in r.NAME_SCORES for score in scores):
                 # Names with no words beyond those typed score the whole-name bonus more: take them first.
                 whole = [s for s in fresh if own[s].count(" ", 0, bars[s]) - 1 == len(combo)]
@@ -162,7 +163,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             continue
         if len(arrays) >= 2:
             # Intersect in C; what is left is small, so sort it into name order.
-            slots = sorted(set(arrays[0]).intersection(*arrays[1:]))
+            slots = sorted(intersect(arrays))
         else:
             base = min(combo, key=lambda c: c.size)
             if id(base) in read:
@@ -182,6 +183,23 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             budget -= 1
             if budget < 0:
                 return
+
+
+def intersect(collections: Sequence[Collection[int]]) -> set[int]:
+    """Slots in all of ``collections`` (smallest first). A much larger sorted array is probed by
+    bisection rather than walked: 300 Asbjørns against 34,000 S-names is 300 lookups, not 34,000."""
+    found = set(collections[0])
+    for other in collections[1:]:
+        if isinstance(other, (set, frozenset)):
+            found = {slot for slot in found if slot in other}
+        elif len(other) > 16 * len(found) and isinstance(other, Sequence):
+            size = len(other)
+            found = {slot for slot in found if (at := bisect_left(other, slot)) < size and other[at] == slot}
+        else:
+            found.intersection_update(other)
+        if not found:
+            break
+    return found
 
 
 def _quick_filter(matcher: Matcher) -> Callable[[int], bool]:
