@@ -15,8 +15,12 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
+
+import spnego
+import spnego.exceptions
 
 from tests.helpers.http_fixture import FixtureServer, Reply, Request
 
@@ -81,6 +85,9 @@ class EwsFixture:
     details_shared: bool = True  # False: the organisation shares free/busy times only
     no_access: set[str] = field(default_factory=set)
     users: dict[str, str] = field(default_factory=lambda: {"svc-switchboard": "secret"})
+    auth_scheme: str = "basic"  # basic | ntlm (NTLM verified by pyspnego against NTLM_USER_FILE)
+    ntlm_principals: list[str] = field(default_factory=list)  # who completed an NTLM handshake
+    _ntlm: dict[int, Any] = field(default_factory=dict)  # connection -> NTLM acceptor (or True once authenticated)
     busy_replies: int = 0  # answer this many requests with ErrorServerBusy
     back_off_ms: int = 1500
     malformed_replies: int = 0
@@ -98,7 +105,11 @@ class EwsFixture:
                 self.handler_seconds += time.perf_counter() - started
 
     def _handle(self, request: Request) -> Reply:
-        if not self._authorised(request.headers.get("authorization", "")):
+        if self.auth_scheme == "ntlm":
+            challenge = self._ntlm_step(request)
+            if challenge is not None:
+                return challenge
+        elif not self._authorised(request.headers.get("authorization", "")):
             return Reply(401, b"", {"WWW-Authenticate": 'Basic realm="ews"'})
         with self._lock:
             if self.busy_replies > 0:
@@ -114,6 +125,30 @@ class EwsFixture:
         if operation is not None and operation.tag == f"{{{M}}}GetUserAvailabilityRequest":
             return self._availability(operation)
         return _xml(500, _fault("ErrorInvalidRequest", "The request is invalid."))
+
+    def _ntlm_step(self, request: Request) -> Reply | None:
+        """IIS's NTLM handshake: 401 offering NTLM, 401 with the challenge, then the request itself on the
+        same connection. None when the connection is authenticated."""
+        if self._ntlm.get(request.connection) is True:
+            return None
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        refuse = Reply(401, b"", {"WWW-Authenticate": "NTLM"})
+        if scheme.upper() != "NTLM" or not token:
+            return refuse
+        context = self._ntlm.get(request.connection)
+        try:
+            if context is None:  # NEGOTIATE_MESSAGE: answer with the CHALLENGE_MESSAGE
+                context = spnego.server(protocol="ntlm")
+                answer = context.step(base64.b64decode(token))
+                self._ntlm[request.connection] = context
+                return Reply(401, b"", {"WWW-Authenticate": f"NTLM {base64.b64encode(answer or b'').decode()}"})
+            context.step(base64.b64decode(token))  # AUTHENTICATE_MESSAGE, checked against the user file
+        except spnego.exceptions.SpnegoError:
+            self._ntlm.pop(request.connection, None)
+            return refuse
+        self._ntlm[request.connection] = True
+        self.ntlm_principals.append(str(context.client_principal))
+        return None
 
     def _authorised(self, header: str) -> bool:
         scheme, _, value = header.partition(" ")

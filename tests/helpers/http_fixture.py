@@ -16,6 +16,7 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes
+    connection: int = 0  # the same for every request on one TCP connection (connection-based auth: NTLM)
 
 
 @dataclass
@@ -43,7 +44,7 @@ class FixtureServer:
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 request = Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
-                                  self.rfile.read(length))
+                                  self.rfile.read(length), id(self))
                 with fixture._lock:
                     fixture.requests.append(request)
                 reply = fixture.handler(request)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -175,3 +176,26 @@ def test_a_huge_calendar_with_overlapping_events(ews: tuple[str, EwsFixture]) ->
         client.close()
     assert len(blocks) == 2000
     assert blocks[-1].subject == "Möte 1999"
+
+
+def test_ntlm_authentication(ews: tuple[str, EwsFixture], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NTLM, the usual on-premises choice: the fixture runs the real handshake (pyspnego as acceptor)."""
+    users = tmp_path / "ntlm-users.txt"
+    users.write_text("REGION:svc-switchboard:secret\n", encoding="utf-8")
+    monkeypatch.setenv("NTLM_USER_FILE", str(users))
+    endpoint, state = ews
+    state.auth_scheme = "ntlm"
+    for password, works in (("secret", True), ("wrong", False)):
+        settings = ExchangeSettings(SourceCommon("onprem"), service_endpoint=endpoint, auth=EwsAuth.NTLM,
+                                    username="REGION\\svc-switchboard", password=password,
+                                    server_version="15.1.2507.6")
+        client = ExchangeProvider(settings, "Europe/Stockholm")
+        try:
+            if works:
+                assert client.free_busy(["anna@region.se"], at(11, 23, 0), at(11, 24, 0))["anna@region.se"].ok
+            else:
+                with pytest.raises(CalendarAuthError):
+                    client.free_busy(["anna@region.se"], at(11, 23, 0), at(11, 24, 0))
+        finally:
+            client.close()
+    assert state.ntlm_principals == ["REGION\\svc-switchboard"]
