@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any, TextIO
+from typing import TextIO
 
 from app.config import Config
 from app.paths import Paths
@@ -19,7 +19,6 @@ from directory.calendars import (
     CalendarConfigError,
     CalendarSources,
     CalendarSourceSettings,
-    calendar_sources,
     presence_text,
 )
 from directory.model import Entry
@@ -34,24 +33,15 @@ def add_arguments(calendar: argparse.ArgumentParser) -> None:
     refresh.add_argument("--json", action="store_true", help="one JSON object per source and person")
 
 
-def calendar_tables(config: Config) -> dict[str, Any]:
-    """The `[calendars]` section as plain data ({} until the lead declares it in app/settings.py)."""
-    section = getattr(config.settings, "calendars", None)
-    if section is None:
-        return {}
-    dumped = section.model_dump(exclude_none=True) if hasattr(section, "model_dump") else dict(section)
-    return dict(dumped)
-
-
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
+    from app.calendar_setup import calendar_settings, calendar_tables  # noqa: PLC0415
     from app.referral_setup import referral_zone  # noqa: PLC0415
-    from app.secrets import resolve_secret  # noqa: PLC0415
     from app.services import Services  # noqa: PLC0415
     from directory.store import StoreError  # noqa: PLC0415
 
     tables = calendar_tables(config)
     try:
-        settings = calendar_sources(tables, resolve_secret)
+        settings = calendar_settings(config)
     except CalendarConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

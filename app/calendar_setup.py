@@ -1,0 +1,41 @@
+"""From `[calendars]` to calendar source settings, and what `config check` should say about them.
+
+Reads the section through `getattr` so this works before and after the lead declares `calendars` in
+app/settings.py (until then there are simply no calendar sources).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.config import Config, Problem
+from directory.calendars import CalendarConfigError, CalendarSourceSettings, calendar_sources
+
+
+def calendar_tables(config: Config) -> dict[str, Any]:
+    """The `[calendars]` section as plain data ({} when not declared or not configured)."""
+    section = getattr(config.settings, "calendars", None)
+    if section is None:
+        return {}
+    dumped = section.model_dump(exclude_none=True) if hasattr(section, "model_dump") else dict(section)
+    return dict(dumped)
+
+
+def calendar_settings(config: Config, resolve: Callable[[str], str] | None = None) -> list[CalendarSourceSettings]:
+    """Every configured calendar source with its secrets resolved; raises CalendarConfigError."""
+    if resolve is None:
+        from app.secrets import resolve_secret  # noqa: PLC0415 - keyring only when needed
+
+        resolve = resolve_secret
+    return calendar_sources(calendar_tables(config), resolve)
+
+
+def calendar_problems(config: Config, resolve: Callable[[str], str] | None = None) -> list[Problem]:
+    """For `config check`: the first unusable calendar table, named by its key."""
+    try:
+        calendar_settings(config, resolve)
+    except CalendarConfigError as error:
+        key = str(error).split(":", 1)[0]
+        return [Problem(config.origin("calendars"), key, str(error).split(": ", 1)[-1])]
+    return []
