@@ -105,6 +105,7 @@ def build_bundle(dist: Path, work: Path, *, force: bool = False) -> Path:
         print(f"bundle up to date: {bundle}")
         return bundle
     started = time.monotonic()
+    stamp.unlink(missing_ok=True)  # a failed build must not pass for the old one
     env = dict(os.environ)
     if sys.platform == "win32":
         env["SWITCHBOARD_ICON"] = str(windows_icon(work))
