@@ -51,6 +51,7 @@ class LabConfig:
     tone_hz: int = 0  # callers and answering extensions play a tone (0: silence)
     default_behaviour: Behaviour | None = None  # for numbers not listed; None: 404 Not Found
     default_answer_after_s: float = 3.0
+    max_callers: int = 2  # callers at once: the pjsua2 wheel allows 4 calls, transfers need 2 more
     talk_s: float = 60.0  # a transferred caller hangs up after talking this long to the extension; 0: never
     extra: dict[str, Any] = field(default_factory=dict)
 

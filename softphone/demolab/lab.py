@@ -94,6 +94,8 @@ class Lab:
                 raise ValueError("no callers configured")
             caller = self.config.callers[self.next_caller % len(self.config.callers)]
             self.next_caller += 1
+        if sum(1 for c in self.calls.values() if c.role == "caller") >= self.config.max_callers:
+            raise ValueError("enough callers already")
         contact = self.door.contact(self.config.operator)
         if contact is None:
             raise ValueError("the operator is not registered at the front door")
