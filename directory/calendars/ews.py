@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,9 +24,8 @@ from exchangelib.properties import (  # type: ignore[import-untyped]
 )
 from exchangelib.services import GetUserAvailability  # type: ignore[import-untyped]
 
+from directory.calendars.ews_parse import view_blocks
 from directory.calendars.model import (
-    BusyBlock,
-    BusyStatus,
     CalendarAuthError,
     CalendarError,
     CalendarThrottledError,
@@ -37,9 +36,6 @@ from directory.calendars.settings import EwsAuth, ExchangeSettings
 
 log = logging.getLogger(__name__)
 MAX_MAILBOXES = 100  # GetUserAvailability accepts at most 100 mailboxes per request
-_STATUS = {"Free": BusyStatus.FREE, "Tentative": BusyStatus.TENTATIVE, "Busy": BusyStatus.BUSY,
-           "OOF": BusyStatus.OUT_OF_OFFICE, "WorkingElsewhere": BusyStatus.WORKING_ELSEWHERE,
-           "NoData": BusyStatus.UNKNOWN}
 _PROBLEMS = {"ErrorMailRecipientNotFound": MailboxProblem.UNKNOWN_MAILBOX,
              "ErrorNoFreeBusyAccess": MailboxProblem.ACCESS_DENIED,
              "ErrorFreeBusyGenerationFailed": MailboxProblem.SERVER_ERROR,
@@ -51,6 +47,9 @@ class _Availability(GetUserAvailability):  # type: ignore[misc]
     whole batch; every ResponseMessage error here belongs to its one mailbox, so return them all instead."""
 
     ERRORS_TO_CATCH_IN_RESPONSE = ews_errors.ResponseMessageError
+
+    def _elem_to_obj(self, elem: Any) -> Any:
+        return elem  # the FreeBusyView element itself: `ews_parse` reads the few fields we need
 
     @classmethod
     def _get_soap_parts(cls, response: Any) -> Any:
@@ -176,21 +175,10 @@ class ExchangeProvider:
             code = type(view).__name__
             problem = _PROBLEMS.get(code, MailboxProblem.SERVER_ERROR)
             return MailboxResult(mailbox, problem=problem, reason=f"{code}: {view}"[:300])
-        blocks = []
-        for event in view.calendar_events or ():
-            if event.start is None or event.end is None or event.end <= event.start:
-                continue
-            details = event.details
-            private = bool(details.is_private) if details is not None else False
-            # Plain datetimes in a ZoneInfo, so nothing downstream sees exchangelib's subclasses.
-            start = datetime.fromtimestamp(event.start.timestamp(), self._zoneinfo)
-            end = datetime.fromtimestamp(event.end.timestamp(), self._zoneinfo)
-            blocks.append(BusyBlock(
-                start=start, end=end, status=_STATUS.get(event.busy_type, BusyStatus.UNKNOWN),
-                subject=details.subject if details is not None else None,
-                location=details.location if details is not None else None,
-                private=private, all_day=_all_day(start, end)))
-        return MailboxResult(mailbox, tuple(blocks))
+        try:
+            return MailboxResult(mailbox, tuple(view_blocks(view, self._zoneinfo)))
+        except ValueError as exc:
+            return MailboxResult(mailbox, problem=MailboxProblem.MALFORMED, reason=str(exc)[:300])
 
     def close(self) -> None:
         with self._lock:
@@ -198,7 +186,3 @@ class ExchangeProvider:
                 self._protocol.close()
                 self._protocol = None
 
-
-def _all_day(start: datetime, end: datetime) -> bool:
-    """EWS free/busy has no all-day flag: an event from midnight to midnight (local) is one."""
-    return (start.hour, start.minute, end.hour, end.minute) == (0, 0, 0, 0) and end - start >= timedelta(hours=23)
