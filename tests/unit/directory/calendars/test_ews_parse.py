@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from lxml import etree
 
 from directory.calendars import BusyStatus
 from directory.calendars.ews_parse import view_blocks
@@ -15,8 +15,8 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 T = "http://schemas.microsoft.com/exchange/services/2006/types"
 
 
-def view(events: str) -> etree._Element:
-    return etree.fromstring(f'<FreeBusyView xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">'
+def view(events: str) -> ET.Element:
+    return ET.fromstring(f'<FreeBusyView xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">'
                             f'<CalendarEventArray xmlns="{T}">{events}</CalendarEventArray></FreeBusyView>')
 
 
