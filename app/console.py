@@ -6,6 +6,7 @@ after every load attempt, failed or not (the screenshot mode and the GUI tests w
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -75,6 +76,7 @@ class Console(QObject):
         entries, usage = await self.tasks.in_database(
             lambda: (services.directory.load_entries(), services.directory.usage_counts()))
         index = await self.tasks.in_search(lambda: SearchIndex(entries, usage=usage))
+        gc.freeze()  # the index's ~10^6 long-lived objects: keep the collector from rescanning them mid-keystroke
         if self.services is not None:
             self.services.close()
         self.services, self.index, self.demo = services, index, demo
