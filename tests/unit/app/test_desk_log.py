@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -38,8 +39,11 @@ def test_writer_stores_logged_calls_on_the_database_worker(tmp_path: Path) -> No
         while tasks.pending:
             await asyncio.sleep(0.01)
 
+    # its own thread: under pytest-qt a session-wide qasync loop may already run on this one
+    worker = threading.Thread(target=lambda: asyncio.run(run()))
     try:
-        asyncio.run(run())
+        worker.start()
+        worker.join(10)
         (stored,) = repo.search("larm")
         assert (stored.number, stored.outcome, stored.console) == ("112", "transferred", "op-1")
     finally:
