@@ -180,6 +180,38 @@ class OperatorDesk:
         self._phone.join_consultation(leg.call_id)
         self._put(replace(call, consultation=replace(leg, joined=True)), "three-way call")
 
+    # -- closing the console with calls up ------------------------------------------------------------
+
+    def hand_back(self, target: str, name: str = "") -> list[int]:
+        """Before closing: waiting calls are refused as busy (the PBX offers them to the next operator),
+        connected ones are transferred blind to `target` (a colleague's console or the PBX queue).
+        Returns the calls still being handed over: keep pumping until `calls` is empty or the
+        refused ones end, then `end_all()` what is left. Errors are collected, never raised midway."""
+        in_flight: list[int] = []
+        for call in list(self._calls.values()):
+            try:
+                if call.stage is Stage.WAITING:
+                    self._by_operator.add(call.call_id)
+                    self._phone.reject(call.call_id, busy=True)
+                    continue
+                if call.stage is Stage.CONSULTING:
+                    self.cancel(call.call_id)
+                if call.stage is not Stage.TRANSFERRING:
+                    self.blind_transfer(call.call_id, target, name)
+                in_flight.append(call.call_id)
+            except PhoneError as error:
+                log.warning("could not hand back call %s: %s", call.call_id, error)
+        return in_flight
+
+    def end_all(self) -> None:
+        """Hang up every call on the desk (and any consultation leg); each is logged as it ends."""
+        for call in list(self._calls.values()):
+            with contextlib.suppress(PhoneError):
+                self.hangup(call.call_id)
+        for leg in list(self._legs):
+            with contextlib.suppress(PhoneError):
+                self._phone.hangup(leg)
+
     def _consult(self, call_id: int, target: str, name: str, mode: ConsultMode) -> int:
         call = self.call(call_id)
         if call.stage not in (Stage.ACTIVE, Stage.HELD, Stage.RECALL):

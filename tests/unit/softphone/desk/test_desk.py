@@ -397,3 +397,27 @@ def test_random_operations_never_lose_a_call(desk: Desk) -> None:
     logged = len(_logged(desk))
     gone = [e for e in desk.of(DeskChanged) if e.call is None]
     assert logged == len(gone) > 20
+
+
+def test_closing_the_console_hands_calls_back_or_ends_them(desk: Desk) -> None:
+    waiting = _ring(desk, "+4670001")
+    held = _answered(desk, "+4670002")
+    consulting = _answered(desk, "+4670003")
+    desk.desk.consult(consulting, "2002", "Eva Berg")
+    desk.pump()
+    in_flight = desk.desk.hand_back("1001", "Operator 2")
+    desk.pump()
+    assert sorted(in_flight) == sorted([held, consulting])
+    assert set(desk.phone.transfers) == {held, consulting}
+    assert waiting not in {c.call_id for c in desk.desk.calls}
+    assert desk.phone.consults == {}
+    desk.phone.transfer_result(held, 200)
+    desk.pump()
+    desk.desk.end_all()  # the other transfer did not finish in time
+    desk.pump()
+    assert desk.desk.calls == ()
+    assert desk.phone.calls == ()
+    outcomes = {r.number: r.outcome for r in _logged(desk)}
+    assert outcomes == {"+4670001": Outcome.REJECTED, "+4670002": Outcome.TRANSFERRED,
+                        "+4670003": Outcome.HANDLED}
+    assert desk.desk.callbacks == []
