@@ -69,21 +69,24 @@ def _window_viewable(env: dict[str, str]) -> bool:
 
 
 def time_to_window(command: list[str], env: dict[str, str], timeout: float = 60) -> float:
-    started = time.perf_counter()
-    process = subprocess.Popen([*command, "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while not _window_viewable(env):
-            if process.poll() is not None or time.perf_counter() - started > timeout:
-                raise RuntimeError(f"{command[0]} exited or timed out before showing its window")
-            time.sleep(0.005)
-        return time.perf_counter() - started
-    finally:
-        process.send_signal(signal.SIGTERM)
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen([*command, "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=errors)
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            while not _window_viewable(env):
+                if process.poll() is not None or time.perf_counter() - started > timeout:
+                    errors.seek(0)
+                    raise RuntimeError(f"{command[0]} exited ({process.returncode}) or timed out before showing "
+                                       f"its window:\n{errors.read().decode(errors='replace')[-2000:]}")
+                time.sleep(0.005)
+            return time.perf_counter() - started
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def time_to_screenshot(command: list[str], env: dict[str, str], png: Path) -> float:
