@@ -14,6 +14,8 @@ from ui.licences import COMPONENTS
 # Metadata that says less than SPDX, and what the package's own files say (checked by hand).
 CLASSIFIER_OR_TEXT = {  # distribution: (what its metadata says, what we state)
     "ldap3": ("LGPL v3", "LGPL-3.0-or-later"),  # source headers: version 3 "or (at your option) any later"
+    # README: "dual-licensed under the GNU GENERAL PUBLIC LICENSE Version 3 and the Apache License 2.0"
+    "caldav": ("GPL", "Apache-2.0 OR GPL-3.0-only"),
 }
 NO_METADATA = {
     "pjsua2-python": "GPL-2.0-or-later",  # the wheel declares no licence; pjproject is GPL-2.0-or-later
