@@ -31,8 +31,11 @@ class DemoLabError(RuntimeError):
 
 
 class DemoLab:
-    def __init__(self, config: LabConfig, *, log: Path | None = None) -> None:
+    def __init__(self, config: LabConfig, *, log: Path | None = None, command: list[str] | None = None) -> None:
+        """`command` starts the lab given one more argument, "@CONFIG_FILE"; by default this Python with
+        `-m softphone.demolab`. A frozen bundle has no `-m`: pass its own entry point instead."""
         self.config = config
+        self._command = command or [sys.executable, "-m", "softphone.demolab"]
         self._log_path = log
         self.proc: subprocess.Popen[str] | None = None
         self.events: list[dict[str, Any]] = []
@@ -50,7 +53,7 @@ class DemoLab:
             config.write(self.config.to_json())
         self._config_file = Path(config.name)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "softphone.demolab", f"@{self._config_file}"],
+            [*self._command, f"@{self._config_file}"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log or subprocess.DEVNULL, text=True,
             cwd=root, start_new_session=True, env={**os.environ, "PYTHONPATH": str(root)})
         self._reader = threading.Thread(target=self._read, name="demolab-reader", daemon=True)
