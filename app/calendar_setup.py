@@ -1,8 +1,4 @@
-"""From `[calendars]` to calendar source settings, and what `config check` should say about them.
-
-Reads the section through `getattr` so this works before and after the lead declares `calendars` in
-app/settings.py (until then there are simply no calendar sources).
-"""
+"""From `[calendars]` to calendar source settings, and what `config check` should say about them."""
 
 from __future__ import annotations
 
@@ -14,12 +10,8 @@ from directory.calendars import CalendarConfigError, CalendarSourceSettings, cal
 
 
 def calendar_tables(config: Config) -> dict[str, Any]:
-    """The `[calendars]` section as plain data ({} when not declared or not configured)."""
-    section = getattr(config.settings, "calendars", None)
-    if section is None:
-        return {}
-    dumped = section.model_dump(exclude_none=True) if hasattr(section, "model_dump") else dict(section)
-    return dict(dumped)
+    """The `[calendars]` section as plain data."""
+    return config.settings.calendars.model_dump(exclude_none=True)
 
 
 def calendar_settings(config: Config, resolve: Callable[[str], str] | None = None) -> list[CalendarSourceSettings]:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, cli_calendar
 from app.config import load_config
 from app.paths import Paths
 
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON (see README)")
     search.add_argument("--stdin", action="store_true", help="read one query per line, print one JSON line each")
+    calendar = commands.add_parser("calendar", help="refresh calendar free/busy now")
+    calendar.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    calendar.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_calendar.add_arguments(calendar)
     return parser
 
 
@@ -63,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli_config import config_check, config_reference  # noqa: PLC0415
 
         return config_check(config, paths) if args.config_command == "check" else config_reference()
+    if args.command == "calendar":
+        return cli_calendar.run(args, config, paths, demo=demo)
     if args.command == "directory":
         from app import cli_directory  # noqa: PLC0415
 

@@ -1,4 +1,4 @@
-"""`switchboard calendar refresh [--source NAME] [--entry QUERY] [--json]`: refresh calendars now and report.
+"""`switchboard calendar refresh [--source NAME] [--person QUERY] [--json]`: refresh calendars now and report.
 
 The lead registers `add_arguments` under a `calendar` command in app/cli.py and dispatches to `run`.
 `refresh_command` holds the logic without the app's configuration, so tests drive it with real servers.
@@ -29,7 +29,8 @@ def add_arguments(calendar: argparse.ArgumentParser) -> None:
     commands = calendar.add_subparsers(dest="calendar_command", required=True)
     refresh = commands.add_parser("refresh", help="fetch free/busy from the configured calendars now")
     refresh.add_argument("--source", help="only this calendar source (its name)")
-    refresh.add_argument("--entry", help="only this person: id, e-mail or a search that finds one person")
+    refresh.add_argument("--person", dest="entry",
+                         help="only this person: id, e-mail or a search that finds one person")
     refresh.add_argument("--json", action="store_true", help="one JSON object per source and person")
 
 

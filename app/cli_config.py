@@ -9,11 +9,13 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from app.calendar_setup import calendar_problems
 from app.config import Config, effective_values
 from app.paths import Paths
 from app.phone_setup import sip_problems
 from app.referral_setup import referral_problems
-from app.settings import SecretRef, Settings
+from app.settings import Settings
+from app.settings_base import SecretRef
 from app.sync_setup import ldap_problems
 
 
@@ -23,7 +25,8 @@ def _show(value: Any) -> str:
 
 def config_check(config: Config, paths: Paths) -> int:
     """Print every effective value with its origin, then one line per problem; exit 1 on errors."""
-    config.problems.extend(sip_problems(config) + ldap_problems(config) + referral_problems(config))
+    config.problems.extend(sip_problems(config) + ldap_problems(config) + referral_problems(config)
+                           + calendar_problems(config))
     print(f"machine-wide file: {paths.system_config}" + ("" if paths.system_config.exists() else " (absent)"))
     print(f"user file:         {paths.user_config}" + ("" if paths.user_config.exists() else " (absent)"))
     for key, value in effective_values(config.settings):
@@ -50,6 +53,8 @@ def _kind(annotation: Any) -> str:
         return "table of " + ", ".join(annotation.model_fields)
     if origin is list:
         return f"list of {_kind(args[0])}"
+    if origin is dict:
+        return f"table of {_kind(args[0])} = {_kind(args[1])}"
     names = {str: "text", int: "integer", bool: "true/false", float: "number", time: "time of day"}
     return names.get(annotation, str(annotation))
 

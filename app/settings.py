@@ -7,24 +7,12 @@ models. Sections are strict: unknown keys and wrong types are reported, never gu
 from __future__ import annotations
 
 from datetime import time
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import Field
 
-
-def _secret_reference(value: str) -> str:
-    scheme, _, name = value.partition(":")
-    if scheme not in ("env", "keyring") or not name.strip():
-        raise ValueError("expected a secret reference such as 'env:VARIABLE' or 'keyring:service/user', "
-                         "never the secret itself")
-    return value
-
-
-SecretRef = Annotated[str, AfterValidator(_secret_reference)]
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+from app.settings_base import SecretRef, Section
+from app.settings_calendars import CalendarSettings
 
 
 class GeneralSettings(Section):
@@ -170,5 +158,6 @@ class Settings(Section):
     directory: DirectorySettings = DirectorySettings()
     sip: SipSettings = SipSettings()
     referrals: ReferralSettings = ReferralSettings()
+    calendars: CalendarSettings = CalendarSettings()
     logging: LoggingSettings = LoggingSettings()
     policy: PolicySettings = PolicySettings()

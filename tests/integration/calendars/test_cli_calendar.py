@@ -28,7 +28,7 @@ ENTRIES = [Entry("ldap", "1", EntryKind.PERSON, "Anna Svensson", email="anna@sko
 def test_parser() -> None:
     parser = argparse.ArgumentParser()
     add_arguments(parser)
-    args = parser.parse_args(["refresh", "--source", "Skola", "--entry", "anna", "--json"])
+    args = parser.parse_args(["refresh", "--source", "Skola", "--person", "anna", "--json"])
     assert (args.calendar_command, args.source, args.entry, args.json) == ("refresh", "Skola", "anna", True)
 
 

@@ -1,40 +1,30 @@
-"""`[calendars]` through the app's Config: nothing before the section is declared, problems named by key."""
+"""`[calendars]` through the app's Config: no sources by default, problems named by key, secrets resolved."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
-from app.calendar_setup import calendar_problems, calendar_settings, calendar_tables
+from app.calendar_setup import calendar_problems, calendar_settings
 from app.config import Config
 from app.settings import Settings
 
 
-class _Section:
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-
-    def model_dump(self, exclude_none: bool = False) -> dict[str, Any]:
-        return self.data
-
-
-def _config(calendars: dict[str, Any] | None) -> Config:
-    settings = SimpleNamespace(calendars=_Section(calendars)) if calendars is not None else Settings()
-    return Config(settings=cast(Settings, settings), origins={"calendars": "/etc/switchboard/config.toml"})
+def _config(calendars: dict[str, Any]) -> Config:
+    return Config(settings=Settings.model_validate({"calendars": calendars}),
+                  origins={"calendars": "/etc/switchboard/config.toml"})
 
 
 def test_no_section_means_no_sources() -> None:
-    config = _config(None)
-    assert calendar_tables(config) == {}
+    config = Config(Settings())
     assert calendar_settings(config, resolve=str) == []
     assert calendar_problems(config, resolve=str) == []
 
 
 def test_problem_names_the_table_and_the_file() -> None:
-    config = _config({"caldav": [{"name": "Skola"}]})
+    config = _config({"exchange": [{"name": "Region"}]})
     [problem] = calendar_problems(config, resolve=str)
-    assert (problem.file, problem.key, problem.message) == ("/etc/switchboard/config.toml", "calendars.caldav[0].url",
-                                                            "required")
+    assert (problem.file, problem.key) == ("/etc/switchboard/config.toml", "calendars.exchange[0]")
+    assert "service_endpoint" in problem.message
 
 
 def test_secrets_resolved_through_the_given_function() -> None:
