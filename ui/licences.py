@@ -44,8 +44,10 @@ COMPONENTS: tuple[Component, ...] = (
     Component("RapidFuzz", "MIT", "RapidFuzz"),
     Component("qasync", "BSD-2-Clause", "qasync"),
     Component("psycopg", "LGPL-3.0-only", "psycopg"),
-    # Calendars (free/busy from Exchange and CalDAV).
+    # Calendars (free/busy from Exchange Server, Exchange Online and CalDAV).
     Component("exchangelib", "BSD-2-Clause", "exchangelib"),
+    Component("MSAL for Python", "MIT", "msal"),
+    Component("HTTPX", "BSD-3-Clause", "httpx"),
     Component("caldav", "Apache-2.0 OR GPL-3.0-only", "caldav"),
     Component("icalendar", "BSD-2-Clause", "icalendar"),
     Component("lxml", "BSD-3-Clause", "lxml"),
