@@ -6,6 +6,7 @@ every line is a comment, so installing it changes nothing until IT uncomments a 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _ROW = re.compile(r"^\| `(?P<key>[^`]+)` \| (?P<kind>.*?) \| `(?P<default>.*)` \| (?P<meaning>.*) \|$")
 
@@ -85,6 +87,22 @@ def _placeholder(kind: str) -> str:
     return '""'
 
 
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml(value: Any) -> str:
+    """A JSON value (as `config reference` prints defaults) written as TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        items = [f"{k if _BARE_KEY.match(k) else json.dumps(k, ensure_ascii=False)} = {_toml(v)}"
+                 for k, v in value.items()]
+        return "{ " + ", ".join(items) + " }" if items else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)  # strings and numbers: JSON's form is valid TOML
+
+
 def _value_line(setting: Setting) -> str | None:
     if setting.kind.startswith(("list of tables", "tables ")):
         return None  # documented by its [[table]] / [table.KEY] block below
@@ -92,7 +110,7 @@ def _value_line(setting: Setting) -> str | None:
         return f"# {setting.name} = {_placeholder(setting.kind)}    # required"
     if setting.default == "null":  # JSON and TOML agree on everything else; null has no TOML form
         return f"# {setting.name} = {_placeholder(setting.kind)}    # not set by default"
-    return f"# {setting.name} = {setting.default}"
+    return f"# {setting.name} = {_toml(json.loads(setting.default))}"
 
 
 def _header(section: str) -> str:
@@ -100,16 +118,19 @@ def _header(section: str) -> str:
 
 
 def commented_config(markdown: str, path: str = "/etc/switchboard/config.toml") -> str:
-    lines = [HEADER.format(path=path)]
-    section = None
+    # One block per section, in order of first appearance: a section's keys listed after one of its
+    # sub-tables must still go under its own header, or TOML would give them to the sub-table.
+    sections: dict[str, list[Setting]] = {}
     for setting in parse_reference(markdown):
-        if setting.section != section:
-            section = setting.section
-            lines += ["", _header(section)]
-        else:
-            lines.append("#")
-        lines.append(f"# {setting.meaning}")
-        value = _value_line(setting)
-        if value is not None:
-            lines += [f"#   ({setting.kind})", value]
+        sections.setdefault(setting.section, []).append(setting)
+    lines = [HEADER.format(path=path)]
+    for section, settings in sections.items():
+        lines += ["", _header(section)]
+        for index, setting in enumerate(settings):
+            if index:
+                lines.append("#")
+            lines.append(f"# {setting.meaning}")
+            value = _value_line(setting)
+            if value is not None:
+                lines += [f"#   ({setting.kind})", value]
     return "\n".join(lines) + "\n"
