@@ -14,11 +14,14 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.calendar_flow import CalendarRefresher
 from app.referral_flow import ReferralFlow
 from app.services import Services
 from app.sync_scheduler import SyncScheduler
 from app.tasks import TaskRunner
-from directory.model import ChangeSet, Referral
+from directory.calendars import CalendarSources, CalendarSourceSettings, presence_text
+from directory.calendars.wording import block_line
+from directory.model import ChangeSet, Entry, Referral
 from directory.search import SearchIndex
 from directory.sync import LdapSourceSettings, SyncSummary
 from ui.main_window import MainWindow
@@ -34,9 +37,12 @@ class Console(QObject):
     load_finished = Signal()
 
     def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[..., Services],
-                 *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None, language: str = "en") -> None:
+                 *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None, language: str = "en",
+                 calendar_sources: list[CalendarSourceSettings] | None = None) -> None:
         super().__init__(window)
         self.language = language
+        self._calendar_sources = calendar_sources or []
+        self.calendars: CalendarRefresher | None = None
         self.referral_flow = ReferralFlow(window, tasks, lambda: self.services.referrals if self.services else None,
                                           lambda entry_id: self.index.get(entry_id) if self.index else None,
                                           self._on_referral_changed, language=language)
@@ -65,6 +71,8 @@ class Console(QObject):
 
     def close(self) -> None:
         self._refresh_timer.stop()
+        if self.calendars is not None:
+            self.calendars.stop()
         if self.sync is not None:
             self.sync.stop()
         if self.services is not None:
@@ -92,6 +100,8 @@ class Console(QObject):
         self._refresh_timer.start()
         if not demo and self._ldap_sources and self.sync is None:
             self._start_sync(services)
+        if not demo and self._calendar_sources and self.calendars is None:
+            self._start_calendars(services, entries)
         self._request_search(self.window.search_field.text())
         self.directory_loaded.emit()
         self.load_finished.emit()
@@ -151,8 +161,8 @@ class Console(QObject):
 
     def _status_for(self, entry_id: int | None, now: datetime) -> str:
         referral = self.referrals.get(entry_id) if entry_id is not None else None
-        if referral is None:
-            return ""
+        if referral is None:  # no referral: what the calendar says, if anything
+            return self._calendar_line(entry_id, now) if entry_id is not None else ""
         if self.services is not None:  # the label in this operator's language, whatever was stored
             label = self.services.referrals.code(referral.code).label.get(self.language)
             referral = replace(referral, text=label or referral.text)
@@ -186,7 +196,7 @@ class Console(QObject):
             if in_force else ""
         history_text = ReferralText(services.referrals.zone, self).history(history, now) if history else ""
         self.window.detail.show_entry(entry, self._status_for(entry_id, now), notes, read_out=read_out,
-                                      history=history_text)
+                                      history=history_text, calendar=self._calendar_days(entry_id, now))
 
     def _on_window_entry_activated(self, entry_id: int) -> None:
         if self.services is None or self.index is None:
@@ -206,6 +216,41 @@ class Console(QObject):
         self.window.sync_requested.connect(sync.sync_now)
         self.sync = sync
         sync.start()
+
+    def _start_calendars(self, services: Services, entries: list[Entry]) -> None:
+        zone = services.referrals.zone
+        sources = CalendarSources(self._calendar_sources, zone.key, datetime.now(UTC),
+                                  ca_file=services.config.settings.calendars.ca_file)
+        self.calendars = CalendarRefresher(sources, self.tasks, self)
+        self.calendars.presence_changed.connect(self._on_calendars_presence_changed)
+        self.calendars.start(entries)
+
+    def _on_calendars_presence_changed(self, entry_ids: tuple[int, ...]) -> None:
+        self._request_search(self.window.search_field.text())
+        current = self.window.results.currentIndex()
+        if current.isValid() and self.window.model.row(current.row()).entry.id in entry_ids:
+            self._on_window_entry_selected(self.window.model.row(current.row()).entry.id or 0)
+
+    def _calendar_line(self, entry_id: int, now: datetime) -> str:
+        if self.calendars is None or self.services is None:
+            return ""
+        zone = self.services.referrals.zone
+        presence = self.calendars.sources.book.presence(entry_id, now, zone)
+        return presence_text(presence, zone, self.language) if presence is not None else ""
+
+    def _calendar_days(self, entry_id: int, now: datetime) -> tuple[list[str], list[str]] | None:
+        """Today's and tomorrow's busy blocks as lines; refreshes the person on demand when stale."""
+        if self.calendars is None or self.services is None:
+            return None
+        zone = self.services.referrals.zone
+        summary = self.calendars.sources.book.summary(entry_id, now, zone)
+        if summary.fetched_at is None or (now - summary.fetched_at).total_seconds() > 60:
+            self.calendars.refresh_entry(entry_id)
+        if summary.fetched_at is None:
+            return None
+        today = now.astimezone(zone).date()
+        return ([block_line(b, today, zone, self.language) for b in summary.today],
+                [block_line(b, today + timedelta(days=1), zone, self.language) for b in summary.tomorrow])
 
     def _on_sync_finished(self, summary: SyncSummary) -> None:
         self.window.show_sync_done(summary.source, summary.added, summary.updated, summary.removed)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from app.calendar_setup import calendar_settings
 from app.config import Config
 from app.console import Console
 from app.logs import setup_logging
@@ -22,6 +23,7 @@ from app.secrets import SecretError
 from app.services import Services
 from app.sync_setup import ldap_sources
 from app.tasks import TaskRunner
+from directory.calendars import CalendarConfigError
 from ui.main_window import MainWindow
 from ui.translations import choose_language, install_translators
 
@@ -54,8 +56,13 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
         log.error("directory sync not started: %s", error)
         sources = []
         window.show_sync_failed("LDAP", str(error), 0)
+    try:
+        calendars = [] if demo else calendar_settings(config)
+    except CalendarConfigError as error:
+        log.error("calendars not started: %s", error)
+        calendars = []
     console = Console(window, tasks, partial(Services.open, config, paths, language=language), demo=demo,
-                      ldap_sources=sources, language=language)
+                      ldap_sources=sources, language=language, calendar_sources=calendars)
     if config.errors:
         window.show_config_problems(len(config.errors))
     window.search_field.setText(search)

@@ -45,16 +45,32 @@ class DetailPane(QFrame):
         self._history_header = plain_label(self.tr("Referral history"), selectable=False)
         self._history_header.setStyleSheet("font-weight: bold")
         self._history = plain_label()
+        self._calendar_header = plain_label(self.tr("Calendar"), selectable=False)
+        self._calendar_header.setStyleSheet("font-weight: bold")
+        self._calendar = plain_label()
         layout = QVBoxLayout(self)
         for widget in (self._name, self._title, self._status, self._read_out):
             layout.addWidget(widget)
         layout.addLayout(self._form)
         layout.addWidget(self._notes_header)
         layout.addWidget(self._notes)
+        layout.addWidget(self._calendar_header)
+        layout.addWidget(self._calendar)
         layout.addWidget(self._history_header)
         layout.addWidget(self._history)
         layout.addStretch(1)
         self.show_entry(None)
+
+    def _show_calendar(self, calendar: tuple[list[str], list[str]] | None) -> None:
+        self._calendar_header.setVisible(calendar is not None)
+        self._calendar.setVisible(calendar is not None)
+        if calendar is None:
+            self._calendar.clear()
+            return
+        today, tomorrow = calendar
+        free = self.tr("free")
+        self._calendar.setText(self.tr("Today: %1").replace("%1", "; ".join(today) or free) + "\n"
+                               + self.tr("Tomorrow: %1").replace("%1", "; ".join(tomorrow) or free))
 
     def number_kind_name(self, kind: NumberKind) -> str:
         names = {
@@ -65,8 +81,11 @@ class DetailPane(QFrame):
         return names[kind]
 
     def show_entry(self, entry: Entry | None, status: str = "", notes: list[Note] | None = None, *,
-                   read_out: str = "", history: str = "") -> None:
-        """``read_out`` is the sentence for the caller; ``history`` the referral audit, both plain text."""
+                   read_out: str = "", history: str = "",
+                   calendar: tuple[list[str], list[str]] | None = None) -> None:
+        """``read_out`` is the sentence for the caller; ``history`` the referral audit; ``calendar`` today's and
+        tomorrow's busy blocks as lines (None: no calendar known). All plain text."""
+        self._show_calendar(calendar)
         self._read_out.setText(read_out)
         self._read_out.setVisible(bool(read_out))
         self._history.setText(history)

@@ -90,22 +90,22 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/console.py" line="62" />
+        <location filename="../../app/console.py" line="69" />
         <source>Loading directory…</source>
         <translation>Laster inn katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="98" />
+        <location filename="../../app/console.py" line="110" />
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunne ikke åpnes: %1</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="100" />
+        <location filename="../../app/console.py" line="112" />
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="227" />
+        <location filename="../../app/console.py" line="274" />
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -123,72 +123,92 @@
         <translation>Henvisningshistorikk</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="61" />
+        <location filename="../../ui/detail_pane.py" line="48" />
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="71" />
+        <source>free</source>
+        <translation>ledig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="72" />
+        <source>Today: %1</source>
+        <translation>I dag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="73" />
+        <source>Tomorrow: %1</source>
+        <translation>I morgen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="77" />
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="61" />
+        <location filename="../../ui/detail_pane.py" line="77" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="62" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="62" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="97" />
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="98" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="92" />
+        <location filename="../../ui/detail_pane.py" line="111" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="93" />
+        <location filename="../../ui/detail_pane.py" line="112" />
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="93" />
+        <location filename="../../ui/detail_pane.py" line="112" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="94" />
+        <location filename="../../ui/detail_pane.py" line="113" />
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="95" />
+        <location filename="../../ui/detail_pane.py" line="114" />
         <source>About</source>
         <translation>Om</translation>
     </message>

@@ -90,22 +90,22 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/console.py" line="62" />
+        <location filename="../../app/console.py" line="69" />
         <source>Loading directory…</source>
         <translation>Läser in katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="98" />
+        <location filename="../../app/console.py" line="110" />
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunde inte öppnas: %1</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="100" />
+        <location filename="../../app/console.py" line="112" />
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="227" />
+        <location filename="../../app/console.py" line="274" />
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -123,72 +123,92 @@
         <translation>Hänvisningshistorik</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="61" />
+        <location filename="../../ui/detail_pane.py" line="48" />
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="71" />
+        <source>free</source>
+        <translation>ledig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="72" />
+        <source>Today: %1</source>
+        <translation>I dag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="73" />
+        <source>Tomorrow: %1</source>
+        <translation>I morgon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.py" line="77" />
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="61" />
+        <location filename="../../ui/detail_pane.py" line="77" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="62" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="62" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Pager</source>
         <translation>Personsökare</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="63" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="97" />
         <source>No one selected</source>
         <translation>Ingen vald</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="98" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv ett namn, en enhet, en titel eller ett nummer för att söka.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="92" />
+        <location filename="../../ui/detail_pane.py" line="111" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="93" />
+        <location filename="../../ui/detail_pane.py" line="112" />
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="93" />
+        <location filename="../../ui/detail_pane.py" line="112" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="94" />
+        <location filename="../../ui/detail_pane.py" line="113" />
         <source>Keywords</source>
         <translation>Nyckelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="95" />
+        <location filename="../../ui/detail_pane.py" line="114" />
         <source>About</source>
         <translation>Om</translation>
     </message>
