@@ -29,11 +29,12 @@ DEFAULT_KEYS: dict[str, str] = {
 
 
 def descriptions() -> dict[str, str]:
-    t = translate
     return {
-        "answer_next": t("DeskShortcuts", "Answer the next waiting call (emergency, priority, then longest waiting)"),
+        "answer_next": translate(
+            "DeskShortcuts", "Answer the next waiting call (emergency, priority, then longest waiting)"),
         "answer_selected": translate("DeskShortcuts", "Answer the selected waiting call"),
-        "hold_resume": t("DeskShortcuts", "Hold the current call, or take back the selected held call or recall"),
+        "hold_resume": translate(
+            "DeskShortcuts", "Hold the current call, or take back the selected held call or recall"),
         "consult": translate("DeskShortcuts", "Consult: call the selected directory number, caller on hold"),
         "complete": translate("DeskShortcuts", "Connect the caller to the consulted person"),
         "cancel": translate("DeskShortcuts", "End the consultation and go back to the caller"),
