@@ -150,6 +150,8 @@ class DeskListModel(QAbstractTableModel):
         if column == "mode":
             if call.stage is Stage.TRANSFERRING:
                 return self.tr("Transferring")
+            if leg is not None and leg.joined:
+                return self.tr("Three-way call")
             if leg is not None and leg.mode is ConsultMode.SUPERVISED:
                 return self.tr("Transfer (recall if unanswered)")
             return self.tr("Talking to target") if leg is not None and leg.connected else self.tr("Ringing")

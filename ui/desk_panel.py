@@ -98,7 +98,7 @@ class DeskPanels(QObject):
         handlers: dict[str, Callable[[], None]] = {
             "answer_next": self.answer_next, "answer_selected": self.answer_selected,
             "hold_resume": self.hold_resume, "consult": self.consult, "complete": self.complete,
-            "cancel": self.cancel, "toggle": self.toggle, "transfer": self.transfer,
+            "cancel": self.cancel, "toggle": self.toggle, "join": self.join, "transfer": self.transfer,
             "blind_transfer": self.blind_transfer, "hang_up": self.hang_up, "called_back": self.called_back,
         }
         text = descriptions()
@@ -180,6 +180,11 @@ class DeskPanels(QObject):
         call = self._current(Stage.CONSULTING)
         if call is not None:
             self._bridge.toggle(call.call_id)
+
+    def join(self) -> None:
+        call = self._current(Stage.CONSULTING)
+        if call is not None:
+            self._bridge.join(call.call_id)
 
     def hang_up(self) -> None:
         call = self._current(Stage.ACTIVE, Stage.CONSULTING)

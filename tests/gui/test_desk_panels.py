@@ -126,6 +126,9 @@ def test_consult_toggle_and_complete_by_keyboard(rig: Rig) -> None:
     assert not rig.phone.call_on_hold(caller)
     rig.key("F9")
     assert rig.phone.call_on_hold(caller)
+    rig.key("Ctrl+J")
+    assert rig.rows(DeskList.CONSULTATIONS, 2) == ["Three-way call"]
+    assert not rig.phone.call_on_hold(caller)
     rig.key("F7")
     assert rig.rows(DeskList.CONSULTATIONS, 2) == ["Transferring"]
     rig.phone.transfer_result(caller, 200)
