@@ -1,0 +1,218 @@
+"""The desk's lists as panels (one model and one view each) and its keyboard operations as actions.
+
+`DeskPanels` takes the app's `DeskBridge` and a target provider (the directory entry and number the
+operator has selected) and builds: `waiting`, `active`, `held`, `consultations`, `recalls`,
+`callbacks` (each a `DeskListPanel` to put in a dock) and `actions` (QActions with the keys from
+`ui.desk_shortcuts`, to add to the main window). `notice` carries messages for the status bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from softphone.desk.records import CallbackEntry, DeskCall, DeskChanged, Stage
+from ui.callback_model import CallbackModel
+from ui.desk_model import CALL_ID_ROLE, DeskList, DeskListModel
+from ui.desk_shortcuts import descriptions, keys
+from ui.phone_panel import format_duration
+
+if TYPE_CHECKING:
+    from app.desk_bridge import DeskBridge
+
+Target = tuple[str, str]  # (number or SIP address, name to show)
+
+
+class DeskListPanel(QWidget):
+    """A title and a single-selection table over one model."""
+
+    def __init__(self, title: str, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+
+    def selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def selected_call_id(self) -> int | None:
+        row = self.selected_row()
+        if row < 0:
+            return None
+        value = self.view.model().index(row, 0).data(CALL_ID_ROLE)
+        return int(value) if value is not None else None
+
+
+class DeskPanels(QObject):
+    notice = Signal(str)
+
+    def __init__(self, bridge: DeskBridge, target: Callable[[], Target | None] = lambda: None,
+                 key_overrides: Mapping[str, str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._target = target
+        self.models = {kind: DeskListModel(kind, self) for kind in DeskList}
+        calls = list(bridge.desk.calls)
+        for model in self.models.values():
+            model.reset(calls)
+            model.set_now(bridge.desk.now())
+        self.callback_model = CallbackModel(self)
+        for entry in bridge.desk.callbacks:
+            self.callback_model.add(entry)
+        self.waiting = DeskListPanel(self.tr("Waiting calls"), self.models[DeskList.WAITING])
+        self.active = DeskListPanel(self.tr("Active call"), self.models[DeskList.ACTIVE])
+        self.held = DeskListPanel(self.tr("On hold"), self.models[DeskList.HELD])
+        self.consultations = DeskListPanel(self.tr("Consultations"), self.models[DeskList.CONSULTATIONS])
+        self.recalls = DeskListPanel(self.tr("Recalls"), self.models[DeskList.RECALLS])
+        self.callbacks = DeskListPanel(self.tr("Call back"), self.callback_model)
+        self.actions: dict[str, QAction] = {}
+        self._make_actions(keys(key_overrides))
+        bridge.desk_changed.connect(self._on_bridge_desk_changed)
+        bridge.ticked.connect(self._on_bridge_ticked)
+        bridge.held_too_long.connect(self._on_bridge_held_too_long)
+        bridge.callback_added.connect(self.callback_model.add)
+        bridge.error_occurred.connect(self.notice.emit)
+
+    def panels(self) -> list[DeskListPanel]:
+        return [self.waiting, self.active, self.held, self.consultations, self.recalls, self.callbacks]
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def _make_actions(self, key_of: dict[str, str]) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "answer_next": self.answer_next, "answer_selected": self.answer_selected,
+            "hold_resume": self.hold_resume, "consult": self.consult, "complete": self.complete,
+            "cancel": self.cancel, "toggle": self.toggle, "join": self.join, "transfer": self.transfer,
+            "blind_transfer": self.blind_transfer, "hang_up": self.hang_up, "called_back": self.called_back,
+        }
+        text = descriptions()
+        for op, handler in handlers.items():
+            action = QAction(text[op], self)
+            action.setShortcut(QKeySequence(key_of[op]))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handler)
+            self.actions[op] = action
+
+    def answer_next(self) -> None:
+        if self._bridge.answer_next() is None and not self._bridge.desk.waiting():
+            self.notice.emit(self.tr("No calls waiting"))
+
+    def answer_selected(self) -> None:
+        call_id = self.waiting.selected_call_id()
+        if call_id is None:
+            self.notice.emit(self.tr("Select a waiting call first"))
+            return
+        self._bridge.answer(call_id)
+
+    def hold_resume(self) -> None:
+        current = self._bridge.current()
+        if current is not None and current.stage is Stage.ACTIVE:
+            self._bridge.hold(current.call_id)
+            return
+        chosen = self.recalls.selected_call_id() or self.held.selected_call_id()
+        if chosen is None:
+            rows = self._bridge.desk.in_stage(Stage.RECALL) or self._bridge.desk.in_stage(Stage.HELD)
+            chosen = rows[0].call_id if rows else None
+        if chosen is None:
+            self.notice.emit(self.tr("No call to hold or take back"))
+            return
+        self._bridge.resume(chosen)
+
+    def _current(self, *stages: Stage) -> DeskCall | None:
+        current = self._bridge.current()
+        if current is None or current.stage not in stages:
+            self.notice.emit(self.tr("No call for that"))
+            return None
+        return current
+
+    def _chosen_target(self) -> Target | None:
+        target = self._target()
+        if target is None:
+            self.notice.emit(self.tr("Select a person or number in the directory first"))
+        return target
+
+    def consult(self) -> None:
+        call, target = self._current(Stage.ACTIVE), None
+        if call is not None and (target := self._chosen_target()) is not None:
+            self._bridge.consult(call.call_id, *target)
+
+    def transfer(self) -> None:
+        call = self._current(Stage.ACTIVE, Stage.CONSULTING)
+        if call is None:
+            return
+        if call.stage is Stage.CONSULTING:
+            self._bridge.complete(call.call_id)
+        elif (target := self._chosen_target()) is not None:
+            self._bridge.transfer(call.call_id, *target)
+
+    def blind_transfer(self) -> None:
+        call = self._current(Stage.ACTIVE)
+        if call is not None and (target := self._chosen_target()) is not None:
+            self._bridge.blind_transfer(call.call_id, *target)
+
+    def complete(self) -> None:
+        call = self._current(Stage.CONSULTING)
+        if call is not None:
+            self._bridge.complete(call.call_id)
+
+    def cancel(self) -> None:
+        call = self._current(Stage.CONSULTING)
+        if call is not None:
+            self._bridge.cancel(call.call_id)
+
+    def toggle(self) -> None:
+        call = self._current(Stage.CONSULTING)
+        if call is not None:
+            self._bridge.toggle(call.call_id)
+
+    def join(self) -> None:
+        call = self._current(Stage.CONSULTING)
+        if call is not None:
+            self._bridge.join(call.call_id)
+
+    def hang_up(self) -> None:
+        call = self._current(Stage.ACTIVE, Stage.CONSULTING)
+        if call is None:
+            return
+        if call.stage is Stage.CONSULTING:
+            self._bridge.cancel(call.call_id)
+        else:
+            self._bridge.hangup(call.call_id)
+
+    def called_back(self) -> None:
+        entry = self.callback_model.remove(self.callbacks.selected_row())
+        if entry is not None:
+            self._bridge.desk.remove_callback(entry)
+
+    # -- updates ----------------------------------------------------------------------------------
+
+    def _on_bridge_desk_changed(self, event: DeskChanged) -> None:
+        for model in self.models.values():
+            model.apply(event)
+
+    def _on_bridge_ticked(self, now: float) -> None:
+        for model in self.models.values():
+            model.set_now(now)
+
+    def _on_bridge_held_too_long(self, call: DeskCall) -> None:
+        held = format_duration(call.held_s(self._bridge.desk.now()))
+        self.notice.emit(self.tr("%1 has been on hold for %2").replace("%1", call.label).replace("%2", held))
+
+    def callback_entries(self) -> tuple[CallbackEntry, ...]:
+        return self.callback_model.entries()
