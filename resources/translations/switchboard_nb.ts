@@ -88,6 +88,50 @@
     </message>
 </context>
 <context>
+    <name>CallbackModel</name>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Caller</source>
+        <translation>Innringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Dialled</source>
+        <translation>Slått nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Hung up at</source>
+        <translation>La på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="32" />
+        <source>While</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="56" />
+        <source>waiting</source>
+        <translation>i kø</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="56" />
+        <location filename="../../ui/callback_model.py" line="57" />
+        <source>on hold</source>
+        <translation>på vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="58" />
+        <source>being transferred</source>
+        <translation>under viderekobling</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../../app/console.py" line="69" />
@@ -108,6 +152,231 @@
         <location filename="../../app/console.py" line="274" />
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
+    </message>
+</context>
+<context>
+    <name>DeskListModel</name>
+    <message>
+        <location filename="../../ui/desk_model.py" line="115" />
+        <location filename="../../ui/desk_model.py" line="123" />
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="115" />
+        <source>Caller</source>
+        <translation>Innringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="115" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="116" />
+        <source>Dialled</source>
+        <translation>Slått nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="116" />
+        <source>Waiting</source>
+        <translation>Ventet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="116" />
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>Held</source>
+        <translation>På vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="118" />
+        <source>Since</source>
+        <translation>Siden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="118" />
+        <source>Why</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="123" />
+        <source>EMERGENCY</source>
+        <translation>ALARM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="124" />
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="152" />
+        <source>Transferring</source>
+        <translation>Kobles over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="154" />
+        <source>Three-way call</source>
+        <translation>Trepartssamtale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="156" />
+        <source>Transfer (recall if unanswered)</source>
+        <translation>Viderekobling (kommer tilbake hvis ingen svarer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="157" />
+        <source>Talking to target</source>
+        <translation>Samtale med mottakeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="157" />
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPanels</name>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="78" />
+        <source>Waiting calls</source>
+        <translation>Ventende samtaler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="79" />
+        <source>Active call</source>
+        <translation>Aktiv samtale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="80" />
+        <source>On hold</source>
+        <translation>På vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="81" />
+        <source>Consultations</source>
+        <translation>Forespørsler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="82" />
+        <source>Recalls</source>
+        <translation>Tilbakekomne samtaler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="83" />
+        <source>Call back</source>
+        <translation>Ring tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="114" />
+        <source>No calls waiting</source>
+        <translation>Ingen samtaler venter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="119" />
+        <source>Select a waiting call first</source>
+        <translation>Velg en ventende samtale først</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="133" />
+        <source>No call to hold or take back</source>
+        <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="140" />
+        <source>No call for that</source>
+        <translation>Ingen samtale for det</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="147" />
+        <source>Select a person or number in the directory first</source>
+        <translation>Velg en person eller et nummer i katalogen først</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="215" />
+        <source>%1 has been on hold for %2</source>
+        <translation>%1 har vært på vent i %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeskShortcuts</name>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="34" />
+        <source>Answer the next waiting call (emergency, priority, then longest waiting)</source>
+        <translation>Svar på neste ventende samtale (alarm, prioritet, deretter lengst ventet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="36" />
+        <source>Answer the selected waiting call</source>
+        <translation>Svar på den valgte ventende samtalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="37" />
+        <source>Hold the current call, or take back the selected held call or recall</source>
+        <translation>Sett gjeldende samtale på vent, eller ta tilbake den valgte samtalen på vent eller den tilbakekomne samtalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="39" />
+        <source>Consult: call the selected directory number, caller on hold</source>
+        <translation>Forespørsel: ring det valgte nummeret i katalogen, innringeren på vent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="40" />
+        <source>Connect the caller to the consulted person</source>
+        <translation>Koble innringeren til den du spurte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="41" />
+        <source>End the consultation and go back to the caller</source>
+        <translation>Avslutt forespørselen og gå tilbake til innringeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="42" />
+        <source>Switch between the caller and the consulted person</source>
+        <translation>Veksle mellom innringeren og den du spurte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="43" />
+        <source>Three-way call: the caller, the consulted person and you</source>
+        <translation>Trepartssamtale: innringeren, den du spurte og du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="44" />
+        <source>Transfer to the selected number; comes back if not answered</source>
+        <translation>Koble til det valgte nummeret; kommer tilbake hvis ingen svarer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="45" />
+        <source>Blind transfer to the selected number</source>
+        <translation>Koble direkte (uten forespørsel) til det valgte nummeret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="46" />
+        <source>Hang up the current call (during a consultation: end it)</source>
+        <translation>Legg på gjeldende samtale (under en forespørsel: avslutt den)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="47" />
+        <source>Remove the selected call-back entry</source>
+        <translation>Fjern den valgte oppføringen i listen Ring tilbake</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,50 @@
     </message>
 </context>
 <context>
+    <name>CallbackModel</name>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Caller</source>
+        <translation>Uppringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Dialled</source>
+        <translation>Slaget nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="31" />
+        <source>Hung up at</source>
+        <translation>Lade på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="32" />
+        <source>While</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="56" />
+        <source>waiting</source>
+        <translation>i kö</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="56" />
+        <location filename="../../ui/callback_model.py" line="57" />
+        <source>on hold</source>
+        <translation>i vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="58" />
+        <source>being transferred</source>
+        <translation>under koppling</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../../app/console.py" line="69" />
@@ -108,6 +152,231 @@
         <location filename="../../app/console.py" line="274" />
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
+    </message>
+</context>
+<context>
+    <name>DeskListModel</name>
+    <message>
+        <location filename="../../ui/desk_model.py" line="115" />
+        <location filename="../../ui/desk_model.py" line="123" />
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="115" />
+        <source>Caller</source>
+        <translation>Uppringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="115" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="116" />
+        <source>Dialled</source>
+        <translation>Slaget nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="116" />
+        <source>Waiting</source>
+        <translation>Väntat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="116" />
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>Held</source>
+        <translation>Vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="117" />
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="118" />
+        <source>Since</source>
+        <translation>Sedan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="118" />
+        <source>Why</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="123" />
+        <source>EMERGENCY</source>
+        <translation>LARM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="124" />
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="152" />
+        <source>Transferring</source>
+        <translation>Kopplas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="154" />
+        <source>Three-way call</source>
+        <translation>Trepartssamtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="156" />
+        <source>Transfer (recall if unanswered)</source>
+        <translation>Koppling (återkommer om ingen svarar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="157" />
+        <source>Talking to target</source>
+        <translation>Samtal med mottagaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_model.py" line="157" />
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPanels</name>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="78" />
+        <source>Waiting calls</source>
+        <translation>Väntande samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="79" />
+        <source>Active call</source>
+        <translation>Aktivt samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="80" />
+        <source>On hold</source>
+        <translation>I vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="81" />
+        <source>Consultations</source>
+        <translation>Förfrågningar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="82" />
+        <source>Recalls</source>
+        <translation>Återkomna samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="83" />
+        <source>Call back</source>
+        <translation>Ring upp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="114" />
+        <source>No calls waiting</source>
+        <translation>Inga samtal väntar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="119" />
+        <source>Select a waiting call first</source>
+        <translation>Välj ett väntande samtal först</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="133" />
+        <source>No call to hold or take back</source>
+        <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="140" />
+        <source>No call for that</source>
+        <translation>Inget samtal för det</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="147" />
+        <source>Select a person or number in the directory first</source>
+        <translation>Välj en person eller ett nummer i katalogen först</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="215" />
+        <source>%1 has been on hold for %2</source>
+        <translation>%1 har varit i vänteläge i %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeskShortcuts</name>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="34" />
+        <source>Answer the next waiting call (emergency, priority, then longest waiting)</source>
+        <translation>Svara på nästa väntande samtal (larm, prioritet, sedan längst väntat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="36" />
+        <source>Answer the selected waiting call</source>
+        <translation>Svara på det valda väntande samtalet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="37" />
+        <source>Hold the current call, or take back the selected held call or recall</source>
+        <translation>Sätt aktuellt samtal i vänteläge, eller ta tillbaka det valda samtalet i vänteläge eller återkomna samtalet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="39" />
+        <source>Consult: call the selected directory number, caller on hold</source>
+        <translation>Förfrågan: ring det valda numret i katalogen, uppringaren i vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="40" />
+        <source>Connect the caller to the consulted person</source>
+        <translation>Koppla uppringaren till den du frågade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="41" />
+        <source>End the consultation and go back to the caller</source>
+        <translation>Avsluta förfrågan och gå tillbaka till uppringaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="42" />
+        <source>Switch between the caller and the consulted person</source>
+        <translation>Växla mellan uppringaren och den du frågade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="43" />
+        <source>Three-way call: the caller, the consulted person and you</source>
+        <translation>Trepartssamtal: uppringaren, den du frågade och du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="44" />
+        <source>Transfer to the selected number; comes back if not answered</source>
+        <translation>Koppla till det valda numret; kommer tillbaka om ingen svarar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="45" />
+        <source>Blind transfer to the selected number</source>
+        <translation>Koppla direkt (utan förfrågan) till det valda numret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="46" />
+        <source>Hang up the current call (during a consultation: end it)</source>
+        <translation>Lägg på aktuellt samtal (under en förfrågan: avsluta den)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="47" />
+        <source>Remove the selected call-back entry</source>
+        <translation>Ta bort den valda posten i listan Ring upp</translation>
     </message>
 </context>
 <context>
