@@ -22,7 +22,7 @@ from app.tasks import TaskRunner
 from directory.calendars import CalendarSources, CalendarSourceSettings, presence_text
 from directory.calendars.wording import block_line
 from directory.model import ChangeSet, Entry, Referral
-from directory.search import SearchIndex
+from directory.search import MatchKind, SearchIndex
 from directory.sync import LdapSourceSettings, SyncSummary
 from ui.main_window import MainWindow
 from ui.referral_text import ReferralText
@@ -197,6 +197,15 @@ class Console(QObject):
         history_text = ReferralText(services.referrals.zone, self).history(history, now) if history else ""
         self.window.detail.show_entry(entry, self._status_for(entry_id, now), notes, read_out=read_out,
                                       history=history_text, calendar=self._calendar_days(entry_id, now))
+
+    def name_for_number(self, number: str) -> str | None:
+        """The directory's name for a caller's number, when the number is someone's (GUI thread, ~ms)."""
+        if self.index is None or not number:
+            return None
+        hits = self.index.search(number, 1)
+        if hits and hits[0].match >= MatchKind.NUMBER_EXACT and hits[0].match != MatchKind.EXACT_NAME:
+            return hits[0].entry.display_name
+        return None
 
     def _on_window_entry_activated(self, entry_id: int) -> None:
         if self.services is None or self.index is None:

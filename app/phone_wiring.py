@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from app.config import Config
 from app.console import Console
+from app.desk_wiring import attach_desk, dial_string
 from app.phone_bridge import PhoneBridge
 from app.phone_setup import phone_configured, resolved_phone_settings
 from app.secrets import SecretError
@@ -15,14 +15,6 @@ from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
 
 log = logging.getLogger(__name__)
-
-
-def dial_string(number: str) -> str:
-    """What the PBX is sent: the digits as written ("019-602 10 00" -> "0196021000"), + * # kept;
-    a "sip:" address as it is."""
-    if number.strip().lower().startswith(("sip:", "sips:")):
-        return number.strip()
-    return re.sub(r"[^\d+*#]", "", number)
 
 
 def attach_phone(config: Config, window: MainWindow, console: Console) -> PhoneBridge | None:
@@ -35,7 +27,8 @@ def attach_phone(config: Config, window: MainWindow, console: Console) -> PhoneB
         log.error("phone not started: %s", error)
         window.show_phone_unavailable(str(error))
         return None
-    bridge = PhoneBridge(Phone(settings), window)
+    phone = Phone(settings)
+    bridge = PhoneBridge(phone, window)
     try:
         bridge.start()
     except Exception as error:  # the console must open even when the SIP stack cannot start
@@ -43,6 +36,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console) -> PhoneB
         window.show_phone_unavailable(str(error) or type(error).__name__)
         return None
     window.add_phone_panel(PhonePanel(bridge))
+    attach_desk(config, window, console, phone)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.dialler = lambda number: bridge.dial(dial_string(number))

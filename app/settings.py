@@ -140,6 +140,21 @@ class ReferralSettings(Section):
         default_factory=dict, description="Referral codes over the built-in ones, one [referrals.codes.KEY] each.")
 
 
+class DeskSettings(Section):
+    """The operator desk: queue order, transfers coming back, call log."""
+
+    emergency_numbers: list[str] = Field(default_factory=lambda: ["112"], description="Caller's or dialled "
+                                         "numbers answered first and shown unmistakably.")
+    priority_numbers: list[str] = Field(default_factory=list, description="Numbers answered before ordinary callers.")
+    internal_max_digits: int = Field(5, ge=0, le=8, description="Callers with at most this many digits are "
+                                     "internal; 0: no internal class.")
+    recall_after: float = Field(30.0, ge=5, le=600, description="Seconds before an unanswered transfer comes back.")
+    held_reminder: float = Field(60.0, ge=5, le=3600, description="Seconds on hold before the operator is reminded.")
+    call_log_retention_days: int = Field(90, ge=0, le=3650, description="Days the call log is kept; 0: for ever.")
+    keys: dict[str, str] = Field(default_factory=dict, description="Key overrides by operation, e.g. "
+                                 "answer_next = \"F2\".")
+
+
 class LoggingSettings(Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Log level of the rotating log file (no personal data at INFO).")
@@ -159,5 +174,6 @@ class Settings(Section):
     sip: SipSettings = SipSettings()
     referrals: ReferralSettings = ReferralSettings()
     calendars: CalendarSettings = CalendarSettings()
+    desk: DeskSettings = DeskSettings()
     logging: LoggingSettings = LoggingSettings()
     policy: PolicySettings = PolicySettings()

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self._request_referral)
         self._dialling = False
+        self.extra_shortcuts: list[tuple[str, str]] = []  # the call panels' keys, shown by F1 too
         self.resize(1180, 720)
         self.search_field.setFocus()
 
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self).exec()
+        ShortcutsDialog(self, self.extra_shortcuts).open()
 
     def _on_escape(self) -> None:
         if self.search_field.text():

@@ -24,10 +24,10 @@ def shortcut_table() -> list[tuple[str, str]]:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, extra: list[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = shortcut_table()
+        rows = shortcut_table() + (extra or [])
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])
         table.verticalHeader().hide()

@@ -12,13 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from app.config import load_config
 from app.console import Console
+from app.desk_wiring import dial_string
 from app.paths import Paths
-from app.phone_wiring import attach_phone, dial_string
+from app.phone_wiring import attach_phone
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
+from ui.desk_model import DeskList
+from ui.desk_panel import DeskPanels
 from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
 
@@ -75,6 +78,30 @@ def test_console_registers_and_dials_from_search_and_directory(
         qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # not a number: the entry is used and dialled
         qtbot.waitUntil(lambda: peer.find("call_state", mark, state="CONFIRMED") is not None, timeout=5000)
+        qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+
+        # A caller waits in the desk's queue, named from the directory; F2 answers, F12 hangs up.
+        desk = window.findChild(DeskPanels)
+        assert desk is not None
+        caller = make_peer("2199")
+        qtbot.waitUntil(lambda: caller.find("reg", code=200) is not None, timeout=5000)
+        other = Services.open(config, paths, demo=False)
+        other.directory.upsert_entries("t", [Entry("t", "2", EntryKind.PERSON, "Cilla Caller",
+                                                   numbers=(PhoneNumber("2199"),))])
+        other.close()
+        console.refresh_now()
+        qtbot.waitUntil(lambda: console.name_for_number("2199") == "Cilla Caller", timeout=5000)
+        caller.send("call", uri="sip:1000@127.0.0.1")
+        waiting = desk.models[DeskList.WAITING]
+        qtbot.waitUntil(lambda: waiting.rowCount() == 1, timeout=5000)
+        assert "Cilla Caller" in [waiting.index(0, c).data() for c in range(waiting.columnCount())]
+        window.activateWindow()
+        desk.actions["answer_next"].trigger()
+        qtbot.waitUntil(lambda: caller.find("call_state", state="CONFIRMED") is not None, timeout=5000)
+        qtbot.waitUntil(lambda: desk.models[DeskList.ACTIVE].rowCount() == 1, timeout=5000)
+        desk.actions["hang_up"].trigger()
+        qtbot.waitUntil(lambda: caller.find("call_state", state="DISCONNECTED") is not None, timeout=5000)
     finally:
         bridge.stop()
         console.close()

@@ -1,0 +1,74 @@
+"""The operator desk on top of the phone: queue panels in docks, their keys, the call log, retention."""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from app.config import Config
+from app.console import Console
+from app.desk_bridge import DeskBridge
+from app.desk_log import CallLogWriter
+from directory.store.calllog import CallLogRepository
+from softphone.desk.desk import DeskSettings, OperatorDesk
+from softphone.desk.priority import PriorityRules
+from softphone.engine import Phone
+from ui.desk_panel import DeskPanels, Target
+from ui.desk_shortcuts import desk_shortcut_table
+from ui.main_window import MainWindow, looks_like_number
+
+
+def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone) -> DeskBridge:
+    settings = config.settings.desk
+    rules = PriorityRules(frozenset(settings.emergency_numbers), frozenset(settings.priority_numbers),
+                          settings.internal_max_digits)
+    desk = OperatorDesk(phone, DeskSettings(rules, settings.recall_after, settings.held_reminder),
+                        clock=time.monotonic, name_of=console.name_for_number)
+    bridge = DeskBridge(desk, window)
+    panels = DeskPanels(bridge, target=lambda: _target(window, console), key_overrides=settings.keys, parent=window)
+    for panel in panels.panels():
+        window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.addActions(list(panels.actions.values()))
+    window.extra_shortcuts = desk_shortcut_table(settings.keys)
+    panels.notice.connect(window.show_notice)
+
+    logging: list[CallLogWriter] = []
+
+    def log_calls() -> None:  # once the store is open; a demo switch does not add a second writer
+        if console.services is None or logging:
+            return
+        repository = CallLogRepository(console.services.store)
+        logging.append(CallLogWriter(repository, console.tasks, console=socket.gethostname()))
+        desk.add_listener(logging[0])
+        console.tasks.spawn(console.tasks.in_database(
+            repository.apply_retention, settings.call_log_retention_days, datetime.now(UTC)), "call log retention")
+
+    console.directory_loaded.connect(log_calls)
+    bridge.start()
+    return bridge
+
+
+def dial_string(number: str) -> str:
+    """What the PBX is sent: the digits as written ("019-602 10 00" -> "0196021000"), + * # kept;
+    a "sip:" address as it is."""
+    if number.strip().lower().startswith(("sip:", "sips:")):
+        return number.strip()
+    return re.sub(r"[^\d+*#]", "", number)
+
+
+def _target(window: MainWindow, console: Console) -> Target | None:
+    """Where a consultation or transfer goes: a number typed in the search field, else the selected entry."""
+    text = window.search_field.text().strip()
+    if looks_like_number(text):
+        return dial_string(text), text
+    index = window.results.currentIndex()
+    if not index.isValid():
+        return None
+    entry = window.model.row(index.row()).entry
+    if not entry.numbers:
+        return None
+    return dial_string(entry.numbers[0].raw), entry.display_name
