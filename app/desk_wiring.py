@@ -30,8 +30,13 @@ def attach_desk(config: Config, window: MainWindow, console: Console, phone: Pho
                         clock=time.monotonic, name_of=console.name_for_number)
     bridge = DeskBridge(desk, window)
     panels = DeskPanels(bridge, target=lambda: _target(window, console), key_overrides=settings.keys, parent=window)
+    docks = []
     for panel in panels.panels():
-        window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        panel.title.hide()  # the dock's title says it
+        docks.append(window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea))
+    for dock in docks[3:]:  # waiting, active and held always in view; the rest as tabs beside held
+        window.tabifyDockWidget(docks[2], dock)
+    docks[2].raise_()
     window.addActions(list(panels.actions.values()))
     window.extra_shortcuts = desk_shortcut_table(settings.keys)
     panels.notice.connect(window.show_notice)

@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Configuration problems: %n (see 'switchboard config check')", "", count))
 
     def add_phone_panel(self, panel: QWidget) -> None:
-        self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.TopDockWidgetArea)
+        self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.resize(max(self.width(), 1560), max(self.height(), 860))  # call docks beside a full directory
 
     def show_phone_unavailable(self, reason: str) -> None:
         self.banner.show_message(self.tr("The phone is not started: %1").replace("%1", reason),
