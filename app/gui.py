@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from app import __version__
 from app.calendar_setup import calendar_settings
 from app.config import Config
 from app.console import Console
@@ -49,7 +50,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     tasks = TaskRunner()
-    window = MainWindow()
+    window = MainWindow(version=__version__)
     try:
         sources = [] if demo else ldap_sources(config)
     except SecretError as error:

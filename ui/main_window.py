@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from softphone.addressing import looks_dialable
+from ui.about_dialog import AboutDialog
 from ui.detail_pane import DetailPane, plain_label
 from ui.highlight_delegate import HighlightDelegate
 from ui.results_model import ENTRY_ID_ROLE, NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
@@ -85,8 +86,9 @@ class MainWindow(QMainWindow):
     sync_requested = Signal()
     referral_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, version: str = "") -> None:
         super().__init__(parent)
+        self.version = version  # shown in the About dialog
         self.setWindowTitle(self.tr("Switchboard"))
         self.setObjectName("mainWindow")
         self.banner = Banner()
@@ -148,8 +150,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_progress)
         self.statusBar().addPermanentWidget(self.source_label)
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&Keyboard shortcuts"), QKeySequence(Qt.Key.Key_F1), self.show_shortcuts)
+        help_menu.addAction(self.tr("&About Switchboard"), self.show_about)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_shortcuts)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self._request_referral)
@@ -234,6 +238,9 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
+
+    def show_about(self) -> None:
+        AboutDialog(self.version, self).open()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self, self.extra_shortcuts).open()

@@ -149,7 +149,7 @@
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="274" />
+        <location filename="../../app/console.py" line="283" />
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -485,57 +485,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Hurtigtaster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Om Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
     </message>

@@ -149,7 +149,7 @@
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="274" />
+        <location filename="../../app/console.py" line="283" />
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -485,57 +485,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Om Switchboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med 'switchboard directory import FIL', konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkar %1: %n post läst</numerusform><numerusform>Synkar %1: %n poster lästa</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minuter.</numerusform></translation>
     </message>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from app.config import load_config
@@ -19,9 +20,11 @@ from app.paths import Paths
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
+from ui.about_dialog import AboutDialog
 from ui.main_window import MainWindow, looks_like_number
 from ui.referral_dialog import ReferralDialog
 from ui.results_model import NAME, STATUS
+from ui.shortcuts import ShortcutsDialog
 
 
 @dataclass
@@ -236,3 +239,14 @@ def test_a_referral_changed_meanwhile_is_not_overwritten(qtbot: QtBot, demo: Run
     qtbot.waitUntil(lambda: "another operator changed this referral" in window.statusBar().currentMessage(),
                     timeout=5000)
     qtbot.waitUntil(lambda: window.model.index(0, STATUS).data().startswith("Meeting until"), timeout=5000)
+
+
+def test_help_menu_opens_shortcuts_and_about(qtbot: QtBot) -> None:
+    window = MainWindow(version="9.9.9")
+    qtbot.addWidget(window)
+    (help_menu,) = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+    actions = help_menu.actions()
+    actions[0].trigger()
+    qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is not None, timeout=2000)
+    actions[1].trigger()
+    qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None, timeout=2000)
