@@ -24,6 +24,7 @@ import pjsua2 as pj
 
 from softphone.demolab.config import Behaviour, Caller, LabConfig
 from softphone.demolab.frontdoor import FrontDoor
+from softphone.loopback import start_loopback_endpoint
 
 _PREFIX = "@@"
 _RURI_USER = re.compile(r"^\w+ sips?:([^@;>\s]+)@")
@@ -49,24 +50,7 @@ class Lab:
         return self._serial
 
     def start(self) -> None:
-        ep = self.ep = pj.Endpoint()
-        ep.libCreate()
-        cfg = pj.EpConfig()
-        cfg.uaConfig.threadCnt = 0
-        cfg.uaConfig.mainThreadOnly = True
-        cfg.uaConfig.maxCalls = 32
-        cfg.logConfig.consoleLevel = 0
-        cfg.logConfig.level = 0
-        cfg.medConfig.noVad = True
-        ep.libInit(cfg)
-        tcfg = pj.TransportConfig()
-        tcfg.boundAddress = tcfg.publicAddress = "127.0.0.1"
-        tid = ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
-        ep.libStart()
-        ep.audDevManager().setNullDev()
-        for codec in ep.codecEnum2():
-            ep.codecSetPriority(codec.codecId, 255 if codec.codecId.startswith("PCMU/") else 0)
-        self.port = int(ep.transportGetInfo(tid).localName.rpartition(":")[2])
+        self.ep, tid, self.port = start_loopback_endpoint(max_calls=32)
         self.door = FrontDoor(("127.0.0.1", self.port))
         self.door.start()
         acfg = pj.AccountConfig()

@@ -35,6 +35,8 @@ def _emit(**event: Any) -> None:
 def _run_peer(config: dict[str, Any]) -> None:
     import pjsua2 as pj  # noqa: PLC0415 - only the child process loads pjsua2
 
+    from softphone.loopback import start_loopback_endpoint  # noqa: PLC0415
+
     class Peer(pj.Account):  # type: ignore[misc]
         def onRegState(self, prm: Any) -> None:
             _emit(event="reg", code=prm.code, expires=prm.expiration)
@@ -87,22 +89,7 @@ def _run_peer(config: dict[str, Any]) -> None:
             _emit(event="replace_request")
 
     state: dict[str, Any] = {"call": None, "ended": [], "tone": None, "recorder": None}
-    ep = pj.Endpoint()
-    ep.libCreate()
-    cfg = pj.EpConfig()
-    cfg.uaConfig.threadCnt = 0
-    cfg.uaConfig.mainThreadOnly = True
-    cfg.logConfig.consoleLevel = 0
-    cfg.logConfig.level = 0
-    cfg.medConfig.noVad = True
-    ep.libInit(cfg)
-    tcfg = pj.TransportConfig()
-    tcfg.boundAddress = tcfg.publicAddress = "127.0.0.1"
-    tid = ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
-    ep.libStart()
-    ep.audDevManager().setNullDev()
-    for codec in ep.codecEnum2():
-        ep.codecSetPriority(codec.codecId, 255 if codec.codecId.startswith("PCMU/") else 0)
+    ep, tid, port = start_loopback_endpoint()
     acfg = pj.AccountConfig()
     acfg.idUri = f"sip:{config['user']}@127.0.0.1"
     acfg.regConfig.registrarUri = f"sip:{config['registrar']}"
@@ -118,7 +105,7 @@ def _run_peer(config: dict[str, Any]) -> None:
     account = Peer()
     account.create(acfg)
     state["account"] = account
-    _emit(event="ready", port=int(ep.transportGetInfo(tid).localName.rpartition(":")[2]))
+    _emit(event="ready", port=port)
 
     commands: queue.Queue[str | None] = queue.Queue()
 
