@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__, cli_calendar
+from app import __version__, cli_calendar, cli_referral
 from app.config import load_config
 from app.paths import Paths
 
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON (see README)")
     search.add_argument("--stdin", action="store_true", help="read one query per line, print one JSON line each")
+    referral = commands.add_parser("referral", help="set, clear or list referrals")
+    referral.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    referral.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_referral.add_arguments(referral)
     calendar = commands.add_parser("calendar", help="refresh calendar free/busy now")
     calendar.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     calendar.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
@@ -67,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli_config import config_check, config_reference  # noqa: PLC0415
 
         return config_check(config, paths) if args.config_command == "check" else config_reference()
+    if args.command == "referral":
+        return cli_referral.run(args, config, paths, demo=demo)
     if args.command == "calendar":
         return cli_calendar.run(args, config, paths, demo=demo)
     if args.command == "directory":

@@ -126,3 +126,25 @@ def test_config_check_rejects_an_unknown_transport(capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "config", "check", "--config", str(config))
     assert code == 1
     assert f"error: {config}: sip.transport: expected 'udp', 'tcp' or 'tls' (got 'sctp')" in out
+
+
+def test_referral_set_list_clear(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    code, out, err = run(capsys, "referral", "set", "karl eriksson", "meeting", "--until", "+90",
+                         "--alt", "the ward, 019-602 10 00")
+    assert (code, err) == (0, "")
+    assert out.startswith("Karl Eriksson: ")
+    assert "019-602 10 00" in out.splitlines()[1]  # the sentence read to the caller
+    code, out, _ = run(capsys, "referral", "list", "--json")
+    (listed,) = [json.loads(line) for line in out.splitlines()]
+    assert (listed["code"], listed["alternative"]) == ("meeting", "the ward, 019-602 10 00")
+    code, _, err = run(capsys, "referral", "set", "karl eriksson", "lunch", "--until", "yesterday")
+    assert code == 1
+    assert "yesterday" in err
+    code, _, err = run(capsys, "referral", "set", "region", "lunch")
+    assert code == 1
+    assert "several entries" in err
+    assert run(capsys, "referral", "clear", "karl eriksson")[1].strip() == "Karl Eriksson: 1 referral(s) cleared"
+    assert run(capsys, "referral", "list")[1] == ""
