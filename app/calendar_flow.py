@@ -1,7 +1,8 @@
 """Calendars in the running console: scheduled refreshes on the network pool, results taken on the GUI
 thread, and the selected person refreshed on demand.
 
-Signals: ``presence_changed(tuple)`` with the entry ids whose calendar state changed.
+Signals: ``presence_changed(tuple)`` with the entry ids whose calendar state changed; ``refreshed(str)`` after
+every refresh of a source, failed or not.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 class CalendarRefresher(QObject):
     presence_changed = Signal(tuple)
+    refreshed = Signal(str)
 
     def __init__(self, sources: CalendarSources, tasks: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,4 +65,5 @@ class CalendarRefresher(QObject):
             log.warning("calendar source %s: %s", job.source, refresh.error)
         if changed:
             self.presence_changed.emit(tuple(changed))
+        self.refreshed.emit(job.source)
         self._arm()

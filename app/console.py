@@ -232,7 +232,14 @@ class Console(QObject):
                                   ca_file=services.config.settings.calendars.ca_file)
         self.calendars = CalendarRefresher(sources, self.tasks, self)
         self.calendars.presence_changed.connect(self._on_calendars_presence_changed)
+        self.calendars.refreshed.connect(self._on_calendars_refreshed)
+        self._on_calendars_refreshed("")
         self.calendars.start(entries)
+
+    def _on_calendars_refreshed(self, _source: str) -> None:
+        if self.calendars is not None:
+            self.window.set_calendar_status(
+                self.wording.calendars(self.calendars.sources.schedule.statuses()))
 
     def _on_calendars_presence_changed(self, entry_ids: tuple[int, ...]) -> None:
         self._request_search(self.window.search_field.text())
@@ -241,13 +248,21 @@ class Console(QObject):
             self._on_window_entry_selected(self.window.model.row(current.row()).entry.id or 0)
 
     def _calendar_line(self, entry_id: int, now: datetime) -> str:
+        """The calendar's word when no referral is set: a subject code's referral ("LUN: ...") shows as that
+        referral, anything else as the calendar state ("in a meeting until 14:30")."""
         if self.calendars is None or self.services is None:
             return ""
         zone = self.services.referrals.zone
         presence = self.calendars.sources.book.presence(entry_id, now, zone)
-        return presence_text(presence, zone, self.language) if presence is not None else ""
+        if presence is None:
+            return ""
+        if presence.referral is not None:
+            implied = presence.referral.to_referral(entry_id, dict(self.services.referrals.codes), self.language)
+            if implied is not None:
+                return self.wording.referral(implied, now)
+        return presence_text(presence, zone, self.language)
 
-    def _calendar_days(self, entry_id: int, now: datetime) -> tuple[list[str], list[str]] | None:
+    def _calendar_days(self, entry_id: int, now: datetime) -> tuple[list[str], list[str], str] | None:
         """Today's and tomorrow's busy blocks as lines; refreshes the person on demand when stale."""
         if self.calendars is None or self.services is None:
             return None
@@ -258,8 +273,9 @@ class Console(QObject):
         if summary.fetched_at is None:
             return None
         today = now.astimezone(zone).date()
+        age = self.wording.age(int((now - summary.fetched_at).total_seconds()) // 60)
         return ([block_line(b, today, zone, self.language) for b in summary.today],
-                [block_line(b, today + timedelta(days=1), zone, self.language) for b in summary.tomorrow])
+                [block_line(b, today + timedelta(days=1), zone, self.language) for b in summary.tomorrow], age)
 
     def _on_sync_finished(self, summary: SyncSummary) -> None:
         self.window.show_sync_done(summary.source, summary.added, summary.updated, summary.removed)

@@ -61,16 +61,17 @@ class DetailPane(QFrame):
         layout.addStretch(1)
         self.show_entry(None)
 
-    def _show_calendar(self, calendar: tuple[list[str], list[str]] | None) -> None:
+    def _show_calendar(self, calendar: tuple[list[str], list[str], str] | None) -> None:
         self._calendar_header.setVisible(calendar is not None)
         self._calendar.setVisible(calendar is not None)
         if calendar is None:
             self._calendar.clear()
             return
-        today, tomorrow = calendar
+        today, tomorrow, age = calendar
         free = self.tr("free")
         self._calendar.setText(self.tr("Today: %1").replace("%1", "; ".join(today) or free) + "\n"
-                               + self.tr("Tomorrow: %1").replace("%1", "; ".join(tomorrow) or free))
+                               + self.tr("Tomorrow: %1").replace("%1", "; ".join(tomorrow) or free)
+                               + "\n(" + age + ")")
 
     def number_kind_name(self, kind: NumberKind) -> str:
         names = {
@@ -82,9 +83,9 @@ class DetailPane(QFrame):
 
     def show_entry(self, entry: Entry | None, status: str = "", notes: list[Note] | None = None, *,
                    read_out: str = "", history: str = "",
-                   calendar: tuple[list[str], list[str]] | None = None) -> None:
+                   calendar: tuple[list[str], list[str], str] | None = None) -> None:
         """``read_out`` is the sentence for the caller; ``history`` the referral audit; ``calendar`` today's and
-        tomorrow's busy blocks as lines (None: no calendar known). All plain text."""
+        tomorrow's busy blocks as lines and how old they are (None: no calendar known). All plain text."""
         self._show_calendar(calendar)
         self._read_out.setText(read_out)
         self._read_out.setVisible(bool(read_out))

@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
         self.sync_progress.setMaximumWidth(160)
         self.sync_progress.hide()
         self.statusBar().addPermanentWidget(self.sync_progress)
+        self.calendar_label = QLabel()
+        self.calendar_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.calendar_label.hide()
+        self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.source_label)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -188,6 +192,10 @@ class MainWindow(QMainWindow):
 
     def set_source_status(self, text: str) -> None:
         self.source_label.setText(text)
+
+    def set_calendar_status(self, text: str) -> None:
+        self.calendar_label.setText(text)
+        self.calendar_label.setVisible(bool(text))
 
     def show_not_configured(self) -> None:
         self.banner.show_message(

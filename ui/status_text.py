@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, QObject
 
+from directory.calendars.schedule import SourceStatus as CalendarSourceStatus
 from directory.model import Referral, SourceStatus
 
 
@@ -44,6 +45,15 @@ class StatusText(QObject):
         if stamps:
             text += " · " + self.age(int((now - min(stamps)).total_seconds()) // 60)
         return text
+
+    def calendars(self, statuses: list[CalendarSourceStatus]) -> str:
+        """"Calendars: 3 sources" or "Calendars: 1 of 3 failing: Region (ErrorServerBusy)"."""
+        failing = [s for s in statuses if s.failures]
+        if not failing:
+            return self.tr("Calendars: %n source(s)", "", len(statuses))
+        first = failing[0]
+        return (self.tr("Calendars: %1 of %2 failing: %3").replace("%1", str(len(failing)))
+                .replace("%2", str(len(statuses))).replace("%3", f"{first.name} ({first.last_error})"))
 
     def age(self, minutes: int) -> str:
         if minutes < 1:

@@ -149,7 +149,7 @@
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="283" />
+        <location filename="../../app/console.py" line="299" />
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -412,72 +412,72 @@
         <translation>I morgen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="97" />
+        <location filename="../../ui/detail_pane.py" line="98" />
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="98" />
+        <location filename="../../ui/detail_pane.py" line="99" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="111" />
+        <location filename="../../ui/detail_pane.py" line="112" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="112" />
+        <location filename="../../ui/detail_pane.py" line="113" />
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="112" />
+        <location filename="../../ui/detail_pane.py" line="113" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="113" />
+        <location filename="../../ui/detail_pane.py" line="114" />
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="114" />
+        <location filename="../../ui/detail_pane.py" line="115" />
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -495,62 +495,62 @@
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
     </message>
@@ -1002,37 +1002,47 @@
 <context>
     <name>StatusText</name>
     <message>
-        <location filename="../../ui/status_text.py" line="35" />
+        <location filename="../../ui/status_text.py" line="36" />
         <source>%1 until %2</source>
         <translation>%1 til %2</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="39" />
+        <location filename="../../ui/status_text.py" line="40" />
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="42" />
+        <location filename="../../ui/status_text.py" line="43" />
         <source>Demo directory</source>
         <translation>Demokatalog</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="43" />
+        <location filename="../../ui/status_text.py" line="44" />
         <source>%1 · %n entries</source>
         <translation><numerusform>%1 · %n oppføring</numerusform><numerusform>%1 · %n oppføringer</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_text.py" line="53" />
+        <source>Calendars: %n source(s)</source>
+        <translation><numerusform>Kalendere: %n kilde</numerusform><numerusform>Kalendere: %n kilder</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/status_text.py" line="50" />
+        <location filename="../../ui/status_text.py" line="55" />
+        <source>Calendars: %1 of %2 failing: %3</source>
+        <translation>Kalendere: %1 av %2 feiler: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_text.py" line="60" />
         <source>updated just now</source>
         <translation>oppdatert nå nettopp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="52" />
+        <location filename="../../ui/status_text.py" line="62" />
         <source>updated %n minute(s) ago</source>
         <translation><numerusform>oppdatert for %n minutt siden</numerusform><numerusform>oppdatert for %n minutter siden</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="54" />
+        <location filename="../../ui/status_text.py" line="64" />
         <source>updated %n hour(s) ago</source>
         <translation><numerusform>oppdatert for %n time siden</numerusform><numerusform>oppdatert for %n timer siden</numerusform></translation>
     </message>

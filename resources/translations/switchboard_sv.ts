@@ -149,7 +149,7 @@
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="283" />
+        <location filename="../../app/console.py" line="299" />
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -412,72 +412,72 @@
         <translation>I morgon: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77" />
+        <location filename="../../ui/detail_pane.py" line="78" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="79" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Pager</source>
         <translation>Personsökare</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="97" />
+        <location filename="../../ui/detail_pane.py" line="98" />
         <source>No one selected</source>
         <translation>Ingen vald</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="98" />
+        <location filename="../../ui/detail_pane.py" line="99" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv ett namn, en enhet, en titel eller ett nummer för att söka.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="111" />
+        <location filename="../../ui/detail_pane.py" line="112" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="112" />
+        <location filename="../../ui/detail_pane.py" line="113" />
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="112" />
+        <location filename="../../ui/detail_pane.py" line="113" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="113" />
+        <location filename="../../ui/detail_pane.py" line="114" />
         <source>Keywords</source>
         <translation>Nyckelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="114" />
+        <location filename="../../ui/detail_pane.py" line="115" />
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -495,62 +495,62 @@
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med 'switchboard directory import FIL', konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkar %1: %n post läst</numerusform><numerusform>Synkar %1: %n poster lästa</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minuter.</numerusform></translation>
     </message>
@@ -1002,37 +1002,47 @@
 <context>
     <name>StatusText</name>
     <message>
-        <location filename="../../ui/status_text.py" line="35" />
+        <location filename="../../ui/status_text.py" line="36" />
         <source>%1 until %2</source>
         <translation>%1 till %2</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="39" />
+        <location filename="../../ui/status_text.py" line="40" />
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="42" />
+        <location filename="../../ui/status_text.py" line="43" />
         <source>Demo directory</source>
         <translation>Demokatalog</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="43" />
+        <location filename="../../ui/status_text.py" line="44" />
         <source>%1 · %n entries</source>
         <translation><numerusform>%1 · %n post</numerusform><numerusform>%1 · %n poster</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_text.py" line="53" />
+        <source>Calendars: %n source(s)</source>
+        <translation><numerusform>Kalendrar: %n källa</numerusform><numerusform>Kalendrar: %n källor</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/status_text.py" line="50" />
+        <location filename="../../ui/status_text.py" line="55" />
+        <source>Calendars: %1 of %2 failing: %3</source>
+        <translation>Kalendrar: %1 av %2 fungerar inte: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_text.py" line="60" />
         <source>updated just now</source>
         <translation>uppdaterad nyss</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="52" />
+        <location filename="../../ui/status_text.py" line="62" />
         <source>updated %n minute(s) ago</source>
         <translation><numerusform>uppdaterad för %n minut sedan</numerusform><numerusform>uppdaterad för %n minuter sedan</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="54" />
+        <location filename="../../ui/status_text.py" line="64" />
         <source>updated %n hour(s) ago</source>
         <translation><numerusform>uppdaterad för %n timme sedan</numerusform><numerusform>uppdaterad för %n timmar sedan</numerusform></translation>
     </message>

@@ -27,12 +27,15 @@ def test_a_meeting_shows_in_results_and_detail(qtbot: QtBot, tmp_path: Path, eve
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     with radicale_server(tmp_path / "radicale") as url:
         fill_calendar(url, "anna", [ics_event("m", now - timedelta(minutes=10), now + timedelta(minutes=50),
-                                              "MÖT: Budget")])
+                                              "Budget")])
+        fill_calendar(url, "bo", [ics_event("l", now - timedelta(minutes=5), now + timedelta(minutes=40),
+                                            "LUN: med Bosse")])
         paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
         config = load_config(paths)
         services = Services.open(config, paths, demo=False)
-        services.directory.replace_source("t", [Entry("t", "1", EntryKind.PERSON, "Anna Berg",
-                                                      email="anna@skola.example")])
+        services.directory.replace_source("t", [
+            Entry("t", "1", EntryKind.PERSON, "Anna Berg", email="anna@skola.example"),
+            Entry("t", "2", EntryKind.PERSON, "Bo Ek", email="bo@skola.example")])
         services.close()
         source = CalDavSettings(SourceCommon("skola", domains=("skola.example",), rules=SubjectRules()), url=url)
         window = MainWindow()
@@ -51,6 +54,12 @@ def test_a_meeting_shows_in_results_and_detail(qtbot: QtBot, tmp_path: Path, eve
                             timeout=15_000)
             qtbot.waitUntil(lambda: window.detail._calendar.text().startswith("Today: "), timeout=5000)
             assert "Budget" not in window.detail._calendar.text()  # the source does not share subjects
+            assert "updated" in window.detail._calendar.text()  # and how old it is
+            assert window.calendar_label.text() == "Calendars: 1 source(s)"
+            window.search_field.clear()
+            window.search_field.insert("bo ek")  # a subject code reads as that referral, not the subject
+            qtbot.waitUntil(lambda: window.model.rowCount() == 1
+                            and window.model.index(0, STATUS).data().startswith("Lunch until"), timeout=15_000)
         finally:
             console.close()
             tasks.shutdown()
