@@ -20,10 +20,8 @@ def choose_language(configured: str) -> str:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Returns the translators installed (keep them referenced); English needs none."""
+    """Returns the translators installed (keep them referenced). English has a catalogue of plural forms only."""
     QLocale.setDefault(QLocale({"sv": "sv_SE", "nb": "nb_NO"}.get(language, "en_GB")))
-    if language == "en":
-        return []
     installed = []
     for name, folder in ((f"switchboard_{language}", TRANSLATIONS),
                          (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))):

@@ -34,3 +34,16 @@ def test_translation_is_complete_and_current(language: str, tmp_path: Path) -> N
                     if translation.get("type") == "unfinished"
                     or not ("".join(translation.itertext()).strip())]
     assert untranslated == []
+
+
+def test_english_plural_forms_are_complete(tmp_path: Path) -> None:
+    """English strings with %n get their singular and plural from a plural-only catalogue."""
+    committed = TRANSLATIONS / "switchboard_en.ts"
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    sources = sorted(str(p) for package in ("ui", "app") for p in (ROOT / package).rglob("*.py"))
+    subprocess.run([str(LUPDATE), *sources, "-no-obsolete", "-pluralonly", "-ts", str(fresh)], check=True,
+                   capture_output=True)
+    found = messages(fresh)
+    assert set(found) == set(messages(committed)), "run lupdate -pluralonly for switchboard_en.ts"
+    assert [key for key, tr in found.items() if len(tr.findall("numerusform")) != 2] == []
