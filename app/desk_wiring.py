@@ -22,10 +22,11 @@ from ui.desk_shortcuts import desk_shortcut_table
 from ui.main_window import MainWindow, looks_like_number
 
 
-def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone) -> DeskBridge:
+def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone, *,
+                emergency_numbers: tuple[str, ...] = ()) -> DeskBridge:
     settings = config.settings.desk
-    rules = PriorityRules(frozenset(settings.emergency_numbers), frozenset(settings.priority_numbers),
-                          settings.internal_max_digits)
+    rules = PriorityRules(frozenset((*settings.emergency_numbers, *emergency_numbers)),
+                          frozenset(settings.priority_numbers), settings.internal_max_digits)
     desk = OperatorDesk(phone, DeskSettings(rules, settings.recall_after, settings.held_reminder),
                         clock=time.monotonic, name_of=console.name_for_number)
     bridge = DeskBridge(desk, window)

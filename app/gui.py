@@ -17,14 +17,17 @@ from app import __version__
 from app.calendar_setup import calendar_settings
 from app.config import Config
 from app.console import Console
+from app.demo_phone import DEMO_EMERGENCY_NUMBERS, start_demo_exchange
 from app.logs import setup_logging
 from app.paths import Paths
+from app.phone_setup import phone_configured
 from app.phone_wiring import attach_phone
 from app.secrets import SecretError
 from app.services import Services
 from app.sync_setup import ldap_sources
 from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
+from softphone.demolab.process import DemoLabError
 from ui.main_window import MainWindow
 from ui.translations import choose_language, install_translators
 
@@ -67,7 +70,18 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     if config.errors:
         window.show_config_problems(len(config.errors))
     window.search_field.setText(search)
-    phone = attach_phone(config, window, console)
+    lab = None
+    if demo and not phone_configured(config):  # the demo's own exchange calls the console
+        try:
+            lab, demo_phone = start_demo_exchange()
+        except DemoLabError as error:
+            log.error("demo exchange not started: %s", error)
+            window.show_phone_unavailable(str(error))
+        else:
+            phone = attach_phone(config, window, console, settings=demo_phone,
+                                 emergency_numbers=DEMO_EMERGENCY_NUMBERS)
+    if lab is None:
+        phone = attach_phone(config, window, console)
     window.show()
     exit_code = 0
     if screenshot is not None:
@@ -85,6 +99,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
         loop.run_until_complete(_until_quit(app))
     if phone is not None:
         phone.stop()  # hang up, unregister and destroy pjsua2 while the GUI thread still owns it
+    if lab is not None:
+        lab.stop()
     console.close()
     tasks.shutdown()
     del translators

@@ -11,22 +11,26 @@ from app.phone_bridge import PhoneBridge
 from app.phone_setup import phone_configured, resolved_phone_settings
 from app.secrets import SecretError
 from softphone.engine import Phone
+from softphone.settings import PhoneSettings
 from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
 
 log = logging.getLogger(__name__)
 
 
-def attach_phone(config: Config, window: MainWindow, console: Console) -> PhoneBridge | None:
-    """Start the phone when `[sip]` is configured; None (and a visible reason) when it is not started."""
-    if not phone_configured(config):
-        return None
-    try:
-        settings = resolved_phone_settings(config)
-    except SecretError as error:
-        log.error("phone not started: %s", error)
-        window.show_phone_unavailable(str(error))
-        return None
+def attach_phone(config: Config, window: MainWindow, console: Console, *, settings: PhoneSettings | None = None,
+                 emergency_numbers: tuple[str, ...] = ()) -> PhoneBridge | None:
+    """Start the phone when `[sip]` is configured (or ``settings`` are given, as the demo does); None, and a
+    visible reason, when it is not started."""
+    if settings is None:
+        if not phone_configured(config):
+            return None
+        try:
+            settings = resolved_phone_settings(config)
+        except SecretError as error:
+            log.error("phone not started: %s", error)
+            window.show_phone_unavailable(str(error))
+            return None
     phone = Phone(settings)
     bridge = PhoneBridge(phone, window)
     try:
@@ -36,7 +40,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console) -> PhoneB
         window.show_phone_unavailable(str(error) or type(error).__name__)
         return None
     window.add_phone_panel(PhonePanel(bridge))
-    attach_desk(config, window, console, phone)
+    attach_desk(config, window, console, phone, emergency_numbers=emergency_numbers)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.dialler = lambda number: bridge.dial(dial_string(number))

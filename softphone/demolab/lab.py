@@ -218,7 +218,8 @@ def run(config: LabConfig) -> None:
         commands.put(None)
 
     threading.Thread(target=read_stdin, daemon=True).start()
-    next_call = time.monotonic() + config.interval_s if config.interval_s > 0 else float("inf")
+    # the first caller soon after the console registers, then one every interval
+    next_call = time.monotonic() + min(config.interval_s, 4.0) if config.interval_s > 0 else float("inf")
     while True:
         lab.ep.libHandleEvents(10)
         lab.ended.clear()
