@@ -192,7 +192,7 @@ class BlfClient:
             sub.accepted(response)
             expires = response.header("expires")
             granted = int(expires) if expires.isdigit() else self.account.expires_s
-            sub.refresh_at = time.monotonic() + max(granted * 0.8, min(granted, 5))
+            sub.refresh_at = time.monotonic() + max(granted * 0.8, 1.0)  # well before it lapses
             return
         if response.status == 481 or sub.to_tag:  # the dialog is gone: a new subscription later
             sub.to_tag, sub.remote_target, sub.route = "", "", ()
@@ -216,6 +216,8 @@ class BlfClient:
         info = parse_dialog_info(request.body) if request.body else None
         if info is not None and sub.book.apply(info):
             self._report(sub, sub.book.activity())
+        elif not request.body and state.startswith("active"):
+            self._report(sub, sub.book.activity())  # Kamailio's first NOTIFY without a presentity: idle
         if state.startswith("terminated"):
             retry = "rejected" not in state and "noresource" not in state
             sub.to_tag, sub.remote_target, sub.route = "", "", ()
