@@ -219,7 +219,9 @@ class DirectoryRepository:
                 session.execute(delete(PhoneNumberRow).where(PhoneNumberRow.entry_id.in_(replaced)))
                 updates.clear()
             if numbers:
-                session.execute(insert(PhoneNumberRow), numbers)
+                # Core executemany on the table: the ORM bulk path groups rows by which values are
+                # None (e164 often is) and ran one INSERT per small group, ~17,000 for 20,000 entries.
+                session.execute(insert(PhoneNumberRow.__table__), numbers)
                 numbers.clear()
 
         for entry in entries:
