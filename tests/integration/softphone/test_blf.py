@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -108,5 +109,32 @@ def test_short_subscriptions_are_refreshed_before_they_lapse(kamailio: PresenceK
     caller.send("call", uri="sip:1002@127.0.0.1")
     wait_line(client, seen, LineActivity.RINGING)
     assert LineActivity.UNKNOWN not in [e.activity for e in seen]
+    caller.send("hangup")
+    wait_line(client, seen, LineActivity.IDLE)
+
+
+HOSTILE = [
+    b"", b"\x00" * 100, b"garbage\r\n\r\n", b"SIP/2.0 200 OK\r\nCSeq: x\r\n\r\n",
+    b"NOTIFY sip:1000@127.0.0.1 SIP/2.0\r\nCall-ID: nobody\r\nEvent: dialog\r\nCSeq: 1 NOTIFY\r\n\r\n",
+    b"NOTIFY sip:1000@127.0.0.1 SIP/2.0\r\nCall-ID: x\r\nEvent: dialog\r\nContent-Length: 99999\r\n\r\n"
+    + b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">]><dialog-info>' + b"&a;" * 15000 + b"</dialog-info>",
+    b"OPTIONS sip:1000@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:1\r\nCSeq: 1 OPTIONS\r\n\r\n",
+]
+
+
+def test_hostile_datagrams_do_not_stop_the_client(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
+                                                  blf: Callable[..., BlfClient]) -> None:
+    caller, callee = make_peer("1001"), make_peer("1002")
+    client = blf()
+    client.watch("1002")
+    seen: list[LineChanged] = []
+    wait_line(client, seen, LineActivity.IDLE, timeout=5)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as attacker:
+        for data in HOSTILE:
+            attacker.sendto(data, ("127.0.0.1", client.port))
+    for peer in (caller, callee):
+        wait_until(lambda peer=peer: peer.find("reg", code=200) is not None)  # type: ignore[misc]
+    caller.send("call", uri="sip:1002@127.0.0.1")
+    wait_line(client, seen, LineActivity.RINGING)
     caller.send("hangup")
     wait_line(client, seen, LineActivity.IDLE)
