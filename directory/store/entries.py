@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from directory.model import ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
@@ -38,6 +38,9 @@ def fingerprint(entry: Entry) -> str:
     ]
     parts += [f"{n.kind}:{n.raw}:{n.e164 or ''}" for n in entry.numbers]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+_PHONE_TABLE: Table = PhoneNumberRow.__table__  # type: ignore[assignment]  # a mapped class's Table
 
 
 def _number_rows(entry_id: int, entry: Entry) -> list[dict[str, Any]]:
@@ -221,7 +224,7 @@ class DirectoryRepository:
             if numbers:
                 # Core executemany on the table: the ORM bulk path groups rows by which values are
                 # None (e164 often is) and ran one INSERT per small group, ~17,000 for 20,000 entries.
-                session.execute(insert(PhoneNumberRow.__table__), numbers)
+                session.execute(insert(_PHONE_TABLE), numbers)
                 numbers.clear()
 
         for entry in entries:
