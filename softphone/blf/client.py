@@ -32,6 +32,16 @@ _TICK_S = 0.05
 _RESEND_S = (0.5, 1.0, 2.0, 4.0, 4.0, 4.0)  # UDP retransmissions before giving up (~16 s)
 
 
+def _route_to(address: tuple[str, int]) -> str:
+    """The local address the system would use to reach ``address`` (when bound to all interfaces)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(address)
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
 class BlfClient:
     """Watches targets' line state ("1002" or a SIP URI) through the PBX; see the module docstring."""
 
@@ -41,6 +51,7 @@ class BlfClient:
         self._now = now
         self._commands: queue.Queue[tuple[str, str]] = queue.Queue()
         self._socket: socket.socket | None = None
+        self._host = ""  # our address as the proxy sees it, for Via and Contact
         self._thread: threading.Thread | None = None
         self._subs: dict[str, Subscription] = {}  # by target; thread only
         self._pending: dict[tuple[str, int], tuple[bytes, float, int]] = {}  # (call-id, cseq): data, due, tries
@@ -52,6 +63,7 @@ class BlfClient:
     def start(self) -> None:
         sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         sock.bind((self.account.bind_address, 0))
+        self._host = self.account.bind_address or _route_to(self.account.proxy_address)
         sock.settimeout(_TICK_S)
         self._socket = sock
         self._thread = threading.Thread(target=self._run, name="blf", daemon=True)
@@ -123,7 +135,7 @@ class BlfClient:
 
     def _send(self, sub: Subscription, *, expires: int, track: bool = True) -> None:
         assert self._socket is not None
-        host, port = self._socket.getsockname()[:2]
+        host, port = self._host, self.port
         contact = f"sip:{self.account.user}@{host}:{port}"
         data = sub.request(self.account, contact, f"{host}:{port}", expires=expires)
         if track:

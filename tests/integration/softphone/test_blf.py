@@ -29,9 +29,9 @@ def kamailio(tmp_path: Path) -> Iterator[PresenceKamailio]:  # replaces conftest
 def blf(kamailio: PresenceKamailio) -> Iterator[Callable[..., BlfClient]]:
     clients: list[BlfClient] = []
 
-    def make(password: str = "pw1000", expires_s: int = 600) -> BlfClient:
+    def make(password: str = "pw1000", expires_s: int = 600, bind_address: str = "127.0.0.1") -> BlfClient:
         client = BlfClient(BlfAccount("1000", "127.0.0.1", kamailio.hostport, password=password,
-                                      expires_s=expires_s))
+                                      expires_s=expires_s, bind_address=bind_address))
         client.start()
         clients.append(client)
         return client
@@ -125,7 +125,7 @@ HOSTILE = [
 def test_hostile_datagrams_do_not_stop_the_client(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
                                                   blf: Callable[..., BlfClient]) -> None:
     caller, callee = make_peer("1001"), make_peer("1002")
-    client = blf()
+    client = blf(bind_address="")  # all interfaces: Via and Contact still name the address the proxy sees
     client.watch("1002")
     seen: list[LineChanged] = []
     wait_line(client, seen, LineActivity.IDLE, timeout=5)
