@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.calendar_flow import CalendarRefresher
+from app.line_watcher import LineWatcher
 from app.referral_flow import ReferralFlow
 from app.services import Services
 from app.sync_scheduler import SyncScheduler
@@ -22,6 +23,7 @@ from app.tasks import TaskRunner
 from directory.calendars import CalendarSources, CalendarSourceSettings, presence_text
 from directory.calendars.wording import block_line
 from directory.model import ChangeSet, Entry, Referral
+from directory.presence import LineState, aggregate, presence_line
 from directory.search import MatchKind, SearchIndex
 from directory.sync import LdapSourceSettings, SyncSummary
 from ui.main_window import MainWindow
@@ -55,6 +57,7 @@ class Console(QObject):
         self._checked_at = datetime.now(UTC)
         self.wording = StatusText(self)
         self.dialler: Callable[[str], object] | None = None  # set when a phone is attached
+        self.lines: LineWatcher | None = None  # busy lamps, set when the PBX offers them
         self._wanted_query: str | None = None
         self._searching = False
         window.search_text_changed.connect(self._on_window_search_text_changed)
@@ -71,6 +74,8 @@ class Console(QObject):
 
     def close(self) -> None:
         self._refresh_timer.stop()
+        if self.lines is not None:
+            self.lines.stop()
         if self.calendars is not None:
             self.calendars.stop()
         if self.sync is not None:
@@ -152,6 +157,8 @@ class Console(QObject):
                 hits = await self.tasks.in_search(index.search, query, limit)
                 if query == self._wanted_query:
                     now = datetime.now(UTC)
+                    if self.lines is not None:
+                        self.lines.watch([hit.entry for hit in hits[:30]])
                     self.window.show_results([
                         ResultRow(hit.entry, dict(hit.highlights), self._status_for(hit.entry.id, now))
                         for hit in hits])
@@ -160,6 +167,18 @@ class Console(QObject):
             self._searching = False
 
     def _status_for(self, entry_id: int | None, now: datetime) -> str:
+        text = self._away_text(entry_id, now)
+        entry = self.index.get(entry_id) if self.index is not None and entry_id is not None else None
+        line = self.lines.status(entry) if self.lines is not None and entry is not None else None
+        if line is None or line.state not in (LineState.RINGING, LineState.BUSY) or self.services is None:
+            return text
+        live = presence_line(aggregate(now, line=line), self.services.referrals.zone, self.language)
+        return f"{text} · {live[:1].lower()}{live[1:]}" if text else live  # "Lunch until 13:00 · on the phone"
+
+    def on_lines_changed(self, _targets: tuple[str, ...]) -> None:
+        self._request_search(self.window.search_field.text())
+
+    def _away_text(self, entry_id: int | None, now: datetime) -> str:
         referral = self.referrals.get(entry_id) if entry_id is not None else None
         if referral is None:  # no referral: what the calendar says, if anything
             return self._calendar_line(entry_id, now) if entry_id is not None else ""

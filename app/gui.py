@@ -79,7 +79,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
             window.show_phone_unavailable(str(error))
         else:
             phone = attach_phone(config, window, console, settings=demo_phone,
-                                 emergency_numbers=DEMO_EMERGENCY_NUMBERS)
+                                 emergency_numbers=DEMO_EMERGENCY_NUMBERS, busy_lamps=False)
     if lab is None:
         phone = attach_phone(config, window, console)
     window.show()

@@ -7,9 +7,11 @@ import logging
 from app.config import Config
 from app.console import Console
 from app.desk_wiring import attach_desk, dial_string
+from app.line_watcher import LineWatcher
 from app.phone_bridge import PhoneBridge
 from app.phone_setup import phone_configured, resolved_phone_settings
 from app.secrets import SecretError
+from softphone.blf import BlfAccount, BlfClient
 from softphone.engine import Phone
 from softphone.settings import PhoneSettings
 from ui.main_window import MainWindow
@@ -19,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def attach_phone(config: Config, window: MainWindow, console: Console, *, settings: PhoneSettings | None = None,
-                 emergency_numbers: tuple[str, ...] = ()) -> PhoneBridge | None:
+                 emergency_numbers: tuple[str, ...] = (), busy_lamps: bool = True) -> PhoneBridge | None:
     """Start the phone when `[sip]` is configured (or ``settings`` are given, as the demo does); None, and a
     visible reason, when it is not started."""
     if settings is None:
@@ -44,4 +46,8 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.dialler = lambda number: bridge.dial(dial_string(number))
+    if busy_lamps:  # live line state of the people shown, subscribed at the PBX (RFC 4235 dialog events)
+        console.lines = LineWatcher(BlfClient(BlfAccount.from_settings(settings.account)), console)
+        console.lines.lines_changed.connect(console.on_lines_changed)
+        console.lines.start()
     return bridge

@@ -1,0 +1,93 @@
+"""Busy lamps in the window: two people call each other through Kamailio's presence server and the console's
+results show them on the phone, live, next to what else is known about them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.config import load_config
+from app.console import Console
+from app.paths import Paths
+from app.phone_wiring import attach_phone
+from app.services import Services
+from app.tasks import TaskRunner
+from directory.model import Entry, EntryKind, PhoneNumber, Referral
+from tests.helpers.kamailio_presence import PresenceKamailio
+from tests.helpers.processes import wait_until
+from tests.helpers.sip_peer import SipPeer
+from ui.main_window import MainWindow
+from ui.results_model import NAME, STATUS
+
+pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
+
+
+@pytest.fixture
+def kamailio(tmp_path: Path) -> Iterator[PresenceKamailio]:  # replaces conftest's plain one for make_peer
+    server = PresenceKamailio(tmp_path / "kamailio")
+    server.start()
+    yield server
+    server.stop()
+
+
+def statuses(window: MainWindow) -> dict[str, str]:
+    return {window.model.index(r, NAME).data(): window.model.index(r, STATUS).data()
+            for r in range(window.model.rowCount())}
+
+
+def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
+                                      qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      event_loop_qt: object) -> None:
+    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    paths.user_config.write_text(
+        f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{kamailio.hostport}"\n'
+        'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
+        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
+    monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
+    config = load_config(paths)
+    services = Services.open(config, paths, demo=False)
+    services.directory.replace_source("t", [
+        Entry("t", "1", EntryKind.PERSON, "Lamp Caller", numbers=(PhoneNumber("10 01"),)),
+        Entry("t", "2", EntryKind.PERSON, "Lamp Callee", numbers=(PhoneNumber("1002"),))])
+    callee_id = services.directory.find_id("t", "2")
+    assert callee_id is not None
+    services.annotations.set_referrals([Referral(callee_id, "lunch", "Lunch",
+                                                 until=datetime.now(UTC) + timedelta(hours=1))])
+    services.close()
+
+    caller, callee = make_peer("1001"), make_peer("1002")
+    for peer in (caller, callee):
+        wait_until(lambda peer=peer: peer.find("reg", code=200) is not None)  # type: ignore[misc]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
+    bridge = attach_phone(config, window, console)
+    assert bridge is not None
+    assert console.lines is not None
+    try:
+        window.show()
+        with qtbot.waitSignal(console.load_finished, timeout=30_000):
+            console.start()
+        window.search_field.insert("lamp")
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
+        qtbot.waitUntil(lambda: len(console.lines.states) == 2, timeout=5000)  # type: ignore[union-attr]
+        assert statuses(window)["Lamp Caller"] == ""
+
+        caller.send("call", uri="sip:1002@127.0.0.1")
+        qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("ringing"), timeout=3000)
+        callee.send("answer")
+        qtbot.waitUntil(lambda: statuses(window).get("Lamp Caller") == "On the phone", timeout=3000)
+        qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("on the phone"), timeout=3000)
+        assert statuses(window)["Lamp Callee"].startswith("Lunch until")  # the referral, and the live state
+        caller.send("hangup")
+        qtbot.waitUntil(lambda: statuses(window)["Lamp Caller"] == "", timeout=3000)
+    finally:
+        bridge.stop()
+        console.close()
+        tasks.shutdown()
