@@ -41,6 +41,7 @@ def fingerprint(entry: Entry) -> str:
 
 
 _PHONE_TABLE: Table = PhoneNumberRow.__table__  # type: ignore[assignment]  # a mapped class's Table
+_ENTRY_TABLE: Table = DirectoryEntry.__table__  # type: ignore[assignment]
 
 
 def _number_rows(entry_id: int, entry: Entry) -> list[dict[str, Any]]:
@@ -206,9 +207,11 @@ class DirectoryRepository:
             # Multi-row INSERT ... RETURNING per batch: a 200,000-entry sync must not go row by row.
             if pending:
                 rows = [{"source": source, "external_id": e.external_id, **values} for e, values in pending]
-                ids = session.scalars(
-                    insert(DirectoryEntry).returning(DirectoryEntry.id, sort_by_parameter_order=True), rows
-                ).all()
+                # Core, not the ORM bulk path: that splits the rows into groups by which values are
+                # None (unit_id), one INSERT ... RETURNING per group.
+                ids = session.execute(
+                    insert(_ENTRY_TABLE).returning(_ENTRY_TABLE.c.id, sort_by_parameter_order=True), rows
+                ).scalars().all()
                 for (entry, values), entry_id in zip(pending, ids, strict=True):
                     existing[entry.external_id] = (entry_id, values["fingerprint"], None)
                     numbers.extend(_number_rows(entry_id, entry))
