@@ -18,6 +18,7 @@ from app.calendar_setup import calendar_settings
 from app.config import Config
 from app.console import Console
 from app.demo_phone import DEMO_EMERGENCY_NUMBERS, start_demo_exchange
+from app.favourites_flow import FavouritesFlow
 from app.logs import setup_logging
 from app.paths import Paths
 from app.phone_setup import phone_configured
@@ -69,6 +70,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
                       ldap_sources=sources, language=language, calendar_sources=calendars)
     if config.errors:
         window.show_config_problems(len(config.errors))
+    FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
     window.search_field.setText(search)
     lab = None
     if demo and not phone_configured(config):  # the demo's own exchange calls the console

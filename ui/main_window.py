@@ -7,7 +7,8 @@ Signals (intents for the app to act on):
 - ``dial_requested(str)`` on Enter when dialling is enabled and the search text is a phone number;
 - ``demo_requested()`` when the operator asks for the demo from the "nothing configured" banner;
 - ``sync_requested()`` on F5 ("sync the directory now");
-- ``referral_requested(int)`` on F4: set or clear the selected entry's referral.
+- ``referral_requested(int)`` on F4: set or clear the selected entry's referral;
+- ``favourite_requested(int)`` on Ctrl+L: add the selected entry to the favourites, or remove it.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
     dial_requested = Signal(str)
     sync_requested = Signal()
     referral_requested = Signal(int)
+    favourite_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, version: str = "") -> None:
         super().__init__(parent)
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.sync_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self._request_referral)
+        QShortcut(QKeySequence("Ctrl+L"), self, self._request_favourite)
         self._dialling = False
         self.extra_shortcuts: list[tuple[str, str]] = []  # the call panels' keys, shown by F1 too
         self.resize(1180, 720)
@@ -290,6 +293,14 @@ class MainWindow(QMainWindow):
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.results.scrollTo(self.model.index(row, 0))
+
+    def _request_favourite(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self.favourite_requested.emit(index.data(ENTRY_ID_ROLE))
+
+    def add_favourites_panel(self, panel: QWidget) -> None:
+        self.add_panel(self.tr("Favourites"), panel, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _request_referral(self) -> None:
         index = self.results.currentIndex()

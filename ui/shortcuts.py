@@ -19,6 +19,7 @@ def shortcut_table() -> list[tuple[str, str]]:
         ("Esc", translate("Shortcuts", "Clear the search; press again to return to the search field")),
         ("F4", translate("Shortcuts", "Set or clear the selected person's referral")),
         ("F5", translate("Shortcuts", "Sync the directory now")),
+        ("Ctrl+L", translate("Shortcuts", "Add the selected entry to the favourites, or remove it")),
         ("F1", translate("Shortcuts", "Show these shortcuts")),
     ]
 

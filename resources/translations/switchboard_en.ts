@@ -1,67 +1,101 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="211" />
-        <source>Configuration problems: %n (see 'switchboard config check')</source>
-        <translation><numerusform>Configuration problem: %n (see 'switchboard config check')</numerusform><numerusform>Configuration problems: %n (see 'switchboard config check')</numerusform></translation>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
+        <translation>
+            <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
+            <numerusform>Configuration problems: %n (see &apos;switchboard config check&apos;)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Syncing %1: %n entries read</source>
-        <translation><numerusform>Syncing %1: %n entry read</numerusform><numerusform>Syncing %1: %n entries read</numerusform></translation>
+        <translation>
+            <numerusform>Syncing %1: %n entry read</numerusform>
+            <numerusform>Syncing %1: %n entries read</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
-        <translation><numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform><numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minutes.</numerusform></translation>
+        <translation>
+            <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>
+            <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minutes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReferralText</name>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="47" />
+        <location filename="../../ui/referral_text.py" line="47"/>
         <source>in %n min</source>
-        <translation><numerusform>in %n min</numerusform><numerusform>in %n min</numerusform></translation>
+        <translation>
+            <numerusform>in %n min</numerusform>
+            <numerusform>in %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="50" />
+        <location filename="../../ui/referral_text.py" line="50"/>
         <source>in %n h</source>
-        <translation><numerusform>in %n h</numerusform><numerusform>in %n h</numerusform></translation>
+        <translation>
+            <numerusform>in %n h</numerusform>
+            <numerusform>in %n h</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="51" />
+        <location filename="../../ui/referral_text.py" line="51"/>
         <source>%1 %n min</source>
-        <translation><numerusform>%1 %n min</numerusform><numerusform>%1 %n min</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n min</numerusform>
+            <numerusform>%1 %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="52" />
+        <location filename="../../ui/referral_text.py" line="52"/>
         <source>in %n day(s)</source>
-        <translation><numerusform>in %n day</numerusform><numerusform>in %n days</numerusform></translation>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="44" />
+        <location filename="../../ui/status_text.py" line="44"/>
         <source>%1 · %n entries</source>
-        <translation><numerusform>%1 · %n entry</numerusform><numerusform>%1 · %n entries</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n entry</numerusform>
+            <numerusform>%1 · %n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="53" />
+        <location filename="../../ui/status_text.py" line="53"/>
         <source>Calendars: %n source(s)</source>
-        <translation><numerusform>Calendars: %n source</numerusform><numerusform>Calendars: %n sources</numerusform></translation>
+        <translation>
+            <numerusform>Calendars: %n source</numerusform>
+            <numerusform>Calendars: %n sources</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="62" />
+        <location filename="../../ui/status_text.py" line="62"/>
         <source>updated %n minute(s) ago</source>
-        <translation><numerusform>updated %n minute ago</numerusform><numerusform>updated %n minutes ago</numerusform></translation>
+        <translation>
+            <numerusform>updated %n minute ago</numerusform>
+            <numerusform>updated %n minutes ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="64" />
+        <location filename="../../ui/status_text.py" line="64"/>
         <source>updated %n hour(s) ago</source>
-        <translation><numerusform>updated %n hour ago</numerusform><numerusform>updated %n hours ago</numerusform></translation>
+        <translation>
+            <numerusform>updated %n hour ago</numerusform>
+            <numerusform>updated %n hours ago</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

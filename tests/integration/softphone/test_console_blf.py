@@ -3,16 +3,19 @@ results show them on the phone, live, next to what else is known about them."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.config import load_config
 from app.console import Console
+from app.favourites_flow import FavouritesFlow
 from app.paths import Paths
 from app.phone_wiring import attach_phone
 from app.services import Services
@@ -21,6 +24,7 @@ from directory.model import Entry, EntryKind, PhoneNumber, Referral
 from tests.helpers.kamailio_presence import PresenceKamailio
 from tests.helpers.processes import wait_until
 from tests.helpers.sip_peer import SipPeer
+from ui.favourites_model import LAMP_ROLE
 from ui.main_window import MainWindow
 from ui.results_model import NAME, STATUS
 
@@ -87,6 +91,56 @@ def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Cal
         assert statuses(window)["Lamp Callee"].startswith("Lunch until")  # the referral, and the live state
         caller.send("hangup")
         qtbot.waitUntil(lambda: statuses(window)["Lamp Caller"] == "", timeout=3000)
+    finally:
+        bridge.stop()
+        console.close()
+        tasks.shutdown()
+
+
+def test_favourites_keep_their_lamps(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
+                                     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     event_loop_qt: object) -> None:
+    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    paths.user_config.write_text(
+        f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{kamailio.hostport}"\n'
+        'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
+        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
+    monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
+    config = load_config(paths)
+    services = Services.open(config, paths, demo=False)
+    services.directory.replace_source("t", [
+        Entry("t", "1", EntryKind.PERSON, "Fav Caller", numbers=(PhoneNumber("1001"),)),
+        Entry("t", "2", EntryKind.PERSON, "Fav Callee", numbers=(PhoneNumber("1002"),))])
+    services.close()
+    caller, callee = make_peer("1001"), make_peer("1002")
+    for peer in (caller, callee):
+        wait_until(lambda peer=peer: peer.find("reg", code=200) is not None)  # type: ignore[misc]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
+    bridge = attach_phone(config, window, console)
+    assert bridge is not None
+    favourites = FavouritesFlow(window, console, paths.data_dir / "favourites.json")
+    try:
+        window.show()
+        with qtbot.waitSignal(console.load_finished, timeout=30_000):
+            console.start()
+        window.search_field.insert("fav callee")
+        qtbot.waitUntil(lambda: window.model.rowCount() > 0
+                        and window.model.index(0, NAME).data() == "Fav Callee", timeout=5000)
+        qtbot.keyClick(window.search_field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert favourites.model.rowCount() == 1
+        assert json.loads((paths.data_dir / "favourites.json").read_text()) == [window.model.row(0).entry.id]
+        window.search_field.clear()  # the favourite stays watched when it is no longer in the results
+        caller.send("call", uri="sip:1002@127.0.0.1")
+        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "ringing", timeout=3000)
+        callee.send("answer")
+        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "busy", timeout=3000)
+        assert favourites.model.index(0).data().startswith("Fav Callee")
+        caller.send("hangup")
+        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "idle", timeout=3000)
+        window.grab()  # the lamp delegate paints
     finally:
         bridge.stop()
         console.close()
