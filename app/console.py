@@ -23,7 +23,7 @@ from app.tasks import TaskRunner
 from directory.calendars import CalendarSources, CalendarSourceSettings, presence_text
 from directory.calendars.wording import block_line
 from directory.model import ChangeSet, Entry, Referral
-from directory.presence import LineState, aggregate, presence_line
+from directory.presence import LineState, aggregate, part_line, presence_line
 from directory.search import MatchKind, SearchIndex
 from directory.sync import LdapSourceSettings, SyncSummary
 from ui.main_window import MainWindow
@@ -175,6 +175,18 @@ class Console(QObject):
         live = presence_line(aggregate(now, line=line), self.services.referrals.zone, self.language)
         return f"{text} · {live[:1].lower()}{live[1:]}" if text else live  # "Lunch until 13:00 · on the phone"
 
+    def _presence_sources(self, entry: Entry, now: datetime) -> list[str]:
+        """Each source's own word with its age ("Calendar: in a meeting until 14:30 (5 min ago)")."""
+        services = self.services
+        if services is None or entry.id is None:
+            return []
+        zone = services.referrals.zone
+        calendar = (self.calendars.sources.book.presence(entry.id, now, zone)
+                    if self.calendars is not None else None)
+        presence = aggregate(now, referral=self.referrals.get(entry.id), calendar=calendar,
+                             line=self.lines.status(entry) if self.lines is not None else None)
+        return [part_line(part, now, zone, self.language, services.referrals.codes) for part in presence.parts]
+
     def on_lines_changed(self, _targets: tuple[str, ...]) -> None:
         self._request_search(self.window.search_field.text())
 
@@ -215,7 +227,8 @@ class Console(QObject):
             if in_force else ""
         history_text = ReferralText(services.referrals.zone, self).history(history, now) if history else ""
         self.window.detail.show_entry(entry, self._status_for(entry_id, now), notes, read_out=read_out,
-                                      history=history_text, calendar=self._calendar_days(entry_id, now))
+                                      history=history_text, calendar=self._calendar_days(entry_id, now),
+                                      sources=self._presence_sources(entry, now))
 
     def name_for_number(self, number: str) -> str | None:
         """The directory's name for a caller's number, when the number is someone's (GUI thread, ~ms)."""

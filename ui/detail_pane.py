@@ -39,6 +39,8 @@ class DetailPane(QFrame):
         self._notes_header = plain_label(self.tr("Notes"), selectable=False)
         self._notes_header.setStyleSheet("font-weight: bold")
         self._notes = plain_label()
+        self._sources = plain_label()
+        self._sources.setObjectName("presenceSources")
         self._read_out = plain_label()
         self._read_out.setObjectName("readOut")
         self._read_out.setStyleSheet("#readOut { background: #fff8e1; padding: 6px; border-radius: 4px; }")
@@ -49,7 +51,7 @@ class DetailPane(QFrame):
         self._calendar_header.setStyleSheet("font-weight: bold")
         self._calendar = plain_label()
         layout = QVBoxLayout(self)
-        for widget in (self._name, self._title, self._status, self._read_out):
+        for widget in (self._name, self._title, self._status, self._sources, self._read_out):
             layout.addWidget(widget)
         layout.addLayout(self._form)
         layout.addWidget(self._notes_header)
@@ -83,9 +85,13 @@ class DetailPane(QFrame):
 
     def show_entry(self, entry: Entry | None, status: str = "", notes: list[Note] | None = None, *,
                    read_out: str = "", history: str = "",
-                   calendar: tuple[list[str], list[str], str] | None = None) -> None:
+                   calendar: tuple[list[str], list[str], str] | None = None, sources: list[str] | None = None) -> None:
         """``read_out`` is the sentence for the caller; ``history`` the referral audit; ``calendar`` today's and
-        tomorrow's busy blocks as lines and how old they are (None: no calendar known). All plain text."""
+        tomorrow's busy blocks as lines and how old they are (None: no calendar known); ``sources`` what each
+        presence source says, with its age, when more than one speaks or they disagree. All plain text."""
+        sources = sources or []
+        self._sources.setText("\n".join(sources))
+        self._sources.setVisible(len(sources) > 1)
         self._show_calendar(calendar)
         self._read_out.setText(read_out)
         self._read_out.setVisible(bool(read_out))

@@ -89,6 +89,10 @@ def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Cal
         qtbot.waitUntil(lambda: statuses(window).get("Lamp Caller") == "On the phone", timeout=3000)
         qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("on the phone"), timeout=3000)
         assert statuses(window)["Lamp Callee"].startswith("Lunch until")  # the referral, and the live state
+        row = next(r for r in range(window.model.rowCount()) if window.model.index(r, NAME).data() == "Lamp Callee")
+        window.results.setCurrentIndex(window.model.index(row, NAME))
+        qtbot.waitUntil(lambda: "Phone: on the phone" in window.detail._sources.text(), timeout=3000)
+        assert window.detail._sources.text().startswith("Referral: Lunch until")  # each source, with its age
         caller.send("hangup")
         qtbot.waitUntil(lambda: statuses(window)["Lamp Caller"] == "", timeout=3000)
     finally:
