@@ -50,6 +50,19 @@ def find_person(index: SearchIndex, text: str) -> Entry:
     raise ValueError(f"{text!r} matches several entries, give an id or e-mail: {names}")
 
 
+def resolve_alternative(index: SearchIndex, text: str | None) -> str | None:
+    """A number (or text with one) stays as written; a name must find one entry, which becomes
+    "Name, number" so the operator can connect the caller; ValueError when it finds no one or several."""
+    if text is None or not text.strip() or any(ch.isdigit() for ch in text):
+        return text
+    try:
+        colleague = find_person(index, text)
+    except ValueError as error:
+        raise ValueError(f"the alternative does not resolve: {error}") from None
+    number = colleague.numbers[0].raw if colleague.numbers else ""
+    return f"{colleague.display_name}, {number}" if number else colleague.display_name
+
+
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
     try:
         services = Services.open(config, paths, demo=demo, language=config.settings.general.language or "en")
@@ -74,7 +87,7 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
                 print(f"{person.display_name}: {len(cleared)} referral(s) cleared")
                 return 0
             referral = service.prepare(person.id, args.code, until_text=args.until, start_text=args.start,
-                                       alternative=args.alt, comment=args.comment)
+                                       alternative=resolve_alternative(index, args.alt), comment=args.comment)
             change = service.set(referral)
         except (ValueError, WhenError, ReferralError, ReferralConflictError) as exc:
             print(f"error: {exc}", file=sys.stderr)

@@ -146,5 +146,12 @@ def test_referral_set_list_clear(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, _, err = run(capsys, "referral", "set", "region", "lunch")
     assert code == 1
     assert "several entries" in err
+    code, out, _ = run(capsys, "referral", "set", "karl eriksson", "lunch", "--alt", "åsa öberg")
+    assert code == 0
+    assert "(replaced 1)" in out
+    assert json.loads(run(capsys, "referral", "list", "--json")[1])["alternative"] == "Åsa Öberg, 019-602 10 00"
+    code, _, err = run(capsys, "referral", "set", "karl eriksson", "lunch", "--alt", "nobody known")
+    assert code == 1
+    assert "the alternative does not resolve: no one matches 'nobody known'" in err
     assert run(capsys, "referral", "clear", "karl eriksson")[1].strip() == "Karl Eriksson: 1 referral(s) cleared"
     assert run(capsys, "referral", "list")[1] == ""
