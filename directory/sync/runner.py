@@ -15,6 +15,7 @@ from ldap3 import Connection
 
 from directory.model import ChangeSet, Entry
 from directory.store import DirectoryRepository, Store
+from directory.sync.collector import collector_paused
 from directory.sync.connection import close, connect
 from directory.sync.errors import LdapSearchError
 from directory.sync.plan import EntryPlanner, Problem
@@ -144,7 +145,7 @@ def sync_source(
     previous = SyncCursor.decode(run.repository.sync_cursor(settings.name))
     before = run.repository.active_external_ids(settings.name)
     present: set[str] | None = None
-    with EntrySpool() as spool:
+    with collector_paused(), EntrySpool() as spool:
         bound = connect(settings)
         connection, server = bound.connection, bound.server
         try:
