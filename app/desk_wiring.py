@@ -38,6 +38,7 @@ def attach_desk(config: Config, window: MainWindow, console: Console, phone: Pho
     for dock in docks[3:]:  # waiting, active and held always in view; the rest as tabs beside held
         window.tabifyDockWidget(docks[2], dock)
     docks[2].raise_()
+    window.tab_group = docks[2]
     window.addActions(list(panels.actions.values()))
     window.extra_shortcuts = desk_shortcut_table(settings.keys)
     panels.notice.connect(window.show_notice)

@@ -70,7 +70,6 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
                       ldap_sources=sources, language=language, calendar_sources=calendars)
     if config.errors:
         window.show_config_problems(len(config.errors))
-    FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
     window.search_field.setText(search)
     lab = None
     if demo and not phone_configured(config):  # the demo's own exchange calls the console
@@ -84,6 +83,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
                                  emergency_numbers=DEMO_EMERGENCY_NUMBERS, busy_lamps=False)
     if lab is None:
         phone = attach_phone(config, window, console)
+    FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
     window.show()
     exit_code = 0
     if screenshot is not None:

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, self._request_favourite)
         self._dialling = False
         self.extra_shortcuts: list[tuple[str, str]] = []  # the call panels' keys, shown by F1 too
+        self.tab_group: QDockWidget | None = None  # the dock further panels join as tabs
         self.resize(1180, 720)
         self.search_field.setFocus()
 
@@ -300,7 +301,11 @@ class MainWindow(QMainWindow):
             self.favourite_requested.emit(index.data(ENTRY_ID_ROLE))
 
     def add_favourites_panel(self, panel: QWidget) -> None:
-        self.add_panel(self.tr("Favourites"), panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        """Beside the call tabs when there are call panels, else on its own at the left."""
+        dock = self.add_panel(self.tr("Favourites"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        if self.tab_group is not None:
+            self.tabifyDockWidget(self.tab_group, dock)
+            self.tab_group.raise_()
 
     def _request_referral(self) -> None:
         index = self.results.currentIndex()
