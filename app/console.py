@@ -326,6 +326,8 @@ class Console(QObject):
 
         await self.tasks.in_search(update_index)
         self._request_search(self.window.search_field.text())
+        if self.calendars is not None:  # new and changed people reach their calendars' mailboxes too
+            self.calendars.set_entries(await self.tasks.in_database(services.directory.load_entries))
 
     def _on_window_demo_requested(self) -> None:
         self.window.set_source_status(self.tr("Loading the demo directory…"))

@@ -34,8 +34,7 @@ def test_a_meeting_shows_in_results_and_detail(qtbot: QtBot, tmp_path: Path, eve
         config = load_config(paths)
         services = Services.open(config, paths, demo=False)
         services.directory.replace_source("t", [
-            Entry("t", "1", EntryKind.PERSON, "Anna Berg", email="anna@skola.example"),
-            Entry("t", "2", EntryKind.PERSON, "Bo Ek", email="bo@skola.example")])
+            Entry("t", "1", EntryKind.PERSON, "Anna Berg", email="anna@skola.example")])
         services.close()
         source = CalDavSettings(SourceCommon("skola", domains=("skola.example",), rules=SubjectRules()), url=url)
         window = MainWindow()
@@ -56,6 +55,11 @@ def test_a_meeting_shows_in_results_and_detail(qtbot: QtBot, tmp_path: Path, eve
             assert "Budget" not in window.detail._calendar.text()  # the source does not share subjects
             assert "updated" in window.detail._calendar.text()  # and how old it is
             assert window.calendar_label.text() == "Calendars: 1 source(s)"
+            other = Services.open(config, paths, demo=False)  # Bo joins the directory after start (a sync)
+            other.directory.upsert_entries("t", [Entry("t", "2", EntryKind.PERSON, "Bo Ek",
+                                                       email="bo@skola.example")])
+            other.close()
+            console.refresh_now()
             window.search_field.clear()
             window.search_field.insert("bo ek")  # a subject code reads as that referral, not the subject
             qtbot.waitUntil(lambda: window.model.rowCount() == 1
