@@ -207,11 +207,17 @@ class DirectoryRepository:
             # Multi-row INSERT ... RETURNING per batch: a 200,000-entry sync must not go row by row.
             if pending:
                 rows = [{"source": source, "external_id": e.external_id, **values} for e, values in pending]
-                # Core, not the ORM bulk path: that splits the rows into groups by which values are
-                # None (unit_id), one INSERT ... RETURNING per group.
-                ids = session.execute(
-                    insert(_ENTRY_TABLE).returning(_ENTRY_TABLE.c.id, sort_by_parameter_order=True), rows
-                ).scalars().all()
+                # A plain executemany, then the new ids by (source, external_id), which is unique.
+                # INSERT ... RETURNING in parameter order went one row per statement on SQLite,
+                # and the ORM bulk path one statement per group of rows with the same None values.
+                session.execute(insert(_ENTRY_TABLE), rows)
+                table = _ENTRY_TABLE.c
+                wanted = [entry.external_id for entry, _values in pending]
+                found = session.execute(
+                    select(table.external_id, table.id).where(table.source == source, table.external_id.in_(wanted))
+                )
+                new = {external_id: entry_id for external_id, entry_id in found}
+                ids = [new[entry.external_id] for entry, _values in pending]
                 for (entry, values), entry_id in zip(pending, ids, strict=True):
                     existing[entry.external_id] = (entry_id, values["fingerprint"], None)
                     numbers.extend(_number_rows(entry_id, entry))
