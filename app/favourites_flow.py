@@ -29,13 +29,14 @@ class FavouritesFlow(QObject):
         window.add_favourites_panel(self.panel)
         window.favourite_requested.connect(self.toggle)
         self.panel.entry_activated.connect(self._on_panel_entry_activated)
-        console.directory_loaded.connect(self._load)
+        console.directory_loaded.connect(self.load)
         self._timer = QTimer(self)
         self._timer.setInterval(5000)  # ages, referrals and calendars move on without events
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
 
-    def _load(self) -> None:
+    def load(self) -> None:
+        """Read the favourites for the loaded directory (also on every directory load)."""
         try:
             ids = [int(i) for i in json.loads(self.path.read_text(encoding="utf-8"))]
         except FileNotFoundError:

@@ -6,21 +6,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config import load_config
-from app.console import Console
 from app.favourites_flow import FavouritesFlow
-from app.paths import Paths
-from app.phone_wiring import attach_phone
-from app.services import Services
-from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber, Referral
+from tests.helpers.console import phone_config, running_console
 from tests.helpers.kamailio_presence import PresenceKamailio
 from tests.helpers.processes import wait_until
 from tests.helpers.sip_peer import SipPeer
@@ -44,40 +38,29 @@ def statuses(window: MainWindow) -> dict[str, str]:
             for r in range(window.model.rowCount())}
 
 
-def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
-                                      qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      event_loop_qt: object) -> None:
-    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
-    paths.user_config.write_text(
-        f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{kamailio.hostport}"\n'
-        'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
-        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
-    monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
-    config = load_config(paths)
-    services = Services.open(config, paths, demo=False)
-    services.directory.replace_source("t", [
-        Entry("t", "1", EntryKind.PERSON, "Lamp Caller", numbers=(PhoneNumber("10 01"),)),
-        Entry("t", "2", EntryKind.PERSON, "Lamp Callee", numbers=(PhoneNumber("1002"),))])
-    callee_id = services.directory.find_id("t", "2")
-    assert callee_id is not None
-    services.annotations.set_referrals([Referral(callee_id, "lunch", "Lunch",
-                                                 until=datetime.now(UTC) + timedelta(hours=1))])
-    services.close()
-
+def registered_peers(make_peer: Callable[..., SipPeer]) -> tuple[SipPeer, SipPeer]:
     caller, callee = make_peer("1001"), make_peer("1002")
     for peer in (caller, callee):
         wait_until(lambda peer=peer: peer.find("reg", code=200) is not None)  # type: ignore[misc]
-    window = MainWindow()
-    qtbot.addWidget(window)
-    tasks = TaskRunner()
-    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
-    bridge = attach_phone(config, window, console)
-    assert bridge is not None
-    assert console.lines is not None
-    try:
-        window.show()
-        with qtbot.waitSignal(console.load_finished, timeout=30_000):
-            console.start()
+    return caller, callee
+
+
+def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
+                                      qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      event_loop_qt: object) -> None:
+    config, paths = phone_config(tmp_path, kamailio.hostport, monkeypatch)
+    caller, callee = registered_peers(make_peer)
+    entries = [Entry("t", "1", EntryKind.PERSON, "Lamp Caller", numbers=(PhoneNumber("10 01"),)),
+               Entry("t", "2", EntryKind.PERSON, "Lamp Callee", numbers=(PhoneNumber("1002"),))]
+    with running_console(qtbot, config, paths, entries) as running:
+        window, console = running.window, running.console
+        assert console.services is not None
+        assert console.lines is not None
+        callee_id = console.services.directory.find_id("t", "2")
+        assert callee_id is not None
+        console.services.annotations.set_referrals([Referral(callee_id, "lunch", "Lunch",
+                                                             until=datetime.now(UTC) + timedelta(hours=1))])
+        console.refresh_now()
         window.search_field.insert("lamp")
         qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
         qtbot.waitUntil(lambda: len(console.lines.states) == 2, timeout=5000)  # type: ignore[union-attr]
@@ -95,41 +78,19 @@ def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Cal
         assert window.detail._sources.text().startswith("Referral: Lunch until")  # each source, with its age
         caller.send("hangup")
         qtbot.waitUntil(lambda: statuses(window)["Lamp Caller"] == "", timeout=3000)
-    finally:
-        bridge.stop()
-        console.close()
-        tasks.shutdown()
 
 
 def test_favourites_keep_their_lamps(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
                                      qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      event_loop_qt: object) -> None:
-    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
-    paths.user_config.write_text(
-        f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{kamailio.hostport}"\n'
-        'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
-        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
-    monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
-    config = load_config(paths)
-    services = Services.open(config, paths, demo=False)
-    services.directory.replace_source("t", [
-        Entry("t", "1", EntryKind.PERSON, "Fav Caller", numbers=(PhoneNumber("1001"),)),
-        Entry("t", "2", EntryKind.PERSON, "Fav Callee", numbers=(PhoneNumber("1002"),))])
-    services.close()
-    caller, callee = make_peer("1001"), make_peer("1002")
-    for peer in (caller, callee):
-        wait_until(lambda peer=peer: peer.find("reg", code=200) is not None)  # type: ignore[misc]
-    window = MainWindow()
-    qtbot.addWidget(window)
-    tasks = TaskRunner()
-    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
-    bridge = attach_phone(config, window, console)
-    assert bridge is not None
-    favourites = FavouritesFlow(window, console, paths.data_dir / "favourites.json")
-    try:
-        window.show()
-        with qtbot.waitSignal(console.load_finished, timeout=30_000):
-            console.start()
+    config, paths = phone_config(tmp_path, kamailio.hostport, monkeypatch)
+    caller, callee = registered_peers(make_peer)
+    entries = [Entry("t", "1", EntryKind.PERSON, "Fav Caller", numbers=(PhoneNumber("1001"),)),
+               Entry("t", "2", EntryKind.PERSON, "Fav Callee", numbers=(PhoneNumber("1002"),))]
+    with running_console(qtbot, config, paths, entries) as running:
+        window = running.window
+        favourites = FavouritesFlow(window, running.console, paths.data_dir / "favourites.json")
+        favourites.load()  # the console had loaded before the flow was made
         window.search_field.insert("fav callee")
         qtbot.waitUntil(lambda: window.model.rowCount() > 0
                         and window.model.index(0, NAME).data() == "Fav Callee", timeout=5000)
@@ -145,7 +106,3 @@ def test_favourites_keep_their_lamps(kamailio: PresenceKamailio, make_peer: Call
         caller.send("hangup")
         qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "idle", timeout=3000)
         window.grab()  # the lamp delegate paints
-    finally:
-        bridge.stop()
-        console.close()
-        tasks.shutdown()

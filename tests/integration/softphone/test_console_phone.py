@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config import load_config
-from app.console import Console
 from app.desk_wiring import dial_string
-from app.paths import Paths
-from app.phone_wiring import attach_phone
 from app.services import Services
-from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
+from tests.helpers.console import phone_config, running_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
 from ui.desk_model import DeskList
 from ui.desk_panel import DeskPanels
-from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
@@ -37,31 +31,13 @@ def test_dial_string_keeps_only_what_a_pbx_dials() -> None:
 def test_console_registers_and_dials_from_search_and_directory(
         kamailio: Kamailio, make_peer: Callable[..., SipPeer], qtbot: QtBot, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
-    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
-    paths.user_config.write_text(
-        f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{kamailio.hostport}"\n'
-        'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
-        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
-    monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
-    config = load_config(paths)
+    config, paths = phone_config(tmp_path, kamailio.hostport, monkeypatch)
     assert config.problems == []
-    services = Services.open(config, paths, demo=False)
-    services.directory.replace_source("t", [Entry("t", "1", EntryKind.PERSON, "Peer Person",
-                                                  numbers=(PhoneNumber("21 01"),))])
-    services.close()
-
     peer = make_peer("2101", auto_answer=True)
     qtbot.waitUntil(lambda: peer.find("reg", code=200) is not None, timeout=5000)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    tasks = TaskRunner()
-    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
-    bridge = attach_phone(config, window, console)
-    assert bridge is not None
-    try:
-        window.show()
-        with qtbot.waitSignal(console.load_finished, timeout=30_000):
-            console.start()
+    entries = [Entry("t", "1", EntryKind.PERSON, "Peer Person", numbers=(PhoneNumber("21 01"),))]
+    with running_console(qtbot, config, paths, entries) as running:
+        window, console = running.window, running.console
         panel = window.findChild(PhonePanel)
         assert panel is not None
         qtbot.waitUntil(lambda: panel.indicator.text() == "Phone ready", timeout=5000)
@@ -102,7 +78,3 @@ def test_console_registers_and_dials_from_search_and_directory(
         qtbot.waitUntil(lambda: desk.models[DeskList.ACTIVE].rowCount() == 1, timeout=5000)
         desk.actions["hang_up"].trigger()
         qtbot.waitUntil(lambda: caller.find("call_state", state="DISCONNECTED") is not None, timeout=5000)
-    finally:
-        bridge.stop()
-        console.close()
-        tasks.shutdown()
