@@ -24,6 +24,7 @@ class FavouritesFlow(QObject):
         super().__init__(window)
         self.window, self.console, self.path = window, console, path
         self.board = FavouritesBoard()
+        self._listening = False
         self.model = FavouritesModel(self)
         self.panel = FavouritesPanel(self.model)
         window.add_favourites_panel(self.panel)
@@ -46,8 +47,9 @@ class FavouritesFlow(QObject):
             ids = []
         favourites = [f for i in ids if (f := self._favourite(i)) is not None]
         self.board.set_favourites(favourites)
-        if self.console.lines is not None:
+        if self.console.lines is not None and not self._listening:
             self.console.lines.lines_changed.connect(self._on_lines_changed)
+            self._listening = True
         self.refresh()
 
     def _favourite(self, entry_id: int) -> Favourite | None:
