@@ -117,7 +117,7 @@ def _search(services: Services, args: argparse.Namespace) -> int:
         elapsed_ms = (time.perf_counter() - started) * 1000
         if args.json or args.stdin:
             print(json.dumps({"query": query, "elapsed_ms": round(elapsed_ms, 3),
-                              "results": [hit_json(h.entry, h.score, str(h.match)) for h in hits]},
+                              "results": [hit_json(h.entry, h.score, h.match.name.lower()) for h in hits]},
                              ensure_ascii=False), flush=True)
             continue
         for hit in hits:

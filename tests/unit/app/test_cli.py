@@ -100,6 +100,7 @@ def test_stdin_queries_give_one_json_line_each(capsys: pytest.CaptureFixture[str
     assert [line["query"] for line in lines] == hostile
     assert all(isinstance(line["elapsed_ms"], float) for line in lines)
     assert lines[6]["results"][0]["name"] == "Växeln"
+    assert lines[6]["results"][0]["match"] == "exact_name"
     assert lines[7]["results"][0]["name"] == "Växeln"
 
 
