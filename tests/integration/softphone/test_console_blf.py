@@ -67,17 +67,17 @@ def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Cal
         assert statuses(window)["Lamp Caller"] == ""
 
         caller.send("call", uri="sip:1002@127.0.0.1")
-        qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("ringing"), timeout=3000)
+        qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("ringing"), timeout=10_000)
         callee.send("answer")
-        qtbot.waitUntil(lambda: statuses(window).get("Lamp Caller") == "On the phone", timeout=3000)
-        qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("on the phone"), timeout=3000)
+        qtbot.waitUntil(lambda: statuses(window).get("Lamp Caller") == "On the phone", timeout=10_000)
+        qtbot.waitUntil(lambda: statuses(window)["Lamp Callee"].endswith("on the phone"), timeout=10_000)
         assert statuses(window)["Lamp Callee"].startswith("Lunch until")  # the referral, and the live state
         row = next(r for r in range(window.model.rowCount()) if window.model.index(r, NAME).data() == "Lamp Callee")
         window.results.setCurrentIndex(window.model.index(row, NAME))
-        qtbot.waitUntil(lambda: "Phone: on the phone" in window.detail._sources.text(), timeout=3000)
+        qtbot.waitUntil(lambda: "Phone: on the phone" in window.detail._sources.text(), timeout=10_000)
         assert window.detail._sources.text().startswith("Referral: Lunch until")  # each source, with its age
         caller.send("hangup")
-        qtbot.waitUntil(lambda: statuses(window)["Lamp Caller"] == "", timeout=3000)
+        qtbot.waitUntil(lambda: statuses(window)["Lamp Caller"] == "", timeout=10_000)
 
 
 def test_favourites_keep_their_lamps(kamailio: PresenceKamailio, make_peer: Callable[..., SipPeer],
@@ -99,10 +99,10 @@ def test_favourites_keep_their_lamps(kamailio: PresenceKamailio, make_peer: Call
         assert json.loads((paths.data_dir / "favourites.json").read_text()) == [window.model.row(0).entry.id]
         window.search_field.clear()  # the favourite stays watched when it is no longer in the results
         caller.send("call", uri="sip:1002@127.0.0.1")
-        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "ringing", timeout=3000)
+        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "ringing", timeout=10_000)
         callee.send("answer")
-        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "busy", timeout=3000)
+        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "busy", timeout=10_000)
         assert favourites.model.index(0).data().startswith("Fav Callee")
         caller.send("hangup")
-        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "idle", timeout=3000)
+        qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "idle", timeout=10_000)
         window.grab()  # the lamp delegate paints
