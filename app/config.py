@@ -57,10 +57,6 @@ class Config:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
-    @property
-    def configured_files(self) -> list[Path]:
-        return [layer.path for layer in self.layers]
-
     def origin(self, key: str) -> str:
         return self.origins.get(key, DEFAULTS)
 

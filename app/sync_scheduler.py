@@ -51,10 +51,6 @@ class SyncScheduler(QObject):
             timer.timeout.connect(lambda name=settings.name: self.sync_now(name))
             self._sources[settings.name] = _SourceState(settings, timer)
 
-    @property
-    def source_names(self) -> list[str]:
-        return list(self._sources)
-
     def start(self) -> None:
         """The first sync of each source right away: incremental, or full when it has no cursor yet."""
         for name in self._sources:
