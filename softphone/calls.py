@@ -19,7 +19,7 @@ from softphone.addressing import dial_uri
 from softphone.identity import CallerIdentity, identity_from_message, number_of
 from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError
 from softphone.pjobjects import CallHandle
-from softphone.reasons import call_end
+from softphone.reasons import CallEnd, EndReason, end_reason
 from softphone.settings import DtmfMethod
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class CallTable:
         self._snaps: dict[int, Call] = {}
         self._ended: list[Any] = []  # handles and recorders released on the next pump, not in a callback
         self._by_us: set[int] = set()
-        self._end_reasons: dict[int, str] = {}
+        self._end_reasons: dict[int, EndReason] = {}
         self._recorders: dict[int, Any] = {}
         self._audio_index: dict[int, int] = {}
         self._rx: dict[int, tuple[int, float]] = {}  # packets received so far, when that count last grew
@@ -92,7 +92,7 @@ class CallTable:
     def live_handle(self, key: int) -> tuple[CallHandle, Call]:
         return self._live_handle(key)
 
-    def end_quietly(self, key: int, reason: str) -> None:
+    def end_quietly(self, key: int, reason: EndReason) -> None:
         """Hang up a call if it is still up, with `reason` as its end reason (after a transfer)."""
         handle = self._handles.get(key)
         if handle is None:
@@ -144,7 +144,7 @@ class CallTable:
         if snap.state is not CallState.RINGING:
             raise self._error(f"call {key} is not ringing")
         self._by_us.add(key)
-        self._end_reasons[key] = "rejected as busy" if code == 486 else "declined"
+        self._end_reasons[key] = EndReason(CallEnd.REJECTED_BUSY if code == 486 else CallEnd.REJECTED, code)
         self._op(handle, "hangup", code)
 
     def hangup(self, key: int) -> None:
@@ -275,9 +275,10 @@ class CallTable:
             state = CallState.RINGING if previous.direction is CallDirection.INCOMING else CallState.ALERTING
         code = int(info.lastStatusCode)
         if state is CallState.ENDED:
-            reason = self._end_reasons.pop(handle.key, "") or call_end(
+            end = self._end_reasons.pop(handle.key, None) or end_reason(
                 code, str(info.lastReason), by_us=handle.key in self._by_us)
-            new = replace(previous, state=state, status_code=code, end_reason=reason, recording=False)
+            reason = end.words
+            new = replace(previous, state=state, status_code=code, end_reason=reason, end=end, recording=False)
             self._release(handle.key)
         else:
             reason = _STATE_WORDS.get(state, state.value)
@@ -358,7 +359,7 @@ class CallTable:
             if packets != seen:
                 self._rx[key] = (packets, now)
             elif now - since >= timeout:
-                self._end_reasons[key] = f"no audio from the other party for {timeout:g} s (RTP timeout)"
+                self._end_reasons[key] = EndReason(CallEnd.RTP_TIMEOUT, 0, f"{timeout:g}")
                 with contextlib.suppress(pj.Error):
                     self._handles[key].hangup(pj.CallOpParam(True))
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from softphone.identity import CallerIdentity
+from softphone.reasons import EndReason, FailureReason
 
 
 class PhoneError(RuntimeError):
@@ -30,6 +31,7 @@ class Registration:
     code: int = 0  # last SIP status code, 0 when none
     reason: str = ""  # in words, e.g. "wrong user name or password (401)"
     retry_in_s: float | None = None  # seconds until the next attempt after a failure
+    failure: FailureReason | None = None  # `reason` as a kind the window translates
 
     @property
     def registered(self) -> bool:
@@ -71,6 +73,7 @@ class Call:
     connected_at: float | None = None
     status_code: int = 0  # last SIP status seen for the call
     end_reason: str = ""  # in words, set when state is ENDED
+    end: EndReason | None = None  # `end_reason` as a kind the window translates
 
 
 @dataclass(frozen=True)

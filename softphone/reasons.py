@@ -1,6 +1,13 @@
-"""Failure reasons in words, for registrations and ended calls."""
+"""Why a registration failed or a call ended: a kind the UI translates, plus English words for logs.
+
+The kinds are what an operator needs to tell apart; `code` and `detail` keep the technical rest
+(the SIP status and phrase, or a transport error text), which is shown as it is.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
 
 _TLS_WORDS = ("ssl", "tls", "certificate", "handshake")
 _DNS_WORDS = ("resolve", "dns", "gethostbyname", "host not found", "no address")
@@ -8,52 +15,136 @@ _REFUSED_WORDS = ("refused", "unreachable", "no route")
 _LOST_WORDS = ("end of file", "eof", "reset by peer", "broken pipe", "connection closed")
 
 
-def registration_failure(code: int, reason: str, detail: str = "") -> str:
-    """Why a REGISTER failed, for an operator: `reason` is the SIP phrase, `detail` a transport error text."""
+class RegistrationFailure(Enum):
+    TLS = "tls"
+    DNS = "dns"
+    CREDENTIALS = "credentials"
+    FORBIDDEN = "forbidden"
+    UNKNOWN_USER = "unknown_user"
+    TIMEOUT = "timeout"
+    LOST = "lost"
+    REFUSED = "refused"
+    SERVER_ERROR = "server_error"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class FailureReason:
+    """Why a REGISTER failed. `detail` is the SIP phrase or the transport's error text."""
+
+    kind: RegistrationFailure
+    code: int = 0
+    detail: str = ""
+
+    @property
+    def words(self) -> str:
+        """English, for logs and the CLI; the window translates `kind` instead."""
+        kind, code, detail = self.kind, self.code, self.detail
+        return {
+            RegistrationFailure.TLS: f"secure connection to the registrar failed (TLS): {detail}",
+            RegistrationFailure.DNS: "registrar host name could not be resolved (DNS)",
+            RegistrationFailure.CREDENTIALS: f"wrong user name or password ({code})",
+            RegistrationFailure.FORBIDDEN: "registration refused by the server (403 Forbidden)",
+            RegistrationFailure.UNKNOWN_USER: "unknown user at the registrar (404)",
+            RegistrationFailure.TIMEOUT: "registrar did not answer (timeout)",
+            RegistrationFailure.LOST: "connection to the registrar was lost",
+            RegistrationFailure.REFUSED: "registrar unreachable (connection refused)",
+            RegistrationFailure.SERVER_ERROR: f"registrar error ({code} {detail})".replace(" )", ")"),
+            RegistrationFailure.OTHER: f"registration failed ({code} {detail})".replace(" )", ")"),
+        }[kind]
+
+
+def classify_registration(code: int, reason: str, detail: str = "") -> FailureReason:
+    """Why a REGISTER failed, from the SIP phrase `reason` and a transport error text `detail`."""
     text = f"{reason} {detail}".lower()
     if any(word in text for word in _TLS_WORDS):
-        return f"secure connection to the registrar failed (TLS): {detail or reason}"
+        return FailureReason(RegistrationFailure.TLS, code, detail or reason)
     if any(word in text for word in _DNS_WORDS):
-        return "registrar host name could not be resolved (DNS)"
+        return FailureReason(RegistrationFailure.DNS, code)
     if code in (401, 407):
-        return f"wrong user name or password ({code})"
+        return FailureReason(RegistrationFailure.CREDENTIALS, code)
     if code == 403:
-        return "registration refused by the server (403 Forbidden)"
+        return FailureReason(RegistrationFailure.FORBIDDEN, code)
     if code == 404:
-        return "unknown user at the registrar (404)"
+        return FailureReason(RegistrationFailure.UNKNOWN_USER, code)
     if code == 408 or "timeout" in text or "timed out" in text:
-        return "registrar did not answer (timeout)"
+        return FailureReason(RegistrationFailure.TIMEOUT, code)
     if any(word in text for word in _LOST_WORDS):
-        return "connection to the registrar was lost"
+        return FailureReason(RegistrationFailure.LOST, code)
     if any(word in text for word in _REFUSED_WORDS) or (code == 503 and "transport" in text):
-        return "registrar unreachable (connection refused)"
-    if code >= 500:
-        return f"registrar error ({code} {reason})".strip()
-    return f"registration failed ({code} {reason})".strip()
+        return FailureReason(RegistrationFailure.REFUSED, code)
+    kind = RegistrationFailure.SERVER_ERROR if code >= 500 else RegistrationFailure.OTHER
+    return FailureReason(kind, code, reason.strip())
 
 
-_CALL_END = {
-    486: "busy",
-    600: "busy everywhere",
-    603: "declined",
-    487: "cancelled",
-    404: "number not found",
-    480: "not available",
-    408: "no answer",
-    484: "incomplete number",
-    488: "no common audio format",
-    403: "call refused",
-    503: "service unavailable",
+def registration_failure(code: int, reason: str, detail: str = "") -> str:
+    return classify_registration(code, reason, detail).words
+
+
+class CallEnd(Enum):
+    HUNG_UP = "hung_up"  # by us
+    REMOTE_HUNG_UP = "remote_hung_up"
+    REJECTED_BUSY = "rejected_busy"  # by us, 486
+    REJECTED = "rejected"  # by us, 603
+    TRANSFERRED = "transferred"
+    RTP_TIMEOUT = "rtp_timeout"
+    BUSY = "busy"
+    BUSY_EVERYWHERE = "busy_everywhere"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    NOT_FOUND = "not_found"
+    NOT_AVAILABLE = "not_available"
+    NO_ANSWER = "no_answer"
+    INCOMPLETE_NUMBER = "incomplete_number"
+    NO_COMMON_CODEC = "no_common_codec"
+    REFUSED = "refused"
+    SERVICE_UNAVAILABLE = "service_unavailable"
+    FAILED = "failed"  # anything else: `detail` holds the SIP phrase
+
+
+_BY_CODE = {
+    486: CallEnd.BUSY, 600: CallEnd.BUSY_EVERYWHERE, 603: CallEnd.DECLINED, 487: CallEnd.CANCELLED,
+    404: CallEnd.NOT_FOUND, 480: CallEnd.NOT_AVAILABLE, 408: CallEnd.NO_ANSWER, 484: CallEnd.INCOMPLETE_NUMBER,
+    488: CallEnd.NO_COMMON_CODEC, 403: CallEnd.REFUSED, 503: CallEnd.SERVICE_UNAVAILABLE,
 }
+_END_WORDS = {
+    CallEnd.HUNG_UP: "hung up", CallEnd.REMOTE_HUNG_UP: "the other party hung up",
+    CallEnd.REJECTED_BUSY: "rejected as busy", CallEnd.REJECTED: "declined", CallEnd.TRANSFERRED: "transferred",
+    CallEnd.BUSY: "busy", CallEnd.BUSY_EVERYWHERE: "busy everywhere", CallEnd.DECLINED: "declined",
+    CallEnd.CANCELLED: "cancelled", CallEnd.NOT_FOUND: "number not found", CallEnd.NOT_AVAILABLE: "not available",
+    CallEnd.NO_ANSWER: "no answer", CallEnd.INCOMPLETE_NUMBER: "incomplete number",
+    CallEnd.NO_COMMON_CODEC: "no common audio format", CallEnd.REFUSED: "call refused",
+    CallEnd.SERVICE_UNAVAILABLE: "service unavailable",
+}
+# Ends that carry the SIP status in their words: those the other side or the network chose.
+_WITH_CODE = frozenset(_BY_CODE.values()) | {CallEnd.FAILED}
+
+
+@dataclass(frozen=True)
+class EndReason:
+    """Why a call ended. `code` is the last SIP status; `detail` the phrase (FAILED) or seconds (RTP_TIMEOUT)."""
+
+    kind: CallEnd
+    code: int = 0
+    detail: str = ""
+
+    @property
+    def words(self) -> str:
+        """English, for logs and the call log; the window translates `kind` instead."""
+        if self.kind is CallEnd.RTP_TIMEOUT:
+            return f"no audio from the other party for {self.detail} s (RTP timeout)"
+        words = _END_WORDS.get(self.kind) or self.detail or "call failed"
+        return f"{words} ({self.code})" if self.code and self.kind in _WITH_CODE else words
+
+
+def end_reason(code: int, phrase: str, *, by_us: bool) -> EndReason:
+    """Why a call ended, from its last status code (200 or 0 for a normal hang-up)."""
+    if by_us:
+        return EndReason(CallEnd.HUNG_UP, code)
+    if code in (200, 0):
+        return EndReason(CallEnd.REMOTE_HUNG_UP, code)
+    return EndReason(_BY_CODE.get(code, CallEnd.FAILED), code, phrase)
 
 
 def call_end(code: int, reason: str, *, by_us: bool) -> str:
-    """Why a call ended, from its last status code (200 for a normal hang-up)."""
-    if by_us:
-        return "hung up"
-    if code in (200, 0):
-        return "the other party hung up"
-    words = _CALL_END.get(code)
-    if words is None:
-        words = reason or "call failed"
-    return f"{words} ({code})"
+    return end_reason(code, reason, by_us=by_us).words

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from softphone.backoff import RetryPlan
 from softphone.model import Registration, RegistrationStatus
-from softphone.reasons import registration_failure
+from softphone.reasons import classify_registration
 
 # A refresh that has not arrived this long after the registration ran out means we are not registered.
 _EXPIRY_GRACE_S = 2.0
@@ -46,8 +46,8 @@ class RegistrationTracker:
         delay = self.plan.delay(self.failures)
         self._retry_at = now + delay
         self._expires_at = None
-        words = registration_failure(code, reason, detail)
-        self.current = Registration(RegistrationStatus.FAILED, registrar, code, words, delay)
+        failure = classify_registration(code, reason, detail)
+        self.current = Registration(RegistrationStatus.FAILED, registrar, code, failure.words, delay, failure)
         return self.current
 
     def unregistered(self) -> Registration:

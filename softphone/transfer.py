@@ -24,6 +24,7 @@ from softphone.model import (
     PhoneError,
     TransferProgress,
 )
+from softphone.reasons import CallEnd, EndReason
 
 if TYPE_CHECKING:
     from softphone.calls import CallTable
@@ -140,8 +141,8 @@ class TransferDesk:
         # pjsua_app does the same: the transferee reached the target, so our legs are done.
         for consultation in [c for c in self._consults.values() if c.caller_id == handle.key]:
             self._end(consultation.consult_id, "transferred")
-            self._calls.end_quietly(consultation.consult_id, "transferred")
-        self._calls.end_quietly(handle.key, "transferred")
+            self._calls.end_quietly(consultation.consult_id, EndReason(CallEnd.TRANSFERRED))
+        self._calls.end_quietly(handle.key, EndReason(CallEnd.TRANSFERRED))
 
     def call_changed(self, event: CallChanged) -> None:
         """A leg of a consultation ended by itself: the consultation is over."""

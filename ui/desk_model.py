@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from softphone.desk.records import ConsultMode, DeskCall, DeskChanged, PriorityClass, Stage
 from ui.phone_panel import format_duration
+from ui.phone_text import PhoneText
 
 DESK_CALL_ROLE = Qt.ItemDataRole.UserRole + 1
 CALL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -63,6 +64,7 @@ class DeskListModel(QAbstractTableModel):
         self.kind = kind
         self.columns = _COLUMNS[kind]
         self._rows: list[DeskCall] = []
+        self._texts = PhoneText(self)
         self._now = 0.0
 
     # -- Qt model ---------------------------------------------------------------------------------
@@ -143,7 +145,10 @@ class DeskListModel(QAbstractTableModel):
         if column == "held":
             return format_duration(call.held_s(now))
         if column in {"note", "why"}:
-            return call.note
+            if call.why is None:
+                return call.note
+            why = self._texts.call_end(call.why)
+            return f"{call.why_party}: {why}" if call.why_party else why
         if column == "target":
             return call.recall_target if call.stage is Stage.RECALL else (
                 leg.name if leg is not None else call.transfer_target)

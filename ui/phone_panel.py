@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from softphone.model import Call, CallChanged, CallState, Registration, RegistrationStatus
 from ui.call_model import CALL_ROLE, CallListModel
+from ui.phone_text import PhoneText
 
 if TYPE_CHECKING:
     from app.phone_bridge import PhoneBridge
@@ -81,6 +82,7 @@ class PhonePanel(QWidget):
         font.setBold(True)
         self.caller.setFont(font)
         self.detail = _plain()
+        self.texts = PhoneText(self)
         self.message = _plain()
         self.message.setObjectName("phoneMessage")
         self.answer_button = QPushButton(self.tr("Answer"))
@@ -151,7 +153,9 @@ class PhonePanel(QWidget):
         elif status is RegistrationStatus.REGISTERING:
             text = self.tr("Phone connecting…")
         elif status is RegistrationStatus.FAILED:
-            text = self.tr("Phone NOT registered: %1").replace("%1", registration.reason)
+            reason = (self.texts.registration_failure(registration.failure) if registration.failure
+                      else registration.reason)
+            text = self.tr("Phone NOT registered: %1").replace("%1", reason)
             if registration.retry_in_s is not None:
                 seconds = str(max(1, round(registration.retry_in_s)))
                 text += " " + self.tr("(retrying in %1 s)").replace("%1", seconds)
@@ -202,8 +206,8 @@ class PhonePanel(QWidget):
         self.model.apply(event)
         if not event.call.state.live and event.call.end_reason:
             who = event.call.remote.label or self.tr("Unknown caller")
-            self.message.setText(self.tr("Call with %1 ended: %2").replace("%1", who)
-                                 .replace("%2", event.call.end_reason))
+            why = self.texts.call_end(event.call.end) if event.call.end else event.call.end_reason
+            self.message.setText(self.tr("Call with %1 ended: %2").replace("%1", who).replace("%2", why))
         if event.previous is None and (current is None or event.call.state is not CallState.RINGING):
             row = self.model.row_of(event.call.id)
             self.call_list.selectionModel().setCurrentIndex(

@@ -149,7 +149,7 @@
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="318" />
+        <location filename="../../app/console.py" line="333" />
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -157,98 +157,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="115" />
-        <location filename="../../ui/desk_model.py" line="123" />
+        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="125" />
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="115" />
+        <location filename="../../ui/desk_model.py" line="117" />
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="115" />
+        <location filename="../../ui/desk_model.py" line="117" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="116" />
+        <location filename="../../ui/desk_model.py" line="118" />
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="116" />
+        <location filename="../../ui/desk_model.py" line="118" />
         <source>Waiting</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="116" />
+        <location filename="../../ui/desk_model.py" line="118" />
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>Held</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="120" />
         <source>Since</source>
         <translation>Siden</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="120" />
         <source>Why</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123" />
+        <location filename="../../ui/desk_model.py" line="125" />
         <source>EMERGENCY</source>
         <translation>ALARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124" />
+        <location filename="../../ui/desk_model.py" line="126" />
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="152" />
+        <location filename="../../ui/desk_model.py" line="157" />
         <source>Transferring</source>
         <translation>Kobles over</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="154" />
+        <location filename="../../ui/desk_model.py" line="159" />
         <source>Three-way call</source>
         <translation>Trepartssamtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="156" />
+        <location filename="../../ui/desk_model.py" line="161" />
         <source>Transfer (recall if unanswered)</source>
         <translation>Viderekobling (kommer tilbake hvis ingen svarer)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157" />
+        <location filename="../../ui/desk_model.py" line="162" />
         <source>Talking to target</source>
         <translation>Samtale med mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157" />
+        <location filename="../../ui/desk_model.py" line="162" />
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -387,97 +387,97 @@
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="45" />
+        <location filename="../../ui/detail_pane.py" line="47" />
         <source>Referral history</source>
         <translation>Henvisningshistorikk</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="48" />
+        <location filename="../../ui/detail_pane.py" line="50" />
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="71" />
+        <location filename="../../ui/detail_pane.py" line="73" />
         <source>free</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="72" />
+        <location filename="../../ui/detail_pane.py" line="74" />
         <source>Today: %1</source>
         <translation>I dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="73" />
+        <location filename="../../ui/detail_pane.py" line="75" />
         <source>Tomorrow: %1</source>
         <translation>I morgen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="81" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="81" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="82" />
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="82" />
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="82" />
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="98" />
+        <location filename="../../ui/detail_pane.py" line="104" />
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="99" />
+        <location filename="../../ui/detail_pane.py" line="105" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="112" />
+        <location filename="../../ui/detail_pane.py" line="118" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="113" />
+        <location filename="../../ui/detail_pane.py" line="119" />
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="113" />
+        <location filename="../../ui/detail_pane.py" line="119" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="114" />
+        <location filename="../../ui/detail_pane.py" line="120" />
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="115" />
+        <location filename="../../ui/detail_pane.py" line="121" />
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -518,52 +518,52 @@
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
@@ -571,92 +571,231 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="86" />
+        <location filename="../../ui/phone_panel.py" line="88" />
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="87" />
+        <location filename="../../ui/phone_panel.py" line="89" />
         <source>Busy</source>
         <translation>Opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="88" />
-        <location filename="../../ui/phone_panel.py" line="170" />
+        <location filename="../../ui/phone_panel.py" line="90" />
+        <location filename="../../ui/phone_panel.py" line="174" />
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="89" />
-        <location filename="../../ui/phone_panel.py" line="172" />
+        <location filename="../../ui/phone_panel.py" line="91" />
+        <location filename="../../ui/phone_panel.py" line="176" />
         <source>Hold</source>
         <translation>Sett på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="90" />
+        <location filename="../../ui/phone_panel.py" line="92" />
         <source>Mute</source>
         <translation>Demp mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="107" />
+        <location filename="../../ui/phone_panel.py" line="109" />
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="150" />
+        <location filename="../../ui/phone_panel.py" line="152" />
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152" />
+        <location filename="../../ui/phone_panel.py" line="154" />
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="154" />
+        <location filename="../../ui/phone_panel.py" line="158" />
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="157" />
+        <location filename="../../ui/phone_panel.py" line="161" />
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="159" />
+        <location filename="../../ui/phone_panel.py" line="163" />
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="170" />
+        <location filename="../../ui/phone_panel.py" line="174" />
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="172" />
+        <location filename="../../ui/phone_panel.py" line="176" />
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="182" />
+        <location filename="../../ui/phone_panel.py" line="186" />
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="185" />
-        <location filename="../../ui/phone_panel.py" line="204" />
+        <location filename="../../ui/phone_panel.py" line="189" />
+        <location filename="../../ui/phone_panel.py" line="208" />
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="192" />
+        <location filename="../../ui/phone_panel.py" line="196" />
         <source>muted</source>
         <translation>mikrofon dempet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="205" />
+        <location filename="../../ui/phone_panel.py" line="210" />
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneText</name>
+    <message>
+        <location filename="../../ui/phone_text.py" line="20" />
+        <source>secure connection to the registrar failed (TLS): %1</source>
+        <translation>sikker tilkobling til registraren mislyktes (TLS): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="22" />
+        <source>registrar host name could not be resolved (DNS)</source>
+        <translation>registrarens vertsnavn kunne ikke slås opp (DNS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="23" />
+        <source>wrong user name or password (%1)</source>
+        <translation>feil brukernavn eller passord (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="24" />
+        <source>registration refused by the server (403 Forbidden)</source>
+        <translation>registreringen ble avvist av serveren (403 Forbidden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="25" />
+        <source>unknown user at the registrar (404)</source>
+        <translation>ukjent bruker hos registraren (404)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="26" />
+        <source>registrar did not answer (timeout)</source>
+        <translation>registraren svarte ikke (tidsavbrudd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="27" />
+        <source>connection to the registrar was lost</source>
+        <translation>forbindelsen til registraren ble brutt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="28" />
+        <source>registrar unreachable (connection refused)</source>
+        <translation>registraren kan ikke nås (tilkoblingen ble avvist)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="29" />
+        <source>registrar error (%1)</source>
+        <translation>feil hos registraren (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="31" />
+        <source>registration failed (%1)</source>
+        <translation>registreringen mislyktes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="37" />
+        <source>no audio from the other party for %1 s (RTP timeout)</source>
+        <translation>ingen lyd fra den andre parten på %1 s (RTP-tidsavbrudd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="39" />
+        <source>hung up</source>
+        <translation>la på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="40" />
+        <source>the other party hung up</source>
+        <translation>den andre parten la på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="41" />
+        <source>rejected as busy</source>
+        <translation>avvist som opptatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="42" />
+        <location filename="../../ui/phone_text.py" line="46" />
+        <source>declined</source>
+        <translation>avvist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="43" />
+        <source>transferred</source>
+        <translation>satt over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="44" />
+        <source>busy</source>
+        <translation>opptatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="45" />
+        <source>busy everywhere</source>
+        <translation>opptatt overalt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="47" />
+        <source>cancelled</source>
+        <translation>avbrutt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="48" />
+        <source>number not found</source>
+        <translation>nummeret finnes ikke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="49" />
+        <source>not available</source>
+        <translation>ikke tilgjengelig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="50" />
+        <source>no answer</source>
+        <translation>ikke svar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="51" />
+        <source>incomplete number</source>
+        <translation>ufullstendig nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="52" />
+        <source>no common audio format</source>
+        <translation>ikke noe felles lydformat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="53" />
+        <source>call refused</source>
+        <translation>samtalen ble avvist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="54" />
+        <source>service unavailable</source>
+        <translation>tjenesten er ikke tilgjengelig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="55" />
+        <source>call failed</source>
+        <translation>samtalen mislyktes</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="318" />
+        <location filename="../../app/console.py" line="333" />
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -157,98 +157,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="115" />
-        <location filename="../../ui/desk_model.py" line="123" />
+        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="125" />
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="115" />
+        <location filename="../../ui/desk_model.py" line="117" />
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="115" />
+        <location filename="../../ui/desk_model.py" line="117" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="116" />
+        <location filename="../../ui/desk_model.py" line="118" />
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="116" />
+        <location filename="../../ui/desk_model.py" line="118" />
         <source>Waiting</source>
         <translation>Väntat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="116" />
+        <location filename="../../ui/desk_model.py" line="118" />
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>Held</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="119" />
         <source>Mode</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="120" />
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="120" />
         <source>Why</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123" />
+        <location filename="../../ui/desk_model.py" line="125" />
         <source>EMERGENCY</source>
         <translation>LARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124" />
+        <location filename="../../ui/desk_model.py" line="126" />
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="152" />
+        <location filename="../../ui/desk_model.py" line="157" />
         <source>Transferring</source>
         <translation>Kopplas</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="154" />
+        <location filename="../../ui/desk_model.py" line="159" />
         <source>Three-way call</source>
         <translation>Trepartssamtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="156" />
+        <location filename="../../ui/desk_model.py" line="161" />
         <source>Transfer (recall if unanswered)</source>
         <translation>Koppling (återkommer om ingen svarar)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157" />
+        <location filename="../../ui/desk_model.py" line="162" />
         <source>Talking to target</source>
         <translation>Samtal med mottagaren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157" />
+        <location filename="../../ui/desk_model.py" line="162" />
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -387,97 +387,97 @@
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="45" />
+        <location filename="../../ui/detail_pane.py" line="47" />
         <source>Referral history</source>
         <translation>Hänvisningshistorik</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="48" />
+        <location filename="../../ui/detail_pane.py" line="50" />
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="71" />
+        <location filename="../../ui/detail_pane.py" line="73" />
         <source>free</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="72" />
+        <location filename="../../ui/detail_pane.py" line="74" />
         <source>Today: %1</source>
         <translation>I dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="73" />
+        <location filename="../../ui/detail_pane.py" line="75" />
         <source>Tomorrow: %1</source>
         <translation>I morgon: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="78" />
+        <location filename="../../ui/detail_pane.py" line="80" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="81" />
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="79" />
+        <location filename="../../ui/detail_pane.py" line="81" />
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="82" />
         <source>Pager</source>
         <translation>Personsökare</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="82" />
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="82" />
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="98" />
+        <location filename="../../ui/detail_pane.py" line="104" />
         <source>No one selected</source>
         <translation>Ingen vald</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="99" />
+        <location filename="../../ui/detail_pane.py" line="105" />
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv ett namn, en enhet, en titel eller ett nummer för att söka.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="112" />
+        <location filename="../../ui/detail_pane.py" line="118" />
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="113" />
+        <location filename="../../ui/detail_pane.py" line="119" />
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="113" />
+        <location filename="../../ui/detail_pane.py" line="119" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="114" />
+        <location filename="../../ui/detail_pane.py" line="120" />
         <source>Keywords</source>
         <translation>Nyckelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="115" />
+        <location filename="../../ui/detail_pane.py" line="121" />
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -518,52 +518,52 @@
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med 'switchboard directory import FIL', konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkar %1: %n post läst</numerusform><numerusform>Synkar %1: %n poster lästa</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minuter.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
@@ -571,92 +571,231 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="86" />
+        <location filename="../../ui/phone_panel.py" line="88" />
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="87" />
+        <location filename="../../ui/phone_panel.py" line="89" />
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="88" />
-        <location filename="../../ui/phone_panel.py" line="170" />
+        <location filename="../../ui/phone_panel.py" line="90" />
+        <location filename="../../ui/phone_panel.py" line="174" />
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="89" />
-        <location filename="../../ui/phone_panel.py" line="172" />
+        <location filename="../../ui/phone_panel.py" line="91" />
+        <location filename="../../ui/phone_panel.py" line="176" />
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="90" />
+        <location filename="../../ui/phone_panel.py" line="92" />
         <source>Mute</source>
         <translation>Mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="107" />
+        <location filename="../../ui/phone_panel.py" line="109" />
         <source>Send tone %1</source>
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="150" />
+        <location filename="../../ui/phone_panel.py" line="152" />
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152" />
+        <location filename="../../ui/phone_panel.py" line="154" />
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="154" />
+        <location filename="../../ui/phone_panel.py" line="158" />
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="157" />
+        <location filename="../../ui/phone_panel.py" line="161" />
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="159" />
+        <location filename="../../ui/phone_panel.py" line="163" />
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="170" />
+        <location filename="../../ui/phone_panel.py" line="174" />
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="172" />
+        <location filename="../../ui/phone_panel.py" line="176" />
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="182" />
+        <location filename="../../ui/phone_panel.py" line="186" />
         <source>No call</source>
         <translation>Inget samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="185" />
-        <location filename="../../ui/phone_panel.py" line="204" />
+        <location filename="../../ui/phone_panel.py" line="189" />
+        <location filename="../../ui/phone_panel.py" line="208" />
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="192" />
+        <location filename="../../ui/phone_panel.py" line="196" />
         <source>muted</source>
         <translation>mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="205" />
+        <location filename="../../ui/phone_panel.py" line="210" />
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneText</name>
+    <message>
+        <location filename="../../ui/phone_text.py" line="20" />
+        <source>secure connection to the registrar failed (TLS): %1</source>
+        <translation>säker anslutning till registraren misslyckades (TLS): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="22" />
+        <source>registrar host name could not be resolved (DNS)</source>
+        <translation>registrarens värdnamn kunde inte slås upp (DNS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="23" />
+        <source>wrong user name or password (%1)</source>
+        <translation>fel användarnamn eller lösenord (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="24" />
+        <source>registration refused by the server (403 Forbidden)</source>
+        <translation>registreringen nekades av servern (403 Forbidden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="25" />
+        <source>unknown user at the registrar (404)</source>
+        <translation>okänd användare hos registraren (404)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="26" />
+        <source>registrar did not answer (timeout)</source>
+        <translation>registraren svarade inte (tidsgräns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="27" />
+        <source>connection to the registrar was lost</source>
+        <translation>anslutningen till registraren bröts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="28" />
+        <source>registrar unreachable (connection refused)</source>
+        <translation>registraren går inte att nå (anslutningen nekades)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="29" />
+        <source>registrar error (%1)</source>
+        <translation>fel hos registraren (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="31" />
+        <source>registration failed (%1)</source>
+        <translation>registreringen misslyckades (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="37" />
+        <source>no audio from the other party for %1 s (RTP timeout)</source>
+        <translation>inget ljud från den andra parten på %1 s (RTP-tidsgräns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="39" />
+        <source>hung up</source>
+        <translation>lade på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="40" />
+        <source>the other party hung up</source>
+        <translation>den andra parten lade på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="41" />
+        <source>rejected as busy</source>
+        <translation>avvisat som upptaget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="42" />
+        <location filename="../../ui/phone_text.py" line="46" />
+        <source>declined</source>
+        <translation>avvisat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="43" />
+        <source>transferred</source>
+        <translation>kopplat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="44" />
+        <source>busy</source>
+        <translation>upptaget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="45" />
+        <source>busy everywhere</source>
+        <translation>upptaget överallt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="47" />
+        <source>cancelled</source>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="48" />
+        <source>number not found</source>
+        <translation>numret finns inte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="49" />
+        <source>not available</source>
+        <translation>inte tillgänglig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="50" />
+        <source>no answer</source>
+        <translation>inget svar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="51" />
+        <source>incomplete number</source>
+        <translation>ofullständigt nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="52" />
+        <source>no common audio format</source>
+        <translation>inget gemensamt ljudformat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="53" />
+        <source>call refused</source>
+        <translation>samtalet nekades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="54" />
+        <source>service unavailable</source>
+        <translation>tjänsten är inte tillgänglig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="55" />
+        <source>call failed</source>
+        <translation>samtalet misslyckades</translation>
     </message>
 </context>
 <context>

@@ -38,10 +38,12 @@ from softphone.desk.records import (
     Stage,
 )
 from softphone.model import Call, CallChanged, CallState, PhoneError, PhoneEvent, TransferProgress
+from softphone.reasons import CallEnd, EndReason, end_reason
 
 log = logging.getLogger(__name__)
 
 _HELD_STAGES = (Stage.HELD, Stage.RECALL, Stage.CONSULTING)
+_NO_ANSWER = EndReason(CallEnd.NO_ANSWER)  # the recall timer ran out
 
 
 @dataclass(frozen=True)
@@ -248,10 +250,10 @@ class OperatorDesk:
                     and not leg.connected and now - leg.started_at >= overdue:
                 with contextlib.suppress(PhoneError):
                     self._phone.hangup(leg.call_id)
-                self._recall(call, "no answer")
+                self._recall(call, "no answer", _NO_ANSWER)
             elif call.stage is Stage.TRANSFERRING and not call.transferred and call.transfer_since is not None \
                     and now - call.transfer_since >= overdue:
-                self._recall(call, "no answer")
+                self._recall(call, "no answer", _NO_ANSWER)
 
     # -- phone events -------------------------------------------------------------------------------
 
@@ -303,10 +305,10 @@ class OperatorDesk:
             if call.stage is not Stage.CONSULTING:
                 return  # ended by the transfer itself (Replaces) or after a recall
             if leg.mode is ConsultMode.SUPERVISED:
-                self._recall(call, snap.end_reason)
+                self._recall(call, snap.end_reason, snap.end)
             else:
-                self._put(replace(call, stage=Stage.HELD, consultation=None,
-                                  note=f"{leg.name}: {snap.end_reason}"), "consultation ended")
+                self._put(replace(call, stage=Stage.HELD, consultation=None, note=f"{leg.name}: {snap.end_reason}",
+                                  why=snap.end, why_party=leg.name), "consultation ended")
             return
         if snap.state is CallState.CONNECTED and not leg.connected:
             call = self._put(replace(call, consultation=replace(leg, connected=True)), "target answered")
@@ -325,7 +327,8 @@ class OperatorDesk:
         if event.succeeded:
             self._put(replace(call, transferred=True), "transferred")
         elif event.failed:
-            self._recall(call, f"{event.reason} ({event.code})".strip())
+            why = end_reason(event.code, event.reason, by_us=False)
+            self._recall(call, why.words, why)
 
     # -- transitions ---------------------------------------------------------------------------------
 
@@ -335,12 +338,13 @@ class OperatorDesk:
 
     def _resumed(self, call: DeskCall) -> DeskCall:
         total = call.held_total_s + call.held_s(self._clock())
-        return replace(call, stage=Stage.ACTIVE, held_since=None, held_total_s=total, reminded=False, note="")
+        return replace(call, stage=Stage.ACTIVE, held_since=None, held_total_s=total, reminded=False, note="",
+                       why=None, why_party="")
 
-    def _recall(self, call: DeskCall, why: str) -> None:
+    def _recall(self, call: DeskCall, note: str, why: EndReason | None) -> None:
         target = call.transfer_target or (call.consultation.name if call.consultation else "")
         held = call if call.held_since is not None else self._held(call)
-        self._put(replace(held, stage=Stage.RECALL, consultation=None, recall_target=target, note=why,
+        self._put(replace(held, stage=Stage.RECALL, consultation=None, recall_target=target, note=note, why=why,
                           transfer_since=None, reminded=False), "recall")
 
     def _ended(self, call: DeskCall, end_reason: str) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, IntEnum
 
+from softphone.reasons import EndReason
+
 
 class PriorityClass(IntEnum):
     """Lower answers first. EMERGENCY (alarm/emergency lines) jumps everything and is shown unmistakably."""
@@ -78,7 +80,9 @@ class DeskCall:
     transfer_since: float | None = None
     transferred: bool = False  # the transfer succeeded; the leg is ending
     recall_target: str = ""  # set on recalls: whom the transfer went to
-    note: str = ""  # why it came back, e.g. "busy (486)"
+    note: str = ""  # why it came back, in English for logs, e.g. "busy (486)"
+    why: EndReason | None = None  # `note` as a kind the window translates
+    why_party: str = ""  # whose leg `why` is about, when not the transfer target's
 
     def waiting_s(self, now: float) -> float:
         return (self.answered_at if self.answered_at is not None else now) - self.offered_at

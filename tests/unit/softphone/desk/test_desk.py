@@ -266,7 +266,7 @@ def test_blind_transfer_success_failure_and_no_answer(desk: Desk) -> None:
     desk.phone.transfer_result(failed, 486, "Busy Here")
     desk.pump()
     assert ok not in {c.call_id for c in desk.desk.calls}
-    assert (desk.desk.call(failed).stage, desk.desk.call(failed).note) == (Stage.RECALL, "Busy Here (486)")
+    assert (desk.desk.call(failed).stage, desk.desk.call(failed).note) == (Stage.RECALL, "busy (486)")
     desk.clock.advance(30)
     desk.desk.tick()
     row = desk.desk.call(silent)

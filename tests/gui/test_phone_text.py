@@ -1,0 +1,42 @@
+"""The phone's reasons reach the operator in their language, with the technical detail kept as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from softphone.reasons import CallEnd, EndReason, FailureReason, RegistrationFailure, classify_registration
+from ui.phone_text import PhoneText
+from ui.translations import install_translators
+
+
+@pytest.fixture
+def swedish(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "sv")
+    assert translators, "switchboard_sv.qm is missing: run scripts/setup"
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_every_kind_has_english_words(qapp: QApplication) -> None:
+    texts = PhoneText()
+    for failure in RegistrationFailure:
+        reason = FailureReason(failure, 503, "detail")
+        assert texts.registration_failure(reason) == reason.words
+    for kind in CallEnd:
+        assert texts.call_end(EndReason(kind, 486, "5")) == EndReason(kind, 486, "5").words
+
+
+def test_reasons_are_translated_and_keep_their_detail(swedish: None) -> None:
+    texts = PhoneText()
+    assert texts.call_end(EndReason(CallEnd.BUSY, 486)) == "upptaget (486)"
+    assert texts.call_end(EndReason(CallEnd.REMOTE_HUNG_UP, 200)) == "den andra parten lade på"
+    tls = classify_registration(503, "Transport error", "SSL certificate verify failed")
+    assert texts.registration_failure(tls).endswith(": SSL certificate verify failed")
+    assert "TLS" in texts.registration_failure(tls)
+    assert texts.registration_failure(classify_registration(401, "Unauthorized")) == \
+        "fel användarnamn eller lösenord (401)"

@@ -1,0 +1,65 @@
+"""The phone's reasons in the operator's language: why registration failed, why a call ended.
+
+The softphone gives a kind plus technical detail (SIP status, phrase, transport error); only the
+kind is translated, the detail is shown as it is. Unknown kinds fall back to the English words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from softphone.reasons import CallEnd, EndReason, FailureReason, RegistrationFailure
+
+
+class PhoneText(QObject):
+    """A QObject only so that tr() and lupdate work; holds no state."""
+
+    def registration_failure(self, failure: FailureReason) -> str:
+        kind, code, detail = failure.kind, str(failure.code), failure.detail
+        texts = {
+            RegistrationFailure.TLS: self.tr("secure connection to the registrar failed (TLS): %1").replace(
+                "%1", detail),
+            RegistrationFailure.DNS: self.tr("registrar host name could not be resolved (DNS)"),
+            RegistrationFailure.CREDENTIALS: self.tr("wrong user name or password (%1)").replace("%1", code),
+            RegistrationFailure.FORBIDDEN: self.tr("registration refused by the server (403 Forbidden)"),
+            RegistrationFailure.UNKNOWN_USER: self.tr("unknown user at the registrar (404)"),
+            RegistrationFailure.TIMEOUT: self.tr("registrar did not answer (timeout)"),
+            RegistrationFailure.LOST: self.tr("connection to the registrar was lost"),
+            RegistrationFailure.REFUSED: self.tr("registrar unreachable (connection refused)"),
+            RegistrationFailure.SERVER_ERROR: self.tr("registrar error (%1)").replace(
+                "%1", f"{code} {detail}".strip()),
+            RegistrationFailure.OTHER: self.tr("registration failed (%1)").replace("%1", f"{code} {detail}".strip()),
+        }
+        return texts.get(kind, failure.words)
+
+    def call_end(self, end: EndReason) -> str:
+        if end.kind is CallEnd.RTP_TIMEOUT:
+            return self.tr("no audio from the other party for %1 s (RTP timeout)").replace("%1", end.detail)
+        words = {
+            CallEnd.HUNG_UP: self.tr("hung up"),
+            CallEnd.REMOTE_HUNG_UP: self.tr("the other party hung up"),
+            CallEnd.REJECTED_BUSY: self.tr("rejected as busy"),
+            CallEnd.REJECTED: self.tr("declined"),
+            CallEnd.TRANSFERRED: self.tr("transferred"),
+            CallEnd.BUSY: self.tr("busy"),
+            CallEnd.BUSY_EVERYWHERE: self.tr("busy everywhere"),
+            CallEnd.DECLINED: self.tr("declined"),
+            CallEnd.CANCELLED: self.tr("cancelled"),
+            CallEnd.NOT_FOUND: self.tr("number not found"),
+            CallEnd.NOT_AVAILABLE: self.tr("not available"),
+            CallEnd.NO_ANSWER: self.tr("no answer"),
+            CallEnd.INCOMPLETE_NUMBER: self.tr("incomplete number"),
+            CallEnd.NO_COMMON_CODEC: self.tr("no common audio format"),
+            CallEnd.REFUSED: self.tr("call refused"),
+            CallEnd.SERVICE_UNAVAILABLE: self.tr("service unavailable"),
+            CallEnd.FAILED: end.detail or self.tr("call failed"),
+        }
+        text = words.get(end.kind, end.words)
+        if end.code and end.kind not in _OUR_OWN:
+            text += f" ({end.code})"
+        return text
+
+
+# Ends we chose ourselves: their SIP status says nothing the operator needs.
+_OUR_OWN = frozenset({CallEnd.HUNG_UP, CallEnd.REMOTE_HUNG_UP, CallEnd.REJECTED_BUSY, CallEnd.REJECTED,
+                      CallEnd.TRANSFERRED, CallEnd.RTP_TIMEOUT})
