@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
+from app.close_flow import CloseFlow
 from app.config import Config
 from app.console import Console
 from app.desk_bridge import DeskBridge
@@ -23,7 +24,7 @@ from ui.main_window import MainWindow, looks_like_number
 
 
 def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone, *,
-                emergency_numbers: tuple[str, ...] = ()) -> DeskBridge:
+                emergency_numbers: tuple[str, ...] = (), hand_back_to: str = "") -> DeskBridge:
     settings = config.settings.desk
     rules = PriorityRules(frozenset((*settings.emergency_numbers, *emergency_numbers)),
                           frozenset(settings.priority_numbers), settings.internal_max_digits)
@@ -55,6 +56,7 @@ def attach_desk(config: Config, window: MainWindow, console: Console, phone: Pho
             repository.apply_retention, settings.call_log_retention_days, datetime.now(UTC)), "call log retention")
 
     console.directory_loaded.connect(log_calls)
+    CloseFlow(window, bridge, dial_string(hand_back_to or settings.hand_back_to))
     bridge.start()
     return bridge
 

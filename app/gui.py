@@ -74,13 +74,14 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     lab = None
     if demo and not phone_configured(config):  # the demo's own exchange calls the console
         try:
-            lab, demo_phone = start_demo_exchange()
+            lab, demo_phone, hand_back_to = start_demo_exchange()
         except DemoLabError as error:
             log.error("demo exchange not started: %s", error)
             window.show_phone_unavailable(str(error))
         else:
             phone = attach_phone(config, window, console, settings=demo_phone,
-                                 emergency_numbers=DEMO_EMERGENCY_NUMBERS, busy_lamps=False)
+                                 emergency_numbers=DEMO_EMERGENCY_NUMBERS, busy_lamps=False,
+                                 hand_back_to=hand_back_to)
     if lab is None:
         phone = attach_phone(config, window, console)
     FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")

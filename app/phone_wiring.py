@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 
 def attach_phone(config: Config, window: MainWindow, console: Console, *, settings: PhoneSettings | None = None,
-                 emergency_numbers: tuple[str, ...] = (), busy_lamps: bool = True) -> PhoneBridge | None:
+                 emergency_numbers: tuple[str, ...] = (), busy_lamps: bool = True,
+                 hand_back_to: str = "") -> PhoneBridge | None:
     """Start the phone when `[sip]` is configured (or ``settings`` are given, as the demo does); None, and a
     visible reason, when it is not started."""
     if settings is None:
@@ -42,7 +43,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
         window.show_phone_unavailable(str(error) or type(error).__name__)
         return None
     window.add_phone_panel(PhonePanel(bridge))
-    attach_desk(config, window, console, phone, emergency_numbers=emergency_numbers)
+    attach_desk(config, window, console, phone, emergency_numbers=emergency_numbers, hand_back_to=hand_back_to)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.dialler = lambda number: bridge.dial(dial_string(number))

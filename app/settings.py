@@ -150,6 +150,9 @@ class DeskSettings(Section):
                                      "internal; 0: no internal class.")
     recall_after: float = Field(30.0, ge=5, le=600, description="Seconds before an unanswered transfer comes back.")
     held_reminder: float = Field(60.0, ge=5, le=3600, description="Seconds on hold before the operator is reminded.")
+    hand_back_to: str = Field("", description="Number or SIP address calls still up are transferred to when the "
+                              "console closes (a colleague or the exchange's queue); waiting callers go back "
+                              "to the exchange as busy. Empty: they can only be ended.")
     call_log_retention_days: int = Field(90, ge=0, le=3650, description="Days the call log is kept; 0: for ever.")
     keys: dict[str, str] = Field(default_factory=dict, description="Key overrides by operation, e.g. "
                                  "answer_next = \"F2\".")

@@ -14,9 +14,10 @@ Signals (intents for the app to act on):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -167,8 +168,16 @@ class MainWindow(QMainWindow):
         self._dialling = False
         self.extra_shortcuts: list[tuple[str, str]] = []  # the call panels' keys, shown by F1 too
         self.tab_group: QDockWidget | None = None  # the dock further panels join as tabs
+        # Asked before closing; False keeps the window open (calls are up, see app.close_flow).
+        self.close_guard: Callable[[], bool] | None = None
         self.resize(1180, 720)
         self.search_field.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def set_dialling_enabled(self, enabled: bool) -> None:
         """With a phone, Enter on a number typed in the search field dials it."""
@@ -311,6 +320,9 @@ class MainWindow(QMainWindow):
         index = self.results.currentIndex()
         if index.isValid():
             self.referral_requested.emit(index.data(ENTRY_ID_ROLE))
+
+    def show_handing_back(self, target: str) -> None:
+        self.show_notice(self.tr("Handing calls back to %1…").replace("%1", target))
 
     def show_notice(self, text: str) -> None:
         """A passing message in the status bar (plain text, 15 s)."""

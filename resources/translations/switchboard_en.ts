@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CloseDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/close_dialog.py" line="26"/>
+        <source>%n call(s) still up. Closing must not lose them.</source>
+        <translation>
+            <numerusform>%n call is still up. Closing must not lose it.</numerusform>
+            <numerusform>%n calls are still up. Closing must not lose them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
@@ -12,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -20,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>

@@ -132,6 +132,39 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="25" />
+        <source>Calls are still up</source>
+        <translation>Samtaler pågår fortsatt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/close_dialog.py" line="26" />
+        <source>%n call(s) still up. Closing must not lose them.</source>
+        <translation><numerusform>%n samtale pågår. Den må ikke gå tapt når du lukker.</numerusform><numerusform>%n samtaler pågår. De må ikke gå tapt når du lukker.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="29" />
+        <source>Hand back: waiting callers go back to the exchange, the others are transferred to %1.</source>
+        <translation>Gi tilbake: ventende innringere går tilbake til sentralen, de andre settes over til %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="31" />
+        <source>&amp;Hand back to %1</source>
+        <translation>&amp;Gi tilbake til %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="33" />
+        <source>&amp;End all calls</source>
+        <translation>&amp;Avslutt alle samtaler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="34" />
+        <source>&amp;Stay</source>
+        <translation>&amp;Bli værende</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../../app/console.py" line="72" />
@@ -493,79 +526,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Favourites</source>
         <translation>Favoritter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>Handing calls back to %1…</source>
+        <translation>Gir samtaler tilbake til %1…</translation>
     </message>
 </context>
 <context>

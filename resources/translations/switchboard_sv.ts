@@ -132,6 +132,39 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="25" />
+        <source>Calls are still up</source>
+        <translation>Samtal pågår fortfarande</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/close_dialog.py" line="26" />
+        <source>%n call(s) still up. Closing must not lose them.</source>
+        <translation><numerusform>%n samtal pågår. De får inte gå förlorade när du stänger.</numerusform><numerusform>%n samtal pågår. De får inte gå förlorade när du stänger.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="29" />
+        <source>Hand back: waiting callers go back to the exchange, the others are transferred to %1.</source>
+        <translation>Lämna tillbaka: väntande uppringare går tillbaka till växeln, övriga kopplas till %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="31" />
+        <source>&amp;Hand back to %1</source>
+        <translation>&amp;Lämna tillbaka till %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="33" />
+        <source>&amp;End all calls</source>
+        <translation>&amp;Avsluta alla samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/close_dialog.py" line="34" />
+        <source>&amp;Stay</source>
+        <translation>&amp;Stanna kvar</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../../app/console.py" line="72" />
@@ -493,79 +526,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med 'switchboard directory import FIL', konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkar %1: %n post läst</numerusform><numerusform>Synkar %1: %n poster lästa</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minuter.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Favourites</source>
         <translation>Favoriter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>Handing calls back to %1…</source>
+        <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
 </context>
 <context>

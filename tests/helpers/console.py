@@ -31,13 +31,15 @@ class RunningConsole:
     paths: Paths
 
 
-def phone_config(tmp_path: Path, registrar: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Config, Paths]:
-    """A user config whose [sip] account 1000 registers to ``registrar``, the password from the environment."""
+def phone_config(tmp_path: Path, registrar: str, monkeypatch: pytest.MonkeyPatch,
+                 extra: str = "") -> tuple[Config, Paths]:
+    """A user config whose [sip] account 1000 registers to ``registrar``, the password from the environment;
+    ``extra`` is appended TOML."""
     paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
     paths.user_config.write_text(
         f'[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "{registrar}"\n'
         'bind_address = "127.0.0.1"\npassword = "env:SB_TEST_SIP_PASSWORD"\n'
-        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n', encoding="utf-8")
+        '[sip.audio]\nnull_device = true\ncodecs = ["PCMU/8000"]\n' + extra, encoding="utf-8")
     monkeypatch.setenv("SB_TEST_SIP_PASSWORD", "pw1000")
     return load_config(paths), paths
 
