@@ -19,6 +19,7 @@ from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 from directory.phones import to_e164
 from directory.sync.mapping import AttributeMapping
 from directory.sync.values import (
+    MAX_VALUE_CHARS,
     MAX_VALUES,
     RawAttributes,
     change_key,
@@ -30,6 +31,7 @@ from directory.sync.values import (
 # Reasons kept for the report; the counts go on past this.
 KEEP_REASONS = 500
 _DN_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2}|.)")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ class EntryPlanner:
         self._ids: dict[str, str] = {}
         self._id_key = mapping.id.lower()
         self._change_key = mapping.change.lower()
+        self.fields = _Fields(mapping)
 
     def entry_id(self, dn: str, attributes: RawAttributes) -> str | None:
         """Only the stable id of a record (for the id-only deletion check), or None."""
@@ -113,16 +116,46 @@ class EntryPlanner:
             self.max_change = value
 
 
+class _Fields:
+    """The mapping's attribute names, lower-cased once per run (each paired with its spelling for reasons)."""
+
+    def __init__(self, mapping: AttributeMapping) -> None:
+        def pairs(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+            return tuple((name.lower(), name) for name in names)
+
+        self.display_name, self.given_name, self.surname = (
+            pairs(mapping.display_name), pairs(mapping.given_name), pairs(mapping.surname))
+        self.title, self.location, self.email = pairs(mapping.title), pairs(mapping.location), pairs(mapping.email)
+        self.description, self.unit = pairs(mapping.description), pairs(mapping.unit)
+        self.numbers = tuple((name.lower(), name, kind) for name, kind in mapping.numbers)
+
+
 class _EntryBuilder:
     """Builds one entry; collects the extra values of single-valued fields as keywords."""
 
     def __init__(self, planner: EntryPlanner, dn: str, attrs: dict[str, Sequence[bytes]]) -> None:
         self.planner, self.dn, self.attrs = planner, dn, attrs
-        self.mapping = planner.mapping
+        self.fields = planner.fields
         self.keywords: list[str] = []
 
-    def values(self, attribute: str) -> list[str]:
-        raw = self.attrs.get(attribute.lower(), ())
+    def values(self, key: str, attribute: str) -> list[str]:
+        """The clean, distinct text values of one attribute (``key`` is its lower-cased name)."""
+        raw = self.attrs.get(key)
+        if not raw:
+            return []
+        if len(raw) == 1 and len(raw[0]) <= MAX_VALUE_CHARS:
+            # The common case inline (one short, valid, printable value): 11 attributes per entry.
+            try:
+                text = raw[0].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                if text.isprintable() and "  " not in text:
+                    text = text.strip()
+                    return [text] if text else []
+        return self._values(raw, attribute)
+
+    def _values(self, raw: Sequence[bytes], attribute: str) -> list[str]:
         if len(raw) > MAX_VALUES:
             self.planner.cleaned.add(self.dn, f"{attribute}: {len(raw)} values, kept the first {MAX_VALUES}")
             raw = raw[:MAX_VALUES]
@@ -137,23 +170,29 @@ class _EntryBuilder:
                 out.append(text)
         return out
 
-    def first(self, attributes: tuple[str, ...]) -> str:
+    def first(self, attributes: tuple[tuple[str, str], ...]) -> str:
         """The first value of the first attribute that has one; its other values become keywords."""
-        for attribute in attributes:
-            found = self.values(attribute)
+        for key, attribute in attributes:
+            found = self.values(key, attribute)
             if found:
-                self.keywords += found[1:]
+                if len(found) > 1:
+                    self.keywords += found[1:]
                 return found[0]
         return ""
 
     def build(self, external_id: str, kind: EntryKind) -> Entry | None:
-        m = self.mapping
-        given, surname = self.first(m.given_name), self.first(m.surname)
-        display = self.first(m.display_name) or " ".join(p for p in (given, surname) if p)
+        f = self.fields
+        given, surname = self.first(f.given_name), self.first(f.surname)
+        display = self.first(f.display_name) or " ".join(p for p in (given, surname) if p)
         if not display:
-            self.planner.skipped.add(self.dn, f"no name ({', '.join(m.display_name) or 'no name attribute'})")
+            names = ", ".join(name for _key, name in f.display_name) or "no name attribute"
+            self.planner.skipped.add(self.dn, f"no name ({names})")
             return None
-        description = "\n".join(v for a in m.description for v in self.values(a))
+        description = "\n".join(v for key, name in f.description for v in self.values(key, name))
+        title = self.first(f.title)
+        unit_path = self.unit_path()
+        location, email = self.first(f.location), self.first(f.email)
+        keywords = self.keywords
         return Entry(
             source=self.planner.source,
             external_id=external_id,
@@ -161,18 +200,18 @@ class _EntryBuilder:
             display_name=display,
             given_name=given,
             surname=surname,
-            title=self.first(m.title),
-            unit_path=self.unit_path(),
-            location=self.first(m.location),
-            email=self.first(m.email),
+            title=title,
+            unit_path=unit_path,
+            location=location,
+            email=email,
             numbers=self.numbers(),
             description=description,
-            keywords=tuple(dict.fromkeys(k for k in self.keywords if k != display)),
+            keywords=tuple(dict.fromkeys(k for k in keywords if k != display)) if keywords else (),
         )
 
     def unit_path(self) -> tuple[str, ...]:
-        from_attributes = tuple(v for v in (self.first((a,)) for a in self.mapping.unit) if v)
-        if not self.mapping.unit_from_dn:
+        from_attributes = tuple(v for v in (self.first((pair,)) for pair in self.fields.unit) if v)
+        if not self.planner.mapping.unit_from_dn:
             return from_attributes
         from_dn = _dn_units(self.dn)
         # Prefer the DN's full path when the attribute only repeats its last level(s).
@@ -183,14 +222,15 @@ class _EntryBuilder:
     def numbers(self) -> tuple[PhoneNumber, ...]:
         out: list[PhoneNumber] = []
         seen: set[tuple[str, NumberKind]] = set()
-        for attribute, kind in self.mapping.numbers:
-            for raw in self.values(attribute):
-                if not any(c.isdigit() for c in raw):
+        region = self.planner.region
+        for key, attribute, kind in self.fields.numbers:
+            for raw in self.values(key, attribute):
+                if _DIGIT.search(raw) is None and not any(c.isdigit() for c in raw):
                     self.planner.cleaned.add(self.dn, f"{attribute}: {raw[:40]!r} dropped, not a phone number")
                     continue
                 if (raw, kind) not in seen:
                     seen.add((raw, kind))
-                    out.append(PhoneNumber(raw, kind, _e164(raw, self.planner.region)))
+                    out.append(PhoneNumber(raw, kind, _e164(raw, region)))
         return tuple(out)
 
 

@@ -12,6 +12,8 @@ MAX_VALUE_CHARS = 1024
 MAX_VALUES = 50
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
+# A UUID already in the form str(uuid.UUID(...)) gives (OpenLDAP's entryUUID): kept as it is.
+_CANONICAL_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 RawAttributes = Mapping[str, Sequence[bytes]]
 
@@ -43,6 +45,8 @@ def decode_id(value: bytes, *, binary: bool) -> str:
         if len(value) != 16:
             raise ValueError(f"a GUID must be 16 bytes, got {len(value)}")
         return str(uuid.UUID(bytes_le=value))
+    if _CANONICAL_UUID.fullmatch(value):
+        return value.decode("ascii")
     text = decode_text(value)
     if not text:
         raise ValueError("empty")
