@@ -11,31 +11,49 @@ Raw strings (diacritics kept) hold only the words that have diacritics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from directory.model import Entry
-from directory.search.folding import fold_key, raw_key, variant_key, words
+from directory.search.folding import DIGRAPHS, fold_key, raw_key, variant_key, words
 from directory.search.numbers import number_keys
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Shared(NamedTuple):
+    """The fields colleagues share (title and units), analysed once per distinct combination."""
+
+    keys: tuple[str, ...]
+    raw_keys: tuple[str, ...]
+    text: str
+    raw_text: str
+
+
+class Analysis(NamedTuple):
+    """What one entry contributes to the index (a NamedTuple: a build makes one per entry)."""
+
     name_keys: tuple[str, ...]  # folded words of display name, given name and surname
-    other_keys: tuple[str, ...]  # folded words of title, units, location, keywords, e-mail local part
+    own_keys: tuple[str, ...]  # folded words of the e-mail local part, location and keywords
     raw_name_keys: tuple[str, ...]  # words with diacritics as written, for the exact-diacritic rank
-    raw_other_keys: tuple[str, ...]
+    raw_own_keys: tuple[str, ...]
+    shared: Shared  # title and units
     variant_keys: tuple[str, ...]  # sound-alike keys of the name words
     solo_name: str  # the folded display name when it is a single word ("vaxeln"), else ""
     number_keys: tuple[int, ...]
     extension_keys: tuple[int, ...]
     own_text: str
     own_bar: int
-    shared_text: str
     raw_own_text: str
     raw_own_bar: int
-    raw_shared_text: str
     variant_text: str
+
+    @property
+    def all_keys(self) -> tuple[str, ...]:
+        """Folded keys of every field (a key may repeat)."""
+        return self.name_keys + self.own_keys + self.shared.keys
+
+    @property
+    def raw_all_keys(self) -> tuple[str, ...]:
+        return self.raw_name_keys + self.raw_own_keys + self.shared.raw_keys
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:
@@ -62,9 +80,12 @@ def _keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _field_keys = lru_cache(maxsize=50_000)(_keys)
 
 
+def _join(parts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _dedupe([k for folded, _ in parts for k in folded]), _dedupe([k for _, raw in parts for k in raw])
+
+
 @lru_cache(maxsize=20_000)
-def _shared(title: str, unit_path: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
-    """(keys, raw keys, text, raw text) of the fields colleagues share: title and units."""
+def _shared(title: str, unit_path: tuple[str, ...]) -> Shared:
     keys: list[str] = []
     raw: list[str] = []
     for part in (title, *unit_path):
@@ -72,49 +93,74 @@ def _shared(title: str, unit_path: tuple[str, ...]) -> tuple[tuple[str, ...], tu
         keys.extend(folded)
         raw.extend(raw_part)
     shared, raw_shared = _dedupe(keys), _dedupe(raw)
-    return shared, raw_shared, _text(shared), _text(raw_shared) if raw_shared else ""
+    return Shared(shared, raw_shared, _text(shared), _text(raw_shared) if raw_shared else "")
 
 
-def _join(parts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _dedupe([k for folded, _ in parts for k in folded]), _dedupe([k for _, raw in parts for k in raw])
+class _Names(NamedTuple):
+    keys: tuple[str, ...]
+    raw: tuple[str, ...]
+    variants: tuple[str, ...]
+    variant_text: str
+    solo: str
+
+
+@lru_cache(maxsize=65_536)
+def _names(display_name: str, given_name: str, surname: str) -> _Names:
+    """Name keys: a directory has far fewer distinct names than people (22,000 in 200,000 here)."""
+    keys, raw = _join([_keys(display_name), _field_keys(given_name), _field_keys(surname)])
+    variants = _dedupe([variant_key(k) for k in keys])
+    shown = words(display_name)
+    return _Names(keys, raw, variants, _text(variants), fold_key(shown[0]) if len(shown) == 1 else "")
+
+
+@lru_cache(maxsize=65_536)
+def _place(location: str, keywords: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _join([_field_keys(location), *(_field_keys(k) for k in keywords)])
+
+
+def _mail_keys(local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Keys of an e-mail local part. These are nearly all distinct ("anna.berg4"), so a plain ASCII one is
+    folded whole rather than word by word through the caches (folding is per letter and digraphs never
+    span the dots or digits between words)."""
+    if not local.isascii():
+        return _keys(local)
+    text = local.lower()
+    for digraph, letter in DIGRAPHS:
+        if digraph in text:
+            text = text.replace(digraph, letter)
+    return _dedupe(words(text)), ()
 
 
 def analyse(entry: Entry) -> Analysis:
-    name_keys, raw_names = _join([_keys(entry.display_name), _field_keys(entry.given_name),
-                                  _field_keys(entry.surname)])
-    mail_keys, raw_mail = _join([_keys(entry.email.split("@")[0]), _field_keys(entry.location),
-                                 *(_field_keys(k) for k in entry.keywords)])
-    shared_keys, raw_shared, shared_text, raw_shared_text = _shared(entry.title, entry.unit_path)
-    own_text = _text(name_keys, mail_keys)
-    raw_own_text = _text(raw_names, raw_mail) if raw_names or raw_mail else ""
+    names = _names(entry.display_name, entry.given_name, entry.surname)
+    email_keys, raw_email = _mail_keys(entry.email.split("@")[0])
+    place_keys, raw_place = _place(entry.location, entry.keywords)
+    own_keys = _dedupe([*email_keys, *place_keys]) if place_keys else email_keys
+    raw_own = _dedupe([*raw_email, *raw_place]) if raw_email else raw_place
+    own_text = _text(names.keys, own_keys)
+    raw_own_text = _text(names.raw, raw_own) if names.raw or raw_own else ""
     numbers: list[int] = []
     extensions: list[int] = []
     for number in entry.numbers:
         keys, exts = number_keys(number)
         numbers.extend(keys)
         extensions.extend(exts)
-    variants = _dedupe([variant_key(k) for k in name_keys])
-    shown = display_words(entry)
     return Analysis(
-        name_keys=name_keys,
-        other_keys=tuple(k for k in _dedupe([*mail_keys, *shared_keys]) if k not in name_keys),
-        raw_name_keys=raw_names,
-        raw_other_keys=tuple(k for k in _dedupe([*raw_mail, *raw_shared]) if k not in raw_names),
-        variant_keys=variants,
-        solo_name=shown[0] if len(shown) == 1 else "",
-        number_keys=tuple(sorted(set(numbers))),
-        extension_keys=tuple(sorted(set(extensions))),
-        own_text=own_text,
-        own_bar=own_text.index("|"),
-        shared_text=shared_text,
-        raw_own_text=raw_own_text,
-        raw_own_bar=raw_own_text.index("|") if raw_own_text else 0,
-        raw_shared_text=raw_shared_text,
-        variant_text=_text(variants),
+        names.keys, own_keys, names.raw, raw_own, _shared(entry.title, entry.unit_path), names.variants,
+        names.solo,
+        tuple(sorted(set(numbers))) if len(numbers) > 1 else tuple(numbers),
+        tuple(sorted(set(extensions))) if len(extensions) > 1 else tuple(extensions),
+        own_text, own_text.index("|"), raw_own_text, raw_own_text.index("|") if raw_own_text else 0,
+        names.variant_text,
     )
+
+
+@lru_cache(maxsize=65_536)
+def _name_order(display_name: str) -> tuple[str, str]:
+    return " ".join(fold_key(w) for w in words(display_name)), display_name.casefold()
 
 
 def name_order_key(entry: Entry) -> tuple[str, str, int]:
     """Ties are broken by name: folded first so "Åberg" sorts with the a's, then exactly, then by id."""
-    name = entry.display_name
-    return (" ".join(display_words(entry)), name.casefold(), entry.id or 0)
+    folded, exact = _name_order(entry.display_name)
+    return folded, exact, entry.id or 0

@@ -27,7 +27,7 @@ _FOLD_TABLE = str.maketrans({
     "ß": "ss", "ð": "d", "þ": "th", "đ": "d", "ł": "l",
 })
 # Digraphs written for a missing Nordic letter ("Aagaard" for Ågård, "Bjoerk" for Björk).
-_DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
+DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
 # Sound-alike spellings, applied in order after folding.
 _VARIANT_RULES = (("sch", "sk"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("c", "k"),
                   ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("dt", "t"))
@@ -55,7 +55,7 @@ def fold_key(word: str) -> str:
     text = raw_key(word).translate(_FOLD_TABLE)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    for digraph, letter in _DIGRAPHS:
+    for digraph, letter in DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, letter)
     return text

@@ -10,7 +10,9 @@ from __future__ import annotations
 import heapq
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 
 _END = "\U0010ffff"
 _EMPTY = array("i")
@@ -40,7 +42,6 @@ class TokenIndex:
         self._depth = prefix_depth
         self._heads: dict[str, array[int]] = {}
         self.generation = 0  # bumped whenever the key list changes
-        self._prefixes_of: dict[str, tuple[str, ...]] = {}  # while bulk loading
 
     # -- building and maintenance ------------------------------------------------------------------
     def bulk_load(self, pairs: Iterable[tuple[int, Iterable[str]]]) -> None:
@@ -53,10 +54,9 @@ class TokenIndex:
     def begin_bulk(self) -> None:
         self.post = {}
         self._heads = {}
-        self._prefixes_of = {}
 
     def bulk_add(self, slot: int, keys: Iterable[str]) -> None:
-        """Add a slot greater than every slot added so far (arrays stay sorted by appending)."""
+        """Add a slot not below any slot added so far (arrays stay sorted by appending; repeats are fine)."""
         post = self.post
         for key in keys:
             arr = post.get(key)
@@ -64,26 +64,26 @@ class TokenIndex:
                 post[key] = array("i", (slot,))
             elif arr[-1] != slot:
                 arr.append(slot)
-        if not self._depth:
-            return
-        prefixes: set[str] = set()
-        prefixes_of = self._prefixes_of
-        for key in keys:
-            found = prefixes_of.get(key)
-            if found is None:
-                found = prefixes_of[key] = tuple(key[:n] for n in range(1, min(self._depth, len(key)) + 1))
-            prefixes.update(found)
-        heads = self._heads
-        for prefix in prefixes:
-            head = heads.get(prefix)
-            if head is None:
-                heads[prefix] = array("i", (slot,))
-            else:
-                head.append(slot)
 
-    def end_bulk(self) -> None:
-        self.keys = sorted(self.post)
-        self._prefixes_of = {}
+    def end_bulk(self, disjoint: Mapping[str, Sequence[Sequence[int]]] | None = None) -> None:
+        """Finish a bulk load. ``disjoint`` adds, per key, sorted slot runs that share no slot with one
+        another (the members of the groups that have the key), merged in C rather than slot by slot."""
+        post = self.post
+        for key, runs in (disjoint or {}).items():
+            own = post.get(key)
+            if own is not None:
+                post[key] = array("i", sorted(set(own).union(*runs)))
+            else:
+                post[key] = array("i", runs[0] if len(runs) == 1 else sorted(chain.from_iterable(runs)))
+        self.keys = sorted(post)
+        if self._depth:
+            # Each short prefix's slots: the union of its keys' postings, in C.
+            by_prefix: dict[str, list[array[int]]] = defaultdict(list)
+            for key, arr in post.items():
+                for n in range(1, min(self._depth, len(key)) + 1):
+                    by_prefix[key[:n]].append(arr)
+            self._heads = {prefix: array("i", arrs[0] if len(arrs) == 1 else sorted(set().union(*arrs)))
+                           for prefix, arrs in by_prefix.items()}
         self.generation += 1
 
     def add(self, slot: int, keys: Iterable[str]) -> None:

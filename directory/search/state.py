@@ -9,10 +9,12 @@ Not thread-safe on its own: :class:`directory.search.index.SearchIndex` serialis
 
 from __future__ import annotations
 
+from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from directory.model import Entry
-from directory.search.documents import Analysis, analyse, name_order_key
+from directory.search.documents import Analysis, Shared, analyse, name_order_key
 from directory.search.fuzzy import FuzzyKeys
 from directory.search.numbers import NumberIndex
 from directory.search.postings import TokenIndex
@@ -48,8 +50,8 @@ class IndexState:
         self.extensions = NumberIndex()
         self.fuzzy = FuzzyKeys(lambda: self.all.keys)
 
-    def _group_id(self, a: Analysis) -> int:
-        key = (a.shared_text, a.raw_shared_text)
+    def _group_id(self, shared: Shared) -> int:
+        key = (shared.text, shared.raw_text)
         found = self._group_ids.get(key)
         if found is None:
             found = self._group_ids[key] = len(self.groups)
@@ -70,37 +72,65 @@ class IndexState:
         for column in _COLUMNS:
             setattr(self, column, [])
         self.late = set()
-        text_keys, number_keys = self._text_keys(), self._number_keys()
-        for index, _ in text_keys:
+        indexes = (self.names, self.all, self.raw_names, self.raw_all, self.variants, self.solo_names)
+        for index in indexes:
             index.begin_bulk()
-        for numbers, _ in number_keys:
-            numbers.begin_bulk()
-        # One entry at a time, so no analysis outlives its entry's turn (a 200,000-entry build would
-        # otherwise hold them all, and leave the memory fragmented after).
+        self.numbers.begin_bulk()
+        self.extensions.begin_bulk()
+        # Title and unit keys go in by group (colleagues share them), the rest slot by slot; one entry
+        # at a time, so no analysis outlives its entry's turn (a 200,000-entry build would otherwise
+        # hold them all, and leave the memory fragmented after).
+        members: list[array[int]] = [array("i")]
+        shared_of: list[Shared] = [Shared((), (), "", "")]
+        own_text, own_bar, group, variant_text = self.own_text, self.own_bar, self.group, self.variant_text
+        raw_own_text, raw_own_bar = self.raw_own_text, self.raw_own_bar
         for slot, entry in enumerate(ordered):
             a = analyse(entry)
-            self.own_text.append(a.own_text)
-            self.own_bar.append(a.own_bar)
-            self.group.append(self._group_id(a))
-            self.raw_own_text.append(a.raw_own_text)
-            self.raw_own_bar.append(a.raw_own_bar)
-            self.variant_text.append(a.variant_text)
-            for index, keys_of in text_keys:
-                index.bulk_add(slot, keys_of(a))
-            for numbers, keys_of_number in number_keys:
-                numbers.bulk_add(slot, keys_of_number(a))
-        for index, _ in text_keys:
+            own_text.append(a.own_text)
+            own_bar.append(a.own_bar)
+            gid = self._group_id(a.shared)
+            if gid == len(members):
+                members.append(array("i"))
+                shared_of.append(a.shared)
+            members[gid].append(slot)
+            group.append(gid)
+            raw_own_text.append(a.raw_own_text)
+            raw_own_bar.append(a.raw_own_bar)
+            variant_text.append(a.variant_text)
+            self.names.bulk_add(slot, a.name_keys)
+            self.all.bulk_add(slot, a.name_keys)
+            self.all.bulk_add(slot, a.own_keys)
+            if a.raw_name_keys:
+                self.raw_names.bulk_add(slot, a.raw_name_keys)
+                self.raw_all.bulk_add(slot, a.raw_name_keys)
+            if a.raw_own_keys:
+                self.raw_all.bulk_add(slot, a.raw_own_keys)
+            self.variants.bulk_add(slot, a.variant_keys)
+            if a.solo_name:
+                self.solo_names.bulk_add(slot, (a.solo_name,))
+            self.numbers.bulk_add(slot, a.number_keys)
+            self.extensions.bulk_add(slot, a.extension_keys)
+        by_key: dict[str, list[array[int]]] = defaultdict(list)
+        by_raw_key: dict[str, list[array[int]]] = defaultdict(list)
+        for slots, shared in zip(members, shared_of, strict=True):
+            for key in shared.keys:
+                by_key[key].append(slots)
+            for key in shared.raw_keys:
+                by_raw_key[key].append(slots)
+        self.all.end_bulk(by_key)
+        self.raw_all.end_bulk(by_raw_key)
+        for index in (self.names, self.raw_names, self.variants, self.solo_names):
             index.end_bulk()
-        for numbers, _ in number_keys:
-            numbers.end_bulk()
+        self.numbers.end_bulk()
+        self.extensions.end_bulk()
         self.adopt_usage({k: v for k, v in usage.items() if v > 0})
 
     def _text_keys(self) -> list[tuple[TokenIndex, Callable[[Analysis], tuple[str, ...]]]]:
         return [
             (self.names, lambda a: a.name_keys),
-            (self.all, lambda a: a.name_keys + a.other_keys),
+            (self.all, lambda a: a.all_keys),
             (self.raw_names, lambda a: a.raw_name_keys),
-            (self.raw_all, lambda a: a.raw_name_keys + a.raw_other_keys),
+            (self.raw_all, lambda a: a.raw_all_keys),
             (self.variants, lambda a: a.variant_keys),
             (self.solo_names, lambda a: (a.solo_name,) if a.solo_name else ()),
         ]
@@ -154,7 +184,7 @@ class IndexState:
         self.entries[slot] = entry
         self.slot_of[entry.id] = slot
         self.own_text[slot], self.own_bar[slot] = a.own_text, a.own_bar
-        self.group[slot] = self._group_id(a)
+        self.group[slot] = self._group_id(a.shared)
         self.raw_own_text[slot], self.raw_own_bar[slot] = a.raw_own_text, a.raw_own_bar
         self.variant_text[slot] = a.variant_text
         for index, keys_of in self._text_keys():
