@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
@@ -42,6 +43,35 @@ def fingerprint(entry: Entry) -> str:
 
 _PHONE_TABLE: Table = PhoneNumberRow.__table__  # type: ignore[assignment]  # a mapped class's Table
 _ENTRY_TABLE: Table = DirectoryEntry.__table__  # type: ignore[assignment]
+
+
+def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts with the same keys) with one driver executemany.
+
+    The statement is the one SQLAlchemy compiles for the session's dialect, and the column types'
+    bind processors are applied; what this skips is SQLAlchemy's per-row parameter handling, about
+    a third of the cost of inserting 300,000 rows of a sync. Works with any DB-API paramstyle.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    converters: dict[str, Callable[[Any], Any]] = {}
+    for key in keys:
+        processor = table.c[key].type.bind_processor(dialect)
+        if processor is not None:
+            converters[key] = functools.lru_cache(maxsize=64)(processor)  # the same timestamp on every row
+    if converters:
+        rows = [{**row, **{k: f(row[k]) for k, f in converters.items()}} for row in rows]
+    params: list[Any]
+    if compiled.positional:
+        order = compiled.positiontup or []
+        params = [tuple(row[name] for name in order) for row in rows]
+    else:
+        params = rows
+    connection.exec_driver_sql(compiled.string, params)
 
 
 def _number_rows(entry_id: int, entry: Entry) -> list[dict[str, Any]]:
@@ -210,7 +240,7 @@ class DirectoryRepository:
                 # A plain executemany, then the new ids by (source, external_id), which is unique.
                 # INSERT ... RETURNING in parameter order went one row per statement on SQLite,
                 # and the ORM bulk path one statement per group of rows with the same None values.
-                session.execute(insert(_ENTRY_TABLE), rows)
+                _insert_many(session, _ENTRY_TABLE, rows)
                 table = _ENTRY_TABLE.c
                 wanted = [entry.external_id for entry, _values in pending]
                 found = session.execute(
@@ -233,7 +263,7 @@ class DirectoryRepository:
             if numbers:
                 # Core executemany on the table: the ORM bulk path groups rows by which values are
                 # None (e164 often is) and ran one INSERT per small group, ~17,000 for 20,000 entries.
-                session.execute(insert(_PHONE_TABLE), numbers)
+                _insert_many(session, _PHONE_TABLE, numbers)
                 numbers.clear()
 
         for entry in entries:
