@@ -11,7 +11,10 @@ Each combination is read through its smallest class, in name order.
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import compress, repeat
+from operator import itemgetter, or_
 
 from directory.search import ranking as r
 from directory.search.query import Word
@@ -25,18 +28,21 @@ SIZE_CAP = 50_000
 MATERIALIZE_CAP = 20_000
 
 
-class WordClass:
-    """One match class of one query word: its score, size, name-ordered stream and membership test."""
+Filter = Callable[[Sequence[int]], list[int]]  # the slots (in order) that are in a class
 
-    __slots__ = ("_array", "_union", "member", "score", "size", "stream")
+
+class WordClass:
+    """One match class of one query word: its score, size, name-ordered stream and membership filter."""
+
+    __slots__ = ("_array", "_union", "keep", "score", "size", "stream")
 
     def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
-                 member: Callable[[int], bool], *, array: Collection[int] | None = None,
+                 keep: Filter, *, array: Collection[int] | None = None,
                  union: Callable[[], Collection[int]] | None = None) -> None:
         self.score = score
         self.size = size
         self.stream = stream  # slots in ascending (name) order
-        self.member = member  # whether a slot matches this word at least this well
+        self.keep = keep  # which of some slots match this word at least this well (C-level probes)
         self._array = array
         self._union = union
 
@@ -46,22 +52,50 @@ class WordClass:
             self._array = self._union()
         return self._array
 
+    def ready(self, cap: int) -> Collection[int] | None:
+        """The slots as one collection if already at hand, or made when there are at most ``cap``."""
+        if self._array is None and self._union is not None and self.size <= cap:
+            self._array = self._union()
+        return self._array
+
+    def same_as(self, other: WordClass) -> bool:
+        """Whether both classes hold exactly the same slots (as far as cheaply known)."""
+        mine, theirs = self._array, other._array
+        return (self.size == other.size and isinstance(mine, array) and isinstance(theirs, array)
+                and mine == theirs)
+
 
 def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[WordClass]:
     own, bars, group, groups = state.own_text, state.own_bar, state.group, state.groups
     raw_own, raw_bars, variants = state.raw_own_text, state.raw_own_bar, state.variant_text
+    # Each filter maps C functions over the slots (no Python frame per slot); the order is kept.
+    # A probe lies in the name part when found before the bar ("|" is never part of a probe).
 
-    def in_name(probe: str) -> Callable[[int], bool]:
-        return lambda s: 0 <= own[s].find(probe) < bars[s]
+    def in_name(probe: str) -> Filter:
+        return lambda slots: list(compress(slots, map(_FOUND, map(
+            str.find, map(own.__getitem__, slots), repeat(probe), repeat(0), map(bars.__getitem__, slots)))))
 
-    def anywhere(probe: str) -> Callable[[int], bool]:
-        return lambda s: probe in own[s] or probe in groups[group[s]][0]
+    def raw_in_name(probe: str) -> Filter:
+        return lambda slots: list(compress(slots, map(_FOUND, map(
+            str.find, map(raw_own.__getitem__, slots), repeat(probe), repeat(0), map(raw_bars.__getitem__, slots)))))
 
-    def raw_in_name(probe: str) -> Callable[[int], bool]:
-        return lambda s: 0 <= raw_own[s].find(probe) < raw_bars[s]
+    def anywhere(probe: str, column: int, texts: list[str]) -> Filter:
+        hits: list[frozenset[int]] = []
 
-    def raw_anywhere(probe: str) -> Callable[[int], bool]:
-        return lambda s: probe in raw_own[s] or probe in groups[group[s]][1]
+        def keep(slots: Sequence[int]) -> list[int]:
+            if not hits:
+                hits.append(_groups_with(groups, column, probe))
+            hit_groups = hits[0]
+            return list(compress(slots, map(or_, map(str.__contains__, map(texts.__getitem__, slots), repeat(probe)),
+                                             map(hit_groups.__contains__, map(group.__getitem__, slots)))))
+        return keep
+
+    def variant(probe: str) -> Filter:
+        return lambda slots: list(compress(slots, map(str.__contains__, map(variants.__getitem__, slots),
+                                                      repeat(probe))))
+
+    def member_of(extra: Collection[int]) -> Filter:
+        return lambda slots: list(compress(slots, map(extra.__contains__, slots)))
 
     found: list[WordClass] = []
     if w.whole:
@@ -75,10 +109,10 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
         if w.diacritic:
             slots = state.raw_all.exact(w.raw)
             found.append(WordClass(r.EXACT_OTHER_DIA, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                                   raw_anywhere(w.raw_exact), array=slots))
+                                   anywhere(w.raw_exact, 1, raw_own), array=slots))
         slots = state.all.exact(w.fold)
         found.append(WordClass(r.EXACT, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                               anywhere(w.fold_exact), array=slots))
+                               anywhere(w.fold_exact, 0, own), array=slots))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_NAME_DIA, state.raw_names.count(w.raw, SIZE_CAP),
                                lambda: state.raw_names.stream(w.raw), raw_in_name(w.raw_prefix),
@@ -88,22 +122,37 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
                            array=state.names.materialized(w.fold), union=lambda: state.names.union(w.fold)))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_OTHER_DIA, state.raw_all.count(w.raw, SIZE_CAP),
-                               lambda: state.raw_all.stream(w.raw), raw_anywhere(w.raw_prefix),
+                               lambda: state.raw_all.stream(w.raw), anywhere(w.raw_prefix, 1, raw_own),
                                array=state.raw_all.materialized(w.raw), union=lambda: state.raw_all.union(w.raw)))
     found.append(WordClass(r.PREFIX, state.all.count(w.fold, SIZE_CAP),
-                           lambda: state.all.stream(w.fold), anywhere(w.fold_prefix),
+                           lambda: state.all.stream(w.fold), anywhere(w.fold_prefix, 0, own),
                            array=state.all.materialized(w.fold), union=lambda: state.all.union(w.fold)))
     if w.variant:
-        probe = w.variant_prefix
         found.append(WordClass(r.VARIANT_NAME, state.variants.count(w.variant, SIZE_CAP),
-                               lambda: state.variants.stream(w.variant), lambda s: probe in variants[s],
+                               lambda: state.variants.stream(w.variant), variant(w.variant_prefix),
                                array=state.variants.materialized(w.variant),
                                union=lambda: state.variants.union(w.variant)))
     for score, extra in extras:
         ordered = sorted(extra)
         found.append(WordClass(score, len(extra), lambda e=ordered: e,  # type: ignore[misc]
-                               extra.__contains__, array=ordered))
-    return [c for c in found if c.size]
+                               member_of(extra), array=ordered))
+    # A class with the same slots as a stronger one of the same word adds no candidate (its slots were
+    # all met in the stronger combinations first): "matthias" is an exact name, an exact word and a
+    # name prefix in the very same 1,062 entries.
+    kept: list[WordClass] = []
+    for c in found:
+        if c.size and not any(k.same_as(c) for k in kept):
+            kept.append(c)
+    return kept
+
+
+_FOUND = (-1).__ne__  # str.find found it
+
+
+def _groups_with(groups: list[tuple[str, str]], column: int, probe: str) -> frozenset[int]:
+    """Shared groups (title and units) whose text holds ``probe``; a few thousand groups, scanned in C."""
+    texts = map(itemgetter(column), groups)
+    return frozenset(compress(range(len(groups)), map(str.__contains__, texts, repeat(probe))))
 
 
 def bound(combo: Sequence[WordClass]) -> float:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from directory.search import ranking as r
-from directory.search.combos import combinations, word_classes
+from directory.search.combos import WordClass, combinations, word_classes
 from directory.search.documents import display_words
 from directory.search.matcher import SECOND_CAP, Matcher, Scored, extra_slots
 from directory.search.query import Word
@@ -28,6 +28,10 @@ MAX_COMBO_WORDS = 3
 WALK_CAP = 3000
 # An intersection this small is scored whole instead of walked class by class.
 DIRECT_CAP = 400
+# A combination whose smallest class has at most this many slots is filtered from that class.
+FILTER_BASE_CAP = 5000
+# Below this size ratio two classes are intersected as sets rather than by probing.
+SET_RATIO = 6
 
 
 def search_words(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequence[Word] = ()) -> Scored:
@@ -138,11 +142,16 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
     for combo_bound, combo in combinations(classes):
         if len(top) >= limit and top[0][0] > combo_bound:
             return
-        arrays = sorted((a for a in (c.array() for c in combo) if a is not None), key=len)
+        members = _members(combo)
+        arrays: list[Collection[int]] = []
+        if members is None:
+            arrays = sorted((a for a in (c.array() for c in combo) if a is not None), key=len)
+            if len(arrays) == len(combo):
+                members = sorted(intersect(arrays))
         slots: Iterable[int]
-        if len(arrays) == len(combo):
+        if members is not None:
             scores = [c.score for c in combo]
-            fresh = sorted(intersect(arrays).difference(seen))
+            fresh = [s for s in members if s not in seen]
             if all(score in r.NAME_SCORES for score in scores):
                 # Names with no words beyond those typed score the whole-name bonus more: take them first.
                 whole = [s for s in fresh if own[s].count(" ", 0, bars[s]) - 1 == len(combo)]
@@ -183,6 +192,27 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             budget -= 1
             if budget < 0:
                 return
+
+
+def _members(combo: Sequence[WordClass]) -> list[int] | None:
+    """The slots in every class of ``combo``, in name order, when its smallest class is at hand (or cheap
+    to make): that class's slots are filtered by the others with C-level probes of the match strings, so
+    the work follows the smallest class, not the largest ("matthias er": 1,062 Matthiases probed for a
+    name word starting "er", instead of walking 12,840 Er-names)."""
+    by_size = sorted(combo, key=lambda c: c.size)
+    base = by_size[0].ready(FILTER_BASE_CAP)
+    if base is None:
+        return None
+    found: Sequence[int] = base if isinstance(base, Sequence) else sorted(base)
+    for c in by_size[1:]:
+        if not found:
+            break
+        other = c.ready(0)
+        if other is not None and len(other) <= SET_RATIO * len(found):
+            found = sorted(set(found).intersection(other))  # comparable sizes: hashing in C is cheaper
+        else:
+            found = c.keep(found)
+    return list(found)
 
 
 def intersect(collections: Sequence[Collection[int]]) -> set[int]:
