@@ -14,7 +14,11 @@ class SyncError(Exception):
 
     def __init__(self, source: str, message: str) -> None:
         super().__init__(f"directory source {source!r}: {message}")
-        self.source = source
+        self.source, self.message = source, message
+
+    def __reduce__(self) -> tuple[type[SyncError], tuple[str, str]]:
+        # Raised in the sync's worker process and re-raised in the app's: pickled with its own arguments.
+        return type(self), (self.source, self.message)
 
 
 class LdapConfigError(SyncError):

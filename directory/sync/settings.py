@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import urlsplit
 
 from ldap3.core.exceptions import LDAPException
@@ -70,6 +71,13 @@ class LdapSourceSettings:
         object.__setattr__(self, "attributes", _frozen(attributes))
         if self.numbers is not None:
             object.__setattr__(self, "numbers", _frozen(self.numbers))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent to the sync's worker process; the read-only mapping views themselves do not pickle.
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["attributes"] = dict(self.attributes)
+        values["numbers"] = dict(self.numbers) if self.numbers is not None else None
+        return _rebuild, (values,)
 
     @property
     def people_filter(self) -> str:
@@ -133,6 +141,10 @@ class LdapSourceSettings:
         mapping = self.mapping()
         data = [list(self.base_dns), self.people_filter, self.function_filter, repr(mapping), self.region]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+
+
+def _rebuild(values: dict[str, Any]) -> LdapSourceSettings:
+    return LdapSourceSettings(**values)
 
 
 def _url_problems(url: str) -> list[str]:
