@@ -14,9 +14,10 @@ import itertools
 from array import array
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress, repeat
-from operator import itemgetter, or_
+from operator import or_
 
 from directory.search import ranking as r
+from directory.search.postings import TokenIndex
 from directory.search.query import Word
 from directory.search.state import IndexState
 
@@ -66,7 +67,8 @@ class WordClass:
 
 
 def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[WordClass]:
-    own, bars, group, groups = state.own_text, state.own_bar, state.group, state.groups
+    own, bars, group = state.own_text, state.own_bar, state.group
+    keys, raw_keys = state.group_keys, state.raw_group_keys
     raw_own, raw_bars, variants = state.raw_own_text, state.raw_own_bar, state.variant_text
     # Each filter maps C functions over the slots (no Python frame per slot); the order is kept.
     # A probe lies in the name part when found before the bar ("|" is never part of a probe).
@@ -79,16 +81,22 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
         return lambda slots: list(compress(slots, map(_FOUND, map(
             str.find, map(raw_own.__getitem__, slots), repeat(probe), repeat(0), map(raw_bars.__getitem__, slots)))))
 
-    def anywhere(probe: str, column: int, texts: list[str]) -> Filter:
-        hits: list[frozenset[int]] = []
+    def anywhere(probe: str, texts: list[str], hit_groups: Callable[[], Collection[int]]) -> Filter:
+        """In the entry's own string, or in its shared group (one of ``hit_groups``)."""
+        found: list[Collection[int]] = []
 
         def keep(slots: Sequence[int]) -> list[int]:
-            if not hits:
-                hits.append(_groups_with(groups, column, probe))
-            hit_groups = hits[0]
+            if not found:
+                found.append(hit_groups())
             return list(compress(slots, map(or_, map(str.__contains__, map(texts.__getitem__, slots), repeat(probe)),
-                                             map(hit_groups.__contains__, map(group.__getitem__, slots)))))
+                                             map(found[0].__contains__, map(group.__getitem__, slots)))))
         return keep
+
+    def groups_exact(index: TokenIndex, key: str) -> Callable[[], Collection[int]]:
+        return lambda: frozenset(index.exact(key))
+
+    def groups_prefix(index: TokenIndex, prefix: str) -> Callable[[], Collection[int]]:
+        return lambda: index.union(prefix)
 
     def variant(probe: str) -> Filter:
         return lambda slots: list(compress(slots, map(str.__contains__, map(variants.__getitem__, slots),
@@ -109,10 +117,10 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
         if w.diacritic:
             slots = state.raw_all.exact(w.raw)
             found.append(WordClass(r.EXACT_OTHER_DIA, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                                   anywhere(w.raw_exact, 1, raw_own), array=slots))
+                                   anywhere(w.raw_exact, raw_own, groups_exact(raw_keys, w.raw)), array=slots))
         slots = state.all.exact(w.fold)
         found.append(WordClass(r.EXACT, len(slots), lambda a=slots: a,  # type: ignore[misc]
-                               anywhere(w.fold_exact, 0, own), array=slots))
+                               anywhere(w.fold_exact, own, groups_exact(keys, w.fold)), array=slots))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_NAME_DIA, state.raw_names.count(w.raw, SIZE_CAP),
                                lambda: state.raw_names.stream(w.raw), raw_in_name(w.raw_prefix),
@@ -122,10 +130,11 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
                            array=state.names.materialized(w.fold), union=lambda: state.names.union(w.fold)))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_OTHER_DIA, state.raw_all.count(w.raw, SIZE_CAP),
-                               lambda: state.raw_all.stream(w.raw), anywhere(w.raw_prefix, 1, raw_own),
+                               lambda: state.raw_all.stream(w.raw),
+                               anywhere(w.raw_prefix, raw_own, groups_prefix(raw_keys, w.raw)),
                                array=state.raw_all.materialized(w.raw), union=lambda: state.raw_all.union(w.raw)))
     found.append(WordClass(r.PREFIX, state.all.count(w.fold, SIZE_CAP),
-                           lambda: state.all.stream(w.fold), anywhere(w.fold_prefix, 0, own),
+                           lambda: state.all.stream(w.fold), anywhere(w.fold_prefix, own, groups_prefix(keys, w.fold)),
                            array=state.all.materialized(w.fold), union=lambda: state.all.union(w.fold)))
     if w.variant:
         found.append(WordClass(r.VARIANT_NAME, state.variants.count(w.variant, SIZE_CAP),
@@ -147,12 +156,6 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
 
 
 _FOUND = (-1).__ne__  # str.find found it
-
-
-def _groups_with(groups: list[tuple[str, str]], column: int, probe: str) -> frozenset[int]:
-    """Shared groups (title and units) whose text holds ``probe``; a few thousand groups, scanned in C."""
-    texts = map(itemgetter(column), groups)
-    return frozenset(compress(range(len(groups)), map(str.__contains__, texts, repeat(probe))))
 
 
 def bound(combo: Sequence[WordClass]) -> float:

@@ -23,53 +23,82 @@ def _merge(spans: list[tuple[int, int]]) -> Spans:
     return tuple(merged)
 
 
+# (start, end, folded, raw, variant, word): the word only when folding changed its length (for the
+# prefix length; otherwise the folded prefix covers as many characters as it has).
+_Token = tuple[int, int, str, str, str, str]
+# Per query word: (folded, raw when it has diacritics else "", variant or "", fuzzy keys).
+Probe = tuple[str, str, str, frozenset[str]]
+
+
 @lru_cache(maxsize=32768)
-def _analysed(text: str) -> tuple[tuple[int, int, str, str, str, str], ...]:
-    """(start, end, word, folded, raw, variant) for each word; titles, units and places repeat, so cache."""
+def _analysed(text: str) -> tuple[_Token, ...]:
+    """Each word's keys; titles, units and places repeat, so this is cached."""
     found = []
     for start, end, token in word_spans(text):
-        folded = fold_key(token)
-        found.append((start, end, token, folded, raw_key(token), variant_key(folded)))
+        folded, raw = fold_key(token), raw_key(token)
+        odd = token if len(folded) != len(token) or len(raw) != len(token) else ""
+        found.append((start, end, folded, raw, variant_key(folded), odd))
     return tuple(found)
 
 
-def text_spans(text: str, words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> Spans:
+def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
+    return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near)
+                 for w, near in zip(words, fuzzy_keys, strict=True))
+
+
+def text_spans(text: str, query: Sequence[Probe]) -> Spans:
     spans: list[tuple[int, int]] = []
-    for start, end, token, folded, raw, variant in _analysed(text):
-        for w, near in zip(words, fuzzy_keys, strict=True):
-            if folded.startswith(w.fold) or (w.diacritic and raw.startswith(w.raw)):
-                spans.append((start, start + prefix_length_in(token, w.fold)))
-            elif (w.variant and variant.startswith(w.variant)) or folded in near:
+    for start, end, folded, raw, variant, odd in _analysed(text):
+        for fold, raw_probe, variant_probe, near in query:
+            if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
+                spans.append((start, start + (prefix_length_in(odd, fold) if odd else min(len(fold), end - start))))
+            elif (variant_probe and variant.startswith(variant_probe)) or (near and folded in near):
                 spans.append((start, end))
     return _merge(spans) if len(spans) > 1 else tuple(spans)
 
 
-# Fields that many hits of one query share (units, titles, places): their spans are worked out once.
-_SHARED_FIELDS = frozenset({"title", "unit", "location"})
+class Highlighter:
+    """Spans per displayed field for the hits of one query (see :class:`directory.search.types.Hit`).
+
+    Fields that many hits share (units, titles, places) are worked out once per query.
+    """
+
+    def __init__(self, words: Sequence[Word], number_forms: Sequence[str],
+                 fuzzy_keys: Sequence[frozenset[str]]) -> None:
+        self._probes = probes(words, fuzzy_keys)
+        self._forms = list(number_forms) or [w.fold for w in words if w.digits]
+        self._memo: dict[str, Spans] = {}
+
+    def __call__(self, entry: Entry) -> dict[str, Spans]:
+        found: dict[str, Spans] = {}
+        query = self._probes
+        if query:
+            memo = self._memo
+            if entry.display_name:
+                spans = text_spans(entry.display_name, query)
+                if spans:
+                    found["display_name"] = spans
+            for name, text in (("title", entry.title), ("unit", entry.unit), ("location", entry.location)):
+                if text:
+                    shared = memo.get(text)
+                    if shared is None:
+                        shared = memo[text] = text_spans(text, query)
+                    if shared:
+                        found[name] = shared
+            email_local = entry.email.split("@")[0]
+            if email_local:
+                spans = text_spans(email_local, query)
+                if spans:
+                    found["email"] = spans
+        if self._forms:
+            for i, number in enumerate(entry.numbers):
+                spans = match_spans(number, self._forms)
+                if spans:
+                    found[f"number:{i}"] = spans
+        return found
 
 
 def highlights(entry: Entry, words: Sequence[Word], number_forms: Sequence[str],
-               fuzzy_keys: Sequence[frozenset[str]], memo: dict[str, Spans] | None = None) -> dict[str, Spans]:
-    """Spans per field. ``memo`` may be shared by the hits of one query (same words, same fuzzy keys)."""
-    found: dict[str, Spans] = {}
-    if words:
-        email_local = entry.email.split("@")[0]
-        fields = (("display_name", entry.display_name), ("title", entry.title), ("unit", entry.unit),
-                  ("location", entry.location), ("email", email_local))
-        for name, text in fields:
-            if text:
-                if memo is not None and name in _SHARED_FIELDS:
-                    spans = memo.get(text)
-                    if spans is None:
-                        spans = memo[text] = text_spans(text, words, fuzzy_keys)
-                else:
-                    spans = text_spans(text, words, fuzzy_keys)
-                if spans:
-                    found[name] = spans
-    forms = list(number_forms) or [w.fold for w in words if w.digits]
-    if forms:
-        for i, number in enumerate(entry.numbers):
-            spans = match_spans(number, forms)
-            if spans:
-                found[f"number:{i}"] = spans
-    return found
+               fuzzy_keys: Sequence[frozenset[str]]) -> dict[str, Spans]:
+    """Spans per field of one entry (a :class:`Highlighter` serves many hits of one query)."""
+    return Highlighter(words, number_forms, fuzzy_keys)(entry)

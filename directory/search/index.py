@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from directory.model import Entry
 from directory.search import ranking as r
 from directory.search.documents import name_order_key
-from directory.search.highlight import Spans, highlights
+from directory.search.highlight import Highlighter
 from directory.search.matcher import Scored
 from directory.search.query import Query, Word, parse
 from directory.search.searching import search_number, search_text
@@ -106,13 +106,13 @@ class SearchIndex:
         top = self._top(scored, limit)
         is_number = bool(query.number_forms)
         hits = []
-        memo: dict[str, Spans] = {}
+        highlights = Highlighter(words, query.number_forms, fuzzy_keys)
         for slot, score, weakest in top:
             entry = state.entries[slot]
             assert entry is not None
             kind = r.number_kind(weakest) if is_number else r.kind_of(weakest)
             hits.append(Hit(entry=entry, score=round(score, 3), match=MatchKind(kind),
-                            highlights=highlights(entry, words, query.number_forms, fuzzy_keys, memo)))
+                            highlights=highlights(entry)))
         return hits
 
     def _near(self, w: Word) -> frozenset[str]:

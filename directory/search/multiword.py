@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from directory.search import ranking as r
-from directory.search.combos import WordClass, combinations, word_classes
+from directory.search.combos import MATERIALIZE_CAP, WordClass, combinations, word_classes
 from directory.search.documents import display_words
 from directory.search.matcher import SECOND_CAP, Matcher, Scored, extra_slots
 from directory.search.query import Word
@@ -50,8 +50,9 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
     estimates = [matcher.estimate(w) for w in words]
     selective = [w for w, e in zip(words, estimates, strict=True) if e <= SECOND_CAP]
     restrict: set[int] | None = None
-    if len(selective) > 1:
-        # Intersect the selective words' candidates in C, then score only what has them all.
+    if len(selective) > 1 and len(words) > MAX_COMBO_WORDS:
+        # Intersect the selective words' candidates in C, then score only what has them all. (Two or three
+        # words walk class combinations instead, which filter from the smallest class and need no sets.)
         restrict = set.intersection(*(matcher.candidates(w) for w in selective))
     # Walk the word whose strongest class is smallest ("karl" of "karl jo": ~1,000 Karls, not
     # 20,000 Jo-names): once that class is done, the threshold usually stops the walk.
@@ -72,8 +73,20 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
         names = own[1:state.own_bar[slot] - 1].split()
         full = min(scores) >= r.EXACT_NAME and sorted(names) == typed_name \
             and _display_words(state, slot) == typed_name
-        score = r.full_name_score(words, scores) if full else r.combine(scores, len(names))
-        keep(slot, score, r.FULL_NAME if full else min(scores))
+        if full:
+            keep(slot, r.full_name_score(words, scores), r.FULL_NAME)
+            return
+        score, weakest = r.combine(scores, len(names)), min(scores)
+        if n > 1 and not all(s in r.NAME_SCORES for s in scores):
+            # Read as a name query (every word in a name word) it may score more: "pekka kar" finds
+            # Pekka Carlsson by name (a variant) as well as by Karlskoga in the address. A hit scores
+            # the better reading, as the class walk, which meets it first in the better one, scores it.
+            name_scores = scorer.name_scores(slot)
+            if name_scores is not None:
+                as_name = r.combine(name_scores, len(names))
+                if as_name > score:
+                    score, weakest = as_name, min(name_scores)
+        keep(slot, score, weakest)
 
     def record(slot: int, scores: Sequence[int]) -> None:
         """A slot whose word scores are already known (first met in a class combination)."""
@@ -207,11 +220,9 @@ def _members(combo: Sequence[WordClass]) -> list[int] | None:
     for c in by_size[1:]:
         if not found:
             break
-        other = c.ready(0)
-        if other is not None and len(other) <= SET_RATIO * len(found):
-            found = sorted(set(found).intersection(other))  # comparable sizes: hashing in C is cheaper
-        else:
-            found = c.keep(found)
+        # Comparable sizes: hashing both in C is cheaper than probing; else probe the few.
+        other = c.ready(MATERIALIZE_CAP) if c.size <= SET_RATIO * len(found) else None
+        found = sorted(set(found).intersection(other)) if other is not None else c.keep(found)
     return list(found)
 
 

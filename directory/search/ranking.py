@@ -157,6 +157,37 @@ class DocScorer:
         return result
 
 
+    def name_scores(self, slot: int) -> list[int] | None:
+        """Each word's best score in a name word (the display, given or surname words), or None when a
+        word matches no name word: how the hit scores as a name query."""
+        state = self._state
+        own, bar = state.own_text[slot], state.own_bar[slot]
+        result = []
+        for w, extras in self._words:
+            s = 0
+            if w.diacritic:
+                raw_own = state.raw_own_text[slot]
+                if raw_own:
+                    raw_bar = state.raw_own_bar[slot]
+                    if 0 <= raw_own.find(w.raw_exact) < raw_bar:
+                        s = EXACT_NAME_DIA
+                    elif 0 <= raw_own.find(w.raw_prefix) < raw_bar:
+                        s = PREFIX_NAME_DIA
+            if s < EXACT_NAME and 0 <= own.find(w.fold_exact) < bar:
+                s = EXACT_NAME
+            elif s < PREFIX_NAME and 0 <= own.find(w.fold_prefix) < bar:
+                s = PREFIX_NAME
+            if not s:
+                if w.variant_prefix and w.variant_prefix in state.variant_text[slot]:
+                    s = VARIANT_NAME
+                else:
+                    s = next((score for score, slots in extras if score in NAME_SCORES and slot in slots), 0)
+                    if not s:
+                        return None
+            result.append(s)
+        return result
+
+
 # A multi-word query whose words all matched name words is a name query: it outranks hits that needed
 # another field ("karl axelsson" means Carl Axelsson, not an Axelsson at Karlskoga); a little more if
 # the name has no words beyond those typed (Lars Nyström before Lars-Göran Nyström).

@@ -33,9 +33,12 @@ class IndexState:
         self.raw_own_text: list[str] = []
         self.raw_own_bar: list[int] = []
         self.variant_text: list[str] = []
-        # (shared, raw shared) strings: title, units, location and keywords, which colleagues share.
+        # (shared, raw shared) strings: title and units, which colleagues share; and their keys, to
+        # find the groups a query word matches without scanning every group's text.
         self.groups: list[tuple[str, str]] = [("", "")]
         self._group_ids: dict[tuple[str, str], int] = {("", ""): 0}
+        self.group_keys = TokenIndex()  # shared key -> group ids
+        self.raw_group_keys = TokenIndex()
         self.slot_of: dict[int, int] = {}
         self.late: set[int] = set()
         self.usage: dict[int, int] = {}  # by entry id, so counts survive an entry's re-import
@@ -56,6 +59,8 @@ class IndexState:
         if found is None:
             found = self._group_ids[key] = len(self.groups)
             self.groups.append(key)
+            self.group_keys.add(found, shared.keys)
+            self.raw_group_keys.add(found, shared.raw_keys)
         return found
 
     # -- whole build -------------------------------------------------------------------------------
@@ -67,6 +72,7 @@ class IndexState:
         ordered = sorted(unique.values(), key=name_order_key)
         self.groups = [("", "")]
         self._group_ids = {("", ""): 0}
+        self.group_keys, self.raw_group_keys = TokenIndex(), TokenIndex()
         self.entries = list[Entry | None](ordered)
         self.slot_of = {e.id: slot for slot, e in enumerate(ordered) if e.id is not None}
         for column in _COLUMNS:
