@@ -28,6 +28,8 @@ MAX_COMBO_WORDS = 3
 WALK_CAP = 3000
 # An intersection this small is scored whole instead of walked class by class.
 DIRECT_CAP = 400
+# Combinations walked before the rest of the walk may be confined to all words' candidates.
+NARROW_AFTER = 3
 # A combination whose smallest class has at most this many slots is filtered from that class.
 FILTER_BASE_CAP = 5000
 # Below this size ratio two classes are intersected as sets rather than by probing.
@@ -116,7 +118,15 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
             if slot not in seen and own[slot].count(" ", 0, bars[slot]) - 1 == n:
                 consider(slot)
     if n <= MAX_COMBO_WORDS:
-        _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider, record=record)
+
+        def narrow(walk_cost: int) -> list[int] | None:
+            """All candidates not yet seen, in name order, when finding them costs less than ``walk_cost``
+            (slots the rest of the walk would otherwise read)."""
+            if len(selective) < 2 or sum(estimates[words.index(w)] for w in selective) > walk_cost:
+                return None
+            return sorted(set.intersection(*(matcher.candidates(w) for w in selective)).difference(seen))
+
+        _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider, record=record, narrow=narrow)
         return
     scanned = 0
     for class_score, make_stream in matcher.classes(driver):
@@ -138,8 +148,13 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
 
 
 def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, int]], seen: set[int],
-                       consider: Callable[[int], None], record: Callable[[int, Sequence[int]], None]) -> None:
+                       consider: Callable[[int], None], record: Callable[[int, Sequence[int]], None],
+                       narrow: Callable[[int], list[int] | None]) -> None:
     """Visit candidates one class combination at a time, best first (see directory.search.combos).
+
+    When the walk goes on past a few combinations (fewer hits than ``limit``, or many of equal score),
+    the rest of it may be confined to the candidates of all words found at once ("ake berg": 49 hits
+    spread over 16 combinations of classes of 2,000-10,000 slots each).
 
     Where the classes are arrays, the combination is their intersection in C, and a slot met there for
     the first time has exactly the combination's classes (a better one would have come first), so its
@@ -152,10 +167,21 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
     own, bars = matcher.state.own_text, matcher.state.own_bar
     read: set[int] = set()
     budget = WALK_CAP
-    for combo_bound, combo in combinations(classes):
+    combos = combinations(classes)
+    rest: list[int] | None = None  # every candidate not yet seen, once narrowed
+    for walked, (combo_bound, combo) in enumerate(combos):
         if len(top) >= limit and top[0][0] > combo_bound:
             return
-        members = _members(combo)
+        if walked == NARROW_AFTER:
+            rest = narrow(sum(min(c.size for c in later) for _, later in combos[walked:]))
+        members: list[int] | None
+        if rest is not None:
+            rest = [s for s in rest if s not in seen]
+            members = rest
+            for c in combo:
+                members = c.keep(members)
+        else:
+            members = _members(combo)
         arrays: list[Collection[int]] = []
         if members is None:
             arrays = sorted((a for a in (c.array() for c in combo) if a is not None), key=len)
