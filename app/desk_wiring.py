@@ -14,13 +14,17 @@ from app.config import Config
 from app.console import Console
 from app.desk_bridge import DeskBridge
 from app.desk_log import CallLogWriter
+from directory.model import Entry, Referral
+from directory.referrals import Alternative
 from directory.store.calllog import CallLogRepository
 from softphone.desk.desk import DeskSettings, OperatorDesk
 from softphone.desk.priority import PriorityRules
 from softphone.engine import Phone
-from ui.desk_panel import DeskPanels, Target
+from ui.desk_panel import DeskPanels
 from ui.desk_shortcuts import desk_shortcut_table
 from ui.main_window import MainWindow, looks_like_number
+from ui.referral_target_dialog import ReferralOffer, Target
+from ui.status_text import StatusText
 
 
 def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone, *,
@@ -69,8 +73,9 @@ def dial_string(number: str) -> str:
     return re.sub(r"[^\d+*#]", "", number)
 
 
-def _target(window: MainWindow, console: Console) -> Target | None:
-    """Where a consultation or transfer goes: a number typed in the search field, else the selected entry."""
+def _target(window: MainWindow, console: Console) -> Target | ReferralOffer | None:
+    """Where a consultation or transfer goes: a number typed in the search field, else the selected entry;
+    for someone whose referral names an alternative, both, with the referral, for the operator to pick."""
     text = window.search_field.text().strip()
     if looks_like_number(text):
         return dial_string(text), text
@@ -78,6 +83,29 @@ def _target(window: MainWindow, console: Console) -> Target | None:
     if not index.isValid():
         return None
     entry = window.model.row(index.row()).entry
-    if not entry.numbers:
+    own = (dial_string(entry.numbers[0].raw), entry.display_name) if entry.numbers else None
+    referral = console.referrals.get(entry.id) if entry.id is not None else None
+    now = datetime.now(UTC)
+    if referral is None or not referral.alternative or (referral.until is not None and referral.until <= now):
+        return own
+    alternative = _alternative_target(console, referral)
+    if alternative is None or own is None:
+        return alternative or own
+    text = StatusText().referral(referral, now)
+    if referral.comment:
+        text += f" · {referral.comment}"
+    return ReferralOffer(own, alternative, text)
+
+
+def _alternative_target(console: Console, referral: Referral) -> Target | None:
+    """The referral's alternative as something to dial: its number, or the number of the one person its
+    name finds; None when it is only words ("the ward")."""
+    alternative = Alternative.from_text(referral.alternative)
+    if alternative.number:
+        return dial_string(alternative.number), alternative.label or alternative.number
+    if console.index is None:
         return None
-    return dial_string(entry.numbers[0].raw), entry.display_name
+    hits = [h.entry for h in console.index.search(alternative.label, 3) if h.entry.numbers]
+    same: list[Entry] = [e for e in hits if e.display_name.casefold() == alternative.label.casefold()]
+    chosen = same[0] if len(same) == 1 else hits[0] if len(hits) == 1 else None
+    return (dial_string(chosen.numbers[0].raw), chosen.display_name) if chosen is not None else None

@@ -20,11 +20,12 @@ from ui.callback_model import CallbackModel
 from ui.desk_model import CALL_ID_ROLE, DeskList, DeskListModel
 from ui.desk_shortcuts import descriptions, keys
 from ui.phone_panel import format_duration
+from ui.referral_target_dialog import ReferralOffer, Target, choose_referral_target
 
 if TYPE_CHECKING:
     from app.desk_bridge import DeskBridge
 
-Target = tuple[str, str]  # (number or SIP address, name to show)
+Chooser = Callable[[ReferralOffer, QWidget | None], Target | None]
 
 
 class DeskListPanel(QWidget):
@@ -62,11 +63,13 @@ class DeskListPanel(QWidget):
 class DeskPanels(QObject):
     notice = Signal(str)
 
-    def __init__(self, bridge: DeskBridge, target: Callable[[], Target | None] = lambda: None,
-                 key_overrides: Mapping[str, str] | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, bridge: DeskBridge, target: Callable[[], Target | ReferralOffer | None] = lambda: None,
+                 key_overrides: Mapping[str, str] | None = None, parent: QObject | None = None,
+                 choose: Chooser = choose_referral_target) -> None:
         super().__init__(parent)
         self._bridge = bridge
         self._target = target
+        self._choose = choose
         self.models = {kind: DeskListModel(kind, self) for kind in DeskList}
         calls = list(bridge.desk.calls)
         for model in self.models.values():
@@ -142,9 +145,14 @@ class DeskPanels(QObject):
         return current
 
     def _chosen_target(self) -> Target | None:
+        """The typed number or selected entry; for someone with a referral, the operator picks theirs or its
+        alternative."""
         target = self._target()
         if target is None:
             self.notice.emit(self.tr("Select a person or number in the directory first"))
+        if isinstance(target, ReferralOffer):
+            window = self.parent()
+            return self._choose(target, window if isinstance(window, QWidget) else None)
         return target
 
     def consult(self) -> None:

@@ -289,62 +289,62 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="78" />
+        <location filename="../../ui/desk_panel.py" line="81" />
         <source>Waiting calls</source>
         <translation>Ventende samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="79" />
+        <location filename="../../ui/desk_panel.py" line="82" />
         <source>Active call</source>
         <translation>Aktiv samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="80" />
+        <location filename="../../ui/desk_panel.py" line="83" />
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="81" />
+        <location filename="../../ui/desk_panel.py" line="84" />
         <source>Consultations</source>
         <translation>Forespørsler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="82" />
+        <location filename="../../ui/desk_panel.py" line="85" />
         <source>Recalls</source>
         <translation>Tilbakekomne samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="83" />
+        <location filename="../../ui/desk_panel.py" line="86" />
         <source>Call back</source>
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="114" />
+        <location filename="../../ui/desk_panel.py" line="117" />
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="119" />
+        <location filename="../../ui/desk_panel.py" line="122" />
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="133" />
+        <location filename="../../ui/desk_panel.py" line="136" />
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="140" />
+        <location filename="../../ui/desk_panel.py" line="143" />
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="147" />
+        <location filename="../../ui/desk_panel.py" line="152" />
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="215" />
+        <location filename="../../ui/desk_panel.py" line="223" />
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -960,6 +960,24 @@
         <location filename="../../app/referral_flow.py" line="67" />
         <source>Not saved: another operator changed this referral meanwhile. Now: %1</source>
         <translation>Ikke lagret: en annen operatør endret henvisningen i mellomtiden. Nå: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTargetDialog</name>
+    <message>
+        <location filename="../../ui/referral_target_dialog.py" line="31" />
+        <source>%1 has a referral</source>
+        <translation>%1 har en henvisning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_target_dialog.py" line="40" />
+        <source>&amp;1  Alternative: %1</source>
+        <translation>&amp;1  Alternativ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_target_dialog.py" line="41" />
+        <source>&amp;2  %1 anyway</source>
+        <translation>&amp;2  %1 likevel</translation>
     </message>
 </context>
 <context>

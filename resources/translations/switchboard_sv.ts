@@ -289,62 +289,62 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="78" />
+        <location filename="../../ui/desk_panel.py" line="81" />
         <source>Waiting calls</source>
         <translation>Väntande samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="79" />
+        <location filename="../../ui/desk_panel.py" line="82" />
         <source>Active call</source>
         <translation>Aktivt samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="80" />
+        <location filename="../../ui/desk_panel.py" line="83" />
         <source>On hold</source>
         <translation>I vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="81" />
+        <location filename="../../ui/desk_panel.py" line="84" />
         <source>Consultations</source>
         <translation>Förfrågningar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="82" />
+        <location filename="../../ui/desk_panel.py" line="85" />
         <source>Recalls</source>
         <translation>Återkomna samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="83" />
+        <location filename="../../ui/desk_panel.py" line="86" />
         <source>Call back</source>
         <translation>Ring upp</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="114" />
+        <location filename="../../ui/desk_panel.py" line="117" />
         <source>No calls waiting</source>
         <translation>Inga samtal väntar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="119" />
+        <location filename="../../ui/desk_panel.py" line="122" />
         <source>Select a waiting call first</source>
         <translation>Välj ett väntande samtal först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="133" />
+        <location filename="../../ui/desk_panel.py" line="136" />
         <source>No call to hold or take back</source>
         <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="140" />
+        <location filename="../../ui/desk_panel.py" line="143" />
         <source>No call for that</source>
         <translation>Inget samtal för det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="147" />
+        <location filename="../../ui/desk_panel.py" line="152" />
         <source>Select a person or number in the directory first</source>
         <translation>Välj en person eller ett nummer i katalogen först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="215" />
+        <location filename="../../ui/desk_panel.py" line="223" />
         <source>%1 has been on hold for %2</source>
         <translation>%1 har varit i vänteläge i %2</translation>
     </message>
@@ -960,6 +960,24 @@
         <location filename="../../app/referral_flow.py" line="67" />
         <source>Not saved: another operator changed this referral meanwhile. Now: %1</source>
         <translation>Inte sparad: en annan telefonist ändrade hänvisningen under tiden. Nu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTargetDialog</name>
+    <message>
+        <location filename="../../ui/referral_target_dialog.py" line="31" />
+        <source>%1 has a referral</source>
+        <translation>%1 har en hänvisning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_target_dialog.py" line="40" />
+        <source>&amp;1  Alternative: %1</source>
+        <translation>&amp;1  Alternativ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_target_dialog.py" line="41" />
+        <source>&amp;2  %1 anyway</source>
+        <translation>&amp;2  %1 ändå</translation>
     </message>
 </context>
 <context>
