@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
+from app.call_log_flow import CallLogFlow
 from app.close_flow import CloseFlow
 from app.config import Config
 from app.console import Console
@@ -20,6 +21,7 @@ from directory.store.calllog import CallLogRepository
 from softphone.desk.desk import DeskSettings, OperatorDesk
 from softphone.desk.priority import PriorityRules
 from softphone.engine import Phone
+from ui.call_log_panel import CallLogPanel
 from ui.desk_panel import DeskPanels
 from ui.desk_shortcuts import desk_shortcut_table
 from ui.main_window import MainWindow, looks_like_number
@@ -48,6 +50,8 @@ def attach_desk(config: Config, window: MainWindow, console: Console, phone: Pho
     window.extra_shortcuts = desk_shortcut_table(settings.keys)
     panels.notice.connect(window.show_notice)
 
+    call_log = CallLogFlow(CallLogPanel(), console.tasks, window)
+    window.add_call_log(call_log.panel)
     logging: list[CallLogWriter] = []
 
     def log_calls() -> None:  # once the store is open; a demo switch does not add a second writer
@@ -56,6 +60,8 @@ def attach_desk(config: Config, window: MainWindow, console: Console, phone: Pho
         repository = CallLogRepository(console.services.store)
         logging.append(CallLogWriter(repository, console.tasks, console=socket.gethostname()))
         desk.add_listener(logging[0])
+        desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
+        call_log.attach(repository)
         console.tasks.spawn(console.tasks.in_database(
             repository.apply_retention, settings.call_log_retention_days, datetime.now(UTC)), "call log retention")
 

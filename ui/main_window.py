@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from softphone.addressing import looks_dialable
 from ui.about_dialog import AboutDialog
+from ui.call_log_panel import CallLogPanel
 from ui.detail_pane import DetailPane, plain_label
 from ui.highlight_delegate import HighlightDelegate
 from ui.results_model import ENTRY_ID_ROLE, NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
@@ -222,6 +223,22 @@ class MainWindow(QMainWindow):
 
     def show_config_problems(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Configuration problems: %n (see 'switchboard config check')", "", count))
+
+    def add_call_log(self, panel: CallLogPanel) -> QDockWidget:
+        """The call log joins the tabbed panels; Ctrl+H brings it up with its search field focused."""
+        dock = self.add_panel(self.tr("Call log"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        if self.tab_group is not None:
+            self.tabifyDockWidget(self.tab_group, dock)
+            self.tab_group.raise_()
+
+        def show_log() -> None:
+            dock.show()
+            dock.raise_()
+            panel.focus_search()
+            panel.refresh()
+        QShortcut(QKeySequence("Ctrl+H"), self, show_log)
+        self.extra_shortcuts.append(("Ctrl+H", self.tr("Call log: show and search it")))
+        return dock
 
     def add_phone_panel(self, panel: QWidget) -> None:
         self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)

@@ -7,14 +7,20 @@ numbers and the transfer targets, optionally within a time range and for some ou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
+from directory.phones import digits
+from directory.search.folding import fold_key, words
 from directory.store.database import Store
 from directory.store.schema import CallLogRow
+
+_NUMBER_WORD = re.compile(r"[\d+\-()./]+")  # "070-111", "(0)19": also matched as digits
+_NATIONAL_PREFIX = frozenset({"46", "47"})  # Sweden and Norway: "+46 70..." is dialled "070..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,27 @@ class LoggedCall:
 
 
 def _search_text(call: LoggedCall) -> str:
-    return "\n".join((call.name, call.number, call.dialled, call.transferred_to, *call.consulted)).casefold()
+    """Case-folded names, numbers and targets, then the same Nordic-folded ("åsa" -> "asa"), then the
+    numbers as digits, national form included ("+4670111222" -> "4670111222 070111222")."""
+    text = "\n".join((call.name, call.number, call.dialled, call.transferred_to, *call.consulted)).casefold()
+    numbers = []
+    for number in (call.number, call.dialled):
+        plain = digits(number)
+        numbers.append(plain)
+        if number.strip().startswith("+") and plain[:2] in _NATIONAL_PREFIX:
+            numbers.append("0" + plain[2:])
+    return "\n".join((text, " ".join(fold_key(w) for w in words(text)), " ".join(n for n in numbers if n)))
+
+
+def _query_words(text: str) -> list[set[str]]:
+    """Each word of a search, as the forms any of which may match: as typed, folded, and as digits."""
+    forms = []
+    for word in text.casefold().split():
+        variants = {word, fold_key(word)}
+        if _NUMBER_WORD.fullmatch(word) and (plain := digits(word)):
+            variants.add(plain)
+        forms.append(variants)
+    return forms
 
 
 def _escape_like(text: str) -> str:
@@ -88,8 +114,9 @@ class CallLogRepository:
     def search(self, text: str = "", *, since: datetime | None = None, until: datetime | None = None,
                outcomes: Sequence[str] = (), limit: int = 200) -> list[LoggedCall]:
         query = select(CallLogRow)
-        for word in text.casefold().split():
-            query = query.where(CallLogRow.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+        for variants in _query_words(text):
+            query = query.where(or_(*(CallLogRow.search_text.like(f"%{_escape_like(v)}%", escape="\\")
+                                      for v in sorted(variants))))
         if since is not None:
             query = query.where(CallLogRow.offered_at >= since)
         if until is not None:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CallLogModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="96"/>
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="96"/>
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n answered</numerusform>
+            <numerusform>%n answered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="97"/>
+        <source>%n gave up</source>
+        <translation>
+            <numerusform>%n gave up</numerusform>
+            <numerusform>%n gave up</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message numerus="yes">
         <location filename="../../ui/close_dialog.py" line="26"/>
@@ -15,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
@@ -23,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -31,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>

@@ -88,6 +88,132 @@
     </message>
 </context>
 <context>
+    <name>CallLogModel</name>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Caller</source>
+        <translation>Innringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Dialled</source>
+        <translation>Slått nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>Waited</source>
+        <translation>Ventet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>To connect</source>
+        <translation>Til satt over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>Transferred to</source>
+        <translation>Satt over til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>Console</source>
+        <translation>Konsoll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="60" />
+        <source>Withheld</source>
+        <translation>Skjult nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="66" />
+        <source>recalled</source>
+        <translation>kom tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="77" />
+        <source>handled</source>
+        <translation>besvart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="77" />
+        <source>transferred</source>
+        <translation>satt over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="78" />
+        <source>gave up waiting</source>
+        <translation>la på i køen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="78" />
+        <source>gave up on hold</source>
+        <translation>la på mens parkert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="79" />
+        <source>gave up during transfer</source>
+        <translation>la på under overføring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="79" />
+        <source>rejected</source>
+        <translation>avvist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="80" />
+        <source>outgoing</source>
+        <translation>utgående</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="96" />
+        <source>%n call(s)</source>
+        <translation><numerusform>%n samtale</numerusform><numerusform>%n samtaler</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="96" />
+        <source>%n answered</source>
+        <translation><numerusform>%n besvart</numerusform><numerusform>%n besvart</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="97" />
+        <source>%n gave up</source>
+        <translation><numerusform>%n la på</numerusform><numerusform>%n la på</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="99" />
+        <source>median wait %1</source>
+        <translation>median ventetid %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="103" />
+        <source>median time to connect %1</source>
+        <translation>median tid til satt over %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogPanel</name>
+    <message>
+        <location filename="../../ui/call_log_panel.py" line="22" />
+        <source>Search the call log: name, number, transferred to…</source>
+        <translation>Søk i samtaleloggen: navn, nummer, satt over til…</translation>
+    </message>
+</context>
+<context>
     <name>CallbackModel</name>
     <message>
         <location filename="../../ui/callback_model.py" line="31" />
@@ -526,82 +652,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="229" />
+        <source>Call log</source>
+        <translation>Samtalelogg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>Call log: show and search it</source>
+        <translation>Samtalelogg: vis og søk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>

@@ -88,6 +88,132 @@
     </message>
 </context>
 <context>
+    <name>CallLogModel</name>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Caller</source>
+        <translation>Uppringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Dialled</source>
+        <translation>Slaget nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="39" />
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>Waited</source>
+        <translation>Väntade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>To connect</source>
+        <translation>Till kopplat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>Transferred to</source>
+        <translation>Kopplat till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="40" />
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="60" />
+        <source>Withheld</source>
+        <translation>Dolt nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="66" />
+        <source>recalled</source>
+        <translation>återkom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="77" />
+        <source>handled</source>
+        <translation>besvarat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="77" />
+        <source>transferred</source>
+        <translation>kopplat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="78" />
+        <source>gave up waiting</source>
+        <translation>lade på i kön</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="78" />
+        <source>gave up on hold</source>
+        <translation>lade på parkerad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="79" />
+        <source>gave up during transfer</source>
+        <translation>lade på under koppling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="79" />
+        <source>rejected</source>
+        <translation>avvisat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="80" />
+        <source>outgoing</source>
+        <translation>utgående</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="96" />
+        <source>%n call(s)</source>
+        <translation><numerusform>%n samtal</numerusform><numerusform>%n samtal</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="96" />
+        <source>%n answered</source>
+        <translation><numerusform>%n besvarat</numerusform><numerusform>%n besvarade</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/call_log_model.py" line="97" />
+        <source>%n gave up</source>
+        <translation><numerusform>%n lade på</numerusform><numerusform>%n lade på</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="99" />
+        <source>median wait %1</source>
+        <translation>median väntetid %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="103" />
+        <source>median time to connect %1</source>
+        <translation>median tid till kopplat %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogPanel</name>
+    <message>
+        <location filename="../../ui/call_log_panel.py" line="22" />
+        <source>Search the call log: name, number, transferred to…</source>
+        <translation>Sök i samtalsloggen: namn, nummer, kopplat till…</translation>
+    </message>
+</context>
+<context>
     <name>CallbackModel</name>
     <message>
         <location filename="../../ui/callback_model.py" line="31" />
@@ -526,82 +652,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med 'switchboard directory import FIL', konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Configuration problems: %n (see 'switchboard config check')</source>
         <translation><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurationsproblem: %n (se 'switchboard config check')</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="229" />
+        <source>Call log</source>
+        <translation>Samtalslogg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>Call log: show and search it</source>
+        <translation>Samtalslogg: visa och sök</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Syncing %1: %n entries read</source>
         <translation><numerusform>Synkar %1: %n post läst</numerusform><numerusform>Synkar %1: %n poster lästa</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform><numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minuter.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>

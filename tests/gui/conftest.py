@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui.translations import install_translators
 
 
 @pytest.fixture(autouse=True)
 def _loop(event_loop_qt: asyncio.AbstractEventLoop) -> asyncio.AbstractEventLoop:
     return event_loop_qt
+
+
+@pytest.fixture
+def translated(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    """Install the interface language's catalogues (built by scripts/setup) for the test."""
+    installed: list[QTranslator] = []
+
+    def install(language: str) -> None:
+        translators = install_translators(qapp, language)
+        assert translators, f"switchboard_{language}.qm is missing: run scripts/setup"
+        installed.extend(translators)
+    yield install
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)

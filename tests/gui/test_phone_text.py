@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
-import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from softphone.reasons import CallEnd, EndReason, FailureReason, RegistrationFailure, classify_registration
 from ui.phone_text import PhoneText
-from ui.translations import install_translators
-
-
-@pytest.fixture
-def swedish(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "sv")
-    assert translators, "switchboard_sv.qm is missing: run scripts/setup"
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_every_kind_has_english_words(qapp: QApplication) -> None:
@@ -31,7 +19,8 @@ def test_every_kind_has_english_words(qapp: QApplication) -> None:
         assert texts.call_end(EndReason(kind, 486, "5")) == EndReason(kind, 486, "5").words
 
 
-def test_reasons_are_translated_and_keep_their_detail(swedish: None) -> None:
+def test_reasons_are_translated_and_keep_their_detail(translated: Callable[[str], None]) -> None:
+    translated("sv")
     texts = PhoneText()
     assert texts.call_end(EndReason(CallEnd.BUSY, 486)) == "upptaget (486)"
     assert texts.call_end(EndReason(CallEnd.REMOTE_HUNG_UP, 200)) == "den andra parten lade på"

@@ -1,0 +1,104 @@
+"""The call log as a table: newest first, with waiting time and time to connect.
+
+Names and numbers are caller-supplied: they are only ever returned as plain strings.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from statistics import median
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from directory.store.calllog import LoggedCall
+from ui.phone_panel import format_duration
+
+LOGGED_CALL_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("time", "caller", "number", "dialled", "outcome", "waiting", "connect", "target", "console")
+_ABANDONED = frozenset({"abandoned", "abandoned_held", "abandoned_transfer"})
+
+
+class CallLogModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LoggedCall] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
+                or not 0 <= section < len(COLUMNS):
+            return None
+        return (self.tr("Time"), self.tr("Caller"), self.tr("Number"), self.tr("Dialled"), self.tr("Outcome"),
+                self.tr("Waited"), self.tr("To connect"), self.tr("Transferred to"), self.tr("Console"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(COLUMNS):
+            return None
+        call = self._rows[index.row()]
+        if role == LOGGED_CALL_ROLE:
+            return call
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "outcome":
+            return call.end_reason
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._cell(call, COLUMNS[index.column()])
+
+    def _cell(self, call: LoggedCall, column: str) -> str:
+        if column == "time":
+            local = call.offered_at.astimezone()
+            today = datetime.now().astimezone().date()
+            return f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
+        if column == "caller":
+            return call.name or call.number or self.tr("Withheld")
+        if column == "number":
+            return call.number
+        if column == "dialled":
+            return call.dialled
+        if column == "outcome":
+            return self.outcome_text(call.outcome) + (" · " + self.tr("recalled") if call.recalled else "")
+        if column == "waiting":
+            return format_duration(call.waiting_s) if call.incoming else ""
+        if column == "connect":
+            return format_duration(call.time_to_connect_s) if call.time_to_connect_s is not None else ""
+        if column == "target":
+            return call.transferred_to
+        return call.console
+
+    def outcome_text(self, outcome: str) -> str:
+        return {
+            "handled": self.tr("handled"), "transferred": self.tr("transferred"),
+            "abandoned": self.tr("gave up waiting"), "abandoned_held": self.tr("gave up on hold"),
+            "abandoned_transfer": self.tr("gave up during transfer"), "rejected": self.tr("rejected"),
+            "outgoing": self.tr("outgoing"),
+        }.get(outcome, outcome)
+
+    def set_calls(self, calls: list[LoggedCall]) -> None:
+        self.beginResetModel()
+        self._rows = list(calls)
+        self.endResetModel()
+
+    def calls(self) -> tuple[LoggedCall, ...]:
+        return tuple(self._rows)
+
+    def summary(self) -> str:
+        """"12 calls · 9 answered · 2 gave up · median wait 0:14 · median time to connect 0:41"."""
+        incoming = [c for c in self._rows if c.incoming]
+        answered = [c for c in incoming if c.answered_at is not None]
+        abandoned = [c for c in incoming if c.outcome in _ABANDONED and c.answered_at is None]
+        parts = [self.tr("%n call(s)", "", len(self._rows)), self.tr("%n answered", "", len(answered)),
+                 self.tr("%n gave up", "", len(abandoned))]
+        if incoming:
+            parts.append(self.tr("median wait %1").replace("%1", format_duration(median(c.waiting_s
+                                                                                          for c in incoming))))
+        connects = [c.time_to_connect_s for c in answered if c.time_to_connect_s is not None]
+        if connects:
+            parts.append(self.tr("median time to connect %1").replace("%1", format_duration(median(connects))))
+        return " · ".join(parts)
