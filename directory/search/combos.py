@@ -142,9 +142,9 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
                                array=state.variants.materialized(w.variant),
                                union=lambda: state.variants.union(w.variant)))
     for score, extra in extras:
-        ordered = sorted(extra)
-        found.append(WordClass(score, len(extra), lambda e=ordered: e,  # type: ignore[misc]
-                               member_of(extra), array=ordered))
+        # Sorted only if read in order: fuzzy sets can hold thousands of slots.
+        found.append(WordClass(score, len(extra), lambda e=extra: sorted(e),  # type: ignore[misc]
+                               member_of(extra), array=extra))
     # A class with the same slots as a stronger one of the same word adds no candidate (its slots were
     # all met in the stronger combinations first): "matthias" is an exact name, an exact word and a
     # name prefix in the very same 1,062 entries.

@@ -22,6 +22,7 @@ class FuzzyKeys:
         self._generation = -1
         self._by_length: dict[int, list[str]] = {}
         self._prefixes: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+        self._recent: dict[tuple[str, int], dict[str, int]] = {}  # (word, max edits) -> near keys
 
     def _refresh(self, generation: int) -> None:
         if generation == self._generation:
@@ -31,6 +32,7 @@ class FuzzyKeys:
             by_length[len(key)].append(key)
         self._by_length = dict(by_length)
         self._prefixes = {}
+        self._recent = {}
         self._generation = generation
 
     def _prefix_bucket(self, length: int) -> tuple[list[str], dict[str, list[str]]]:
@@ -46,11 +48,20 @@ class FuzzyKeys:
 
     def near(self, word: str, max_edits: int, generation: int) -> dict[str, int]:
         """Keys within ``max_edits`` of ``word`` (or whose first ``len(word)`` letters are) and a rank:
-        the number of edits, plus one when only the beginning of the key matched."""
-        found: dict[str, int] = {}
+        the number of edits, plus one when only the beginning of the key matched. Do not modify."""
         if max_edits <= 0:
-            return found
+            return {}
         self._refresh(generation)
+        # A query asks for the same word while searching and again while highlighting.
+        found = self._recent.get((word, max_edits))
+        if found is None:
+            if len(self._recent) >= 16:
+                self._recent.clear()
+            found = self._recent[(word, max_edits)] = self._near(word, max_edits)
+        return found
+
+    def _near(self, word: str, max_edits: int) -> dict[str, int]:
+        found: dict[str, int] = {}
         length = len(word)
         choices, bucket = self._prefix_bucket(length)
         # One edit from four letters, two from eight: the typed beginning of a key counts by its own

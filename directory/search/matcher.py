@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from itertools import islice
+from typing import TypeVar, cast
 
 from directory.search import ranking as r
+from directory.search.combos import WordClass, word_classes
 from directory.search.numbers import query_forms
 from directory.search.query import Word
 from directory.search.state import IndexState
 
 # Intersecting selective words' candidate sets pays off up to about this many postings each.
 SECOND_CAP = 20000
+# Per-word entries (classes, candidates, extras) kept across queries.
+MEMO_SIZE = 24
+
+T = TypeVar("T")
 
 Scored = dict[int, tuple[float, int]]  # slot -> (score, score of the weakest word)
 Class = tuple[int, Callable[[], Iterable[int]]]  # (score, slot stream made on demand)
@@ -29,18 +35,31 @@ class Matcher:
         self.state = state
         self.words = words
         self._fuzzy = {id(w) for w in fuzzy}  # the words allowed to match with typos
-        self._extras: dict[int, list[r.Extra]] = {}
+
+    def _memo(self, kind: str, w: Word, make: Callable[[], T]) -> T:
+        """Per-word data kept across queries: while a second word is typed the first stays the same.
+        The state clears its memo on every change; do not modify what this returns."""
+        memo = self.state.memo
+        key = (kind, w, id(w) in self._fuzzy)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[key] = make()
+        return cast(T, found)
 
     def extras(self, w: Word) -> list[r.Extra]:
-        found = self._extras.get(id(w))
-        if found is None:
+        def make() -> list[r.Extra]:
             found = []
             if w.digits:
                 found.append((r.PREFIX, self.number_slots(w.fold)))
             if id(w) in self._fuzzy and w.max_edits:
                 found.extend(self.fuzzy_sets(w))
-            self._extras[id(w)] = found
-        return found
+            return found
+        return self._memo("extras", w, make)
+
+    def word_classes(self, w: Word) -> list[WordClass]:
+        return self._memo("classes", w, lambda: word_classes(self.state, w, self.extras(w)))
 
     def scorer(self) -> r.DocScorer:
         return r.DocScorer(self.state, self.words, [self.extras(w) for w in self.words])
@@ -77,13 +96,16 @@ class Matcher:
         return total + sum(len(s) for _, s in self.extras(w))
 
     def candidates(self, w: Word) -> set[int]:
-        state = self.state
-        found = state.all.union(w.fold)
-        if w.variant:
-            found |= state.variants.union(w.variant)
-        for _, slots in self.extras(w):
-            found |= slots
-        return found
+        """Every slot ``w`` matches in any way (do not modify)."""
+        def make() -> set[int]:
+            state = self.state
+            found = state.all.union(w.fold)
+            if w.variant:
+                found |= state.variants.union(w.variant)
+            for _, slots in self.extras(w):
+                found |= slots
+            return found
+        return self._memo("candidates", w, make)
 
     def first_class_size(self, w: Word) -> int:
         """Postings in the strongest non-empty class of ``w``: the work before the threshold can bite."""

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from directory.search import ranking as r
-from directory.search.combos import MATERIALIZE_CAP, WordClass, combinations, word_classes
+from directory.search.combos import MATERIALIZE_CAP, WordClass, combinations
 from directory.search.documents import display_words
 from directory.search.matcher import SECOND_CAP, Matcher, Scored, extra_slots
 from directory.search.query import Word
@@ -162,7 +162,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
     slot is scored in full (placing it in its true combination), so each class is read at most once
     however many combinations share it.
     """
-    classes = [word_classes(matcher.state, w, matcher.extras(w)) for w in matcher.words]
+    classes = [matcher.word_classes(w) for w in matcher.words]
     matches_all = _quick_filter(matcher)
     own, bars = matcher.state.own_text, matcher.state.own_bar
     read: set[int] = set()

@@ -52,6 +52,8 @@ class IndexState:
         self.numbers = NumberIndex()
         self.extensions = NumberIndex()
         self.fuzzy = FuzzyKeys(lambda: self.all.keys)
+        # Per-query-word data that outlives one query (see directory.search.matcher); any change clears it.
+        self.memo: dict[tuple[str, object, bool], object] = {}
 
     def _group_id(self, shared: Shared) -> int:
         key = (shared.text, shared.raw_text)
@@ -65,6 +67,7 @@ class IndexState:
 
     # -- whole build -------------------------------------------------------------------------------
     def build(self, entries: Iterable[Entry], usage: dict[int, int]) -> None:
+        self.memo = {}
         unique: dict[int, Entry] = {}
         for entry in entries:
             if entry.id is not None:
@@ -147,6 +150,7 @@ class IndexState:
     # -- incremental changes -----------------------------------------------------------------------
     def upsert(self, entry: Entry) -> None:
         assert entry.id is not None
+        self.memo.clear()
         old_slot = self.slot_of.get(entry.id)
         old = self.entries[old_slot] if old_slot is not None else None
         if old == entry:
@@ -167,6 +171,7 @@ class IndexState:
         self._place(slot, entry, analyse(entry))
 
     def remove(self, entry_id: int) -> None:
+        self.memo.clear()
         slot = self.slot_of.get(entry_id)
         if slot is not None:
             self._discard(slot)
