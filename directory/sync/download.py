@@ -7,12 +7,10 @@ the caller's. The entries leave page by page through ``emit``, in the spool's fi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ldap3 import Connection
-
-from directory.model import Entry
+from directory.model import Entry, EntryKind
 from directory.sync.connection import close, connect
 from directory.sync.errors import LdapSearchError
 from directory.sync.plan import EntryPlanner, Problem
@@ -59,109 +57,138 @@ class Downloaded:
     warnings: tuple[str, ...]
 
 
-class _Run:
-    """The state of one download: settings, planner, counters."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of search results and the kind of entry its search finds."""
 
-    def __init__(self, settings: LdapSourceSettings) -> None:
-        self.settings = settings
-        self.planner = EntryPlanner(settings.name, settings.mapping(), region=settings.region)
-        self.done = 0
-        self.entries = 0
-
-    def pages(self, connection: Connection, server: str, request: SearchRequest) -> Iterator[list[Record]]:
-        return paged_search(
-            connection, request, source=self.settings.name, server=server, page_size=self.settings.page_size
-        )
-
-    def stream(self, connection: Connection, server: str, requests: list[SearchRequest], emit: Emit) -> None:
-        plan = self.planner.plan
-        for request in requests:
-            for page in self.pages(connection, server, request):
-                entries: list[Entry] = []
-                for dn, attributes in page:
-                    entry = plan(dn, attributes, request.kind)
-                    if entry is not None:
-                        entries.append(entry)
-                self.done += len(page)
-                self.entries += len(entries)
-                emit(pickle_batch(entries), len(entries), self.done)
-
-    def present_ids(self, connection: Connection, server: str) -> frozenset[str]:
-        ids: set[str] = set()
-        for request in id_requests(self.settings):
-            for page in self.pages(connection, server, request):
-                ids.update(i for dn, attrs in page if (i := self.planner.entry_id(dn, attrs)) is not None)
-        return frozenset(ids)
-
-    def refuse_to_empty(self, found: int, known: int, server: str) -> None:
-        """A search that finds nothing while the store holds entries is a broken base DN or filter
-        (or a server serving an empty replica), not a directory whose staff all left."""
-        if found == 0 and known > 0:
-            raise LdapSearchError(
-                self.settings.name,
-                f"{server} returned no usable entries (searched {self.planner.records}); keeping the "
-                f"previous {known} rather than emptying the directory: check the base DNs and filters",
-            )
-
-    def cursor(self, server: str, previous: SyncCursor | None, checked: float | None) -> str | None:
-        value = self.planner.max_change or (previous.value if previous else None)
-        if value is None:
-            return None
-        change = self.settings.mapping().change
-        return SyncCursor(change, value, server, self.settings.fingerprint(), checked).encode()
-
-    def warnings(self) -> tuple[str, ...]:
-        """Attributes the configuration names explicitly that no entry of a full sync had."""
-        if not self.planner.records:
-            return ()
-        named = {a for attrs in self.settings.attributes.values() for a in attrs}
-        named |= set((self.settings.numbers or {}).keys())
-        missing = sorted(a for a in named if a.lower() not in self.planner.seen_attributes)
-        return tuple(
-            f"attribute {a!r} from the mapping appeared in none of the {self.planner.records} entries"
-            for a in missing
-        )
+    kind: EntryKind
+    records: list[Record]
 
 
-def download(job: DownloadJob, emit: Emit) -> Downloaded:
-    """Run the searches of one sync (full, or incremental from the job's cursor when it is usable).
+@dataclass(frozen=True, slots=True)
+class Searched:
+    """What the searching side learned besides the pages: its last item."""
 
-    Raises a SyncError subclass when no server answers, the bind is refused or a search fails.
+    server: str
+    servers_skipped: tuple[str, ...]
+    incremental: bool
+    present: frozenset[str] | None
+    checked: float | None
+
+
+def search_pages(job: DownloadJob) -> Iterator[Page | Searched]:
+    """The searching half: connect, run the sync's searches, yield their pages, then a `Searched`.
+
+    An incremental sync without a usable cursor runs the full searches. Raises a SyncError
+    subclass when no server answers, the bind is refused or a search fails.
     """
     settings = job.settings
-    run = _Run(settings)
     previous = SyncCursor.decode(job.cursor)
     present: frozenset[str] | None = None
     bound = connect(settings)
     connection, server = bound.connection, bound.server
+
+    def pages(request: SearchRequest) -> Iterator[list[Record]]:
+        return paged_search(connection, request, source=settings.name, server=server, page_size=settings.page_size)
+
     try:
         incremental = not job.full and previous is not None and previous.usable_for(settings, server)
         if incremental:
             assert previous is not None
             if previous.deletion_check_due(settings, job.now):
-                present = run.present_ids(connection, server)
-                run.refuse_to_empty(len(present), job.known, server)
+                planner = EntryPlanner(settings.name, settings.mapping(), region=settings.region)
+                ids = {
+                    i
+                    for request in id_requests(settings)
+                    for page in pages(request)
+                    for dn, attrs in page
+                    if (i := planner.entry_id(dn, attrs)) is not None
+                }
+                present = frozenset(ids)
+                _refuse_to_empty(settings, len(present), 0, job.known, server)
             requests = incremental_requests(settings, previous.value)
         else:
             requests = full_requests(settings)
-        run.stream(connection, server, requests, emit)
+        for request in requests:
+            for records in pages(request):
+                yield Page(request.kind, records)
     finally:
         close(connection)
-    if not incremental:
-        run.refuse_to_empty(run.entries, job.known, server)
     checked = job.now if present is not None or not incremental else (previous.checked if previous else None)
-    planner = run.planner
+    yield Searched(server, bound.skipped, incremental, present, checked)
+
+
+def plan_pages(job: DownloadJob, items: Iterable[Page | Searched], emit: Emit) -> Downloaded:
+    """The planning half: each page's entries out through ``emit``, then what the download found."""
+    settings = job.settings
+    planner = EntryPlanner(settings.name, settings.mapping(), region=settings.region)
+    plan = planner.plan
+    done = count = 0
+    for item in items:
+        if isinstance(item, Searched):
+            break
+        entries: list[Entry] = []
+        for dn, attributes in item.records:
+            entry = plan(dn, attributes, item.kind)
+            if entry is not None:
+                entries.append(entry)
+        done += len(item.records)
+        count += len(entries)
+        emit(pickle_batch(entries), len(entries), done)
+    else:
+        raise RuntimeError("the search ended without its summary")
+    searched = item
+    if not searched.incremental:
+        _refuse_to_empty(settings, count, planner.records, job.known, searched.server)
     return Downloaded(
-        server=server,
-        servers_skipped=bound.skipped,
-        incremental=incremental,
-        present=present,
-        cursor=run.cursor(server, previous if incremental else None, checked),
-        entries=run.entries,
+        server=searched.server,
+        servers_skipped=searched.servers_skipped,
+        incremental=searched.incremental,
+        present=searched.present,
+        cursor=_cursor(settings, planner, searched, SyncCursor.decode(job.cursor)),
+        entries=count,
         records=planner.records,
         skipped=tuple(planner.skipped.kept),
         skipped_count=planner.skipped.count,
         cleaned=tuple(planner.cleaned.kept),
         cleaned_count=planner.cleaned.count,
-        warnings=run.warnings() if not incremental else (),
+        warnings=_missing_attributes(settings, planner) if not searched.incremental else (),
+    )
+
+
+def download(job: DownloadJob, emit: Emit) -> Downloaded:
+    """Both halves in this process, one after the other per page."""
+    return plan_pages(job, search_pages(job), emit)
+
+
+def _refuse_to_empty(settings: LdapSourceSettings, found: int, searched: int, known: int, server: str) -> None:
+    """A search that finds nothing while the store holds entries is a broken base DN or filter
+    (or a server serving an empty replica), not a directory whose staff all left."""
+    if found == 0 and known > 0:
+        raise LdapSearchError(
+            settings.name,
+            f"{server} returned no usable entries (searched {searched}); keeping the "
+            f"previous {known} rather than emptying the directory: check the base DNs and filters",
+        )
+
+
+def _cursor(
+    settings: LdapSourceSettings, planner: EntryPlanner, searched: Searched, previous: SyncCursor | None
+) -> str | None:
+    value = planner.max_change or (previous.value if previous and searched.incremental else None)
+    if value is None:
+        return None
+    change = settings.mapping().change
+    return SyncCursor(change, value, searched.server, settings.fingerprint(), searched.checked).encode()
+
+
+def _missing_attributes(settings: LdapSourceSettings, planner: EntryPlanner) -> tuple[str, ...]:
+    """Attributes the configuration names explicitly that no entry of a full sync had."""
+    if not planner.records:
+        return ()
+    named = {a for attrs in settings.attributes.values() for a in attrs}
+    named |= set((settings.numbers or {}).keys())
+    missing = sorted(a for a in named if a.lower() not in planner.seen_attributes)
+    return tuple(
+        f"attribute {a!r} from the mapping appeared in none of the {planner.records} entries" for a in missing
     )
