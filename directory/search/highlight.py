@@ -46,14 +46,45 @@ def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
-def text_spans(text: str, query: Sequence[Probe]) -> Spans:
+def _word_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
+    """Spans of one query word in ``text``, unmerged."""
+    fold, raw_probe, variant_probe, near = probe
     spans: list[tuple[int, int]] = []
     for start, end, folded, raw, variant, odd in _analysed(text):
-        for fold, raw_probe, variant_probe, near in query:
-            if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
-                spans.append((start, start + (prefix_length_in(odd, fold) if odd else min(len(fold), end - start))))
-            elif (variant_probe and variant.startswith(variant_probe)) or (near and folded in near):
-                spans.append((start, end))
+        if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
+            spans.append((start, start + (prefix_length_in(odd, fold) if odd else min(len(fold), end - start))))
+        elif (variant_probe and variant.startswith(variant_probe)) or (near and folded in near):
+            spans.append((start, end))
+    return tuple(spans)
+
+
+# Spans per query word and text, kept across queries: while the operator types the second word, the
+# first one's spans in the names shown are the same at every keystroke. Bounded by clearing.
+_RECENT: dict[Probe, dict[str, tuple[tuple[int, int], ...]]] = {}
+_RECENT_WORDS = 16
+_RECENT_TEXTS = 4096
+
+
+def _cached_spans(probe: Probe) -> dict[str, tuple[tuple[int, int], ...]]:
+    found = _RECENT.get(probe)
+    if found is None or len(found) > _RECENT_TEXTS:
+        if len(_RECENT) >= _RECENT_WORDS:
+            _RECENT.clear()
+        found = _RECENT[probe] = {}
+    return found
+
+
+def text_spans(text: str, query: Sequence[Probe]) -> Spans:
+    return _spans(text, [(probe, _cached_spans(probe)) for probe in query])
+
+
+def _spans(text: str, query: Sequence[tuple[Probe, dict[str, tuple[tuple[int, int], ...]]]]) -> Spans:
+    spans: list[tuple[int, int]] = []
+    for probe, cache in query:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = _word_spans(text, probe)
+        spans.extend(found)
     return _merge(spans) if len(spans) > 1 else tuple(spans)
 
 
@@ -65,7 +96,7 @@ class Highlighter:
 
     def __init__(self, words: Sequence[Word], number_forms: Sequence[str],
                  fuzzy_keys: Sequence[frozenset[str]]) -> None:
-        self._probes = probes(words, fuzzy_keys)
+        self._probes = [(probe, _cached_spans(probe)) for probe in probes(words, fuzzy_keys)]
         self._forms = list(number_forms) or [w.fold for w in words if w.digits]
         self._memo: dict[str, Spans] = {}
 
@@ -75,19 +106,19 @@ class Highlighter:
         if query:
             memo = self._memo
             if entry.display_name:
-                spans = text_spans(entry.display_name, query)
+                spans = _spans(entry.display_name, query)
                 if spans:
                     found["display_name"] = spans
             for name, text in (("title", entry.title), ("unit", entry.unit), ("location", entry.location)):
                 if text:
                     shared = memo.get(text)
                     if shared is None:
-                        shared = memo[text] = text_spans(text, query)
+                        shared = memo[text] = _spans(text, query)
                     if shared:
                         found[name] = shared
             email_local = entry.email.split("@")[0]
             if email_local:
-                spans = text_spans(email_local, query)
+                spans = _spans(email_local, query)
                 if spans:
                     found["email"] = spans
         if self._forms:
