@@ -124,7 +124,7 @@ class Console(QObject):
         checked = datetime.now(UTC)
         since = self._checked_at - timedelta(seconds=5)  # a margin for writers whose clock is a little behind
         referrals, statuses, changes = await self.tasks.in_database(
-            lambda: (services.annotations.current_referrals(), services.directory.source_statuses(),
+            lambda: (services.referrals.everyone_in_force(), services.directory.source_statuses(),
                      services.directory.changes_since(since)))
         self._checked_at = checked
         self.referrals = referrals

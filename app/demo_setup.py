@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 from directory.demo import SOURCE, generate
 from directory.model import Referral
 from directory.store import AnnotationRepository, DirectoryRepository
+from directory.store.audit import Actor, ReferralLog
 
 DEMO_SEED = 2026
+_DEMO = Actor("demo", "demo")  # the seeded referrals' author in the audit trail
 
 
 def _on_the_quarter(referral: Referral, now: datetime) -> Referral:
@@ -24,7 +26,7 @@ def _on_the_quarter(referral: Referral, now: datetime) -> Referral:
 
 
 def ensure_demo_directory(directory: DirectoryRepository, annotations: AnnotationRepository,
-                          now: datetime | None = None) -> None:
+                          referrals: ReferralLog, now: datetime | None = None) -> None:
     """Bring the demo database up to the generator (a no-op when unchanged) and keep referrals current.
 
     Generating takes ~0.1 s and unchanged entries are skipped by fingerprint, so doing it at every start
@@ -35,9 +37,10 @@ def ensure_demo_directory(directory: DirectoryRepository, annotations: Annotatio
     fresh = directory.sync_cursor(SOURCE) is None
     directory.replace_source(SOURCE, demo.entries, kind="demo", cursor=f"seed-{DEMO_SEED}")
     ids = {entry.external_id: entry.id for entry in directory.load_entries() if entry.source == SOURCE}
-    if not any(r.set_by == "demo" for r in annotations.current_referrals(now).values()):
-        annotations.set_referrals(_on_the_quarter(r.to_referral(entry_id, now), now) for r in demo.referrals
-                                  if (entry_id := ids.get(r.external_id)) is not None)
+    if not any(r.set_by == "demo" for r in referrals.everyone_in_force(now).values()):
+        for seed in demo.referrals:
+            if (entry_id := ids.get(seed.external_id)) is not None:
+                referrals.set(_on_the_quarter(seed.to_referral(entry_id, now), now), _DEMO, now)
     if fresh:
         annotations.add_notes(n.to_note(entry_id, now) for n in demo.notes
                               if (entry_id := ids.get(n.external_id)) is not None)

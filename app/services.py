@@ -53,7 +53,7 @@ class Services:
         if demo:
             from app.demo_setup import ensure_demo_directory  # noqa: PLC0415 - the generator is only for the demo
 
-            ensure_demo_directory(services.directory, services.annotations)
+            ensure_demo_directory(services.directory, services.annotations, services.referrals.log)
         return services
 
     def close(self) -> None:

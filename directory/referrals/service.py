@@ -118,6 +118,10 @@ class ReferralService:
         in_force = self.log.current(entry_id, self.clock())
         return in_force[-1] if in_force else None
 
+    def everyone_in_force(self) -> dict[int, Referral]:
+        """Each entry's current referral, keyed by entry id, for the results' status column."""
+        return self.log.everyone_in_force(self.clock())
+
     def upcoming(self, entry_id: int) -> tuple[StoredReferral, ...]:
         return self.log.upcoming(entry_id, self.clock())
 

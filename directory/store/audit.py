@@ -181,6 +181,13 @@ class ReferralLog:
         with self.store.sessions() as session:
             return tuple(_stored(row) for row in self._current_rows(session, entry_id, now))
 
+    def everyone_in_force(self, now: datetime) -> dict[int, Referral]:
+        """What the console shows for every entry: per entry, the most recently set referral in force."""
+        with self.store.sessions() as session:
+            rows = session.scalars(select(ReferralRow).where(*_in_force(now))
+                                   .order_by(ReferralRow.set_at, ReferralRow.id))
+            return {row.entry_id: _stored(row).referral for row in rows}
+
     def upcoming(self, entry_id: int, now: datetime) -> tuple[StoredReferral, ...]:
         """Scheduled to start after ``now`` and not cancelled, soonest first."""
         with self.store.sessions() as session:

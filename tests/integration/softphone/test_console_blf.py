@@ -58,8 +58,8 @@ def test_results_show_live_line_state(kamailio: PresenceKamailio, make_peer: Cal
         assert console.lines is not None
         callee_id = console.services.directory.find_id("t", "2")
         assert callee_id is not None
-        console.services.annotations.set_referrals([Referral(callee_id, "lunch", "Lunch",
-                                                             until=datetime.now(UTC) + timedelta(hours=1))])
+        console.services.referrals.set(Referral(callee_id, "lunch", "Lunch",
+                                                until=datetime.now(UTC) + timedelta(hours=1)))
         console.refresh_now()
         window.search_field.insert("lamp")
         qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)

@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 
 from directory.model import Entry, EntryKind, Note, NumberKind, PhoneNumber, Referral
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
+from directory.store.audit import Actor, ReferralLog
 from directory.store.schema import Base
 
 
@@ -82,17 +83,17 @@ def test_failed_import_changes_nothing(store: Store) -> None:
 
 
 def test_referrals_expire_and_replace(store: Store) -> None:
-    repo, ann = DirectoryRepository(store), AnnotationRepository(store)
+    repo, log = DirectoryRepository(store), ReferralLog(store)
     repo.replace_source("t", [person("1", "Anna Berg")])
     anna = repo.find_id("t", "1")
     assert anna is not None
-    now = datetime.now(UTC)
-    ann.set_referrals([Referral(anna, "lunch", "Lunch", until=now + timedelta(hours=1))])
-    ann.set_referrals([Referral(anna, "meeting", "Meeting", until=now + timedelta(hours=2))])
-    assert ann.current_referrals(now)[anna].code == "meeting"
-    assert ann.current_referrals(now + timedelta(hours=3)) == {}
-    ann.clear_referral(anna)
-    assert ann.current_referrals(now) == {}
+    now, actor = datetime.now(UTC), Actor("op")
+    log.set(Referral(anna, "lunch", "Lunch", until=now + timedelta(hours=1)), actor, now)
+    log.set(Referral(anna, "meeting", "Meeting", until=now + timedelta(hours=2)), actor, now)
+    assert log.everyone_in_force(now)[anna].code == "meeting"
+    assert log.everyone_in_force(now + timedelta(hours=3)) == {}
+    log.clear(anna, actor, now)
+    assert log.everyone_in_force(now) == {}
 
 
 def test_usage_counts(store: Store) -> None:
