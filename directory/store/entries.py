@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +21,11 @@ from directory.store.schema import (
     OrgUnit,
     PhoneNumberRow,
 )
+
+
+class StaleDigestError(Exception):
+    """An entry a sync skipped as unchanged changed in the store meanwhile (another sync of the same
+    source wrote it); nothing was written, and a new sync will plan it."""
 
 
 def fingerprint(entry: Entry) -> str:
@@ -158,6 +163,8 @@ class DirectoryRepository:
         present: Collection[str] | None = None,
         kind: str = "ldap",
         cursor: Callable[[], str | None] | None = None,
+        digests: Mapping[str, str] | None = None,
+        unchanged: Mapping[str, str] | None = None,
     ) -> ChangeSet:
         """One sync in one transaction: upsert ``entries`` (which may stream from the network).
 
@@ -165,10 +172,14 @@ class DirectoryRepository:
         when ``present`` (the external ids still at the source) is given, active entries in neither
         are marked removed. ``cursor`` is called after ``entries`` is used up, so a streamed sync can
         store the position it reached. An exception from ``entries`` leaves the store as it was.
+        ``digests`` (external id -> digest of the source's raw record, consulted as each entry
+        arrives) are stored with the entries; ``unchanged`` (external id -> digest) are entries the
+        sync did not plan because their stored digest matched: they count as seen and are not
+        written. Raises StaleDigestError when one of those no longer holds that digest.
         """
         now = datetime.now(UTC)
         with self.store.transaction() as session:
-            upserted, seen = self._upsert(session, source, entries, now)
+            upserted, seen = self._upsert(session, source, entries, now, digests=digests, unchanged=unchanged)
             gone: list[int] = []
             if complete:
                 gone = self._not_seen(session, source, seen)
@@ -212,19 +223,28 @@ class DirectoryRepository:
             )
 
     def _upsert(
-        self, session: Session, source: str, entries: Iterable[Entry], now: datetime
+        self,
+        session: Session,
+        source: str,
+        entries: Iterable[Entry],
+        now: datetime,
+        *,
+        digests: Mapping[str, str] | None = None,
+        unchanged: Mapping[str, str] | None = None,
     ) -> tuple[list[int], set[int]]:
-        existing = {
-            ext: (entry_id, fp, removed)
-            for ext, entry_id, fp, removed in session.execute(
-                select(
-                    DirectoryEntry.external_id,
-                    DirectoryEntry.id,
-                    DirectoryEntry.fingerprint,
-                    DirectoryEntry.removed_at,
-                ).where(DirectoryEntry.source == source)
-            )
-        }
+        existing: dict[str, tuple[int, str, datetime | None]] = {}
+        stored_digests: dict[str, str | None] = {}
+        for ext, entry_id, fp, removed, digest in session.execute(
+            select(
+                DirectoryEntry.external_id,
+                DirectoryEntry.id,
+                DirectoryEntry.fingerprint,
+                DirectoryEntry.removed_at,
+                DirectoryEntry.source_digest,
+            ).where(DirectoryEntry.source == source)
+        ):
+            existing[ext] = (entry_id, fp, removed)
+            stored_digests[ext] = digest
         units = _Units(session, source)
         upserted: list[int] = []
         seen: set[int] = set()
@@ -232,6 +252,12 @@ class DirectoryRepository:
         pending_ids: set[str] = set()
         numbers: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
+        digest_updates: list[dict[str, Any]] = []
+        for ext, digest in (unchanged or {}).items():
+            known = existing.get(ext)
+            if known is None or known[2] is not None or stored_digests.get(ext) != digest:
+                raise StaleDigestError(f"entry {ext!r} of {source!r} changed in the store during the sync")
+            seen.add(known[0])
 
         def flush() -> None:
             # Multi-row INSERT ... RETURNING per batch: a 200,000-entry sync must not go row by row.
@@ -255,6 +281,9 @@ class DirectoryRepository:
                 upserted.extend(ids)
                 pending.clear()
                 pending_ids.clear()
+            if digest_updates:
+                session.execute(update(DirectoryEntry), digest_updates)
+                digest_updates.clear()
             if updates:
                 session.execute(update(DirectoryEntry), updates)  # ORM bulk UPDATE by primary key
                 replaced = [row["id"] for row in updates]
@@ -271,9 +300,14 @@ class DirectoryRepository:
             known = existing.get(entry.external_id)
             if (known is not None and known[0] in seen) or entry.external_id in pending_ids:
                 raise ValueError(f"duplicate id {entry.external_id!r} in source {source!r}")
+            digest = digests.get(entry.external_id) if digests else None
             if known is not None:
                 seen.add(known[0])
                 if known[1] == fp and known[2] is None:
+                    if digest != stored_digests.get(entry.external_id):  # same entry, other raw record
+                        digest_updates.append({"id": known[0], "source_digest": digest})
+                        if len(digest_updates) >= 2000:
+                            flush()
                     continue
             values = {
                 "kind": str(entry.kind),
@@ -287,6 +321,7 @@ class DirectoryRepository:
                 "keywords": "\n".join(entry.keywords),
                 "description": entry.description,
                 "fingerprint": fp,
+                "source_digest": digest,
                 "updated_at": now,
                 "removed_at": None,
             }
@@ -386,6 +421,18 @@ class DirectoryRepository:
                 SourceStatus(row.name, row.entry_count, row.updated_at)
                 for row in session.scalars(select(DirectorySource).order_by(DirectorySource.name))
             ]
+
+    def source_digests(self, source: str) -> dict[str, str]:
+        """Digest of the raw record -> external id, of the source's active entries that have one."""
+        with self.store.sessions() as session:
+            rows = session.execute(
+                select(DirectoryEntry.source_digest, DirectoryEntry.external_id).where(
+                    DirectoryEntry.source == source,
+                    DirectoryEntry.removed_at.is_(None),
+                    DirectoryEntry.source_digest.is_not(None),
+                )
+            )
+            return {digest: ext for digest, ext in rows if digest is not None}
 
     def sync_cursor(self, source: str) -> str | None:
         with self.store.sessions() as session:

@@ -98,6 +98,8 @@ class DirectoryEntry(Base):
     keywords: Mapped[str] = mapped_column(Text, default="")  # one per line
     description: Mapped[str] = mapped_column(Text, default="")
     fingerprint: Mapped[str] = mapped_column(String(64))  # content hash: unchanged rows are skipped
+    # 0004: a sync's digest of the raw record it was planned from (None: not from a sync, or before 0004)
+    source_digest: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

@@ -7,11 +7,12 @@ the caller's. The entries leave page by page through ``emit``, in the spool's fi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from directory.model import Entry, EntryKind
 from directory.sync.connection import close, connect
+from directory.sync.digest import RecordDigests
 from directory.sync.errors import LdapSearchError
 from directory.sync.plan import EntryPlanner, Problem
 from directory.sync.requests import SearchRequest, SyncCursor, full_requests, id_requests, incremental_requests
@@ -33,6 +34,8 @@ class DownloadJob:
     cursor: str | None
     known: int
     now: float
+    # Digest of the raw record -> external id of the entries stored as planned from it (see digest.py).
+    digests: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,8 @@ class Downloaded:
     """What the download found, apart from the entries themselves (those went out through ``emit``).
 
     ``present`` is the ids an id-only deletion check found (None when none ran); ``cursor`` the one
-    to store when the entries are written (None: keep the stored one).
+    to store when the entries are written (None: keep the stored one); ``unchanged`` the entries not
+    planned because their raw record's digest matched the stored one (external id -> digest).
     """
 
     server: str
@@ -55,6 +59,7 @@ class Downloaded:
     cleaned: tuple[Problem, ...]
     cleaned_count: int
     warnings: tuple[str, ...]
+    unchanged: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,24 +127,36 @@ def plan_pages(job: DownloadJob, items: Iterable[Page | Searched], emit: Emit) -
     """The planning half: each page's entries out through ``emit``, then what the download found."""
     settings = job.settings
     planner = EntryPlanner(settings.name, settings.mapping(), region=settings.region)
-    plan = planner.plan
+    plan, cleaned = planner.plan, planner.cleaned
+    digest_of, stored = RecordDigests(settings).of, job.digests
+    unchanged: dict[str, str] = {}
     done = count = 0
     for item in items:
         if isinstance(item, Searched):
             break
         entries: list[Entry] = []
+        digests: list[str | None] = []
         for dn, attributes in item.records:
+            digest = digest_of(dn, item.kind, attributes)
+            known = stored.get(digest)
+            if known is not None:
+                if planner.unchanged(dn, attributes, known):
+                    unchanged[known] = digest
+                continue
+            problems = cleaned.count
             entry = plan(dn, attributes, item.kind)
             if entry is not None:
                 entries.append(entry)
+                # An entry with values dropped is planned again next time, so the report names them again.
+                digests.append(digest if cleaned.count == problems else None)
         done += len(item.records)
         count += len(entries)
-        emit(pickle_batch(entries), len(entries), done)
+        emit(pickle_batch(entries, digests), len(entries), done)
     else:
         raise RuntimeError("the search ended without its summary")
     searched = item
     if not searched.incremental:
-        _refuse_to_empty(settings, count, planner.records, job.known, searched.server)
+        _refuse_to_empty(settings, count + len(unchanged), planner.records, job.known, searched.server)
     return Downloaded(
         server=searched.server,
         servers_skipped=searched.servers_skipped,
@@ -153,6 +170,7 @@ def plan_pages(job: DownloadJob, items: Iterable[Page | Searched], emit: Emit) -
         cleaned=tuple(planner.cleaned.kept),
         cleaned_count=planner.cleaned.count,
         warnings=_missing_attributes(settings, planner) if not searched.incremental else (),
+        unchanged=unchanged,
     )
 
 

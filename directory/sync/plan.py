@@ -104,6 +104,19 @@ class EntryPlanner:
         self._ids[external_id] = dn
         return _EntryBuilder(self, dn, attrs).build(external_id, kind)
 
+    def unchanged(self, dn: str, attributes: RawAttributes, external_id: str) -> bool:
+        """Count a record whose entry is stored as it is (its raw record's digest matched) without
+        planning it; False when its id was seen already in this run (skipped, as `plan` would)."""
+        self.records += 1
+        attrs = lowered(attributes)
+        self.seen_attributes.update(attrs)
+        self._note_change(dn, attrs)
+        if external_id in self._ids:
+            self.skipped.add(dn, f"duplicate {self.mapping.id} {external_id} (also at {self._ids[external_id]})")
+            return False
+        self._ids[external_id] = dn
+        return True
+
     def _note_change(self, dn: str, attrs: dict[str, Sequence[bytes]]) -> None:
         values = attrs.get(self._change_key)
         if not values:

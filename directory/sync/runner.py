@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 
 from directory.model import ChangeSet
 from directory.store import DirectoryRepository, Store
+from directory.store.entries import StaleDigestError
 from directory.sync.collector import collector_paused
 from directory.sync.download import Downloaded, DownloadJob, download
+from directory.sync.errors import SyncError
 from directory.sync.plan import Problem
+from directory.sync.requests import SyncCursor
 from directory.sync.settings import LdapSourceSettings
 from directory.sync.spool import EntrySpool
 from directory.sync.worker import download_in_worker
@@ -73,7 +76,12 @@ def sync_source(
     started = time.monotonic()
     repository = DirectoryRepository(store)
     before = repository.active_external_ids(settings.name)
-    job = DownloadJob(settings, full, repository.sync_cursor(settings.name), len(before), time.time())
+    cursor = repository.sync_cursor(settings.name)
+    previous = SyncCursor.decode(cursor)
+    # Digests let a full sync skip planning unchanged records; an incremental one reads few records.
+    likely_full = full or previous is None or previous.config != settings.fingerprint()
+    digests = repository.source_digests(settings.name) if likely_full else {}
+    job = DownloadJob(settings, full, cursor, len(before), time.time(), digests)
     with EntrySpool() as spool:
 
         def emit(batch: bytes, count: int, done: int) -> None:
@@ -88,10 +96,13 @@ def sync_source(
         else:
             found = download_in_worker(job, emit)
         with collector_paused():
-            changes = repository.apply_sync(
-                settings.name, spool, complete=not found.incremental, present=found.present, kind="ldap",
-                cursor=lambda: found.cursor,
-            )
+            try:
+                changes = repository.apply_sync(
+                    settings.name, spool, complete=not found.incremental, present=found.present, kind="ldap",
+                    cursor=lambda: found.cursor, digests=spool.digests, unchanged=found.unchanged,
+                )
+            except StaleDigestError as exc:
+                raise SyncError(settings.name, f"{exc}; nothing was written, the next sync plans it again") from exc
     known = set(before.values())
     updated = sum(1 for entry_id in changes.upserted if entry_id in known)
     return SyncSummary(

@@ -32,6 +32,8 @@ class EntrySpool:
         self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY_BYTES)  # noqa: SIM115
         self._pending: list[_Flat] = []
         self.count = 0
+        # External id -> digest of the raw record, filled in as the replay yields each entry.
+        self.digests: dict[str, str] = {}
 
     def add(self, entry: Entry) -> None:
         self._pending.append(_flatten(entry))
@@ -62,6 +64,8 @@ class EntrySpool:
             batch: list[_Flat] = pickle.load(self._file)
             left -= len(batch)
             for flat in batch:
+                if flat[-1] is not None:
+                    self.digests[flat[1]] = flat[-1]
                 yield _restore(flat)
 
     def close(self) -> None:
@@ -76,20 +80,21 @@ class EntrySpool:
         self.close()
 
 
-def pickle_batch(entries: list[Entry]) -> bytes:
-    """Entries in the spool's file format, for `EntrySpool.add_pickled`."""
-    return pickle.dumps([_flatten(entry) for entry in entries], protocol=pickle.HIGHEST_PROTOCOL)
+def pickle_batch(entries: list[Entry], digests: list[str | None] | None = None) -> bytes:
+    """Entries (and the digests of their raw records) in the spool's file format, for `EntrySpool.add_pickled`."""
+    flat = [_flatten(entry, digest) for entry, digest in zip(entries, digests or [None] * len(entries), strict=True)]
+    return pickle.dumps(flat, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # Plain tuples: pickling frozen slotted dataclasses goes through slow generic state handling.
 _Flat = tuple[Any, ...]
 
 
-def _flatten(entry: Entry) -> _Flat:
+def _flatten(entry: Entry, digest: str | None = None) -> _Flat:
     numbers = tuple((n.raw, n.kind.value, n.e164) for n in entry.numbers)
     return (entry.source, entry.external_id, entry.kind.value, entry.display_name, entry.given_name,
             entry.surname, entry.title, entry.unit_path, entry.location, entry.email, entry.keywords,
-            entry.description, numbers, entry.id)
+            entry.description, numbers, entry.id, digest)
 
 
 # Dictionary lookups: calling an enum class per value was a fifth of the replay.
@@ -99,7 +104,7 @@ _NUMBER_KINDS = {kind.value: kind for kind in NumberKind}
 
 def _restore(flat: _Flat) -> Entry:
     (source, external_id, kind, display_name, given_name, surname, title, unit_path, location, email,
-     keywords, description, numbers, entry_id) = flat
+     keywords, description, numbers, entry_id, _digest) = flat
     kinds = _NUMBER_KINDS
     return Entry(
         source=source, external_id=external_id, kind=_ENTRY_KINDS[kind], display_name=display_name,
