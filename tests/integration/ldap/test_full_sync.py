@@ -7,7 +7,7 @@ import pytest
 from directory.model import EntryKind
 from directory.store import DirectoryRepository, Store
 from directory.sync import sync_source
-from tests.helpers.slapd import Slapd
+from tests.helpers.slapd import SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE, settings_for
 
 pytestmark = pytest.mark.integration
@@ -46,3 +46,28 @@ def test_the_store_stays_writable_while_a_sync_downloads(slapd: Slapd, store: St
     summary = sync_source(store, settings, full=True, progress=write_meanwhile)
     assert summary.updated == 10
     assert repository.usage_counts()[entry_id] == PEOPLE // settings.page_size
+
+
+def test_a_full_resync_plans_only_changed_records(slapd: Slapd, store: Store) -> None:
+    settings = settings_for(slapd.url)
+    sync_source(store, settings, full=True)
+    repository = DirectoryRepository(store)
+    assert len(repository.source_digests(settings.name)) == PEOPLE
+    slapd.modify(f"dn: uid=p00007,ou=Röntgen,ou=Sjukhuset,{SUFFIX}\nchangetype: modify\n"
+                 "replace: title\ntitle: Röntgensjuksköterska\n")
+    summary = sync_source(store, settings, full=True)
+    assert (summary.records, summary.added, summary.updated, summary.removed) == (PEOPLE, 0, 1, 0)
+    assert {e.display_name: e for e in repository.load_entries()}["Person 00007"].title == "Röntgensjuksköterska"
+    assert len(repository.source_digests(settings.name)) == PEOPLE
+
+
+def test_changed_settings_plan_every_record_again(slapd: Slapd, store: Store) -> None:
+    repository = DirectoryRepository(store)
+    sync_source(store, settings_for(slapd.url), full=True)
+    before = set(repository.source_digests("ldap"))
+    summary = sync_source(store, settings_for(slapd.url, region="NO"), full=True)
+    # Planned again under the new settings: same entries (nothing to update), every digest new.
+    assert (summary.records, summary.added, summary.updated) == (PEOPLE, 0, 0)
+    after = set(repository.source_digests("ldap"))
+    assert len(after) == PEOPLE
+    assert not after & before

@@ -9,6 +9,7 @@ import pytest
 
 from directory.model import Entry, EntryKind
 from directory.store import DirectoryRepository, Store, sqlite_url
+from directory.store.entries import StaleDigestError
 
 
 def person(ext: str, name: str) -> Entry:
@@ -65,5 +66,23 @@ def test_a_failing_stream_leaves_entries_and_cursor_as_they_were(repo: Directory
 
     with pytest.raises(ConnectionError):
         repo.apply_sync("ldap", broken(), complete=True, cursor=lambda: "c2")
+    assert names(repo) == {"A"}
+    assert repo.sync_cursor("ldap") == "c1"
+
+
+def test_digests_are_stored_and_unchanged_entries_count_as_seen(repo: DirectoryRepository) -> None:
+    repo.apply_sync("ldap", [person("1", "A"), person("2", "B")], complete=True, digests={"1": "d1", "2": "d2"})
+    assert repo.source_digests("ldap") == {"d1": "1", "d2": "2"}
+    # "1" unchanged (not given, not written), "2" given again without a digest, "3" new.
+    changes = repo.apply_sync("ldap", [person("2", "B"), person("3", "C")], complete=True, unchanged={"1": "d1"})
+    assert names(repo) == {"A", "B", "C"}
+    assert changes.removed == ()
+    assert repo.source_digests("ldap") == {"d1": "1"}  # "2" was planned without one: its digest is cleared
+
+
+def test_an_unchanged_entry_whose_digest_moved_on_fails_the_sync_and_writes_nothing(repo: DirectoryRepository) -> None:
+    repo.apply_sync("ldap", [person("1", "A")], complete=True, digests={"1": "d1"}, cursor=lambda: "c1")
+    with pytest.raises(StaleDigestError):
+        repo.apply_sync("ldap", [person("2", "B")], complete=True, unchanged={"1": "other"}, cursor=lambda: "c2")
     assert names(repo) == {"A"}
     assert repo.sync_cursor("ldap") == "c1"
