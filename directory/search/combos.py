@@ -36,6 +36,7 @@ class WordClass:
     """One match class of one query word: its score, size, name-ordered stream and membership filter."""
 
     __slots__ = ("_array", "_union", "keep", "score", "size", "stream")
+    _array: Collection[int] | None
 
     def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
                  keep: Filter, *, array: Collection[int] | None = None,
@@ -58,6 +59,13 @@ class WordClass:
         if self._array is None and self._union is not None and self.size <= cap:
             self._array = self._union()
         return self._array
+
+    def ordered(self, cap: int) -> Sequence[int] | None:
+        """The slots in name order, if at hand or made when there are at most ``cap`` (kept)."""
+        found = self.ready(cap)
+        if found is not None and not isinstance(found, Sequence):
+            found = self._array = sorted(found)
+        return found
 
     def same_as(self, other: WordClass) -> bool:
         """Whether both classes hold exactly the same slots (as far as cheaply known)."""

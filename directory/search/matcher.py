@@ -83,8 +83,13 @@ class Matcher:
         for rank in sorted(set(near.values())):
             keys = [k for k, v in near.items() if v == rank]
             penalty = r.FUZZY_STEP * (rank - 1)
-            found.append((r.FUZZY_NAME - penalty, state.names.union_of(keys)))
-            found.append((r.FUZZY - penalty, state.all.union_of(keys)))
+            in_names = state.names.union_of(keys)
+            found.append((r.FUZZY_NAME - penalty, in_names))
+            # A key's name postings are among its postings in all fields: only where it has more
+            # (an e-mail word, a unit) does the all-fields set grow beyond the names set.
+            more = [state.all.post[k] for k in keys
+                    if k in state.all.post and len(state.all.post[k]) != len(state.names.exact(k))]
+            found.append((r.FUZZY - penalty, in_names.union(*more)))
         found.sort(key=lambda extra: -extra[0])
         return found
 

@@ -239,10 +239,10 @@ def _members(combo: Sequence[WordClass]) -> list[int] | None:
     the work follows the smallest class, not the largest ("matthias er": 1,062 Matthiases probed for a
     name word starting "er", instead of walking 12,840 Er-names)."""
     by_size = sorted(combo, key=lambda c: c.size)
-    base = by_size[0].ready(FILTER_BASE_CAP)
+    base = by_size[0].ordered(FILTER_BASE_CAP)
     if base is None:
         return None
-    found: Sequence[int] = base if isinstance(base, Sequence) else sorted(base)
+    found: Sequence[int] = base
     for c in by_size[1:]:
         if not found:
             break
