@@ -8,7 +8,7 @@ dropped from an otherwise good entry, with a reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,6 +72,8 @@ class EntryPlanner:
         self._id_key = mapping.id.lower()
         self._change_key = mapping.change.lower()
         self.fields = _Fields(mapping)
+        # Number text -> E.164 worked out elsewhere (by the other sync worker; see number_hints).
+        self.e164_hints: Mapping[str, str | None] = {}
 
     def entry_id(self, dn: str, attributes: RawAttributes) -> str | None:
         """Only the stable id of a record (for the id-only deletion check), or None."""
@@ -235,7 +237,7 @@ class _EntryBuilder:
     def numbers(self) -> tuple[PhoneNumber, ...]:
         out: list[PhoneNumber] = []
         seen: set[tuple[str, NumberKind]] = set()
-        region = self.planner.region
+        region, hints = self.planner.region, self.planner.e164_hints
         for key, attribute, kind in self.fields.numbers:
             for raw in self.values(key, attribute):
                 if _DIGIT.search(raw) is None and not any(c.isdigit() for c in raw):
@@ -243,8 +245,31 @@ class _EntryBuilder:
                     continue
                 if (raw, kind) not in seen:
                     seen.add((raw, kind))
-                    out.append(PhoneNumber(raw, kind, _e164(raw, region)))
+                    e164 = hints.get(raw, _UNKNOWN)
+                    out.append(PhoneNumber(raw, kind, _e164(raw, region) if e164 is _UNKNOWN else e164))
         return tuple(out)
+
+
+_UNKNOWN = "unknown"  # a sentinel: never an E.164 number
+
+
+def number_hints(mapping: AttributeMapping, region: str, records: Iterable[RawAttributes]) -> dict[str, str | None]:
+    """Number text -> E.164 for the number values of ``records``, cleaned as the planner cleans them;
+    for `EntryPlanner.e164_hints`, so that another process can do this part of the planning."""
+    keys = {name.lower() for name, _kind in mapping.numbers}
+    hints: dict[str, str | None] = {}
+    for attributes in records:
+        for name, values in attributes.items():
+            if name.lower() not in keys:
+                continue
+            for value in values[:MAX_VALUES]:
+                try:
+                    text = decode_text(value)
+                except ValueError:
+                    continue
+                if text and text not in hints and _DIGIT.search(text) is not None:
+                    hints[text] = _e164(text, region)
+    return hints
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,16 @@ from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
-from directory.sync.download import Downloaded, DownloadJob, Emit, Page, Searched, plan_pages, search_pages
+from directory.sync.download import (
+    Downloaded,
+    DownloadJob,
+    Emit,
+    Page,
+    Searched,
+    annotate_pages,
+    plan_pages,
+    search_pages,
+)
 from directory.sync.errors import SyncError
 
 _HEADER = struct.Struct(">II")
@@ -102,7 +111,7 @@ def _read(planner: Connection, job: DownloadJob) -> None:
     gc.disable()  # millions of short-lived acyclic objects; the process ends right after
     credits = CREDITS
     try:
-        for item in search_pages(job):
+        for item in annotate_pages(job, search_pages(job)):
             if isinstance(item, Page):
                 while credits == 0:
                     if planner.recv_bytes() != _ACK:

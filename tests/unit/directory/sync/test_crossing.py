@@ -7,6 +7,8 @@ import pickle
 from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 from directory.sync import OPENLDAP, EntryPlanner, LdapAuthError, LdapSourceSettings
 from directory.sync.digest import RecordDigests
+from directory.sync.download import Downloaded, DownloadJob, Page, Searched, annotate_pages, plan_pages
+from directory.sync.search import Record
 from directory.sync.spool import EntrySpool, pickle_batch
 
 
@@ -67,3 +69,29 @@ def test_an_unchanged_record_counts_and_claims_its_id() -> None:
     assert planner.plan("uid=b,dc=a", record, EntryKind.PERSON) is None  # the same id again: a duplicate
     assert (planner.records, planner.skipped.count, planner.max_change) == (2, 1, "20261122050000Z")
     assert "also at uid=a,dc=a" in planner.skipped.kept[0].reason
+
+
+def test_annotated_pages_plan_to_the_same_entries_and_reasons() -> None:
+    """The reading worker works out digests and E.164 numbers for the planning one: same result."""
+    def record(i: int, numbers: list[bytes]) -> Record:
+        return (f"uid=p{i},ou=Akuten,dc=a",
+                {"entryUUID": [f"0f1e2d3c-4b5a-6978-8796-{i:012x}".encode()], "cn": [f"Person {i}".encode()],
+                 "TelephoneNumber": numbers, "mobile": [b"070-123 45 67"]})
+
+    records = [record(0, [b"019-602 10 00"]), record(1, [b"no digits", b"\xff", b"4711"]),
+               record(2, [b"+47 22 11 33 44", b"019-602\x01 10 01"]), record(1, [b"1"])]
+    job = DownloadJob(settings(), True, None, 0, 0.0)
+
+    def run(items: list[Page | Searched]) -> tuple[list[Entry], dict[str, str], Downloaded]:
+        with EntrySpool() as spool:
+            found = plan_pages(job, items, lambda batch, count, _done: spool.add_pickled(batch, count))
+            return list(spool), dict(spool.digests), found
+
+    def pages() -> list[Page | Searched]:
+        return [Page(EntryKind.PERSON, records[:2]), Page(EntryKind.PERSON, records[2:]),
+                Searched("ldap://127.0.0.1:1", (), False, None, None)]
+
+    plain, annotated = run(pages()), run(list(annotate_pages(job, pages())))
+    assert plain[:2] == annotated[:2]
+    assert (plain[2].skipped, plain[2].cleaned) == (annotated[2].skipped, annotated[2].cleaned)
+    assert [n.e164 for n in plain[0][2].numbers] == ["+4722113344", "+46196021001", "+46701234567"]
