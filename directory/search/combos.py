@@ -35,18 +35,20 @@ Filter = Callable[[Sequence[int]], list[int]]  # the slots (in order) that are i
 class WordClass:
     """One match class of one query word: its score, size, name-ordered stream and membership filter."""
 
-    __slots__ = ("_array", "_union", "keep", "score", "size", "stream")
+    __slots__ = ("_array", "_parts", "_union", "keep", "score", "size", "stream")
     _array: Collection[int] | None
 
     def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
                  keep: Filter, *, array: Collection[int] | None = None,
-                 union: Callable[[], Collection[int]] | None = None) -> None:
+                 union: Callable[[], Collection[int]] | None = None,
+                 parts: Callable[[], Sequence[Collection[int]]] | None = None) -> None:
         self.score = score
         self.size = size
         self.stream = stream  # slots in ascending (name) order
         self.keep = keep  # which of some slots match this word at least this well (C-level probes)
         self._array = array
         self._union = union
+        self._parts = parts
 
     def array(self) -> Collection[int] | None:
         """The slots as one collection, for set operations in C, when that is cheap enough."""
@@ -59,6 +61,12 @@ class WordClass:
         if self._array is None and self._union is not None and self.size <= cap:
             self._array = self._union()
         return self._array
+
+    def pieces(self) -> Sequence[Collection[int]] | None:
+        """Collections whose union is this class, without building it, if known."""
+        if self._array is not None:
+            return (self._array,)
+        return self._parts() if self._parts is not None else None
 
     def ordered(self, cap: int) -> Sequence[int] | None:
         """The slots in name order, if at hand or made when there are at most ``cap`` (kept)."""
@@ -132,23 +140,28 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
     if w.diacritic:
         found.append(WordClass(r.PREFIX_NAME_DIA, state.raw_names.count(w.raw, SIZE_CAP),
                                lambda: state.raw_names.stream(w.raw), raw_in_name(w.raw_prefix),
-                               array=state.raw_names.materialized(w.raw), union=lambda: state.raw_names.union(w.raw)))
+                               array=state.raw_names.materialized(w.raw), union=lambda: state.raw_names.union(w.raw),
+                               parts=lambda: state.raw_names.parts(w.raw)))
     found.append(WordClass(r.PREFIX_NAME, state.names.count(w.fold, SIZE_CAP),
                            lambda: state.names.stream(w.fold), in_name(w.fold_prefix),
-                           array=state.names.materialized(w.fold), union=lambda: state.names.union(w.fold)))
+                           array=state.names.materialized(w.fold), union=lambda: state.names.union(w.fold),
+                           parts=lambda: state.names.parts(w.fold)))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_OTHER_DIA, state.raw_all.count(w.raw, SIZE_CAP),
                                lambda: state.raw_all.stream(w.raw),
                                anywhere(w.raw_prefix, raw_own, groups_prefix(raw_keys, w.raw)),
-                               array=state.raw_all.materialized(w.raw), union=lambda: state.raw_all.union(w.raw)))
+                               array=state.raw_all.materialized(w.raw), union=lambda: state.raw_all.union(w.raw),
+                               parts=lambda: state.raw_all.parts(w.raw)))
     found.append(WordClass(r.PREFIX, state.all.count(w.fold, SIZE_CAP),
                            lambda: state.all.stream(w.fold), anywhere(w.fold_prefix, own, groups_prefix(keys, w.fold)),
-                           array=state.all.materialized(w.fold), union=lambda: state.all.union(w.fold)))
+                           array=state.all.materialized(w.fold), union=lambda: state.all.union(w.fold),
+                           parts=lambda: state.all.parts(w.fold)))
     if w.variant:
         found.append(WordClass(r.VARIANT_NAME, state.variants.count(w.variant, SIZE_CAP),
                                lambda: state.variants.stream(w.variant), variant(w.variant_prefix),
                                array=state.variants.materialized(w.variant),
-                               union=lambda: state.variants.union(w.variant)))
+                               union=lambda: state.variants.union(w.variant),
+                               parts=lambda: state.variants.parts(w.variant)))
     for score, extra in extras:
         # Sorted only if read in order: fuzzy sets can hold thousands of slots.
         found.append(WordClass(score, len(extra), lambda e=extra: sorted(e),  # type: ignore[misc]

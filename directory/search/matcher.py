@@ -7,7 +7,7 @@ slots in name order (see :mod:`directory.search.postings`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Sized
 from itertools import islice
 from typing import TypeVar, cast
 
@@ -99,6 +99,19 @@ class Matcher:
         if w.variant:
             total += state.variants.count(w.variant, SECOND_CAP)
         return total + sum(len(s) for _, s in self.extras(w))
+
+    def has_candidates(self, w: Word) -> bool:
+        """Whether :meth:`candidates` of ``w`` is at hand (kept from an earlier query)."""
+        return ("candidates", w, id(w) in self._fuzzy) in self.state.memo
+
+    def candidate_pieces(self, w: Word) -> list[Collection[int]]:
+        """Collections whose union is :meth:`candidates` of ``w`` (without building it)."""
+        state = self.state
+        found: list[Collection[int]] = list(state.all.parts(w.fold))
+        if w.variant:
+            found.extend(state.variants.parts(w.variant))
+        found.extend(slots for _, slots in self.extras(w))
+        return found
 
     def candidates(self, w: Word) -> set[int]:
         """Every slot ``w`` matches in any way (do not modify)."""

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from directory.search import ranking as r
-from directory.search.combos import MATERIALIZE_CAP, WordClass, combinations
+from directory.search.combos import WordClass, combinations
 from directory.search.documents import display_words
 from directory.search.matcher import SECOND_CAP, Matcher, Scored, extra_slots
 from directory.search.query import Word
@@ -122,9 +122,16 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
         def narrow(walk_cost: int) -> list[int] | None:
             """All candidates not yet seen, in name order, when finding them costs less than ``walk_cost``
             (slots the rest of the walk would otherwise read)."""
-            if len(selective) < 2 or sum(estimates[words.index(w)] for w in selective) > walk_cost:
+            if len(selective) < 2 or sum(estimates[words.index(w)] for w in selective
+                                         if not matcher.has_candidates(w)) > walk_cost:
                 return None
-            return sorted(set.intersection(*(matcher.candidates(w) for w in selective)).difference(seen))
+            # One word's candidates as a set (kept across queries), the others' postings looked up in it.
+            first = min(selective, key=lambda w: (not matcher.has_candidates(w), estimates[words.index(w)]))
+            found = matcher.candidates(first)
+            for w in selective:
+                if w is not first:
+                    found = _intersection(found, matcher.candidate_pieces(w))
+            return sorted(found.difference(seen))
 
         _walk_combinations(matcher, limit, top=top, seen=seen, consider=consider, record=record, narrow=narrow)
         return
@@ -246,10 +253,18 @@ def _members(combo: Sequence[WordClass]) -> list[int] | None:
     for c in by_size[1:]:
         if not found:
             break
-        # Comparable sizes: hashing both in C is cheaper than probing; else probe the few.
-        other = c.ready(MATERIALIZE_CAP) if c.size <= SET_RATIO * len(found) else None
-        found = sorted(set(found).intersection(other)) if other is not None else c.keep(found)
+        # Comparable sizes: looking the other class's postings up in a set of the few is cheaper than
+        # probing the few's match strings; else probe.
+        pieces = c.pieces() if c.size <= SET_RATIO * len(found) else None
+        found = c.keep(found) if pieces is None else sorted(_intersection(set(found), pieces))
     return list(found)
+
+
+def _intersection(few: set[int], pieces: Sequence[Collection[int]]) -> set[int]:
+    """The slots of ``few`` in any of ``pieces``, in C and without building the union of ``pieces``."""
+    if len(pieces) == 1:
+        return few.intersection(pieces[0])
+    return set().union(*(few.intersection(piece) for piece in pieces))
 
 
 def intersect(collections: Sequence[Collection[int]]) -> set[int]:

@@ -170,6 +170,14 @@ class TokenIndex:
         post = self.post
         return set().union(*(post[k] for k in keys if k in post))
 
+    def parts(self, prefix: str) -> list[array[int]]:
+        """Sorted slot arrays whose union is every slot under ``prefix`` (no copying)."""
+        head = self._heads.get(prefix)
+        if head is not None:
+            return [head]
+        post = self.post
+        return [post[k] for k in self.key_range(prefix)]
+
     def materialized(self, prefix: str) -> array[int] | None:
         """The sorted slots under ``prefix`` when they already exist as one array (no copying)."""
         head = self._heads.get(prefix)
