@@ -52,9 +52,24 @@ class SyncWorkerError(SyncError):
 def _context() -> Any:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        # "__main__" too: the server then imports the program's main module once, and the workers it
+        # forks skip re-importing it (multiprocessing does that for each worker otherwise; for the
+        # `switchboard` script that is app.cli, a second per worker).
+        context.set_forkserver_preload(["__main__", __name__])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def start_workers() -> None:
+    """Start the forkserver now (about a second, once per process) so that syncs start in milliseconds."""
+    worker = _context().Process(target=_idle, name="sync warm-up", daemon=True)
+    worker.start()
+    worker.join()
+    worker.close()
+
+
+def _idle() -> None:
+    pass
 
 
 def download_in_worker(job: DownloadJob, emit: Emit) -> Downloaded:
