@@ -7,6 +7,7 @@ dialing, answering or resuming a call first puts the other connected calls on ho
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
     from softphone.engine import Phone
 
 _DTMF = re.compile(r"[0-9A-Da-d*#]{1,32}")
+log = logging.getLogger(__name__)
 _MEDIA_CHECK_INTERVAL_S = 1.0
+_PJ_EINVALIDOP = 70013  # pjsua refuses a re-INVITE while another is under way
+_HOLD_ATTEMPTS = 3
 
 _STATES = {
     pj.PJSIP_INV_STATE_CALLING: CallState.DIALING,
@@ -55,6 +59,7 @@ class CallTable:
         self._recorders: dict[int, Any] = {}
         self._audio_index: dict[int, int] = {}
         self._rx: dict[int, tuple[int, float]] = {}  # packets received so far, when that count last grew
+        self._wanted: dict[int, tuple[bool, int]] = {}  # key -> (hold wanted, re-INVITEs sent for it)
         self._last_check = 0.0
         self._next_key = 1
         self.audio_connected: Callable[[int], None] | None = None  # after a call's audio (re)connects
@@ -153,24 +158,58 @@ class CallTable:
         self._op(handle, "hangup", 0)
 
     def hold(self, key: int) -> None:
-        handle, snap = self._live_handle(key)
+        _, snap = self._live_handle(key)
         if snap.state is not CallState.CONNECTED:
             raise self._error(f"call {key} is not connected, so it cannot be held")
-        if not snap.on_hold:
-            self._op(handle, "setHold", None)
+        self._want_hold(key, True)
 
     def resume(self, key: int, *, hold_others: bool = True) -> None:
-        handle, snap = self._live_handle(key)
+        _, snap = self._live_handle(key)
         if snap.state is not CallState.CONNECTED:
             raise self._error(f"call {key} is not connected")
         if hold_others:
             self._hold_others(key)
+        self._want_hold(key, False)
+
+    # Hold and resume are wanted states, reconciled here and at every pump: pjsua refuses a re-INVITE
+    # while another is under way (PJ_EINVALIDOP), e.g. resuming a caller whose hold is still being
+    # negotiated, so the intent is kept and carried out once the first one is done.
+
+    def _want_hold(self, key: int, held: bool) -> None:
+        self._wanted[key] = (held, 0)
+        self._reconcile(key, raising=True)
+
+    def reconcile_holds(self) -> None:
+        for key in list(self._wanted):
+            self._reconcile(key, raising=False)
+
+    def _reconcile(self, key: int, *, raising: bool) -> None:
+        held, sent = self._wanted[key]
+        snap, handle = self._snaps.get(key), self._handles.get(key)
+        if snap is None or handle is None or snap.state is not CallState.CONNECTED:
+            return  # ended (released in _release) or not yet connected
+        if snap.on_hold == held:
+            return
+        if sent >= _HOLD_ATTEMPTS:  # the other side keeps refusing: say so once and stop asking
+            del self._wanted[key]
+            log.warning("call %s: %s refused %d times", key, "hold" if held else "resume", sent)
+            return
         prm = pj.CallOpParam(True)
-        prm.opt.flag = pj.PJSUA_CALL_UNHOLD
         try:
-            handle.reinvite(prm)
+            if held:
+                handle.setHold(prm)
+            else:
+                prm.opt.flag = pj.PJSUA_CALL_UNHOLD
+                handle.reinvite(prm)
         except pj.Error as error:
-            raise self._error(f"could not resume call {key}: {error.info()}") from None
+            if error.status == _PJ_EINVALIDOP:
+                return  # a re-INVITE is under way: try again at the next pump
+            del self._wanted[key]
+            if raising:
+                raise self._error(f"could not {'hold' if held else 'resume'} call {key}: {error.info()}") from None
+            log.warning("call %s: %s failed: %s", key, "hold" if held else "resume", error.info())
+            return
+        self._wanted[key] = (held, sent + 1)
 
     def set_muted(self, key: int, muted: bool) -> None:
         handle, snap = self._live_handle(key)
@@ -243,9 +282,9 @@ class CallTable:
 
     def _hold_others(self, keep: int | None) -> None:
         for key, snap in list(self._snaps.items()):
-            if key != keep and snap.state is CallState.CONNECTED and not snap.on_hold:
-                with contextlib.suppress(pj.Error):
-                    self._handles[key].setHold(pj.CallOpParam(True))
+            if key != keep and snap.state is CallState.CONNECTED and (not snap.on_hold or key in self._wanted):
+                self._wanted[key] = (True, 0)
+                self._reconcile(key, raising=False)
 
     def _new_key(self) -> int:
         key, self._next_key = self._next_key, self._next_key + 1
@@ -370,6 +409,7 @@ class CallTable:
                 self._ended.append(obj)
         self._audio_index.pop(key, None)
         self._rx.pop(key, None)
+        self._wanted.pop(key, None)
         self._by_us.discard(key)
 
     def release_ended(self) -> None:

@@ -151,6 +151,7 @@ class Phone:
         if self._reg.retry_due(now):
             self._register_again()
         self._calls.check_media(now)
+        self._calls.reconcile_holds()
         self.deliver()
 
     def deliver(self) -> None:
