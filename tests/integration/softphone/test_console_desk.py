@@ -188,7 +188,7 @@ def test_unanswered_transfer_comes_back_as_a_recall_and_hang_ups_in_each_stage_a
             desk.wait(lambda: desk.rows(DeskList.WAITING) == 1)
             if stage != "waiting":
                 desk.key("F2")
-                desk.wait(lambda: caller.find("call_state", mark, state="CONFIRMED"))
+                desk.wait(lambda m=mark: caller.find("call_state", m, state="CONFIRMED"))
                 desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 1 and desk.connected())
                 if stage == "held":
                     desk.key("F3")
