@@ -35,7 +35,7 @@ Filter = Callable[[Sequence[int]], list[int]]  # the slots (in order) that are i
 class WordClass:
     """One match class of one query word: its score, size, name-ordered stream and membership filter."""
 
-    __slots__ = ("_array", "_parts", "_union", "keep", "score", "size", "stream")
+    __slots__ = ("_array", "_parts", "_union", "joined", "keep", "score", "size", "stream")
     _array: Collection[int] | None
 
     def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
@@ -49,6 +49,9 @@ class WordClass:
         self._array = array
         self._union = union
         self._parts = parts
+        # Slots shared with other classes (of the other words), found when this class was the smallest
+        # of a combination: the typo pass and the next keystroke meet the same combinations again.
+        self.joined: dict[tuple[WordClass, ...], list[int]] = {}
 
     def array(self) -> Collection[int] | None:
         """The slots as one collection, for set operations in C, when that is cheap enough."""
@@ -78,8 +81,13 @@ class WordClass:
     def same_as(self, other: WordClass) -> bool:
         """Whether both classes hold exactly the same slots (as far as cheaply known)."""
         mine, theirs = self._array, other._array
-        return (self.size == other.size and isinstance(mine, array) and isinstance(theirs, array)
-                and mine == theirs)
+        if self.size != other.size or mine is None or theirs is None:
+            return False
+        if isinstance(mine, array) and isinstance(theirs, array):
+            return mine == theirs
+        if isinstance(mine, (set, frozenset)):
+            return mine.issuperset(theirs)  # as many slots, so the same
+        return isinstance(theirs, (set, frozenset)) and theirs.issuperset(mine)
 
 
 def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[WordClass]:
@@ -117,9 +125,6 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
     def variant(probe: str) -> Filter:
         return lambda slots: list(compress(slots, map(str.__contains__, map(variants.__getitem__, slots),
                                                       repeat(probe))))
-
-    def member_of(extra: Collection[int]) -> Filter:
-        return lambda slots: list(compress(slots, map(extra.__contains__, slots)))
 
     found: list[WordClass] = []
     if w.whole:
@@ -162,18 +167,30 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
                                array=state.variants.materialized(w.variant),
                                union=lambda: state.variants.union(w.variant),
                                parts=lambda: state.variants.parts(w.variant)))
-    for score, extra in extras:
-        # Sorted only if read in order: fuzzy sets can hold thousands of slots.
-        found.append(WordClass(score, len(extra), lambda e=extra: sorted(e),  # type: ignore[misc]
-                               member_of(extra), array=extra))
-    # A class with the same slots as a stronger one of the same word adds no candidate (its slots were
-    # all met in the stronger combinations first): "matthias" is an exact name, an exact word and a
-    # name prefix in the very same 1,062 entries.
-    kept: list[WordClass] = []
-    for c in found:
-        if c.size and not any(k.same_as(c) for k in kept):
-            kept.append(c)
-    return kept
+    return more_classes(more_classes([], found), extras)
+
+
+def _extra_classes(extras: Sequence[r.Extra]) -> list[WordClass]:
+    # Sorted only if read in order: fuzzy sets can hold thousands of slots.
+    return [WordClass(score, len(extra), lambda e=extra: sorted(e),  # type: ignore[misc]
+                      lambda slots, e=extra: list(compress(slots, map(e.__contains__, slots))),  # type: ignore[misc]
+                      array=extra)
+            for score, extra in extras]
+
+
+def more_classes(kept: Sequence[WordClass], more: Sequence[WordClass] | Sequence[r.Extra]) -> list[WordClass]:
+    """``kept`` followed by the classes of ``more`` (or of extras) that add candidates.
+
+    A class with the same slots as a stronger one of the same word adds none (its slots were all met in
+    the stronger combinations first): "matthias" is an exact name, an exact word and a name prefix in
+    the very same 1,062 entries; a typo pass finds "mette" itself among the keys near "mette".
+    """
+    classes = [c if isinstance(c, WordClass) else _extra_classes([c])[0] for c in more]
+    found = list(kept)
+    for c in classes:
+        if c.size and not any(k.same_as(c) for k in found):
+            found.append(c)
+    return found
 
 
 _FOUND = (-1).__ne__  # str.find found it

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import TypeVar, cast
 
 from directory.search import ranking as r
-from directory.search.combos import WordClass, word_classes
+from directory.search.combos import WordClass, more_classes, word_classes
 from directory.search.numbers import query_forms
 from directory.search.query import Word
 from directory.search.state import IndexState
@@ -36,11 +36,11 @@ class Matcher:
         self.words = words
         self._fuzzy = {id(w) for w in fuzzy}  # the words allowed to match with typos
 
-    def _memo(self, kind: str, w: Word, make: Callable[[], T]) -> T:
+    def _memo(self, kind: str, w: Word, make: Callable[[], T], fuzzy: bool | None = None) -> T:
         """Per-word data kept across queries: while a second word is typed the first stays the same.
         The state clears its memo on every change; do not modify what this returns."""
         memo = self.state.memo
-        key = (kind, w, id(w) in self._fuzzy)
+        key = (kind, w, id(w) in self._fuzzy if fuzzy is None else fuzzy)
         found = memo.get(key)
         if found is None:
             if len(memo) >= MEMO_SIZE:
@@ -50,16 +50,21 @@ class Matcher:
 
     def extras(self, w: Word) -> list[r.Extra]:
         def make() -> list[r.Extra]:
-            found = []
-            if w.digits:
-                found.append((r.PREFIX, self.number_slots(w.fold)))
+            found = list(self._number_extras(w))
             if id(w) in self._fuzzy and w.max_edits:
                 found.extend(self.fuzzy_sets(w))
             return found
         return self._memo("extras", w, make)
 
     def word_classes(self, w: Word) -> list[WordClass]:
-        return self._memo("classes", w, lambda: word_classes(self.state, w, self.extras(w)))
+        plain = self._memo("classes", w, lambda: word_classes(self.state, w, self._number_extras(w)), False)
+        if id(w) not in self._fuzzy or not w.max_edits:
+            return plain
+        # The typo pass reuses the plain pass's classes (and what they learnt), adding the fuzzy ones.
+        return self._memo("classes", w, lambda: more_classes(plain, self.fuzzy_sets(w)), True)
+
+    def _number_extras(self, w: Word) -> list[r.Extra]:
+        return self._memo("numbers", w, lambda: [(r.PREFIX, self.number_slots(w.fold))] if w.digits else [], False)
 
     def scorer(self) -> r.DocScorer:
         return r.DocScorer(self.state, self.words, [self.extras(w) for w in self.words])

@@ -246,6 +246,9 @@ def _members(combo: Sequence[WordClass]) -> list[int] | None:
     the work follows the smallest class, not the largest ("matthias er": 1,062 Matthiases probed for a
     name word starting "er", instead of walking 12,840 Er-names)."""
     by_size = sorted(combo, key=lambda c: c.size)
+    known = by_size[0].joined.get(tuple(by_size[1:]))
+    if known is not None:
+        return known
     base = by_size[0].ordered(FILTER_BASE_CAP)
     if base is None:
         return None
@@ -257,7 +260,8 @@ def _members(combo: Sequence[WordClass]) -> list[int] | None:
         # probing the few's match strings; else probe.
         pieces = c.pieces() if c.size <= SET_RATIO * len(found) else None
         found = c.keep(found) if pieces is None else sorted(_intersection(set(found), pieces))
-    return list(found)
+    found = by_size[0].joined[tuple(by_size[1:])] = list(found)
+    return found
 
 
 def _intersection(few: set[int], pieces: Sequence[Collection[int]]) -> set[int]:
