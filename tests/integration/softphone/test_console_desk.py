@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,7 @@ def test_unanswered_transfer_comes_back_as_a_recall_and_hang_ups_in_each_stage_a
             desk.wait(lambda: desk.rows(DeskList.WAITING) == 1)
             if stage != "waiting":
                 desk.key("F2")
-                desk.wait(lambda m=mark: caller.find("call_state", m, state="CONFIRMED"))
+                desk.wait(partial(caller.find, "call_state", mark, state="CONFIRMED"))
                 desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 1 and desk.connected())
                 if stage == "held":
                     desk.key("F3")
