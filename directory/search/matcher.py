@@ -20,7 +20,7 @@ from directory.search.state import IndexState
 # Intersecting selective words' candidate sets pays off up to about this many postings each.
 SECOND_CAP = 20000
 # Per-word entries (classes, candidates, extras) kept across queries.
-MEMO_SIZE = 24
+MEMO_SIZE = 32
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ class Matcher:
         found = memo.get(key)
         if found is None:
             if len(memo) >= MEMO_SIZE:
-                memo.clear()
+                del memo[next(iter(memo))]  # the oldest: freeing all at once would stall one keystroke
             found = memo[key] = make()
         return cast(T, found)
 
