@@ -2,7 +2,7 @@
 
 The desk runs on the GUI thread, which also pumps the phone (see `app.phone_bridge`), so desk
 events arrive here on that thread. Intents that the phone refuses emit `error_occurred` with the
-reason in words instead of raising into a key handler.
+`PhoneError` instead of raising into a key handler.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class DeskBridge(QObject):
     held_too_long = Signal(object)  # DeskCall
     callback_added = Signal(object)  # CallbackEntry
     ticked = Signal(float)  # the desk's clock, for views that show running times
-    error_occurred = Signal(str)
+    error_occurred = Signal(object)  # PhoneError
 
     def __init__(self, desk: OperatorDesk, parent: QObject | None = None, tick_ms: int = TICK_MS) -> None:
         super().__init__(parent)
@@ -61,7 +61,7 @@ class DeskBridge(QObject):
         try:
             return intent()
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
             return None
 
     def current(self) -> DeskCall | None:

@@ -10,7 +10,7 @@ Signals:
 - ``call_changed(CallChanged)``: every change of any call, with the previous snapshot and a reason
 - ``call_added(Call)`` / ``call_ended(Call)``: the first and last snapshot of a call
 - ``dtmf_received(int, str)``: call id and digit
-- ``error_occurred(str)``: an intent that could not be carried out, in words
+- ``error_occurred(PhoneError)``: an intent that could not be carried out (its kind, for the window's words)
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class PhoneBridge(QObject):
     call_added = Signal(object)
     call_ended = Signal(object)
     dtmf_received = Signal(int, str)
-    error_occurred = Signal(str)
+    error_occurred = Signal(object)  # PhoneError
 
     def __init__(self, phone: PhoneLike, parent: QObject | None = None,
                  interval_ms: int = PUMP_INTERVAL_MS) -> None:
@@ -130,7 +130,7 @@ class PhoneBridge(QObject):
         try:
             return self._phone.dial(target)
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
             return None
 
     def answer(self, call_id: int) -> None:
@@ -141,7 +141,7 @@ class PhoneBridge(QObject):
         try:
             self._phone.reject(call_id, busy=busy)
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
 
     def hangup(self, call_id: int) -> None:
         self._run(self._phone.hangup, call_id)
@@ -157,14 +157,14 @@ class PhoneBridge(QObject):
         try:
             self._phone.set_muted(call_id, muted)
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
 
     def send_dtmf(self, call_id: int, digits: str) -> None:
         self._check_thread()
         try:
             self._phone.send_dtmf(call_id, digits)
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
 
     def set_volume(self, *, speaker: float | None = None, microphone: float | None = None,
                    ring: float | None = None) -> None:
@@ -172,7 +172,7 @@ class PhoneBridge(QObject):
         try:
             self._phone.set_volume(speaker=speaker, microphone=microphone, ring=ring)
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
 
     def audio_devices(self) -> tuple[AudioDevice, ...]:
         """Sound devices by name, for a settings dialog (empty on machines without sound)."""
@@ -180,7 +180,7 @@ class PhoneBridge(QObject):
         try:
             return self._phone.audio_devices()
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)
             return ()
 
     def _run(self, intent: Callable[[int], None], call_id: int) -> None:
@@ -188,4 +188,4 @@ class PhoneBridge(QObject):
         try:
             intent(call_id)
         except PhoneError as error:
-            self.error_occurred.emit(str(error))
+            self.error_occurred.emit(error)

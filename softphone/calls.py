@@ -18,7 +18,7 @@ import pjsua2 as pj
 
 from softphone.addressing import dial_uri
 from softphone.identity import CallerIdentity, identity_from_message, number_of
-from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError
+from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError, Refusal
 from softphone.pjobjects import CallHandle
 from softphone.reasons import CallEnd, EndReason, end_reason
 from softphone.settings import DtmfMethod
@@ -75,7 +75,7 @@ class CallTable:
         try:
             return self._snaps[key]
         except KeyError:
-            raise self._error(f"no call {key}") from None
+            raise self._error(f"no call {key}", Refusal.NO_CALL) from None
 
     def live(self) -> bool:
         return bool(self._handles)
@@ -91,8 +91,8 @@ class CallTable:
         self._phone.audio.ring(any(c.state is CallState.RINGING for c in calls))
         self._phone.audio.ringback(any(c.state is CallState.ALERTING and not c.audio_connected for c in calls))
 
-    def _error(self, message: str) -> Exception:
-        return PhoneError(message)
+    def _error(self, message: str, kind: Refusal = Refusal.OTHER, detail: str = "") -> Exception:
+        return PhoneError(message, kind, detail)
 
     def live_handle(self, key: int) -> tuple[CallHandle, Call]:
         return self._live_handle(key)
@@ -111,7 +111,7 @@ class CallTable:
         self._phone.require_started()
         snap, handle = self._snaps.get(key), self._handles.get(key)
         if snap is None or handle is None:
-            raise self._error(f"no call {key}")
+            raise self._error(f"no call {key}", Refusal.NO_CALL)
         return handle, snap
 
     # -- intents ----------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ class CallTable:
         try:
             uri = dial_uri(target, self._phone.settings.account.domain)
         except ValueError as error:
-            raise self._error(str(error)) from None
+            raise self._error(str(error), Refusal.NOT_A_NUMBER, target) from None
         self._hold_others(None)
         key = self._new_key()
         handle = CallHandle(self._phone, key, self._phone.account)
@@ -133,21 +133,21 @@ class CallTable:
         except pj.Error as error:
             del self._handles[key], self._snaps[key]
             self._ended.append(handle)
-            raise self._error(f"could not call {uri}: {error.info()}") from None
+            raise self._error(f"could not call {uri}: {error.info()}", Refusal.SIP, error.info()) from None
         self._phone.queue(CallChanged(self._snaps[key], None, "dialing"))
         return key
 
     def answer(self, key: int) -> None:
         handle, snap = self._live_handle(key)
         if snap.state is not CallState.RINGING:
-            raise self._error(f"call {key} is not ringing")
+            raise self._error(f"call {key} is not ringing", Refusal.NOT_RINGING)
         self._hold_others(key)
         self._op(handle, "answer", 200)
 
     def reject(self, key: int, code: int) -> None:
         handle, snap = self._live_handle(key)
         if snap.state is not CallState.RINGING:
-            raise self._error(f"call {key} is not ringing")
+            raise self._error(f"call {key} is not ringing", Refusal.NOT_RINGING)
         self._by_us.add(key)
         self._end_reasons[key] = EndReason(CallEnd.REJECTED_BUSY if code == 486 else CallEnd.REJECTED, code)
         self._op(handle, "hangup", code)
@@ -160,13 +160,13 @@ class CallTable:
     def hold(self, key: int) -> None:
         _, snap = self._live_handle(key)
         if snap.state is not CallState.CONNECTED:
-            raise self._error(f"call {key} is not connected, so it cannot be held")
+            raise self._error(f"call {key} is not connected, so it cannot be held", Refusal.NOT_CONNECTED)
         self._want_hold(key, True)
 
     def resume(self, key: int, *, hold_others: bool = True) -> None:
         _, snap = self._live_handle(key)
         if snap.state is not CallState.CONNECTED:
-            raise self._error(f"call {key} is not connected")
+            raise self._error(f"call {key} is not connected", Refusal.NOT_CONNECTED)
         if hold_others:
             self._hold_others(key)
         self._want_hold(key, False)
@@ -206,7 +206,8 @@ class CallTable:
                 return  # a re-INVITE is under way: try again at the next pump
             del self._wanted[key]
             if raising:
-                raise self._error(f"could not {'hold' if held else 'resume'} call {key}: {error.info()}") from None
+                raise self._error(f"could not {'hold' if held else 'resume'} call {key}: {error.info()}",
+                                  Refusal.SIP, error.info()) from None
             log.warning("call %s: %s failed: %s", key, "hold" if held else "resume", error.info())
             return
         self._wanted[key] = (held, sent + 1)
@@ -231,7 +232,7 @@ class CallTable:
         if not _DTMF.fullmatch(digits):
             raise self._error(f"not DTMF digits: {digits!r}")
         if snap.state is not CallState.CONNECTED:
-            raise self._error(f"call {key} is not connected")
+            raise self._error(f"call {key} is not connected", Refusal.NOT_CONNECTED)
         try:
             if method is DtmfMethod.SIP_INFO:
                 prm = pj.CallSendDtmfParam()
@@ -241,7 +242,7 @@ class CallTable:
             else:
                 handle.dialDtmf(digits)
         except pj.Error as error:
-            raise self._error(f"could not send DTMF: {error.info()}") from None
+            raise self._error(f"could not send DTMF: {error.info()}", Refusal.SIP, error.info()) from None
 
     def start_recording(self, key: int, path: Path) -> None:
         handle, snap = self._live_handle(key)
@@ -278,7 +279,7 @@ class CallTable:
         try:
             getattr(handle, name)(prm)
         except pj.Error as error:
-            raise self._error(f"{name} failed: {error.info()}") from None
+            raise self._error(f"{name} failed: {error.info()}", Refusal.SIP, error.info()) from None
 
     def _hold_others(self, keep: int | None) -> None:
         for key, snap in list(self._snaps.items()):

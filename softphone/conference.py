@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pjsua2 as pj
 
-from softphone.model import CallChanged, CallState, PhoneError
+from softphone.model import CallChanged, CallState, PhoneError, Refusal
 
 if TYPE_CHECKING:
     from softphone.calls import CallTable
@@ -32,7 +32,7 @@ class Conference:
             raise PhoneError("a call cannot be joined with itself")
         for key in (a, b):
             if self._calls.live_handle(key)[1].state is not CallState.CONNECTED:
-                raise PhoneError(f"call {key} is not connected, so it cannot be joined")
+                raise PhoneError(f"call {key} is not connected, so it cannot be joined", Refusal.NOT_CONNECTED)
         self._partner[a], self._partner[b] = b, a
         for key in (a, b):
             if self._calls.snapshot(key).on_hold:

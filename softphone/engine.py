@@ -49,6 +49,7 @@ from softphone.model import (
     Consultation,
     PhoneError,
     PhoneEvent,
+    Refusal,
     Registration,
     RegistrationChanged,
     RegistrationStatus,
@@ -223,7 +224,7 @@ class Phone:
     def require_started(self) -> Any:
         self.check_thread()
         if self._ep is None:
-            raise PhoneError("the phone is not started")
+            raise PhoneError("the phone is not started", Refusal.NOT_STARTED)
         return self._ep
 
     def queue(self, event: PhoneEvent) -> None:
@@ -238,7 +239,7 @@ class Phone:
     @property
     def audio(self) -> AudioRouting:
         if self._audio is None:
-            raise PhoneError("the phone is not started")
+            raise PhoneError("the phone is not started", Refusal.NOT_STARTED)
         return self._audio
 
     def now(self) -> float:

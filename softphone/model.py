@@ -13,8 +13,28 @@ from softphone.identity import CallerIdentity
 from softphone.reasons import EndReason, FailureReason
 
 
+class Refusal(Enum):
+    """Why an intent was refused, as a kind the window translates; `PhoneError.detail` holds the rest."""
+
+    NOT_STARTED = "not_started"
+    NO_CALL = "no_call"  # the call ended meanwhile
+    NOT_RINGING = "not_ringing"
+    NOT_CONNECTED = "not_connected"  # not answered yet, or its ACK has not arrived
+    CONSULTING = "consulting"  # already has a consultation
+    NOT_CONSULTING = "not_consulting"
+    NOT_A_NUMBER = "not_a_number"  # detail: what was typed
+    SIP = "sip"  # the SIP stack refused; detail: its words
+    OTHER = "other"
+
+
 class PhoneError(RuntimeError):
-    """An intent that cannot be carried out (unknown call, wrong state, the SIP stack refused it)."""
+    """An intent that cannot be carried out (unknown call, wrong state, the SIP stack refused it).
+
+    str() is English, for logs; `kind` and `detail` are for the window's words."""
+
+    def __init__(self, message: str, kind: Refusal = Refusal.OTHER, detail: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.detail = kind, detail
 
 
 class RegistrationStatus(Enum):

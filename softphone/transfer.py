@@ -22,6 +22,7 @@ from softphone.model import (
     Consultation,
     ConsultationChanged,
     PhoneError,
+    Refusal,
     TransferProgress,
 )
 from softphone.reasons import CallEnd, EndReason
@@ -48,7 +49,7 @@ class TransferDesk:
         try:
             return self._consults[consult_id]
         except KeyError:
-            raise PhoneError(f"call {consult_id} is not a consultation") from None
+            raise PhoneError(f"call {consult_id} is not a consultation", Refusal.NOT_CONSULTING) from None
 
     def transferring(self, call_id: int) -> str | None:
         """The target URI while a transfer of `call_id` awaits its final NOTIFY, else None."""
@@ -62,23 +63,23 @@ class TransferDesk:
     def blind(self, call_id: int, target: str) -> None:
         handle, snap = self._calls.live_handle(call_id)
         if snap.state is not CallState.CONNECTED:
-            raise PhoneError(f"call {call_id} is not connected, so it cannot be transferred")
+            raise PhoneError(f"call {call_id} is not connected, so it cannot be transferred", Refusal.NOT_CONNECTED)
         try:
             uri = dial_uri(target, self._phone.settings.account.domain)
         except ValueError as error:
-            raise PhoneError(str(error)) from None
+            raise PhoneError(str(error), Refusal.NOT_A_NUMBER, target) from None
         try:
             handle.xfer(uri, pj.CallOpParam(True))
         except pj.Error as error:
-            raise PhoneError(f"could not transfer call {call_id}: {error.info()}") from None
+            raise PhoneError(f"could not transfer call {call_id}: {error.info()}", Refusal.SIP, error.info()) from None
         self._targets[call_id] = uri
 
     def consult(self, caller_id: int, target: str) -> int:
         _, snap = self._calls.live_handle(caller_id)
         if snap.state is not CallState.CONNECTED:
-            raise PhoneError(f"call {caller_id} is not connected, so it cannot be consulted on")
+            raise PhoneError(f"call {caller_id} is not connected, so it cannot be consulted on", Refusal.NOT_CONNECTED)
         if any(c.caller_id == caller_id for c in self._consults.values()):
-            raise PhoneError(f"call {caller_id} already has a consultation")
+            raise PhoneError(f"call {caller_id} already has a consultation", Refusal.CONSULTING)
         consult_id = self._calls.dial(target)  # dialling holds the caller
         consultation = Consultation(caller_id, consult_id, self._calls.snapshot(consult_id).remote.uri)
         self._consults[consult_id] = consultation
@@ -90,12 +91,14 @@ class TransferDesk:
         caller, caller_snap = self._calls.live_handle(consultation.caller_id)
         consult, consult_snap = self._calls.live_handle(consult_id)
         if caller_snap.state is not CallState.CONNECTED:
-            raise PhoneError(f"call {consultation.caller_id} is not connected, so it cannot be transferred")
+            raise PhoneError(f"call {consultation.caller_id} is not connected, so it cannot be transferred",
+                             Refusal.NOT_CONNECTED)
         if consult_snap.state is CallState.CONNECTED:
             try:
                 caller.xferReplaces(consult, pj.CallOpParam(True))
             except pj.Error as error:
-                raise PhoneError(f"could not transfer call {consultation.caller_id}: {error.info()}") from None
+                raise PhoneError(f"could not transfer call {consultation.caller_id}: {error.info()}",
+                                 Refusal.SIP, error.info()) from None
             self._targets[consultation.caller_id] = consultation.target
             return
         # Still ringing: hand the caller over blind, then drop our ringing leg.

@@ -20,6 +20,7 @@ from ui.callback_model import CallbackModel
 from ui.desk_model import CALL_ID_ROLE, DeskList, DeskListModel
 from ui.desk_shortcuts import descriptions, keys
 from ui.phone_panel import format_duration
+from ui.phone_text import PhoneText
 from ui.referral_target_dialog import ReferralOffer, Target, choose_referral_target
 
 if TYPE_CHECKING:
@@ -90,7 +91,8 @@ class DeskPanels(QObject):
         bridge.ticked.connect(self._on_bridge_ticked)
         bridge.held_too_long.connect(self._on_bridge_held_too_long)
         bridge.callback_added.connect(self.callback_model.add)
-        bridge.error_occurred.connect(self.notice.emit)
+        texts = PhoneText(self)
+        bridge.error_occurred.connect(lambda error: self.notice.emit(texts.refusal(error)))
 
     def panels(self) -> list[DeskListPanel]:
         return [self.waiting, self.active, self.held, self.consultations, self.recalls, self.callbacks]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from softphone.model import Call, CallChanged, CallState, Registration, RegistrationStatus
+from softphone.model import Call, CallChanged, CallState, PhoneError, Registration, RegistrationStatus
 from ui.call_model import CALL_ROLE, CallListModel
 from ui.phone_text import PhoneText
 
@@ -214,8 +214,8 @@ class PhonePanel(QWidget):
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._refresh_controls()
 
-    def _on_bridge_error_occurred(self, text: str) -> None:
-        self.message.setText(text)
+    def _on_bridge_error_occurred(self, error: PhoneError) -> None:
+        self.message.setText(self.texts.refusal(error))
 
     def _on_answer_clicked(self) -> None:
         call = self.current_call()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from softphone.model import PhoneError, Refusal
 from softphone.reasons import CallEnd, EndReason, FailureReason, RegistrationFailure
 
 
@@ -31,6 +32,20 @@ class PhoneText(QObject):
             RegistrationFailure.OTHER: self.tr("registration failed (%1)").replace("%1", f"{code} {detail}".strip()),
         }
         return texts.get(kind, failure.words)
+
+    def refusal(self, error: PhoneError) -> str:
+        """Why a key or button did nothing."""
+        texts = {
+            Refusal.NOT_STARTED: self.tr("The phone is not started."),
+            Refusal.NO_CALL: self.tr("That call has ended."),
+            Refusal.NOT_RINGING: self.tr("That call is not ringing."),
+            Refusal.NOT_CONNECTED: self.tr("The call is not connected yet."),
+            Refusal.CONSULTING: self.tr("The caller already has a consultation."),
+            Refusal.NOT_CONSULTING: self.tr("There is no consultation to complete or cancel."),
+            Refusal.NOT_A_NUMBER: self.tr("“%1” is not a number or SIP address.").replace("%1", error.detail),
+            Refusal.SIP: self.tr("The phone refused: %1").replace("%1", error.detail),
+        }
+        return texts.get(error.kind, str(error))
 
     def call_end(self, end: EndReason) -> str:
         if end.kind is CallEnd.RTP_TIMEOUT:

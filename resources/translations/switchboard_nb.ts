@@ -415,62 +415,62 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="81" />
+        <location filename="../../ui/desk_panel.py" line="82" />
         <source>Waiting calls</source>
         <translation>Ventende samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="82" />
+        <location filename="../../ui/desk_panel.py" line="83" />
         <source>Active call</source>
         <translation>Aktiv samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="83" />
+        <location filename="../../ui/desk_panel.py" line="84" />
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="84" />
+        <location filename="../../ui/desk_panel.py" line="85" />
         <source>Consultations</source>
         <translation>Forespørsler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="85" />
+        <location filename="../../ui/desk_panel.py" line="86" />
         <source>Recalls</source>
         <translation>Tilbakekomne samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="86" />
+        <location filename="../../ui/desk_panel.py" line="87" />
         <source>Call back</source>
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="117" />
+        <location filename="../../ui/desk_panel.py" line="119" />
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="122" />
+        <location filename="../../ui/desk_panel.py" line="124" />
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="136" />
+        <location filename="../../ui/desk_panel.py" line="138" />
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="143" />
+        <location filename="../../ui/desk_panel.py" line="145" />
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="152" />
+        <location filename="../../ui/desk_panel.py" line="154" />
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="223" />
+        <location filename="../../ui/desk_panel.py" line="225" />
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -836,138 +836,178 @@
 <context>
     <name>PhoneText</name>
     <message>
-        <location filename="../../ui/phone_text.py" line="20" />
+        <location filename="../../ui/phone_text.py" line="21" />
         <source>secure connection to the registrar failed (TLS): %1</source>
         <translation>sikker tilkobling til registraren mislyktes (TLS): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="22" />
+        <location filename="../../ui/phone_text.py" line="23" />
         <source>registrar host name could not be resolved (DNS)</source>
         <translation>registrarens vertsnavn kunne ikke slås opp (DNS)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="23" />
+        <location filename="../../ui/phone_text.py" line="24" />
         <source>wrong user name or password (%1)</source>
         <translation>feil brukernavn eller passord (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="24" />
+        <location filename="../../ui/phone_text.py" line="25" />
         <source>registration refused by the server (403 Forbidden)</source>
         <translation>registreringen ble avvist av serveren (403 Forbidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="25" />
+        <location filename="../../ui/phone_text.py" line="26" />
         <source>unknown user at the registrar (404)</source>
         <translation>ukjent bruker hos registraren (404)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="26" />
+        <location filename="../../ui/phone_text.py" line="27" />
         <source>registrar did not answer (timeout)</source>
         <translation>registraren svarte ikke (tidsavbrudd)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="27" />
+        <location filename="../../ui/phone_text.py" line="28" />
         <source>connection to the registrar was lost</source>
         <translation>forbindelsen til registraren ble brutt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="28" />
+        <location filename="../../ui/phone_text.py" line="29" />
         <source>registrar unreachable (connection refused)</source>
         <translation>registraren kan ikke nås (tilkoblingen ble avvist)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="29" />
+        <location filename="../../ui/phone_text.py" line="30" />
         <source>registrar error (%1)</source>
         <translation>feil hos registraren (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="31" />
+        <location filename="../../ui/phone_text.py" line="32" />
         <source>registration failed (%1)</source>
         <translation>registreringen mislyktes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="37" />
+        <location filename="../../ui/phone_text.py" line="39" />
+        <source>The phone is not started.</source>
+        <translation>Telefonen er ikke startet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="40" />
+        <source>That call has ended.</source>
+        <translation>Den samtalen er avsluttet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="41" />
+        <source>That call is not ringing.</source>
+        <translation>Den samtalen ringer ikke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="42" />
+        <source>The call is not connected yet.</source>
+        <translation>Samtalen er ikke koblet opp ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="43" />
+        <source>The caller already has a consultation.</source>
+        <translation>Innringeren har allerede en forespørsel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="44" />
+        <source>There is no consultation to complete or cancel.</source>
+        <translation>Det finnes ingen forespørsel å fullføre eller avbryte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="45" />
+        <source>“%1” is not a number or SIP address.</source>
+        <translation>«%1» er ikke et nummer eller en SIP-adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="46" />
+        <source>The phone refused: %1</source>
+        <translation>Telefonen nektet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="52" />
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>ingen lyd fra den andre parten på %1 s (RTP-tidsavbrudd)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="39" />
+        <location filename="../../ui/phone_text.py" line="54" />
         <source>hung up</source>
         <translation>la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="40" />
+        <location filename="../../ui/phone_text.py" line="55" />
         <source>the other party hung up</source>
         <translation>den andre parten la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="41" />
+        <location filename="../../ui/phone_text.py" line="56" />
         <source>rejected as busy</source>
         <translation>avvist som opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="42" />
-        <location filename="../../ui/phone_text.py" line="46" />
+        <location filename="../../ui/phone_text.py" line="57" />
+        <location filename="../../ui/phone_text.py" line="61" />
         <source>declined</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="43" />
+        <location filename="../../ui/phone_text.py" line="58" />
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="44" />
+        <location filename="../../ui/phone_text.py" line="59" />
         <source>busy</source>
         <translation>opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="45" />
+        <location filename="../../ui/phone_text.py" line="60" />
         <source>busy everywhere</source>
         <translation>opptatt overalt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="47" />
+        <location filename="../../ui/phone_text.py" line="62" />
         <source>cancelled</source>
         <translation>avbrutt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="48" />
+        <location filename="../../ui/phone_text.py" line="63" />
         <source>number not found</source>
         <translation>nummeret finnes ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="49" />
+        <location filename="../../ui/phone_text.py" line="64" />
         <source>not available</source>
         <translation>ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="50" />
+        <location filename="../../ui/phone_text.py" line="65" />
         <source>no answer</source>
         <translation>ikke svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="51" />
+        <location filename="../../ui/phone_text.py" line="66" />
         <source>incomplete number</source>
         <translation>ufullstendig nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="52" />
+        <location filename="../../ui/phone_text.py" line="67" />
         <source>no common audio format</source>
         <translation>ikke noe felles lydformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="53" />
+        <location filename="../../ui/phone_text.py" line="68" />
         <source>call refused</source>
         <translation>samtalen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="54" />
+        <location filename="../../ui/phone_text.py" line="69" />
         <source>service unavailable</source>
         <translation>tjenesten er ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="55" />
+        <location filename="../../ui/phone_text.py" line="70" />
         <source>call failed</source>
         <translation>samtalen mislyktes</translation>
     </message>

@@ -415,62 +415,62 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="81" />
+        <location filename="../../ui/desk_panel.py" line="82" />
         <source>Waiting calls</source>
         <translation>Väntande samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="82" />
+        <location filename="../../ui/desk_panel.py" line="83" />
         <source>Active call</source>
         <translation>Aktivt samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="83" />
+        <location filename="../../ui/desk_panel.py" line="84" />
         <source>On hold</source>
         <translation>I vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="84" />
+        <location filename="../../ui/desk_panel.py" line="85" />
         <source>Consultations</source>
         <translation>Förfrågningar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="85" />
+        <location filename="../../ui/desk_panel.py" line="86" />
         <source>Recalls</source>
         <translation>Återkomna samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="86" />
+        <location filename="../../ui/desk_panel.py" line="87" />
         <source>Call back</source>
         <translation>Ring upp</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="117" />
+        <location filename="../../ui/desk_panel.py" line="119" />
         <source>No calls waiting</source>
         <translation>Inga samtal väntar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="122" />
+        <location filename="../../ui/desk_panel.py" line="124" />
         <source>Select a waiting call first</source>
         <translation>Välj ett väntande samtal först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="136" />
+        <location filename="../../ui/desk_panel.py" line="138" />
         <source>No call to hold or take back</source>
         <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="143" />
+        <location filename="../../ui/desk_panel.py" line="145" />
         <source>No call for that</source>
         <translation>Inget samtal för det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="152" />
+        <location filename="../../ui/desk_panel.py" line="154" />
         <source>Select a person or number in the directory first</source>
         <translation>Välj en person eller ett nummer i katalogen först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="223" />
+        <location filename="../../ui/desk_panel.py" line="225" />
         <source>%1 has been on hold for %2</source>
         <translation>%1 har varit i vänteläge i %2</translation>
     </message>
@@ -836,138 +836,178 @@
 <context>
     <name>PhoneText</name>
     <message>
-        <location filename="../../ui/phone_text.py" line="20" />
+        <location filename="../../ui/phone_text.py" line="21" />
         <source>secure connection to the registrar failed (TLS): %1</source>
         <translation>säker anslutning till registraren misslyckades (TLS): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="22" />
+        <location filename="../../ui/phone_text.py" line="23" />
         <source>registrar host name could not be resolved (DNS)</source>
         <translation>registrarens värdnamn kunde inte slås upp (DNS)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="23" />
+        <location filename="../../ui/phone_text.py" line="24" />
         <source>wrong user name or password (%1)</source>
         <translation>fel användarnamn eller lösenord (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="24" />
+        <location filename="../../ui/phone_text.py" line="25" />
         <source>registration refused by the server (403 Forbidden)</source>
         <translation>registreringen nekades av servern (403 Forbidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="25" />
+        <location filename="../../ui/phone_text.py" line="26" />
         <source>unknown user at the registrar (404)</source>
         <translation>okänd användare hos registraren (404)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="26" />
+        <location filename="../../ui/phone_text.py" line="27" />
         <source>registrar did not answer (timeout)</source>
         <translation>registraren svarade inte (tidsgräns)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="27" />
+        <location filename="../../ui/phone_text.py" line="28" />
         <source>connection to the registrar was lost</source>
         <translation>anslutningen till registraren bröts</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="28" />
+        <location filename="../../ui/phone_text.py" line="29" />
         <source>registrar unreachable (connection refused)</source>
         <translation>registraren går inte att nå (anslutningen nekades)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="29" />
+        <location filename="../../ui/phone_text.py" line="30" />
         <source>registrar error (%1)</source>
         <translation>fel hos registraren (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="31" />
+        <location filename="../../ui/phone_text.py" line="32" />
         <source>registration failed (%1)</source>
         <translation>registreringen misslyckades (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="37" />
+        <location filename="../../ui/phone_text.py" line="39" />
+        <source>The phone is not started.</source>
+        <translation>Telefonen är inte startad.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="40" />
+        <source>That call has ended.</source>
+        <translation>Det samtalet har avslutats.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="41" />
+        <source>That call is not ringing.</source>
+        <translation>Det samtalet ringer inte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="42" />
+        <source>The call is not connected yet.</source>
+        <translation>Samtalet är inte uppkopplat än.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="43" />
+        <source>The caller already has a consultation.</source>
+        <translation>Den som ringer har redan en förfrågan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="44" />
+        <source>There is no consultation to complete or cancel.</source>
+        <translation>Det finns ingen förfrågan att slutföra eller avbryta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="45" />
+        <source>“%1” is not a number or SIP address.</source>
+        <translation>”%1” är inte ett nummer eller en SIP-adress.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="46" />
+        <source>The phone refused: %1</source>
+        <translation>Telefonen vägrade: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="52" />
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>inget ljud från den andra parten på %1 s (RTP-tidsgräns)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="39" />
+        <location filename="../../ui/phone_text.py" line="54" />
         <source>hung up</source>
         <translation>lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="40" />
+        <location filename="../../ui/phone_text.py" line="55" />
         <source>the other party hung up</source>
         <translation>den andra parten lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="41" />
+        <location filename="../../ui/phone_text.py" line="56" />
         <source>rejected as busy</source>
         <translation>avvisat som upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="42" />
-        <location filename="../../ui/phone_text.py" line="46" />
+        <location filename="../../ui/phone_text.py" line="57" />
+        <location filename="../../ui/phone_text.py" line="61" />
         <source>declined</source>
         <translation>avvisat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="43" />
+        <location filename="../../ui/phone_text.py" line="58" />
         <source>transferred</source>
         <translation>kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="44" />
+        <location filename="../../ui/phone_text.py" line="59" />
         <source>busy</source>
         <translation>upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="45" />
+        <location filename="../../ui/phone_text.py" line="60" />
         <source>busy everywhere</source>
         <translation>upptaget överallt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="47" />
+        <location filename="../../ui/phone_text.py" line="62" />
         <source>cancelled</source>
         <translation>avbrutet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="48" />
+        <location filename="../../ui/phone_text.py" line="63" />
         <source>number not found</source>
         <translation>numret finns inte</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="49" />
+        <location filename="../../ui/phone_text.py" line="64" />
         <source>not available</source>
         <translation>inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="50" />
+        <location filename="../../ui/phone_text.py" line="65" />
         <source>no answer</source>
         <translation>inget svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="51" />
+        <location filename="../../ui/phone_text.py" line="66" />
         <source>incomplete number</source>
         <translation>ofullständigt nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="52" />
+        <location filename="../../ui/phone_text.py" line="67" />
         <source>no common audio format</source>
         <translation>inget gemensamt ljudformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="53" />
+        <location filename="../../ui/phone_text.py" line="68" />
         <source>call refused</source>
         <translation>samtalet nekades</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="54" />
+        <location filename="../../ui/phone_text.py" line="69" />
         <source>service unavailable</source>
         <translation>tjänsten är inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="55" />
+        <location filename="../../ui/phone_text.py" line="70" />
         <source>call failed</source>
         <translation>samtalet misslyckades</translation>
     </message>

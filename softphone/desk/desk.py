@@ -37,7 +37,7 @@ from softphone.desk.records import (
     HeldTooLong,
     Stage,
 )
-from softphone.model import Call, CallChanged, CallState, PhoneError, PhoneEvent, TransferProgress
+from softphone.model import Call, CallChanged, CallState, PhoneError, PhoneEvent, Refusal, TransferProgress
 from softphone.reasons import CallEnd, EndReason, end_reason
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class OperatorDesk:
         try:
             return self._calls[call_id]
         except KeyError:
-            raise PhoneError(f"no call {call_id} on the desk") from None
+            raise PhoneError(f"no call {call_id} on the desk", Refusal.NO_CALL) from None
 
     @property
     def calls(self) -> tuple[DeskCall, ...]:
@@ -122,7 +122,7 @@ class OperatorDesk:
 
     def answer(self, call_id: int) -> None:
         if self.call(call_id).stage is not Stage.WAITING:
-            raise PhoneError(f"call {call_id} is not waiting")
+            raise PhoneError(f"call {call_id} is not waiting", Refusal.NOT_RINGING)
         self._phone.answer(call_id)
 
     def reject(self, call_id: int) -> None:
@@ -217,7 +217,7 @@ class OperatorDesk:
     def _consult(self, call_id: int, target: str, name: str, mode: ConsultMode) -> int:
         call = self.call(call_id)
         if call.stage not in (Stage.ACTIVE, Stage.HELD, Stage.RECALL):
-            raise PhoneError(f"call {call_id} is {call.stage.value}: nothing to consult for")
+            raise PhoneError(f"call {call_id} is {call.stage.value}: nothing to consult for", Refusal.NOT_CONNECTED)
         consult_id = self._phone.consult(call_id, target)
         now = self._clock()
         self._legs[consult_id] = call_id
@@ -230,7 +230,7 @@ class OperatorDesk:
 
     def _leg_of(self, call: DeskCall) -> ConsultLeg:
         if call.consultation is None or call.stage is not Stage.CONSULTING:
-            raise PhoneError(f"call {call.call_id} has no consultation")
+            raise PhoneError(f"call {call.call_id} has no consultation", Refusal.NOT_CONSULTING)
         return call.consultation
 
     # -- timers -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from app.desk_bridge import DeskBridge
 from softphone.desk.desk import DeskSettings, OperatorDesk
 from softphone.desk.records import DeskChanged, Stage
+from softphone.model import PhoneError, Refusal
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
 
@@ -19,7 +20,7 @@ def test_bridge_signals_intents_and_errors(qtbot: QtBot) -> None:
     desk = OperatorDesk(phone, DeskSettings(held_reminder_s=1), clock=clock, wall_clock=clock.wall)
     bridge = DeskBridge(desk, tick_ms=10)
     changes: list[DeskChanged] = []
-    errors: list[str] = []
+    errors: list[PhoneError] = []
     held: list[object] = []
     bridge.desk_changed.connect(changes.append)
     bridge.error_occurred.connect(errors.append)
@@ -31,7 +32,7 @@ def test_bridge_signals_intents_and_errors(qtbot: QtBot) -> None:
     assert bridge.answer_next() == call_id
     phone.pump()
     bridge.complete(call_id)  # no consultation: refused, not raised
-    assert errors == [f"call {call_id} has no consultation"]
+    assert [(str(e), e.kind) for e in errors] == [(f"call {call_id} has no consultation", Refusal.NOT_CONSULTING)]
     bridge.hold(call_id)
     phone.pump()
     clock.advance(2)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
+from softphone.model import PhoneError, Refusal
 from softphone.reasons import CallEnd, EndReason, FailureReason, RegistrationFailure, classify_registration
 from ui.phone_text import PhoneText
 
@@ -29,3 +30,13 @@ def test_reasons_are_translated_and_keep_their_detail(translated: Callable[[str]
     assert "TLS" in texts.registration_failure(tls)
     assert texts.registration_failure(classify_registration(401, "Unauthorized")) == \
         "fel användarnamn eller lösenord (401)"
+
+
+def test_refused_intents_are_worded_by_kind(translated: Callable[[str], None]) -> None:
+    texts = PhoneText()
+    assert texts.refusal(PhoneError("odd", Refusal.OTHER)) == "odd"  # nothing better to say than the engine
+    translated("sv")
+    assert texts.refusal(PhoneError("call 1 is not connected", Refusal.NOT_CONNECTED)) == \
+        "Samtalet är inte uppkopplat än."
+    assert texts.refusal(PhoneError("x", Refusal.NOT_A_NUMBER, "Anna <b>")) == \
+        "”Anna <b>” är inte ett nummer eller en SIP-adress."
