@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from directory.model import Entry
 from directory.search.folding import fold_key, prefix_length_in, raw_key, variant_key, word_spans
@@ -26,31 +27,47 @@ def _merge(spans: list[tuple[int, int]]) -> Spans:
 # (start, end, folded, raw, variant, word): the word only when folding changed its length (for the
 # prefix length; otherwise the folded prefix covers as many characters as it has).
 _Token = tuple[int, int, str, str, str, str]
-# Per query word: (folded, raw when it has diacritics else "", variant or "", fuzzy keys).
-Probe = tuple[str, str, str, frozenset[str]]
+# Per query word: folded, raw when it has diacritics else "", variant or "", fuzzy keys; and the same
+# three each after a space (or ""), to test a whole text at once.
+Probe = tuple[str, str, str, frozenset[str], str, str, str]
+
+
+class _Text(NamedTuple):
+    tokens: tuple[_Token, ...]
+    # Each word's folded, raw and variant keys after a space: " anna karlsson". A query word that starts
+    # none of them (the usual case for most fields of a hit) needs no look at the words one by one.
+    folded: str
+    raw: str
+    variant: str
 
 
 @lru_cache(maxsize=32768)
-def _analysed(text: str) -> tuple[_Token, ...]:
+def _analysed(text: str) -> _Text:
     """Each word's keys; titles, units and places repeat, so this is cached."""
     found = []
     for start, end, token in word_spans(text):
         folded, raw = fold_key(token), raw_key(token)
         odd = token if len(folded) != len(token) or len(raw) != len(token) else ""
         found.append((start, end, folded, raw, variant_key(folded), odd))
-    return tuple(found)
+    return _Text(tuple(found), "".join(" " + t[2] for t in found), "".join(" " + t[3] for t in found),
+                 "".join(" " + t[4] for t in found))
 
 
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
-    return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near)
+    return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near,
+                  w.fold_prefix, w.raw_prefix if w.diacritic else "", w.variant_prefix)
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
 def _word_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
     """Spans of one query word in ``text``, unmerged."""
-    fold, raw_probe, variant_probe, near = probe
+    fold, raw_probe, variant_probe, near, spaced_fold, spaced_raw, spaced_variant = probe
+    analysed = _analysed(text)
+    if not near and spaced_fold not in analysed.folded and not (spaced_raw and spaced_raw in analysed.raw) \
+            and not (spaced_variant and spaced_variant in analysed.variant):
+        return ()
     spans: list[tuple[int, int]] = []
-    for start, end, folded, raw, variant, odd in _analysed(text):
+    for start, end, folded, raw, variant, odd in analysed.tokens:
         if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
             spans.append((start, start + (prefix_length_in(odd, fold) if odd else min(len(fold), end - start))))
         elif (variant_probe and variant.startswith(variant_probe)) or (near and folded in near):
