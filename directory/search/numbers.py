@@ -17,7 +17,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import repeat
+from operator import and_, rshift
 
 import phonenumbers
 
@@ -27,6 +28,7 @@ from directory.phones import digits, to_e164
 EXTENSION_LENGTHS = (4, 5)
 MAX_DIGITS = 15
 _TAG = 1_000_000_000_000_000  # 10 ** MAX_DIGITS
+_SLOT_BITS = 31  # slots are array('i') values, never negative
 # "+46 (0)19 ..." carries a trunk 0 that is not dialled after the country code.
 _TRUNK_IN_PARENS = re.compile(r"\(\s*0\s*\)")
 _NUMBER_CHARS = re.compile(r"^[\d\s()+\-./]*$")
@@ -38,10 +40,27 @@ _COUNTRY_CODES = frozenset(str(code) for code in phonenumbers.COUNTRY_CODE_TO_RE
 
 
 def _country_code(international: str) -> str:
+    if len(international) > 3:
+        return _leading_country_code(international[:3])
     for n in (1, 2, 3):
         if len(international) > n and international[:n] in _COUNTRY_CODES:
             return international[:n]
     return ""
+
+
+@lru_cache(maxsize=2048)
+def _leading_country_code(head: str) -> str:
+    """The country code at the start of a number longer than ``head`` (its first three digits)."""
+    return next((head[:n] for n in (1, 2, 3) if head[:n] in _COUNTRY_CODES), "")
+
+
+# Separators numbers are written with; anything else goes through the general rule (directory.phones).
+_SEPARATORS = str.maketrans("", "", " -+()/.")
+
+
+def _digits(raw: str) -> str:
+    plain = raw.translate(_SEPARATORS)
+    return plain if plain.isascii() and plain.isdecimal() else digits(raw)
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +72,7 @@ def _e164(raw: str) -> str | None:
 def national_digits(number: PhoneNumber) -> tuple[str, str]:
     """(digits as written, national significant number or the written digits if it has no E.164)."""
     raw = number.raw
-    written = digits(_TRUNK_IN_PARENS.sub("", raw) if "(" in raw else raw)[:MAX_DIGITS]
+    written = _digits(_TRUNK_IN_PARENS.sub("", raw) if "(" in raw else raw)[:MAX_DIGITS]
     e164 = number.e164 or (_e164(number.raw) if len(written) >= 7 else None)
     if e164:
         international = e164.lstrip("+")
@@ -126,11 +145,10 @@ class NumberIndex:
 
     def end_bulk(self) -> None:
         keys, slots = self._pending_keys, self._pending_slots
-        # Slots come in ascending order from a build, so a stable sort by key alone keeps them sorted.
-        ascending = all(a <= b for a, b in pairwise(slots))
-        order = sorted(range(len(keys)), key=keys.__getitem__ if ascending else lambda i: (keys[i], slots[i]))
-        self._keys = array("q", map(keys.__getitem__, order))
-        self._slots = array("i", map(slots.__getitem__, order))
+        # Sorted by (key, slot) as one integer each: a plain sort of ints, no key function or tuples.
+        paired = sorted(map(int.__add__, map(int.__lshift__, keys, repeat(_SLOT_BITS)), slots))
+        self._keys = array("q", map(rshift, paired, repeat(_SLOT_BITS)))
+        self._slots = array("i", map(and_, paired, repeat((1 << _SLOT_BITS) - 1)))
         self._pending_keys, self._pending_slots = array("q"), array("i")
 
     def add(self, slot: int, keys: Iterable[int]) -> None:
