@@ -165,6 +165,7 @@ class DirectoryRepository:
         cursor: Callable[[], str | None] | None = None,
         digests: Mapping[str, str] | None = None,
         unchanged: Mapping[str, str] | None = None,
+        only: Collection[str] | None = None,
     ) -> ChangeSet:
         """One sync in one transaction: upsert ``entries`` (which may stream from the network).
 
@@ -176,10 +177,13 @@ class DirectoryRepository:
         arrives) are stored with the entries; ``unchanged`` (external id -> digest) are entries the
         sync did not plan because their stored digest matched: they count as seen and are not
         written. Raises StaleDigestError when one of those no longer holds that digest.
+        ``only`` (not with ``complete``): the external ids of all of ``entries``, known in advance,
+        so that only their rows are read rather than the whole source's.
         """
         now = datetime.now(UTC)
         with self.store.transaction() as session:
-            upserted, seen = self._upsert(session, source, entries, now, digests=digests, unchanged=unchanged)
+            upserted, seen = self._upsert(session, source, entries, now, digests=digests, unchanged=unchanged,
+                                          only=None if complete else only)
             gone: list[int] = []
             if complete:
                 gone = self._not_seen(session, source, seen)
@@ -231,20 +235,27 @@ class DirectoryRepository:
         *,
         digests: Mapping[str, str] | None = None,
         unchanged: Mapping[str, str] | None = None,
+        only: Collection[str] | None = None,
     ) -> tuple[list[int], set[int]]:
         existing: dict[str, tuple[int, str, datetime | None]] = {}
         stored_digests: dict[str, str | None] = {}
-        for ext, entry_id, fp, removed, digest in session.execute(
-            select(
-                DirectoryEntry.external_id,
-                DirectoryEntry.id,
-                DirectoryEntry.fingerprint,
-                DirectoryEntry.removed_at,
-                DirectoryEntry.source_digest,
-            ).where(DirectoryEntry.source == source)
-        ):
-            existing[ext] = (entry_id, fp, removed)
-            stored_digests[ext] = digest
+        query = select(
+            DirectoryEntry.external_id,
+            DirectoryEntry.id,
+            DirectoryEntry.fingerprint,
+            DirectoryEntry.removed_at,
+            DirectoryEntry.source_digest,
+        ).where(DirectoryEntry.source == source)
+        if only is None:
+            queries = [query]
+        else:  # an incremental sync: the rows of its few entries, not all 100,000
+            wanted = sorted({*only, *(unchanged or {})})
+            queries = [query.where(DirectoryEntry.external_id.in_(wanted[i : i + 500]))
+                       for i in range(0, len(wanted), 500)]
+        for chunk in queries:
+            for ext, entry_id, fp, removed, digest in session.execute(chunk):
+                existing[ext] = (entry_id, fp, removed)
+                stored_digests[ext] = digest
         units = _Units(session, source)
         upserted: list[int] = []
         seen: set[int] = set()
@@ -421,6 +432,12 @@ class DirectoryRepository:
                 SourceStatus(row.name, row.entry_count, row.updated_at)
                 for row in session.scalars(select(DirectorySource).order_by(DirectorySource.name))
             ]
+
+    def active_ids(self, source: str) -> set[int]:
+        """Store ids of the source's entries not marked removed."""
+        with self.store.sessions() as session:
+            return set(session.scalars(select(DirectoryEntry.id).where(
+                DirectoryEntry.source == source, DirectoryEntry.removed_at.is_(None))))
 
     def source_digests(self, source: str) -> dict[str, str]:
         """Digest of the raw record -> external id, of the source's active entries that have one."""

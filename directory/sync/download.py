@@ -60,6 +60,8 @@ class Downloaded:
     cleaned_count: int
     warnings: tuple[str, ...]
     unchanged: dict[str, str] = field(default_factory=dict)
+    # Of an incremental sync: the external ids of the entries it planned (the store reads only their rows).
+    planned: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,7 @@ def plan_pages(job: DownloadJob, items: Iterable[Page | Searched], emit: Emit) -
     plan, cleaned = planner.plan, planner.cleaned
     digest_of, stored = RecordDigests(settings).of, job.digests
     unchanged: dict[str, str] = {}
+    planned: list[str] = []
     done = count = 0
     for item in items:
         if isinstance(item, Searched):
@@ -166,6 +169,7 @@ def plan_pages(job: DownloadJob, items: Iterable[Page | Searched], emit: Emit) -
             entry = plan(dn, attributes, item.kind)
             if entry is not None:
                 entries.append(entry)
+                planned.append(entry.external_id)
                 # An entry with values dropped is planned again next time, so the report names them again.
                 digests.append(digest if cleaned.count == problems else None)
         done += len(item.records)
@@ -190,6 +194,7 @@ def plan_pages(job: DownloadJob, items: Iterable[Page | Searched], emit: Emit) -
         cleaned_count=planner.cleaned.count,
         warnings=_missing_attributes(settings, planner) if not searched.incremental else (),
         unchanged=unchanged,
+        planned=tuple(planned) if searched.incremental else None,
     )
 
 

@@ -75,7 +75,7 @@ def sync_source(
     settings.check()  # a config error is reported before any network traffic
     started = time.monotonic()
     repository = DirectoryRepository(store)
-    before = repository.active_external_ids(settings.name)
+    before = repository.active_ids(settings.name)
     cursor = repository.sync_cursor(settings.name)
     previous = SyncCursor.decode(cursor)
     # Digests let a full sync skip planning unchanged records; an incremental one reads few records.
@@ -100,11 +100,11 @@ def sync_source(
                 changes = repository.apply_sync(
                     settings.name, spool, complete=not found.incremental, present=found.present, kind="ldap",
                     cursor=lambda: found.cursor, digests=spool.digests, unchanged=found.unchanged,
+                    only=found.planned,
                 )
             except StaleDigestError as exc:
                 raise SyncError(settings.name, f"{exc}; nothing was written, the next sync plans it again") from exc
-    known = set(before.values())
-    updated = sum(1 for entry_id in changes.upserted if entry_id in known)
+    updated = sum(1 for entry_id in changes.upserted if entry_id in before)
     return SyncSummary(
         source=settings.name,
         server=found.server,

@@ -16,6 +16,7 @@ from tests.integration.ldap.conftest import PEOPLE, settings_for
 from tests.unit.store.test_apply_sync import (  # noqa: F401 - collected here with this module's `store`
     repo,
     test_a_failing_stream_leaves_entries_and_cursor_as_they_were,
+    test_an_incremental_sync_reads_only_the_rows_of_its_entries,
     test_an_unchanged_entry_whose_digest_moved_on_fails_the_sync_and_writes_nothing,
     test_complete_sync_replaces_and_reads_the_cursor_after_the_stream,
     test_digests_are_stored_and_unchanged_entries_count_as_seen,

@@ -86,3 +86,14 @@ def test_an_unchanged_entry_whose_digest_moved_on_fails_the_sync_and_writes_noth
         repo.apply_sync("ldap", [person("2", "B")], complete=True, unchanged={"1": "other"}, cursor=lambda: "c2")
     assert names(repo) == {"A"}
     assert repo.sync_cursor("ldap") == "c1"
+
+
+def test_an_incremental_sync_reads_only_the_rows_of_its_entries(repo: DirectoryRepository) -> None:
+    repo.apply_sync("ldap", [person(i, i) for i in "123"], complete=True)
+    ids = repo.active_external_ids("ldap")
+    changes = repo.apply_sync("ldap", [person("2", "Två"), person("4", "Fyra")], complete=False, only=("2", "4"))
+    assert names(repo) == {"1", "Två", "3", "Fyra"}
+    assert ids["2"] in changes.upserted  # updated in place, not added again
+    assert repo.active_ids("ldap") == {*ids.values(), repo.active_external_ids("ldap")["4"]}
+    with pytest.raises(ValueError, match="duplicate id"):
+        repo.apply_sync("ldap", [person("2", "B"), person("2", "C")], complete=False, only=("2",))
