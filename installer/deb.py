@@ -20,7 +20,9 @@ from installer.config_template import commented_config, config_reference
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "switchboard"
 # What the bundle does not carry: libc, the GL/EGL stack of the machine's graphics driver, and a font.
-DEPENDS = "libc6 (>= 2.31), libgl1, libegl1, fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2"
+# libportaudio2: the headset and ringer (softphone.sound); the pjsua2 wheel has no sound of its own.
+DEPENDS = ("libc6 (>= 2.31), libgl1, libegl1, libportaudio2, "
+           "fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2")
 
 DESKTOP = """\
 [Desktop Entry]

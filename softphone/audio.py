@@ -1,4 +1,8 @@
-"""Sound devices, levels and the ring tone on top of pjsua2's conference bridge (owner thread only)."""
+"""Sound devices, levels and the ring tone on top of pjsua2's conference bridge (owner thread only).
+
+pjsua2's own sound devices are used when it has any; the PyPI wheel has none (built without sound),
+and then the headset and the ringer are PortAudio devices bridged in by `softphone.sound`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import pjsua2 as pj
 
 from softphone.model import AudioDevice
 from softphone.settings import AudioSettings
+from softphone.sound import DeviceBridge, SoundUnavailableError, sound_devices
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +25,10 @@ _RINGBACK_LEVEL = 0.5
 
 
 def list_devices(endpoint: Any) -> tuple[AudioDevice, ...]:
-    return tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount)
-                 for i, d in enumerate(endpoint.audDevManager().enumDev2()))
+    """pjsua2's sound devices, else PortAudio's (the names to put in the `[sip.audio]` settings)."""
+    own = tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount)
+                for i, d in enumerate(endpoint.audDevManager().enumDev2()))
+    return own or tuple(AudioDevice(d.index, d.name, d.api, d.inputs, d.outputs) for d in sound_devices())
 
 
 def _find(devices: tuple[AudioDevice, ...], name: str, *, output: bool) -> int | None:
@@ -39,21 +46,27 @@ class AudioRouting:
         self.settings = settings
         self.using_null_device = False
         self._ringer_device: Any = None  # pj.ExtraAudioDevice when the ringer has its own output
+        self._headset: DeviceBridge | None = None  # PortAudio, when pjsua2 has no sound devices
+        self._ringer: DeviceBridge | None = None
         self._ring: _CadencedTone | None = None
         self._ringback: _CadencedTone | None = None
 
     def apply(self) -> None:
         adm = self._ep.audDevManager()
-        devices = list_devices(self._ep)
-        if self.settings.null_device or not any(d.outputs for d in devices):
-            if not self.settings.null_device:
-                log.warning("no sound device found: using the null audio device")
+        devices = tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount)
+                        for i, d in enumerate(adm.enumDev2()))
+        if self.settings.null_device:
             adm.setNullDev()
             self.using_null_device = True
+        elif not any(d.outputs for d in devices):
+            adm.setNullDev()  # its clock drives the bridge; the devices are PortAudio's
+            self._bridge_devices()
+            self.using_null_device = self._headset is None
         else:
             self._select(adm, devices)
         self.set_levels(self.settings.speaker_volume, self.settings.microphone_volume)
-        ring_out = None if self.using_null_device else _find(devices, self.settings.ringer_output, output=True)
+        ring_out = None if self.using_null_device or self._headset is not None else _find(
+            devices, self.settings.ringer_output, output=True)
         if ring_out is not None and self.settings.ringer_output != self.settings.headset_output:
             try:
                 self._ringer_device = pj.ExtraAudioDevice(ring_out, -1)
@@ -62,9 +75,22 @@ class AudioRouting:
                 log.warning("ringer device %r unavailable (%s): ringing on the headset",
                             self.settings.ringer_output, error.info())
                 self._ringer_device = None
-        ring_sink = self._ringer_device if self._ringer_device is not None else self.playback
+        ring_sink = self._ringer_device or self._ringer or self.playback
         self._ring = _CadencedTone(ring_sink, self.settings.ring_volume)
         self._ringback = _CadencedTone(self.playback, _RINGBACK_LEVEL)
+
+    def _bridge_devices(self) -> None:
+        settings = self.settings
+        try:
+            self._headset = DeviceBridge("headset", settings.headset_output, settings.headset_input)
+        except SoundUnavailableError as error:
+            log.warning("no headset (%s): using the null audio device", error)
+            return
+        if settings.ringer_output and settings.ringer_output != settings.headset_output:
+            try:
+                self._ringer = DeviceBridge("ringer", settings.ringer_output, None)
+            except SoundUnavailableError as error:
+                log.warning("ringer unavailable (%s): ringing on the headset", error)
 
     def _select(self, adm: Any, devices: tuple[AudioDevice, ...]) -> None:
         cap = _find(devices, self.settings.headset_input, output=False) if self.settings.headset_input else None
@@ -78,21 +104,22 @@ class AudioRouting:
 
     def set_levels(self, speaker: float | None = None, microphone: float | None = None,
                    ring: float | None = None) -> None:
-        adm = self._ep.audDevManager()
         if speaker is not None:
-            adm.getPlaybackDevMedia().adjustRxLevel(max(0.0, min(2.0, speaker)))
+            self.playback.adjustRxLevel(max(0.0, min(2.0, speaker)))
         if microphone is not None:
-            adm.getCaptureDevMedia().adjustTxLevel(max(0.0, min(2.0, microphone)))
+            self.capture.adjustTxLevel(max(0.0, min(2.0, microphone)))
         if ring is not None and self._ring is not None:
             self._ring.set_level(max(0.0, min(1.0, ring)))
 
     @property
     def playback(self) -> Any:
-        return self._ep.audDevManager().getPlaybackDevMedia()
+        """What the operator hears: connect a call's audio to this."""
+        return self._headset if self._headset is not None else self._ep.audDevManager().getPlaybackDevMedia()
 
     @property
     def capture(self) -> Any:
-        return self._ep.audDevManager().getCaptureDevMedia()
+        """The operator's microphone: connect this to a call's audio."""
+        return self._headset if self._headset is not None else self._ep.audDevManager().getCaptureDevMedia()
 
     def ring(self, on: bool) -> None:
         """The incoming-call ring on the ringer device (or the headset when it has none)."""
@@ -121,6 +148,10 @@ class AudioRouting:
         if self._ringer_device is not None:
             self._ringer_device.close()
         self._ringer_device = None
+        for bridge in (self._headset, self._ringer):
+            if bridge is not None:
+                bridge.close()
+        self._headset = self._ringer = None
 
 
 class _CadencedTone:
