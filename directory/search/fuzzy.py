@@ -7,11 +7,16 @@ still typing) finds Kristina before the word is complete. Transpositions count a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+_END = "\U0010ffff"
 
 
 class FuzzyKeys:
@@ -21,8 +26,12 @@ class FuzzyKeys:
         self._keys = keys
         self._generation = -1
         self._by_length: dict[int, list[str]] = {}
-        self._prefixes: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+        self._prefixes: dict[int, list[str]] = {}
         self._recent: dict[tuple[str, int], dict[str, int]] = {}  # (word, max edits) -> near keys
+
+    def prepare(self, generation: int) -> None:
+        """Build the length buckets now (after an index build) rather than in the first typo query."""
+        self._refresh(generation)
 
     def _refresh(self, generation: int) -> None:
         if generation == self._generation:
@@ -35,16 +44,20 @@ class FuzzyKeys:
         self._recent = {}
         self._generation = generation
 
-    def _prefix_bucket(self, length: int) -> tuple[list[str], dict[str, list[str]]]:
-        bucket = self._prefixes.get(length)
-        if bucket is None:
-            grouped: dict[str, list[str]] = defaultdict(list)
-            for n, keys in self._by_length.items():
-                if n > length:
-                    for key in keys:
-                        grouped[key[:length]].append(key)
-            bucket = self._prefixes[length] = (list(grouped), dict(grouped))
-        return bucket
+    def _prefix_choices(self, length: int) -> list[str]:
+        """The distinct first ``length`` letters of the keys longer than that, built in C (the first
+        typo of each length would otherwise wait for the whole key list to be grouped in Python)."""
+        choices = self._prefixes.get(length)
+        if choices is None:
+            longer = chain.from_iterable(keys for n, keys in self._by_length.items() if n > length)
+            choices = self._prefixes[length] = list(dict.fromkeys(map(itemgetter(slice(0, length)), longer)))
+        return choices
+
+    def _longer_keys(self, prefix: str) -> list[str]:
+        """Keys that start with ``prefix`` and are longer than it (from the sorted key list)."""
+        keys = self._keys()
+        lo, hi = bisect_left(keys, prefix), bisect_left(keys, prefix + _END)
+        return [key for key in keys[lo:hi] if len(key) > len(prefix)]
 
     def near(self, word: str, max_edits: int, generation: int) -> dict[str, int]:
         """Keys within ``max_edits`` of ``word`` (or whose first ``len(word)`` letters are) and a rank:
@@ -63,12 +76,12 @@ class FuzzyKeys:
     def _near(self, word: str, max_edits: int) -> dict[str, int]:
         found: dict[str, int] = {}
         length = len(word)
-        choices, bucket = self._prefix_bucket(length)
+        choices = self._prefix_choices(length)
         # One edit from four letters, two from eight: the typed beginning of a key counts by its own
         # length, a whole key by the longer of the two ("hakansson" typed as "hansson" is two edits).
         prefix_edits = min(max_edits, allowed_edits(length))
         for m in process.extract(word, choices, scorer=OSA.distance, score_cutoff=prefix_edits, limit=None):
-            for key in bucket[m[0]]:
+            for key in self._longer_keys(m[0]):
                 found[key] = int(m[1]) + 1
         for n in range(length - max_edits, length + max_edits + 1):
             keys = self._by_length.get(n)

@@ -132,6 +132,7 @@ class IndexState:
             index.end_bulk()
         self.numbers.end_bulk()
         self.extensions.end_bulk()
+        self.fuzzy.prepare(self.all.generation)
         self.adopt_usage({k: v for k, v in usage.items() if v > 0})
 
     def _text_keys(self) -> list[tuple[TokenIndex, Callable[[Analysis], tuple[str, ...]]]]:
