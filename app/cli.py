@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = config_commands.add_parser("check", help="validate the effective configuration")
     check.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     config_commands.add_parser("reference", help="print every setting as a Markdown table")
+    config_commands.add_parser("devices", help="list the sound devices, by the names [sip.audio] takes")
 
     directory = commands.add_parser("directory", help="import or search the directory")
     directory.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
@@ -68,8 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = load_config(paths, config_path)
     demo = args.demo or getattr(args, "sub_demo", False)
     if args.command == "config":
-        from app.cli_config import config_check, config_reference  # noqa: PLC0415
+        from app.cli_config import config_check, config_devices, config_reference  # noqa: PLC0415
 
+        if args.config_command == "devices":
+            return config_devices()
         return config_check(config, paths) if args.config_command == "check" else config_reference()
     if args.command == "referral":
         return cli_referral.run(args, config, paths, demo=demo)

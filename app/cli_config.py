@@ -17,6 +17,7 @@ from app.referral_setup import referral_problems
 from app.settings import Settings
 from app.settings_base import SecretRef
 from app.sync_setup import ldap_problems
+from softphone.sound import sound_devices
 
 
 def _show(value: Any) -> str:
@@ -37,6 +38,18 @@ def config_check(config: Config, paths: Paths) -> int:
         print(f"{len(config.errors)} problem(s): the console starts with the values shown above.")
         return 1
     print("configuration is valid")
+    return 0
+
+
+def config_devices() -> int:
+    """The sound devices the headset and ringer settings can name (PortAudio's, as the console uses them)."""
+    devices = sound_devices()
+    if not devices:
+        print("no sound devices (is PortAudio installed? Debian: libportaudio2)")
+        return 1
+    for device in devices:
+        roles = [role for role, ok in (("input", device.inputs), ("output", device.outputs)) if ok]
+        print(f"{device.name}\t{device.api}\t{' '.join(roles)}")
     return 0
 
 

@@ -14,6 +14,7 @@ from softphone.settings import (
     Transport,
     check_account,
 )
+from softphone.sound import sound_devices
 
 
 def phone_configured(config: Config) -> bool:
@@ -52,4 +53,21 @@ def sip_problems(config: Config) -> list[Problem]:
     settings = phone_settings(config.settings.sip)
     return [Problem(config.origin(f"sip.{p.field}"), f"sip.{p.field}", p.message,
                     "error" if p.error else "warning")
-            for p in check_account(settings.account)]
+            for p in check_account(settings.account)] + _device_problems(config)
+
+
+def _device_problems(config: Config) -> list[Problem]:
+    """Named sound devices that are not there now: a warning (a headset may simply be unplugged)."""
+    audio = config.settings.sip.audio
+    if audio.null_device:
+        return []
+    present = {(d.name, d.inputs > 0, d.outputs > 0) for d in sound_devices()}
+    problems = []
+    for key, name, output in (("headset_input", audio.headset_input, False),
+                              ("headset_output", audio.headset_output, True),
+                              ("ringer_output", audio.ringer_output, True)):
+        if name and not any(n.startswith(name) and (has_out if output else has_in) for n, has_in, has_out in present):
+            problems.append(Problem(config.origin(f"sip.audio.{key}"), f"sip.audio.{key}",
+                                    f"no sound {'output' if output else 'input'} device called {name!r} now "
+                                    "(see 'switchboard config devices'); the default device is used", "warning"))
+    return problems

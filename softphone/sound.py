@@ -64,7 +64,7 @@ def sound_devices() -> tuple[SoundDevice, ...]:
 
 def find_device(name: str, *, output: bool) -> int | None:
     """The index of the device called `name` (or whose name starts with it) with the needed direction;
-    "" is PortAudio's default device."""
+    None, PortAudio's default device, for "" or a device that is not there (a headset unplugged)."""
     devices = [d for d in sound_devices() if (d.outputs if output else d.inputs) > 0]
     if not name:
         return None
@@ -72,7 +72,8 @@ def find_device(name: str, *, output: bool) -> int | None:
         for device in devices:
             if device.name == name if exact else device.name.startswith(name):
                 return device.index
-    raise SoundUnavailableError(f"no {'output' if output else 'input'} device called {name!r}")
+    log.warning("no sound %s device called %r: using the default device", "output" if output else "input", name)
+    return None
 
 
 class _Fifo:

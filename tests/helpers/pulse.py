@@ -14,6 +14,8 @@ import struct
 import subprocess
 import time
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.helpers.processes import ManagedProcess, require_binary
@@ -66,14 +68,20 @@ class PulseServer:
                                              "--channels=1", "--raw", str(raw)], log=raw.with_suffix(".log"),
                                             env=self.env))
 
-    def record(self, sink: str, wav_path: Path, seconds: float) -> Path:
-        """What `sink` plays during the next `seconds`, as a WAV file."""
+    @contextmanager
+    def recording(self, sink: str, wav_path: Path) -> Iterator[Path]:
+        """What `sink` plays while the block runs, as a WAV file once it ends. The block starts once
+        audio flows (a busy machine can take a while to start the recorder)."""
         raw = wav_path.with_suffix(".raw")
         with raw.open("wb") as out:
             recorder = subprocess.Popen([require_binary("parec"), "-d", f"{sink}.monitor", "--format=s16le",
-                                         f"--rate={RATE}", "--channels=1", "--raw"], stdout=out, env=self.env)
+                                         f"--rate={RATE}", "--channels=1", "--raw", "--latency-msec=20"],
+                                        stdout=out, env=self.env)
             try:
-                time.sleep(seconds)
+                deadline = time.monotonic() + 10
+                while raw.stat().st_size == 0 and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                yield wav_path
             finally:
                 recorder.terminate()
                 recorder.wait(5)
@@ -82,6 +90,10 @@ class PulseServer:
             wav.setsampwidth(2)
             wav.setframerate(RATE)
             wav.writeframes(raw.read_bytes())
+
+    def record(self, sink: str, wav_path: Path, seconds: float) -> Path:
+        with self.recording(sink, wav_path):
+            time.sleep(seconds)
         return wav_path
 
     def stop(self) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import main
 from softphone.engine import Phone
 from softphone.model import CallState
 from softphone.settings import AudioSettings, PhoneSettings
@@ -49,11 +50,11 @@ def test_ring_headset_microphone_and_volume_on_real_devices(
     caller = make_peer("2501")
     wait_peer(phone, caller, "reg", code=200)
     caller.send("tone", freq=CALLER_TONE)
-    caller.send("call", uri="sip:1000@127.0.0.1")
-    pump_until(phone, lambda: any(c.state is CallState.RINGING for c in phone.calls))
-
-    ringer = pulse.record("ringer", tmp_path / "ringer.wav", 1.2)
-    headset_while_ringing = pulse.record("headset", tmp_path / "headset-ringing.wav", 0.6)
+    with pulse.recording("ringer", tmp_path / "ringer.wav") as ringer, \
+            pulse.recording("headset", tmp_path / "headset-ringing.wav") as headset_while_ringing:
+        caller.send("call", uri="sip:1000@127.0.0.1")  # the ring's first second is recorded from its start
+        pump_until(phone, lambda: any(c.state is CallState.RINGING for c in phone.calls))
+        pump_for(phone, 0.9)
     assert tone_strength(ringer, RING_TONE) > 0.8, "the ring tone plays on the ringer"
     assert tone_strength(headset_while_ringing, RING_TONE) < 0.1, "and not in the headset"
 
@@ -86,3 +87,22 @@ def _peak(path: Path) -> int:
     with wave.open(str(path)) as wav:
         samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16)
     return int(np.abs(samples[len(samples) // 4:]).max()) if samples.size else 0
+
+
+def test_config_lists_the_devices_and_warns_about_a_missing_one(
+        pulse: PulseServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["config", "devices"]) == 0
+    listed = capsys.readouterr().out
+    assert "sbheadset\tALSA\tinput output" in listed
+    assert "sbringer\tALSA\tinput output" in listed
+    config = tmp_path / "user.toml"
+    config.write_text('[sip]\nuser = "1000"\ndomain = "127.0.0.1"\nregistrar = "127.0.0.1"\n'
+                      'password = "env:SB_PW"\n[sip.audio]\nheadset_output = "sbheadset"\n'
+                      'ringer_output = "Desk speakers"\n', encoding="utf-8")
+    monkeypatch.setenv("SB_PW", "x")
+    assert main(["config", "check", "--config", str(config)]) == 0  # a warning: it may just be unplugged
+    out = capsys.readouterr().out
+    assert "sip.audio.ringer_output" in out
+    assert "no sound output device called 'Desk speakers' now" in out
+    assert "headset_output: no sound" not in out
