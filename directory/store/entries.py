@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from directory.model import ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
+from directory.store.bulk import insert_many
 from directory.store.database import Store
 from directory.store.schema import (
     PATH_SEPARATOR,
@@ -48,35 +48,6 @@ def fingerprint(entry: Entry) -> str:
 
 _PHONE_TABLE: Table = PhoneNumberRow.__table__  # type: ignore[assignment]  # a mapped class's Table
 _ENTRY_TABLE: Table = DirectoryEntry.__table__  # type: ignore[assignment]
-
-
-def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) with one driver executemany.
-
-    The statement is the one SQLAlchemy compiles for the session's dialect, and the column types'
-    bind processors are applied; what this skips is SQLAlchemy's per-row parameter handling, about
-    a third of the cost of inserting 300,000 rows of a sync. Works with any DB-API paramstyle.
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    keys = list(rows[0])
-    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
-    converters: dict[str, Callable[[Any], Any]] = {}
-    for key in keys:
-        processor = table.c[key].type.bind_processor(dialect)
-        if processor is not None:
-            converters[key] = functools.lru_cache(maxsize=64)(processor)  # the same timestamp on every row
-    if converters:
-        rows = [{**row, **{k: f(row[k]) for k, f in converters.items()}} for row in rows]
-    params: list[Any]
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params = [tuple(row[name] for name in order) for row in rows]
-    else:
-        params = rows
-    connection.exec_driver_sql(compiled.string, params)
 
 
 def _number_rows(entry_id: int, entry: Entry) -> list[dict[str, Any]]:
@@ -277,7 +248,7 @@ class DirectoryRepository:
                 # A plain executemany, then the new ids by (source, external_id), which is unique.
                 # INSERT ... RETURNING in parameter order went one row per statement on SQLite,
                 # and the ORM bulk path one statement per group of rows with the same None values.
-                _insert_many(session, _ENTRY_TABLE, rows)
+                insert_many(session, _ENTRY_TABLE, rows)
                 table = _ENTRY_TABLE.c
                 wanted = [entry.external_id for entry, _values in pending]
                 found = session.execute(
@@ -303,7 +274,7 @@ class DirectoryRepository:
             if numbers:
                 # Core executemany on the table: the ORM bulk path groups rows by which values are
                 # None (e164 often is) and ran one INSERT per small group, ~17,000 for 20,000 entries.
-                _insert_many(session, _PHONE_TABLE, numbers)
+                insert_many(session, _PHONE_TABLE, numbers)
                 numbers.clear()
 
         for entry in entries:

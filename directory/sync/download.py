@@ -1,8 +1,10 @@
 """The download half of a sync: connect, search, plan, and hand over the entries in pickled batches.
 
 It needs no store (what it needs from the store comes in the `DownloadJob`) and returns only
-picklable results, so it runs in the sync's worker process (directory.sync.worker) as well as in
-the caller's. The entries leave page by page through ``emit``, in the spool's file format.
+picklable results, so its two halves run in the sync's two worker processes (directory.sync.worker:
+`search_pages` and `annotate_pages` in one, `plan_pages` in the other) as well as, one after the
+other, in the caller's (`download`). The entries leave page by page through ``emit``, in the
+spool's file format.
 """
 
 from __future__ import annotations
