@@ -117,7 +117,7 @@ def _measure(url: str, root: Path, in_process: bool) -> list[tuple[str, str]]:
     try:
         with loop:
             rows.append(("event loop, no sync (baseline)", loop.run_until_complete(_baseline(recorder))))
-            variants = [("full sync, download in a worker process", False)]
+            variants = [("full sync, download in the two worker processes", False)]
             if in_process:
                 variants.append(("full sync, download in the GUI process", True))
             for index, (label, inline) in enumerate(variants):
