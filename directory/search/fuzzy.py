@@ -30,8 +30,11 @@ class FuzzyKeys:
         self._recent: dict[tuple[str, int], dict[str, int]] = {}  # (word, max edits) -> near keys
 
     def prepare(self, generation: int) -> None:
-        """Build the length buckets now (after an index build) rather than in the first typo query."""
+        """Build the length buckets and the key prefixes of the word lengths typos are most often
+        looked for at now (after an index build) rather than in the first typo query of each."""
         self._refresh(generation)
+        for length in range(4, 9):
+            self._prefix_choices(length)
 
     def _refresh(self, generation: int) -> None:
         if generation == self._generation:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from directory.model import Entry
-from directory.search.folding import fold_key, prefix_length_in, raw_key, variant_key, word_spans
+from directory.search.folding import DIGRAPHS, WORD, fold_key, prefix_length_in, raw_key, variant_key
 from directory.search.numbers import match_spans
 from directory.search.query import Word
 
@@ -44,13 +44,27 @@ class _Text(NamedTuple):
 @lru_cache(maxsize=32768)
 def _analysed(text: str) -> _Text:
     """Each word's keys; titles, units and places repeat, so this is cached."""
-    found = []
-    for start, end, token in word_spans(text):
-        folded, raw = fold_key(token), raw_key(token)
-        odd = token if len(folded) != len(token) or len(raw) != len(token) else ""
-        found.append((start, end, folded, raw, variant_key(folded), odd))
-    return _Text(tuple(found), "".join(" " + t[2] for t in found), "".join(" " + t[3] for t in found),
-                 "".join(" " + t[4] for t in found))
+    tokens = []
+    folds, raws, variants = [], [], []
+    for match in WORD.finditer(text):
+        token = match.group()
+        if token.isascii():  # most words: the same keys as fold_key and raw_key give, without the caches
+            raw = folded = token.lower()
+            for digraph, letter in DIGRAPHS:
+                if digraph in folded:
+                    folded = folded.replace(digraph, letter)
+        else:
+            folded, raw = fold_key(token), raw_key(token)
+        variant = variant_key(folded)
+        start, end = match.span()
+        tokens.append((start, end, folded, raw, variant,
+                       token if len(folded) != end - start or len(raw) != end - start else ""))
+        folds.append(folded)
+        raws.append(raw)
+        variants.append(variant)
+    if not tokens:
+        return _Text((), "", "", "")
+    return _Text(tuple(tokens), " " + " ".join(folds), " " + " ".join(raws), " " + " ".join(variants))
 
 
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
