@@ -8,9 +8,9 @@ Builds the demo directory (directory.demo), bulk-loads it into a private slapd w
 attributes to /dev/null (the baseline), a python-ldap paged search when python-ldap is importable,
 our full sync into a fresh SQLite store (time and peak RSS), a re-sync with nothing changed, and an
 incremental sync after 100 ``ldapmodify`` changes (with the id-only deletion check; the second of
-two rounds, see main). Each sync runs
-in its own child process so its peak RSS is its own (the sync's worker processes are reported
-apart, with the one-off cost of starting them). Prints figures and ratios; no assertions
+two rounds, see main). Each sync runs in its own child process so its peak RSS is its own; the
+memory of the sync's worker processes is sampled with it (PSS of the whole process tree), and the
+one-off cost of starting them is reported apart. Prints figures and ratios; no assertions
 (targets: full sync <= 10 s at 100,000 entries, incremental of 100 changes <= 2 s).
 """
 
