@@ -5,9 +5,11 @@
 installer/selfcheck.py. It lives here, not in app/cli.py, because it only means something in a bundle.
 """
 
+import multiprocessing
 import sys
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the LDAP sync's worker processes are this executable too
     if sys.argv[1:2] == ["--bundle-selfcheck"]:
         from installer.selfcheck import main as selfcheck
 

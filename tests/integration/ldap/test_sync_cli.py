@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,16 @@ def test_sync_failures_name_the_reason_and_change_nothing(slapd: Slapd, tmp_path
     assert "the directory is unchanged" in capsys.readouterr().err
     assert main(["directory", "--config", str(config), "sync", "--source", "nope"]) == 2
     assert "no [[directory.ldap]] source named 'nope'" in capsys.readouterr().err
+
+
+def test_the_switchboard_command_syncs_with_its_worker_processes(slapd: Slapd, tmp_path: Path) -> None:
+    """As IT runs it: `python -m app` in its own process, whose sync workers (forkserver) import the
+    main module again; that must not start a second command."""
+    config = write_config(tmp_path, slapd.url)
+    env = {**os.environ, "SB_LDAP_PASSWORD": ROOT_PASSWORD, "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-m", "app", "directory", "--config", str(config), "sync", "--full"],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("ldap:region") == 1
+    assert f"{PEOPLE} added, 0 updated, 0 removed" in done.stdout
