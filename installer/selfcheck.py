@@ -84,9 +84,23 @@ def _migrations() -> str:
     return "store migrations: at head"
 
 
+def _sound() -> str:
+    import sounddevice  # noqa: PLC0415 - bundled Python side; PortAudio itself is the system's (libportaudio2)
+
+    return f"sound: {sounddevice.get_portaudio_version()[1]}, {len(sounddevice.query_devices())} device(s)"
+
+
+def _sync_workers() -> str:
+    from directory.sync.worker import start_workers  # noqa: PLC0415 - the LDAP sync's worker processes
+
+    start_workers()  # a worker process of this very executable starts and exits (freeze_support)
+    return "sync worker processes start"
+
+
 CHECKS: list[tuple[str, Callable[[], str]]] = [("pjsua2", _pjsua2), ("qt-plugins", _qt_plugins),
                                                ("qt-tls", _qt_tls), ("translations", _translations),
-                                               ("migrations", _migrations)]
+                                               ("migrations", _migrations), ("sound", _sound),
+                                               ("sync-workers", _sync_workers)]
 
 
 def main() -> int:

@@ -51,10 +51,10 @@ def assert_real_window(png: Path) -> None:
     assert len(colours) >= MIN_COLOURS, f"only {len(colours)} colours: blank window?"
 
 
-def test_selfcheck_loads_pjsua2_qt_plugins_translations_and_migrations(bundle: Path) -> None:
+def test_selfcheck_loads_the_native_parts_and_starts_a_worker(bundle: Path) -> None:
     result = run(bundle / "switchboard", "--bundle-selfcheck", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
-    for check in ("pjsua2", "qt-plugins", "qt-tls", "translations", "migrations"):
+    for check in ("pjsua2", "qt-plugins", "qt-tls", "translations", "migrations", "sound", "sync-workers"):
         assert f"ok   {check}:" in result.stdout
 
 
