@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from directory.model import ChangeSet
 from directory.store import DirectoryRepository, Store
 from directory.store.entries import StaleDigestError
+from directory.store.staged import is_fresh
 from directory.sync.collector import collector_paused
 from directory.sync.download import Downloaded, DownloadJob, download
 from directory.sync.errors import SyncError
@@ -24,6 +25,7 @@ from directory.sync.requests import SyncCursor
 from directory.sync.settings import LdapSourceSettings
 from directory.sync.spool import EntrySpool
 from directory.sync.worker import download_in_worker
+from directory.sync.writer import StagedWriter
 
 Progress = Callable[[int, int | None], None]
 
@@ -90,18 +92,22 @@ def sync_source(
                 progress(done, None)
 
         found: Downloaded
+        changes: ChangeSet | None = None
         if in_process:
             with collector_paused():
                 found = download(job, emit)
+        elif (full or previous is None) and not before and is_fresh(store, settings.name):
+            found, changes = _download_staged(store, job, spool, emit)
         else:
             found = download_in_worker(job, emit)
         with collector_paused():
             try:
-                changes = repository.apply_sync(
-                    settings.name, spool, complete=not found.incremental, present=found.present, kind="ldap",
-                    cursor=lambda: found.cursor, digests=spool.digests, unchanged=found.unchanged,
-                    only=found.planned,
-                )
+                if changes is None:
+                    changes = repository.apply_sync(
+                        settings.name, spool, complete=not found.incremental, present=found.present, kind="ldap",
+                        cursor=lambda: found.cursor, digests=spool.digests, unchanged=found.unchanged,
+                        only=found.planned,
+                    )
             except StaleDigestError as exc:
                 raise SyncError(settings.name, f"{exc}; nothing was written, the next sync plans it again") from exc
     updated = sum(1 for entry_id in changes.upserted if entry_id in before)
@@ -121,3 +127,21 @@ def sync_source(
         changes=changes,
         warnings=tuple(f"skipped {reason}" for reason in found.servers_skipped) + found.warnings,
     )
+
+
+def _download_staged(
+    store: Store, job: DownloadJob, spool: EntrySpool, emit: Callable[[bytes, int, int], None]
+) -> tuple[Downloaded, ChangeSet | None]:
+    """A source's first full sync: a third process stages the entries as they arrive and writes
+    them at the end (directory.sync.writer). The spool still fills: should the source have gained
+    rows meanwhile (None), apply_sync writes from it."""
+    with StagedWriter(store.url, job.settings.name) as writer:
+
+        def emit_both(batch: bytes, count: int, done: int) -> None:
+            writer.add(batch)
+            emit(batch, count, done)
+
+        found = download_in_worker(job, emit_both)
+        if found.incremental:  # not for a full job or one without a cursor; apply_sync would cope
+            return found, None
+        return found, writer.finish(kind="ldap", cursor=found.cursor)
