@@ -37,8 +37,10 @@ def test_a_first_sync_goes_through_the_writer_and_the_store_stays_writable(slapd
     assert len(repository.load_entries()) == PEOPLE
     assert repository.sync_cursor("ldap") is not None
     assert set(summary.changes.upserted) == {e.id for e in repository.load_entries()}
-    again = sync_source(store, settings_for(slapd.url), full=True)
+    later: list[int] = []
+    again = sync_source(store, settings_for(slapd.url), full=True, progress=lambda *_: later.append(len(writers())))
     assert (again.added, again.updated, again.removed) == (0, 0, 0)
+    assert set(later) == {0}  # the source has rows now: apply_sync writes the later syncs
 
 
 def test_a_writer_killed_mid_sync_changes_nothing(slapd: Slapd, store: Store) -> None:
