@@ -29,10 +29,16 @@ from directory.store.entries import DirectoryRepository, _Units
 from directory.store.schema import PATH_SEPARATOR, DirectoryEntry, UTCDateTime
 
 
-def is_fresh(store: Store, source: str) -> bool:
-    """True when the store is a SQLite file and holds no row of ``source`` (not even removed ones)."""
+def is_sqlite_file(store: Store) -> bool:
     url = store.engine.url
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+    return url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+
+
+def is_fresh(store: Store, source: str) -> bool:
+    """True when another process can open the store (a SQLite file, or a database server) and it holds
+    no row of ``source`` (not even removed ones)."""
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite" and not is_sqlite_file(store):
         return False  # another process cannot open an in-memory database
     with store.sessions() as session:
         return not session.scalar(_count(source))

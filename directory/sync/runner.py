@@ -3,10 +3,10 @@
 The download (directory.sync.download: search, decode, plan) runs in two worker processes by default
 (directory.sync.worker) and streams its entries, page by page, into a spool file (memory stays
 bounded); then they go into the store in one transaction, in this process. A source's first full
-sync into SQLite is instead staged by a third process while the download runs and written there at
-the end (directory.sync.writer), so neither the wait nor the CPU of 100,000 inserts falls after the
-download in the caller's process. A failure anywhere (server gone mid-sync, a store error) leaves
-the store as it was: readers keep the previous directory, the cursor stays put.
+sync is instead written by a third process while the download runs (directory.sync.writer: SQLite
+staged and written at the end, PostgreSQL as it arrives), so neither the wait nor the CPU of 100,000
+inserts falls after the download in the caller's process. A failure anywhere (server gone mid-sync,
+a store error) leaves the store as it was: readers keep the previous directory, the cursor stays put.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from directory.model import ChangeSet
 from directory.store import DirectoryRepository, Store
 from directory.store.entries import StaleDigestError
-from directory.store.staged import is_fresh
+from directory.store.staged import is_fresh, is_sqlite_file
 from directory.sync.collector import collector_paused
 from directory.sync.download import Downloaded, DownloadJob, download
 from directory.sync.errors import SyncError
@@ -135,12 +135,13 @@ def sync_source(
 def _download_staged(
     store: Store, job: DownloadJob, spool: EntrySpool, emit: Callable[[bytes, int, int], None]
 ) -> tuple[Downloaded, ChangeSet | None]:
-    """A source's first full sync: a third process stages the entries as they arrive and writes
-    them at the end (directory.sync.writer). The spool still fills: should the source have gained
+    """A source's first full sync: a third process takes the entries as they arrive and writes them
+    (directory.sync.writer). The spool still fills: should the source have gained
     rows meanwhile (None), apply_sync writes from it."""
-    database = store.engine.url.database
-    assert database  # is_fresh: a SQLite file; made absolute, as the writer may start in another directory
-    url = store.engine.url.set(database=str(Path(database).resolve())).render_as_string(hide_password=False)
+    url = store.url
+    if is_sqlite_file(store):  # made absolute: the writer may start in another directory
+        database = str(Path(store.engine.url.database or "").resolve())
+        url = store.engine.url.set(database=database).render_as_string(hide_password=False)
     with StagedWriter(url, job.settings.name) as writer:
 
         def emit_both(batch: bytes, count: int, done: int) -> None:

@@ -66,7 +66,7 @@ class EntrySpool:
             for flat in batch:
                 if flat[-1] is not None:
                     self.digests[flat[1]] = flat[-1]
-                yield _restore(flat)
+                yield restore(flat)
 
     def close(self) -> None:
         self._file.close()
@@ -102,7 +102,8 @@ _ENTRY_KINDS = {kind.value: kind for kind in EntryKind}
 _NUMBER_KINDS = {kind.value: kind for kind in NumberKind}
 
 
-def _restore(flat: _Flat) -> Entry:
+def restore(flat: _Flat) -> Entry:
+    """An entry back from its flat tuple (the writer process restores them from batches)."""
     (source, external_id, kind, display_name, given_name, surname, title, unit_path, location, email,
      keywords, description, numbers, entry_id, _digest) = flat
     kinds = _NUMBER_KINDS
