@@ -26,6 +26,27 @@ _PREFIX = "@@"
 
 # -- the peer process ---------------------------------------------------------------------------
 
+def _hold_or_resume(ep: Any, call: Any, hold: bool, timeout: float = 3.0) -> None:
+    """Hold or resume, retrying while pjsua refuses because the last re-INVITE is still under way
+    (PJ_EINVALIDOP), as a user pressing the button again would."""
+    import pjsua2 as pj  # noqa: PLC0415 - only in the peer's own process
+
+    deadline = time.monotonic() + timeout
+    while True:
+        prm = pj.CallOpParam(True)
+        try:
+            if hold:
+                call.setHold(prm)
+            else:
+                prm.opt.flag = pj.PJSUA_CALL_UNHOLD
+                call.reinvite(prm)
+            return
+        except pj.Error as error:
+            if error.status != 70013 or time.monotonic() > deadline:  # PJ_EINVALIDOP
+                raise
+            ep.libHandleEvents(10)
+
+
 def _emit(**event: Any) -> None:
     event.setdefault("t", time.monotonic())  # CLOCK_MONOTONIC: comparable across processes (benchmark)
     sys.stdout.write(_PREFIX + json.dumps(event) + "\n")
@@ -141,12 +162,8 @@ def _run_peer(config: dict[str, Any]) -> None:
                     call.answer(prm)
                 elif name == "hangup":
                     call.hangup(pj.CallOpParam(True))
-                elif name == "hold":
-                    call.setHold(pj.CallOpParam(True))
-                elif name == "resume":
-                    prm = pj.CallOpParam(True)
-                    prm.opt.flag = pj.PJSUA_CALL_UNHOLD
-                    call.reinvite(prm)
+                elif name in ("hold", "resume"):
+                    _hold_or_resume(ep, call, name == "hold")
                 elif name == "tone":
                     tone = pj.ToneGenerator()
                     tone.createToneGenerator()
