@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from directory.model import ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
@@ -248,14 +248,20 @@ class DirectoryRepository:
                 # A plain executemany, then the new ids by (source, external_id), which is unique.
                 # INSERT ... RETURNING in parameter order went one row per statement on SQLite,
                 # and the ORM bulk path one statement per group of rows with the same None values.
-                insert_many(session, _ENTRY_TABLE, rows)
                 table = _ENTRY_TABLE.c
-                wanted = [entry.external_id for entry, _values in pending]
-                found = session.execute(
-                    select(table.external_id, table.id).where(table.source == source, table.external_id.in_(wanted))
-                )
-                new = {external_id: entry_id for external_id, entry_id in found}
-                ids = [new[entry.external_id] for entry, _values in pending]
+                if session.get_bind().dialect.name == "postgresql":
+                    # RETURNING in parameter order, batched by SQLAlchemy. Looking the ids up instead
+                    # made PostgreSQL scan the rows this transaction inserted so far at every batch
+                    # (it plans with the empty table's statistics): 100,000 entries took 160 s, not 30.
+                    ids = list(session.execute(
+                        insert(_ENTRY_TABLE).returning(table.id, sort_by_parameter_order=True), rows).scalars())
+                else:
+                    insert_many(session, _ENTRY_TABLE, rows)
+                    wanted = [entry.external_id for entry, _values in pending]
+                    found = session.execute(select(table.external_id, table.id)
+                                            .where(table.source == source, table.external_id.in_(wanted)))
+                    new = {external_id: entry_id for external_id, entry_id in found}
+                    ids = [new[entry.external_id] for entry, _values in pending]
                 for (entry, values), entry_id in zip(pending, ids, strict=True):
                     existing[entry.external_id] = (entry_id, values["fingerprint"], None)
                     numbers.extend(_number_rows(entry_id, entry))
