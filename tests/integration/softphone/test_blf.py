@@ -75,9 +75,10 @@ def test_blf_follows_a_call_ringing_confirmed_terminated(kamailio: PresenceKamai
     ringing = next(e for e in seen if e.activity is LineActivity.RINGING)
     assert all(d.incoming for d in ringing.dialogs)
     callee.send("answer")
-    wait_line(client, seen, LineActivity.BUSY)
+    wait_until(lambda: callee.find("call_state", state="CONFIRMED") is not None, timeout=10)
+    wait_line(client, seen, LineActivity.BUSY, timeout=10)
     caller.send("hangup")
-    wait_line(client, seen, LineActivity.IDLE)
+    wait_line(client, seen, LineActivity.IDLE, timeout=10)
     assert [e.activity for e in seen] == [LineActivity.IDLE, LineActivity.RINGING, LineActivity.BUSY,
                                           LineActivity.IDLE]
     assert all(e.target == "1002" for e in seen)
