@@ -129,12 +129,16 @@ class EndReason:
     detail: str = ""
 
     @property
+    def status_suffix(self) -> str:
+        """" (486)" after the words of an end the other side or the network chose; "" otherwise."""
+        return f" ({self.code})" if self.code and self.kind in _WITH_CODE else ""
+
+    @property
     def words(self) -> str:
         """English, for logs and the call log; the window translates `kind` instead."""
         if self.kind is CallEnd.RTP_TIMEOUT:
             return f"no audio from the other party for {self.detail} s (RTP timeout)"
-        words = _END_WORDS.get(self.kind) or self.detail or "call failed"
-        return f"{words} ({self.code})" if self.code and self.kind in _WITH_CODE else words
+        return (_END_WORDS.get(self.kind) or self.detail or "call failed") + self.status_suffix
 
 
 def end_reason(code: int, phrase: str, *, by_us: bool) -> EndReason:

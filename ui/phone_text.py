@@ -69,12 +69,4 @@ class PhoneText(QObject):
             CallEnd.SERVICE_UNAVAILABLE: self.tr("service unavailable"),
             CallEnd.FAILED: end.detail or self.tr("call failed"),
         }
-        text = words.get(end.kind, end.words)
-        if end.code and end.kind not in _OUR_OWN:
-            text += f" ({end.code})"
-        return text
-
-
-# Ends we chose ourselves: their SIP status says nothing the operator needs.
-_OUR_OWN = frozenset({CallEnd.HUNG_UP, CallEnd.REMOTE_HUNG_UP, CallEnd.REJECTED_BUSY, CallEnd.REJECTED,
-                      CallEnd.TRANSFERRED, CallEnd.RTP_TIMEOUT})
+        return words[end.kind] + end.status_suffix if end.kind in words else end.words
