@@ -14,7 +14,7 @@ from softphone.settings import (
     Transport,
     check_account,
 )
-from softphone.sound import sound_devices
+from softphone.sound import matching_device, sound_devices
 
 
 def phone_configured(config: Config) -> bool:
@@ -61,12 +61,12 @@ def _device_problems(config: Config) -> list[Problem]:
     audio = config.settings.sip.audio
     if audio.null_device:
         return []
-    present = {(d.name, d.inputs > 0, d.outputs > 0) for d in sound_devices()}
+    present = sound_devices()
     problems = []
     for key, name, output in (("headset_input", audio.headset_input, False),
                               ("headset_output", audio.headset_output, True),
                               ("ringer_output", audio.ringer_output, True)):
-        if name and not any(n.startswith(name) and (has_out if output else has_in) for n, has_in, has_out in present):
+        if name and matching_device(name, output=output, devices=present) is None:
             problems.append(Problem(config.origin(f"sip.audio.{key}"), f"sip.audio.{key}",
                                     f"no sound {'output' if output else 'input'} device called {name!r} now "
                                     "(see 'switchboard config devices'); the default device is used", "warning"))

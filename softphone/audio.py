@@ -24,10 +24,14 @@ _TONE_OFF_MS = 4000
 _RINGBACK_LEVEL = 0.5
 
 
+def _own_devices(adm: Any) -> tuple[AudioDevice, ...]:
+    """pjsua2's own sound devices (none in the PyPI wheel)."""
+    return tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount) for i, d in enumerate(adm.enumDev2()))
+
+
 def list_devices(endpoint: Any) -> tuple[AudioDevice, ...]:
     """pjsua2's sound devices, else PortAudio's (the names to put in the `[sip.audio]` settings)."""
-    own = tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount)
-                for i, d in enumerate(endpoint.audDevManager().enumDev2()))
+    own = _own_devices(endpoint.audDevManager())
     return own or tuple(AudioDevice(d.index, d.name, d.api, d.inputs, d.outputs) for d in sound_devices())
 
 
@@ -53,8 +57,7 @@ class AudioRouting:
 
     def apply(self) -> None:
         adm = self._ep.audDevManager()
-        devices = tuple(AudioDevice(i, d.name, d.driver, d.inputCount, d.outputCount)
-                        for i, d in enumerate(adm.enumDev2()))
+        devices = _own_devices(adm)
         if self.settings.null_device:
             adm.setNullDev()
             self.using_null_device = True

@@ -62,18 +62,26 @@ def sound_devices() -> tuple[SoundDevice, ...]:
                  for i, d in enumerate(sd.query_devices()))
 
 
+def matching_device(name: str, *, output: bool,
+                    devices: tuple[SoundDevice, ...] | None = None) -> SoundDevice | None:
+    """The device called `name`, else the first whose name starts with it ("Jabra" finds "Jabra Evolve2
+    65"), with the needed direction; None when there is none. `devices` defaults to PortAudio's now."""
+    usable = [d for d in (sound_devices() if devices is None else devices) if (d.outputs if output else d.inputs)]
+    return next((d for d in usable if d.name == name), None) or next(
+        (d for d in usable if d.name.startswith(name)), None)
+
+
 def find_device(name: str, *, output: bool) -> int | None:
-    """The index of the device called `name` (or whose name starts with it) with the needed direction;
-    None, PortAudio's default device, for "" or a device that is not there (a headset unplugged)."""
-    devices = [d for d in sound_devices() if (d.outputs if output else d.inputs) > 0]
+    """The PortAudio index of `matching_device`; None, PortAudio's default device, for "" or a device
+    that is not there (a headset unplugged)."""
     if not name:
         return None
-    for exact in (True, False):
-        for device in devices:
-            if device.name == name if exact else device.name.startswith(name):
-                return device.index
-    log.warning("no sound %s device called %r: using the default device", "output" if output else "input", name)
-    return None
+    device = matching_device(name, output=output)
+    if device is None:
+        log.warning("no sound %s device called %r: using the default device", "output" if output else "input",
+                    name)
+        return None
+    return device.index
 
 
 class _Fifo:
