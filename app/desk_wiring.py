@@ -10,12 +10,13 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from app.call_log_flow import CallLogFlow
+from app.cli_referral import find_person
 from app.close_flow import CloseFlow
 from app.config import Config
 from app.console import Console
 from app.desk_bridge import DeskBridge
 from app.desk_log import CallLogWriter
-from directory.model import Entry, Referral
+from directory.model import Referral
 from directory.referrals import Alternative
 from directory.store.calllog import CallLogRepository
 from softphone.desk.desk import DeskSettings, OperatorDesk
@@ -111,7 +112,8 @@ def _alternative_target(console: Console, referral: Referral) -> Target | None:
         return dial_string(alternative.number), alternative.label or alternative.number
     if console.index is None:
         return None
-    hits = [h.entry for h in console.index.search(alternative.label, 3) if h.entry.numbers]
-    same: list[Entry] = [e for e in hits if e.display_name.casefold() == alternative.label.casefold()]
-    chosen = same[0] if len(same) == 1 else hits[0] if len(hits) == 1 else None
-    return (dial_string(chosen.numbers[0].raw), chosen.display_name) if chosen is not None else None
+    try:
+        colleague = find_person(console.index, alternative.label)  # as `referral set --alt` resolves a name
+    except ValueError:
+        return None
+    return (dial_string(colleague.numbers[0].raw), colleague.display_name) if colleague.numbers else None

@@ -12,12 +12,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from directory.store.calllog import LoggedCall
+from softphone.desk.records import ABANDONED_OUTCOMES
 from ui.phone_panel import format_duration
 
 LOGGED_CALL_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("time", "caller", "number", "dialled", "outcome", "waiting", "connect", "target", "console")
-_ABANDONED = frozenset({"abandoned", "abandoned_held", "abandoned_transfer"})
+_ABANDONED = frozenset(outcome.value for outcome in ABANDONED_OUTCOMES)  # as the log stores them
 
 
 class CallLogModel(QAbstractTableModel):
