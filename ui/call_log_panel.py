@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from directory.store.calllog import LoggedCall
 from ui.call_log_model import CallLogModel
+from ui.desk_panel import list_table
 
 SEARCH_DELAY_MS = 200  # the log is in the database: one query when typing pauses, not one per key
 
@@ -22,14 +23,7 @@ class CallLogPanel(QWidget):
         self.search_field.setPlaceholderText(self.tr("Search the call log: name, number, transferred to…"))
         self.search_field.setClearButtonEnabled(True)
         self.model = CallLogModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setWordWrap(False)
+        self.view = list_table(self.model)
         self.summary = QLabel()
         self.summary.setObjectName("callLogSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 Chooser = Callable[[ReferralOffer, QWidget | None], Target | None]
 
 
+def list_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only table of whole rows, one selected at a time: the call panels' and the call log's."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
 class DeskListPanel(QWidget):
     """A title and a single-selection table over one model."""
 
@@ -36,14 +49,7 @@ class DeskListPanel(QWidget):
         super().__init__(parent)
         self.title = QLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.view = QTableView()
-        self.view.setModel(model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setWordWrap(False)
+        self.view = list_table(model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)
