@@ -124,6 +124,12 @@ class AudioRouting:
         """The operator's microphone: connect this to a call's audio."""
         return self._headset if self._headset is not None else self._ep.audDevManager().getCaptureDevMedia()
 
+    @property
+    def conference_ports(self) -> int:
+        """The conference ports this holds: the two tone generators, the sound bridges, a ringer device."""
+        owned = (self._ring, self._ringback, self._headset, self._ringer, self._ringer_device)
+        return sum(port is not None for port in owned)
+
     def ring(self, on: bool) -> None:
         """The incoming-call ring on the ringer device (or the headset when it has none)."""
         if self._ring is not None and self.settings.ring_tone:

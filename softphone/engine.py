@@ -195,9 +195,12 @@ class Phone:
             self._probe = None
         self._calls.drop_all()
         if self._audio is not None:
+            # The calls' ports first: until the bridge has dropped them they still feed the sound ports.
+            self._conference_settled(1 + self._audio.conference_ports)
             self._audio.close()
             self._audio = None
         gc.collect()
+        self._conference_settled(1)
         if self._account is not None:
             self._account.shutdown()
             self._account = None
@@ -206,6 +209,14 @@ class Phone:
         ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
         del ep
         gc.collect()
+
+    def _conference_settled(self, remaining: int, timeout_s: float = 0.5) -> None:
+        """Wait until the conference bridge holds no more than `remaining` ports (its master port is one).
+        It removes ports on its own clock thread, later: destroying a sound bridge port while a call's
+        port still fed it, or libDestroy before a removal was done, aborted."""
+        deadline = time.monotonic() + timeout_s
+        while self._ep.mediaActivePorts() > remaining and time.monotonic() < deadline:
+            time.sleep(0.005)
 
     def _handle_until(self, done: Callable[[], bool], timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s

@@ -145,7 +145,10 @@ class DeviceBridge(pj.AudioMediaPort):  # type: ignore[misc]
         self._from_device.put(bytes(data))
 
     def close(self) -> None:
+        """Stop the devices and drop the streams, whose callbacks refer back to this port: without that
+        cycle the port goes as soon as its owner lets go, not whenever the garbage collector runs."""
         for stream in (self._output, self._input):
             if stream is not None:
                 stream.stop()
                 stream.close()
+        self._output = self._input = None
