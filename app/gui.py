@@ -14,18 +14,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.calendar_setup import calendar_settings
-from app.config import Config
-from app.console import Console
-from app.demo_phone import DEMO_EMERGENCY_NUMBERS, start_demo_exchange
-from app.favourites_flow import FavouritesFlow
+from app.calls.phone_setup import phone_configured
+from app.calls.phone_wiring import attach_phone
+from app.config.loader import Config
+from app.config.paths import Paths
+from app.config.secrets import SecretError
+from app.demo.phone import DEMO_EMERGENCY_NUMBERS, start_demo_exchange
 from app.logs import setup_logging
-from app.paths import Paths
-from app.phone_setup import phone_configured
-from app.phone_wiring import attach_phone
-from app.secrets import SecretError
+from app.lookup.calendar_setup import calendar_settings
+from app.lookup.console import Console
+from app.lookup.favourites_flow import FavouritesFlow
+from app.lookup.sync_setup import ldap_sources
 from app.services import Services
-from app.sync_setup import ldap_sources
 from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
 from softphone.demolab.process import DemoLabError

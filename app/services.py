@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from app.config import Config
-from app.paths import Paths
-from app.referral_setup import referral_service
-from app.secrets import resolve_secret
+from app.config.loader import Config
+from app.config.paths import Paths
+from app.config.secrets import resolve_secret
+from app.lookup.referral_setup import referral_service
 from directory.referrals import ReferralService
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
 
@@ -51,7 +51,7 @@ class Services:
         services = cls(config, paths, store, DirectoryRepository(store), AnnotationRepository(store),
                        referral_service(config, store, language=language), demo)
         if demo:
-            from app.demo_setup import ensure_demo_directory  # noqa: PLC0415 - the generator is only for the demo
+            from app.demo.seed import ensure_demo_directory  # noqa: PLC0415 - the generator is only for the demo
 
             ensure_demo_directory(services.directory, services.annotations, services.referrals.log)
         return services

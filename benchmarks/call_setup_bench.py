@@ -212,7 +212,7 @@ def softphone_qt(kamailio: Kamailio, peer: SipPeer, calls: int) -> Samples:
     from PySide6.QtCore import QEventLoop  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from app.phone_bridge import PhoneBridge  # noqa: PLC0415
+    from app.calls.phone_bridge import PhoneBridge  # noqa: PLC0415
     from ui.call_model import CallListModel  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([])

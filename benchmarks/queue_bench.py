@@ -30,8 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QModelIndex, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.desk_bridge import DeskBridge  # noqa: E402
-from app.phone_bridge import PhoneBridge  # noqa: E402
+from app.calls.desk_bridge import DeskBridge  # noqa: E402
+from app.calls.phone_bridge import PhoneBridge  # noqa: E402
 from softphone.desk.desk import OperatorDesk  # noqa: E402
 from softphone.engine import Phone  # noqa: E402
 from softphone.settings import AccountSettings, AudioSettings, PhoneSettings  # noqa: E402

@@ -31,8 +31,8 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-import app.sync_scheduler as scheduler_module
-from app.sync_scheduler import SyncScheduler
+import app.lookup.sync_scheduler as scheduler_module
+from app.lookup.sync_scheduler import SyncScheduler
 from app.tasks import TaskRunner
 from benchmarks.ldap_sync_bench import _settings, entries_ldif
 from directory.demo import generate
@@ -41,7 +41,7 @@ from directory.sync import sync_source
 from tests.helpers.slapd import Slapd
 
 TICK_MS = 5
-# The name app.sync_scheduler calls; --in-process swaps it for the in-process download.
+# The name app.lookup.sync_scheduler calls; --in-process swaps it for the in-process download.
 _PATCHED = "sync_source"
 BASELINE_S = 3.0
 

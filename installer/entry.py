@@ -22,6 +22,6 @@ if __name__ == "__main__":
 
         run(LabConfig.from_json(Path(sys.argv[2].removeprefix("@")).read_text(encoding="utf-8")))
         sys.exit(0)
-    from app.cli import main
+    from app.cli.main import main
 
     sys.exit(main())

@@ -24,7 +24,7 @@ from ui.phone_text import PhoneText
 from ui.referral_target_dialog import ReferralOffer, Target, choose_referral_target
 
 if TYPE_CHECKING:
-    from app.desk_bridge import DeskBridge
+    from app.calls.desk_bridge import DeskBridge
 
 Chooser = Callable[[ReferralOffer, QWidget | None], Target | None]
 

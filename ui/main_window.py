@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self._dialling = False
         self.extra_shortcuts: list[tuple[str, str]] = []  # the call panels' keys, shown by F1 too
         self.tab_group: QDockWidget | None = None  # the dock further panels join as tabs
-        # Asked before closing; False keeps the window open (calls are up, see app.close_flow).
+        # Asked before closing; False keeps the window open (calls are up, see app.calls.close_flow).
         self.close_guard: Callable[[], bool] | None = None
         self.resize(1180, 720)
         self.search_field.setFocus()

@@ -28,7 +28,7 @@ from ui.call_model import CALL_ROLE, CallListModel
 from ui.phone_text import PhoneText
 
 if TYPE_CHECKING:
-    from app.phone_bridge import PhoneBridge
+    from app.calls.phone_bridge import PhoneBridge
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 _STYLES = {

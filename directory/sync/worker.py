@@ -54,7 +54,7 @@ def _context() -> Any:
         context = multiprocessing.get_context("forkserver")
         # "__main__" too: the server then imports the program's main module once, and the workers it
         # forks skip re-importing it (multiprocessing does that for each worker otherwise; for the
-        # `switchboard` script that is app.cli, a second per worker).
+        # `switchboard` script that is app.cli.main, a second per worker).
         context.set_forkserver_preload(["__main__", __name__, "directory.sync.writer"])
         return context
     return multiprocessing.get_context("spawn")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from app.call_log_flow import CallLogFlow
+from app.calls.call_log_flow import CallLogFlow
 from app.tasks import TaskRunner
 from directory.store import Store, sqlite_url
 from directory.store.calllog import CallLogRepository, LoggedCall

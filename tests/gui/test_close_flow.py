@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from app.close_flow import HAND_BACK_TIMEOUT_S, CloseFlow
-from app.desk_bridge import DeskBridge
+from app.calls.close_flow import HAND_BACK_TIMEOUT_S, CloseFlow
+from app.calls.desk_bridge import DeskBridge
 from softphone.desk.desk import DeskSettings, OperatorDesk
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock

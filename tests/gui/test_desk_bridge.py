@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.desk_bridge import DeskBridge
+from app.calls.desk_bridge import DeskBridge
 from softphone.desk.desk import DeskSettings, OperatorDesk
 from softphone.desk.records import DeskChanged, Stage
 from softphone.model import PhoneError, Refusal

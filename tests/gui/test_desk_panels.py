@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.desk_bridge import DeskBridge
+from app.calls.desk_bridge import DeskBridge
 from softphone.desk.desk import DeskSettings, OperatorDesk
 from softphone.desk.priority import PriorityRules
 from softphone.desk.records import Stage

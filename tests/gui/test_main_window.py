@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from app.config import load_config
-from app.console import Console
-from app.paths import Paths
+from app.config.loader import load_config
+from app.config.paths import Paths
+from app.lookup.console import Console
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.phone_bridge import PhoneBridge
+from app.calls.phone_bridge import PhoneBridge
 from softphone.model import CallState, Registration, RegistrationStatus
 from tests.helpers.fake_phone import FakePhone
 from ui.call_model import CALL_ID_ROLE, CallListModel

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from app.desk_wiring import _target
+from app.calls.desk_wiring import _target
 from directory.model import Entry, EntryKind, PhoneNumber, Referral
 from directory.search import SearchIndex
 from softphone.desk.records import Stage

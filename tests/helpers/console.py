@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.config import Config, load_config
-from app.console import Console
-from app.paths import Paths
-from app.phone_bridge import PhoneBridge
-from app.phone_wiring import attach_phone
+from app.calls.phone_bridge import PhoneBridge
+from app.calls.phone_wiring import attach_phone
+from app.config.loader import Config, load_config
+from app.config.paths import Paths
+from app.lookup.console import Console
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.model import Entry

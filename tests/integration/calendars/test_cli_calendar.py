@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.cli_calendar import add_arguments, refresh_command
+from app.cli.calendar import add_arguments, refresh_command
 from directory.calendars import CalDavSettings, SourceCommon, SubjectRules
 from directory.model import Entry, EntryKind
 from tests.helpers.processes import free_port

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.config import load_config
-from app.console import Console
-from app.paths import Paths
+from app.config.loader import load_config
+from app.config.paths import Paths
+from app.lookup.console import Console
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.calendars import CalDavSettings, SourceCommon, SubjectRules

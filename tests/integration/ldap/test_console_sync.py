@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config import load_config
-from app.console import Console
-from app.paths import Paths
+from app.config.loader import load_config
+from app.config.paths import Paths
+from app.config.settings import LdapSourceConfig
+from app.lookup.console import Console
+from app.lookup.sync_setup import ldap_source_settings
 from app.services import Services
-from app.settings import LdapSourceConfig
-from app.sync_setup import ldap_source_settings
 from app.tasks import TaskRunner
 from tests.helpers.slapd import ROOT_DN, ROOT_PASSWORD, SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE, person

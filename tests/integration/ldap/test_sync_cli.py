@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from tests.helpers.slapd import ROOT_DN, ROOT_PASSWORD, SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE
 

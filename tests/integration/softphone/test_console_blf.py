@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.favourites_flow import FavouritesFlow
+from app.lookup.favourites_flow import FavouritesFlow
 from directory.model import Entry, EntryKind, PhoneNumber, Referral
 from tests.helpers.console import phone_config, running_console
 from tests.helpers.kamailio_presence import PresenceKamailio

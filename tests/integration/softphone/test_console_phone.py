@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.desk_wiring import dial_string
+from app.calls.desk_wiring import dial_string
 from app.services import Services
 from directory.model import Entry, EntryKind, PhoneNumber
 from tests.helpers.console import phone_config, running_console

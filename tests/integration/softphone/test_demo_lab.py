@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.demo_exchange import demo_lab_config
+from app.demo.exchange import demo_lab_config
 from directory.demo import generate
 from softphone.demolab.config import Behaviour, Caller, Extension, LabConfig
 from softphone.demolab.process import DemoLab

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.phone_bridge import PhoneBridge
+from app.calls.phone_bridge import PhoneBridge
 from softphone.engine import Phone
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer

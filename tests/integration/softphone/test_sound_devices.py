@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from softphone.engine import Phone
 from softphone.model import CallState
 from softphone.settings import AudioSettings, PhoneSettings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from tests.helpers.postgres import create_database
 from tests.unit.store.test_store import (  # noqa: F401 - collected here with this folder's `store` fixture
     test_changes_since,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.calendar_setup import calendar_problems, calendar_settings
-from app.config import Config
-from app.settings import Settings
+from app.config.loader import Config
+from app.config.settings import Settings
+from app.lookup.calendar_setup import calendar_problems, calendar_settings
 
 
 def _config(calendars: dict[str, Any]) -> Config:

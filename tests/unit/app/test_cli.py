@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli import main
+from app.cli.main import main
 
 CSV = "id,kind,name,given_name,surname,title,unit,work\n" \
       "p1,person,Åsa Öberg,Åsa,Öberg,Överläkare,Region / Kardiologi,019-602 10 00\n" \

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.config import load_config
-from app.paths import Paths
+from app.config.loader import load_config
+from app.config.paths import Paths
 
 
 @pytest.fixture

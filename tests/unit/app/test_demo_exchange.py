@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.demo_exchange import ALARM_NUMBER, demo_lab_config
+from app.demo.exchange import ALARM_NUMBER, demo_lab_config
 from directory.demo import generate
 from softphone.demolab.config import Behaviour, LabConfig
 

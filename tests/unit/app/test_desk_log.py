@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.desk_log import CallLogWriter, logged_call
+from app.calls.desk_log import CallLogWriter, logged_call
 from app.tasks import TaskRunner
 from directory.store import Store, sqlite_url
 from directory.store.calllog import CallLogRepository

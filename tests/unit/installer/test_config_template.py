@@ -9,7 +9,7 @@ import tomllib
 
 import pytest
 
-from app.cli_config import config_reference
+from app.cli.config import config_reference
 from installer.config_template import commented_config, parse_reference
 
 SETTING_LINE = re.compile(r"^# (\[.*\]|[a-z_]+ = .*)$")

@@ -6,7 +6,7 @@ import getpass
 import socket
 from zoneinfo import ZoneInfo
 
-from app.config import Config, Problem
+from app.config.loader import Config, Problem
 from directory.referrals import DEFAULT_CODES, CodeConfigError, ReferralCode, ReferralService, local_zone, merge_codes
 from directory.store import Store
 from directory.store.audit import Actor, ReferralLog

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.settings_base import SecretRef, Section
+from app.config.base import SecretRef, Section
 
 
 class CalendarSourceCommon(Section):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.config import Config, Problem
+from app.config.loader import Config, Problem
 from directory.calendars import CalendarConfigError, CalendarSourceSettings, calendar_sources
 
 
@@ -17,7 +17,7 @@ def calendar_tables(config: Config) -> dict[str, Any]:
 def calendar_settings(config: Config, resolve: Callable[[str], str] | None = None) -> list[CalendarSourceSettings]:
     """Every configured calendar source with its secrets resolved; raises CalendarConfigError."""
     if resolve is None:
-        from app.secrets import resolve_secret  # noqa: PLC0415 - keyring only when needed
+        from app.config.secrets import resolve_secret  # noqa: PLC0415 - keyring only when needed
 
         resolve = resolve_secret
     return calendar_sources(calendar_tables(config), resolve)

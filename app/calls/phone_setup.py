@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.config import Config, Problem
-from app.secrets import resolve_secret
-from app.settings import SipSettings
+from app.config.loader import Config, Problem
+from app.config.secrets import resolve_secret
+from app.config.settings import SipSettings
 from softphone.settings import (
     AccountSettings,
     AudioSettings,

@@ -11,9 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__, cli_calendar, cli_referral
-from app.config import load_config
-from app.paths import Paths
+from app import __version__
+from app.cli import calendar as cli_calendar
+from app.cli import referral as cli_referral
+from app.config.loader import load_config
+from app.config.paths import Paths
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = load_config(paths, config_path)
     demo = args.demo or getattr(args, "sub_demo", False)
     if args.command == "config":
-        from app.cli_config import config_check, config_devices, config_reference  # noqa: PLC0415
+        from app.cli.config import config_check, config_devices, config_reference  # noqa: PLC0415
 
         if args.config_command == "devices":
             return config_devices()
@@ -79,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "calendar":
         return cli_calendar.run(args, config, paths, demo=demo)
     if args.command == "directory":
-        from app import cli_directory  # noqa: PLC0415
+        from app.cli import directory as cli_directory  # noqa: PLC0415
 
         return cli_directory.run(args, config, paths, demo=demo)
     from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window

@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
-from app.call_log_flow import CallLogFlow
-from app.cli_referral import find_person
-from app.close_flow import CloseFlow
-from app.config import Config
-from app.console import Console
-from app.desk_bridge import DeskBridge
-from app.desk_log import CallLogWriter
+from app.calls.call_log_flow import CallLogFlow
+from app.calls.close_flow import CloseFlow
+from app.calls.desk_bridge import DeskBridge
+from app.calls.desk_log import CallLogWriter
+from app.cli.referral import find_person
+from app.config.loader import Config
+from app.lookup.console import Console
 from directory.model import Referral
 from directory.referrals import Alternative
 from directory.store.calllog import CallLogRepository

@@ -14,11 +14,11 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.calendar_flow import CalendarRefresher
-from app.line_watcher import LineWatcher
-from app.referral_flow import ReferralFlow
+from app.lookup.calendar_flow import CalendarRefresher
+from app.lookup.line_watcher import LineWatcher
+from app.lookup.referral_flow import ReferralFlow
+from app.lookup.sync_scheduler import SyncScheduler
 from app.services import Services
-from app.sync_scheduler import SyncScheduler
 from app.tasks import TaskRunner
 from directory.calendars import CalendarSources, CalendarSourceSettings, presence_text
 from directory.calendars.wording import block_line

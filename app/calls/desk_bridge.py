@@ -1,6 +1,6 @@
 """Qt facade over the operator desk: its events as signals, its intents as methods, a 1 s tick.
 
-The desk runs on the GUI thread, which also pumps the phone (see `app.phone_bridge`), so desk
+The desk runs on the GUI thread, which also pumps the phone (see `app.calls.phone_bridge`), so desk
 events arrive here on that thread. Intents that the phone refuses emit `error_occurred` with the
 `PhoneError` instead of raising into a key handler.
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
-from app.demo_exchange import ALARM_NUMBER, demo_lab_config
-from app.demo_setup import DEMO_SEED
+from app.demo.exchange import ALARM_NUMBER, demo_lab_config
+from app.demo.seed import DEMO_SEED
 from directory.demo import generate
 from softphone.demolab.process import DemoLab
 from softphone.settings import AudioSettings, PhoneSettings

@@ -7,8 +7,8 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from app.config import Config
-from app.paths import Paths
+from app.config.loader import Config
+from app.config.paths import Paths
 from app.services import Services
 from directory.model import Entry
 from directory.referrals import ReferralError, WhenError

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from app.config import Config
-from app.console import Console
-from app.desk_wiring import attach_desk, dial_string
-from app.line_watcher import LineWatcher
-from app.phone_bridge import PhoneBridge
-from app.phone_setup import phone_configured, resolved_phone_settings
-from app.secrets import SecretError
+from app.calls.desk_wiring import attach_desk, dial_string
+from app.calls.phone_bridge import PhoneBridge
+from app.calls.phone_setup import phone_configured, resolved_phone_settings
+from app.config.loader import Config
+from app.config.secrets import SecretError
+from app.lookup.console import Console
+from app.lookup.line_watcher import LineWatcher
 from softphone.blf import BlfAccount, BlfClient
 from softphone.engine import Phone
 from softphone.settings import PhoneSettings

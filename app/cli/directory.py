@@ -8,8 +8,8 @@ import sys
 import time
 from typing import Any
 
-from app.config import Config
-from app.paths import Paths
+from app.config.loader import Config
+from app.config.paths import Paths
 from app.services import Services, source_name_for
 from directory.model import Entry
 from directory.store import StoreError
@@ -70,8 +70,8 @@ def _progress(done: int, total: int | None) -> None:
 
 
 def _sync(services: Services, args: argparse.Namespace) -> int:
-    from app.secrets import SecretError  # noqa: PLC0415
-    from app.sync_setup import ldap_sources  # noqa: PLC0415
+    from app.config.secrets import SecretError  # noqa: PLC0415
+    from app.lookup.sync_setup import ldap_sources  # noqa: PLC0415
     from directory.sync import SyncError, sync_source  # noqa: PLC0415
 
     try:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TextIO
 
-from app.config import Config
-from app.paths import Paths
+from app.config.loader import Config
+from app.config.paths import Paths
 from directory.calendars import (
     CalendarConfigError,
     CalendarSources,
@@ -35,8 +35,8 @@ def add_arguments(calendar: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
-    from app.calendar_setup import calendar_settings, calendar_tables  # noqa: PLC0415
-    from app.referral_setup import referral_zone  # noqa: PLC0415
+    from app.lookup.calendar_setup import calendar_settings, calendar_tables  # noqa: PLC0415
+    from app.lookup.referral_setup import referral_zone  # noqa: PLC0415
     from app.services import Services  # noqa: PLC0415
     from directory.store import StoreError  # noqa: PLC0415
 

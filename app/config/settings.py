@@ -11,8 +11,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.settings_base import SecretRef, Section
-from app.settings_calendars import CalendarSettings
+from app.config.base import SecretRef, Section
+from app.config.calendars import CalendarSettings
 
 
 class GeneralSettings(Section):

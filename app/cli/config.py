@@ -9,14 +9,14 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from app.calendar_setup import calendar_problems
-from app.config import Config, effective_values
-from app.paths import Paths
-from app.phone_setup import sip_problems
-from app.referral_setup import referral_problems
-from app.settings import Settings
-from app.settings_base import SecretRef
-from app.sync_setup import ldap_problems
+from app.calls.phone_setup import sip_problems
+from app.config.base import SecretRef
+from app.config.loader import Config, effective_values
+from app.config.paths import Paths
+from app.config.settings import Settings
+from app.lookup.calendar_setup import calendar_problems
+from app.lookup.referral_setup import referral_problems
+from app.lookup.sync_setup import ldap_problems
 from softphone.sound import sound_devices
 
 

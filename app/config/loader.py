@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from app.paths import Paths
-from app.settings import Settings
+from app.config.paths import Paths
+from app.config.settings import Settings
 
 DEFAULTS = "default"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.config import Config, Problem
-from app.secrets import resolve_secret
-from app.settings import LdapSourceConfig
+from app.config.loader import Config, Problem
+from app.config.secrets import resolve_secret
+from app.config.settings import LdapSourceConfig
 from directory.model import NumberKind
 from directory.sync import LdapSourceSettings
 

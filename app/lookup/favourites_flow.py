@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.console import Console
-from app.line_watcher import line_target
+from app.lookup.console import Console
+from app.lookup.line_watcher import line_target
 from directory.presence import Favourite, FavouritesBoard, LineState
 from ui.favourites_model import FavouritesModel
 from ui.favourites_panel import FavouritesPanel

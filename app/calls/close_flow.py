@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.desk_bridge import DeskBridge
+from app.calls.desk_bridge import DeskBridge
 from ui.close_dialog import CloseChoice, ask_close
 from ui.main_window import MainWindow
 

@@ -1,0 +1,1 @@
+"""Calls in the window: the phone and the operator desk behind one Qt facade, panels and the call log."""

@@ -1,0 +1,1 @@
+"""Configuration: settings declared once, TOML layers and policy, secrets, paths."""

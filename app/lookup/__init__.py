@@ -1,0 +1,1 @@
+"""Finding people: search, detail, status, referrals, favourites, busy lamps, sync and calendars."""
