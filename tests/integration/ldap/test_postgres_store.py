@@ -13,7 +13,7 @@ from tests.helpers.postgres import create_database, postgres_server
 from tests.helpers.processes import wait_until
 from tests.helpers.slapd import SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE, settings_for
-from tests.unit.store.test_apply_sync import (  # noqa: F401 - collected here with this module's `store`
+from tests.unit.directory.store.test_apply_sync import (  # noqa: F401 - collected here with this module's `store`
     repo,
     test_a_failing_stream_leaves_entries_and_cursor_as_they_were,
     test_an_incremental_sync_reads_only_the_rows_of_its_entries,

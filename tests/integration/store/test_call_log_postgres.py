@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.store.test_call_log import (  # noqa: F401 - collected here with this folder's `store` fixture
+from tests.unit.directory.store.test_call_log import (  # noqa: F401 - collected here with this folder's `store` fixture
     test_every_field_round_trips,
     test_migration_0003_goes_down_and_up_keeping_old_rows,
     test_retention_purges_old_calls_only,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.store.test_referral_audit import (  # noqa: F401 - collected here with this folder's `store` fixture
+from tests.unit.directory.store.test_referral_audit import (  # noqa: F401 - collected here with this folder's `store` fixture
     test_listing_for_the_cli,
     test_migration_0002_goes_down_and_up_again,
     test_referrals_end_by_themselves_at_their_return_time,

@@ -9,7 +9,7 @@ import pytest
 
 from app.cli.main import main
 from tests.helpers.postgres import create_database
-from tests.unit.store.test_store import (  # noqa: F401 - collected here with this folder's `store` fixture
+from tests.unit.directory.store.test_store import (  # noqa: F401 - collected here with this folder's `store` fixture
     test_changes_since,
     test_failed_import_changes_nothing,
     test_migrations_from_empty_match_the_models,

@@ -11,7 +11,7 @@ from directory.model import Entry
 from directory.search import SearchIndex
 from directory.search.matcher import Matcher
 from directory.search.query import parse
-from tests.unit.search.conftest import person
+from tests.unit.directory.search.conftest import person
 
 KARLSKOGA = ("Region", "Karlskoga lasarett")
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from directory.model import Entry
 from directory.search import SearchIndex
-from tests.unit.search.conftest import person
+from tests.unit.directory.search.conftest import person
 
 
 def names(index: SearchIndex, query: str) -> list[str]:

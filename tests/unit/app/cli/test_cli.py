@@ -106,7 +106,7 @@ def test_stdin_queries_give_one_json_line_each(capsys: pytest.CaptureFixture[str
 
 def test_readme_configuration_table_is_current(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "config", "reference")
-    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
     assert out.strip() in readme, "paste `switchboard config reference` into the README"
 
 

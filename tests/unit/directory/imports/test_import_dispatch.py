@@ -8,7 +8,7 @@ import pytest
 
 from directory.imports import ImportFormatError, load_entries, read_entries
 
-DATA = Path(__file__).parents[2] / "data" / "directory"
+DATA = Path(__file__).parents[3] / "data" / "directory"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".TXT"])

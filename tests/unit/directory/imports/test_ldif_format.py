@@ -11,7 +11,7 @@ from directory.imports.errors import ImportFormatError, Problem
 from directory.imports.ldif_format import dn_components, load_ldif, read_ldif
 from directory.model import EntryKind, NumberKind, PhoneNumber
 
-DATA = Path(__file__).parents[2] / "data" / "directory"
+DATA = Path(__file__).parents[3] / "data" / "directory"
 
 
 def write(tmp_path: Path, text: str, *, crlf: bool = False) -> Path:

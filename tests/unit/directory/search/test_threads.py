@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from directory.model import Entry
 from directory.search import SearchIndex
-from tests.unit.search.conftest import person
+from tests.unit.directory.search.conftest import person
 
 
 def test_search_while_the_index_changes(entries: list[Entry]) -> None:

@@ -161,7 +161,7 @@ def test_round_trip(tmp_path: Path) -> None:
 
 
 def test_documented_example_parses(tmp_path: Path) -> None:
-    doc = (Path(__file__).parents[3] / "docs" / "import-formats.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).parents[4] / "docs" / "import-formats.md").read_text(encoding="utf-8")
     example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
     unit, person = read_csv(write(tmp_path, example.encode()), "doc")
     assert unit.kind is EntryKind.FUNCTION
