@@ -6,12 +6,12 @@ Names and numbers are caller-supplied: they are only ever returned as plain stri
 from __future__ import annotations
 
 from datetime import datetime
-from statistics import median
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from directory.store.calllog import LoggedCall
+from directory.store.calllog_summary import summarise
 from softphone.desk.records import ABANDONED_OUTCOMES
 from ui.phone_panel import format_duration
 
@@ -91,15 +91,11 @@ class CallLogModel(QAbstractTableModel):
 
     def summary(self) -> str:
         """"12 calls · 9 answered · 2 gave up · median wait 0:14 · median time to connect 0:41"."""
-        incoming = [c for c in self._rows if c.incoming]
-        answered = [c for c in incoming if c.answered_at is not None]
-        abandoned = [c for c in incoming if c.outcome in _ABANDONED and c.answered_at is None]
-        parts = [self.tr("%n call(s)", "", len(self._rows)), self.tr("%n answered", "", len(answered)),
-                 self.tr("%n gave up", "", len(abandoned))]
-        if incoming:
-            parts.append(self.tr("median wait %1").replace("%1", format_duration(median(c.waiting_s
-                                                                                          for c in incoming))))
-        connects = [c.time_to_connect_s for c in answered if c.time_to_connect_s is not None]
-        if connects:
-            parts.append(self.tr("median time to connect %1").replace("%1", format_duration(median(connects))))
+        figures = summarise(self._rows, _ABANDONED)
+        parts = [self.tr("%n call(s)", "", figures.calls), self.tr("%n answered", "", figures.answered),
+                 self.tr("%n gave up", "", figures.gave_up)]
+        if figures.median_wait_s is not None:
+            parts.append(self.tr("median wait %1").replace("%1", format_duration(figures.median_wait_s)))
+        if figures.median_connect_s is not None:
+            parts.append(self.tr("median time to connect %1").replace("%1", format_duration(figures.median_connect_s)))
         return " · ".join(parts)

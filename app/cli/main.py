@@ -1,4 +1,5 @@
-"""The `switchboard` command: the GUI by default, plus `config` and `directory` subcommands.
+"""The `switchboard` command: the GUI by default, plus `config`, `directory`, `referral`, `calendar` and
+`calllog` subcommands.
 
 Qt is imported only when the GUI starts, so `--version`, `config check` and the directory commands
 stay quick and work on machines without a display.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from app import __version__
 from app.cli import calendar as cli_calendar
+from app.cli import calllog as cli_calllog
 from app.cli import referral as cli_referral
 from app.config.loader import load_config
 from app.config.paths import Paths
@@ -61,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     calendar.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     cli_calendar.add_arguments(calendar)
+    calllog = commands.add_parser("calllog", help="list the call log with its summary")
+    calllog.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    calllog.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_calllog.add_arguments(calllog)
     return parser
 
 
@@ -80,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_referral.run(args, config, paths, demo=demo)
     if args.command == "calendar":
         return cli_calendar.run(args, config, paths, demo=demo)
+    if args.command == "calllog":
+        return cli_calllog.run(args, config, paths, demo=demo)
     if args.command == "directory":
         from app.cli import directory as cli_directory  # noqa: PLC0415
 
