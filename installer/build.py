@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "installer" / "switchboard.spec"
-SOURCES = ("app", "ui", "directory", "softphone", "resources", "installer")
+SOURCES = ("app", "ui", "directory", "softphone", "settings_base", "resources", "installer")
 STAMP = ".switchboard.inputs"  # beside the bundle, so it never ends up in the package
 
 

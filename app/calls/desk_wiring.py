@@ -19,8 +19,7 @@ from app.lookup.console import Console
 from directory.model import Referral
 from directory.referrals import Alternative
 from directory.store.calllog import CallLogRepository
-from softphone.desk.desk import DeskSettings, OperatorDesk
-from softphone.desk.priority import PriorityRules
+from softphone.desk.desk import OperatorDesk
 from softphone.engine import Phone
 from ui.call_log_panel import CallLogPanel
 from ui.desk_panel import DeskPanels
@@ -33,10 +32,10 @@ from ui.status_text import StatusText
 def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone, *,
                 emergency_numbers: tuple[str, ...] = (), hand_back_to: str = "") -> DeskBridge:
     settings = config.settings.desk
-    rules = PriorityRules(frozenset((*settings.emergency_numbers, *emergency_numbers)),
-                          frozenset(settings.priority_numbers), settings.internal_max_digits)
-    desk = OperatorDesk(phone, DeskSettings(rules, settings.recall_after, settings.held_reminder),
-                        clock=time.monotonic, name_of=console.name_for_number)
+    if emergency_numbers:  # the demo's own; a copy through the constructor, so it is validated again
+        settings = settings.model_validate({**settings.model_dump(), "emergency_numbers": [
+            *settings.emergency_numbers, *emergency_numbers]})
+    desk = OperatorDesk(phone, settings, clock=time.monotonic, name_of=console.name_for_number)
     bridge = DeskBridge(desk, window)
     panels = DeskPanels(bridge, target=lambda: _target(window, console), key_overrides=settings.keys, parent=window)
     docks = []

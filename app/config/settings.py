@@ -13,6 +13,7 @@ from pydantic import Field
 
 from app.config.base import SecretRef, Section
 from app.config.calendars import CalendarSettings
+from softphone.desk.settings import DeskSettings
 
 
 class GeneralSettings(Section):
@@ -140,16 +141,10 @@ class ReferralSettings(Section):
         default_factory=dict, description="Referral codes over the built-in ones, one [referrals.codes.KEY] each.")
 
 
-class DeskSettings(Section):
-    """The operator desk: queue order, transfers coming back, call log."""
+class ConsoleDeskSettings(DeskSettings):
+    """The operator desk: queue order, transfers coming back (declared by softphone.desk), and the console's
+    own keys: closing with calls up, the call log, shortcuts."""
 
-    emergency_numbers: list[str] = Field(default_factory=lambda: ["112"], description="Caller's or dialled "
-                                         "numbers answered first and shown unmistakably.")
-    priority_numbers: list[str] = Field(default_factory=list, description="Numbers answered before ordinary callers.")
-    internal_max_digits: int = Field(5, ge=0, le=8, description="Callers with at most this many digits are "
-                                     "internal; 0: no internal class.")
-    recall_after: float = Field(30.0, ge=5, le=600, description="Seconds before an unanswered transfer comes back.")
-    held_reminder: float = Field(60.0, ge=5, le=3600, description="Seconds on hold before the operator is reminded.")
     hand_back_to: str = Field("", description="Number or SIP address calls still up are transferred to when the "
                               "console closes (a colleague or the exchange's queue); waiting callers go back "
                               "to the exchange as busy. Empty: they can only be ended.")
@@ -177,6 +172,6 @@ class Settings(Section):
     sip: SipSettings = SipSettings()
     referrals: ReferralSettings = ReferralSettings()
     calendars: CalendarSettings = CalendarSettings()
-    desk: DeskSettings = DeskSettings()
+    desk: ConsoleDeskSettings = ConsoleDeskSettings()
     logging: LoggingSettings = LoggingSettings()
     policy: PolicySettings = PolicySettings()

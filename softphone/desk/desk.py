@@ -19,12 +19,11 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from softphone.desk.logbook import callback_of, outcome_of, record_of
 from softphone.desk.phone import DeskPhone
-from softphone.desk.priority import PriorityRules
 from softphone.desk.records import (
     CallbackAdded,
     CallbackEntry,
@@ -37,6 +36,7 @@ from softphone.desk.records import (
     HeldTooLong,
     Stage,
 )
+from softphone.desk.settings import DeskSettings
 from softphone.model import Call, CallChanged, CallState, PhoneError, PhoneEvent, Refusal, TransferProgress
 from softphone.reasons import CallEnd, EndReason, end_reason
 
@@ -44,13 +44,6 @@ log = logging.getLogger(__name__)
 
 _HELD_STAGES = (Stage.HELD, Stage.RECALL, Stage.CONSULTING)
 _NO_ANSWER = EndReason(CallEnd.NO_ANSWER)  # the recall timer ran out
-
-
-@dataclass(frozen=True)
-class DeskSettings:
-    rules: PriorityRules = field(default_factory=PriorityRules)
-    recall_after_s: float = 30.0  # a supervised or blind transfer not answered by then comes back
-    held_reminder_s: float = 60.0  # remind the operator of a call held this long
 
 
 def _utc_now() -> datetime:

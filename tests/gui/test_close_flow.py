@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from app.calls.close_flow import HAND_BACK_TIMEOUT_S, CloseFlow
 from app.calls.desk_bridge import DeskBridge
-from softphone.desk.desk import DeskSettings, OperatorDesk
+from softphone.desk.desk import OperatorDesk
+from softphone.desk.settings import DeskSettings
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
 from ui.close_dialog import CloseChoice

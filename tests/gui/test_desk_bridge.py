@@ -6,8 +6,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.calls.desk_bridge import DeskBridge
-from softphone.desk.desk import DeskSettings, OperatorDesk
+from softphone.desk.desk import OperatorDesk
 from softphone.desk.records import DeskChanged, Stage
+from softphone.desk.settings import DeskSettings
 from softphone.model import PhoneError, Refusal
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.gui
 
 def test_bridge_signals_intents_and_errors(qtbot: QtBot) -> None:
     phone, clock = FakeSwitchboardPhone(), Clock()
-    desk = OperatorDesk(phone, DeskSettings(held_reminder_s=1), clock=clock, wall_clock=clock.wall)
+    settings = DeskSettings.model_construct(held_reminder=1)  # sooner than the settings allow
+    desk = OperatorDesk(phone, settings, clock=clock, wall_clock=clock.wall)
     bridge = DeskBridge(desk, tick_ms=10)
     changes: list[DeskChanged] = []
     errors: list[PhoneError] = []

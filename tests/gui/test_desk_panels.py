@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.calls.desk_bridge import DeskBridge
-from softphone.desk.desk import DeskSettings, OperatorDesk
-from softphone.desk.priority import PriorityRules
+from softphone.desk.desk import OperatorDesk
 from softphone.desk.records import Stage
+from softphone.desk.settings import DeskSettings
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
 from ui.desk_model import CALL_ID_ROLE, DeskList
@@ -26,8 +26,9 @@ class Rig:
     def __init__(self, qtbot: QtBot) -> None:
         self.phone = FakeSwitchboardPhone()
         self.clock = Clock()
-        rules = PriorityRules(emergency_numbers=frozenset({"112"}), priority_numbers=frozenset({"+4631999"}))
-        self.desk = OperatorDesk(self.phone, DeskSettings(rules, recall_after_s=30, held_reminder_s=60),
+        settings = DeskSettings(emergency_numbers=["112"], priority_numbers=["+4631999"], internal_max_digits=0,
+                                recall_after=30, held_reminder=60)
+        self.desk = OperatorDesk(self.phone, settings,
                                  clock=self.clock, wall_clock=self.clock.wall)
         self.bridge = DeskBridge(self.desk, tick_ms=3_600_000)  # ticks are driven by hand
         self.target: tuple[str, str] | None = ("2002", "Eva Berg")

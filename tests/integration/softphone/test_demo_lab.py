@@ -13,8 +13,9 @@ from app.demo.exchange import demo_lab_config
 from directory.demo import generate
 from softphone.demolab.config import Behaviour, Caller, Extension, LabConfig
 from softphone.demolab.process import DemoLab
-from softphone.desk.desk import DeskSettings, OperatorDesk
+from softphone.desk.desk import OperatorDesk
 from softphone.desk.records import CallLogged, DeskEvent, Outcome, Stage
+from softphone.desk.settings import DeskSettings
 from softphone.engine import Phone
 from softphone.model import CallState
 from softphone.settings import AudioSettings, PhoneSettings
@@ -42,7 +43,8 @@ def lab(tmp_path: Path) -> Iterator[DemoLab]:
 def desk(lab: DemoLab) -> Iterator[tuple[Phone, OperatorDesk, list[DeskEvent]]]:
     phone = Phone(PhoneSettings(lab.account_settings(), AudioSettings(null_device=True, codecs=("PCMU/8000",))))
     phone.start()
-    desk = OperatorDesk(phone, DeskSettings(recall_after_s=1.5), clock=time.monotonic)
+    settings = DeskSettings.model_construct(recall_after=1.5, internal_max_digits=0)  # sooner than settings allow
+    desk = OperatorDesk(phone, settings, clock=time.monotonic)
     events: list[DeskEvent] = []
     desk.add_listener(events.append)
     try:
@@ -114,7 +116,7 @@ def test_demo_organisation_lab_answers_directory_numbers_as_written(tmp_path):
     lab.start()
     phone = Phone(PhoneSettings(lab.account_settings(), AudioSettings(null_device=True, codecs=("PCMU/8000",))))
     phone.start()
-    d = OperatorDesk(phone, DeskSettings(recall_after_s=30), clock=time.monotonic)
+    d = OperatorDesk(phone, DeskSettings(recall_after=30, internal_max_digits=0), clock=time.monotonic)
     try:
         pump_until(phone, lambda: phone.registration.registered)
         listed = {e.number for e in config.extensions}

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from softphone.desk.desk import DeskSettings, OperatorDesk
+from softphone.desk.desk import OperatorDesk
 from softphone.desk.records import CallLogged, DeskEvent, Outcome, Stage
+from softphone.desk.settings import DeskSettings
 from softphone.engine import Phone
 from softphone.model import CallState
 from tests.helpers.sip_peer import SipPeer
@@ -19,7 +20,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def _desk(phone: Phone, recall_after_s: float = 30.0) -> tuple[OperatorDesk, list[DeskEvent]]:
-    desk = OperatorDesk(phone, DeskSettings(recall_after_s=recall_after_s), clock=time.monotonic)
+    settings = DeskSettings.model_construct(recall_after=recall_after_s, internal_max_digits=0)  # below the minimum
+    desk = OperatorDesk(phone, settings, clock=time.monotonic)
     events: list[DeskEvent] = []
     desk.add_listener(events.append)
     return desk, events

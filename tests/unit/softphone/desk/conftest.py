@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from softphone.desk.desk import DeskSettings, OperatorDesk
-from softphone.desk.priority import PriorityRules
+from softphone.desk.desk import OperatorDesk
 from softphone.desk.records import DeskEvent
+from softphone.desk.settings import DeskSettings
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -49,6 +49,5 @@ class Desk:
 
 @pytest.fixture
 def desk() -> Desk:
-    rules = PriorityRules(emergency_numbers=frozenset({"112", "+46 8 555 000"}),
-                          priority_numbers=frozenset({"+4631999"}), internal_max_digits=4)
-    return Desk(DeskSettings(rules, recall_after_s=30.0, held_reminder_s=60.0))
+    return Desk(DeskSettings(emergency_numbers=["112", "+46 8 555 000"], priority_numbers=["+4631999"],
+                             internal_max_digits=4, recall_after=30.0, held_reminder=60.0))
