@@ -204,6 +204,11 @@ class MainWindow(QMainWindow):
         else:
             self.detail.show_entry(None)
 
+    def current_entry_id(self) -> int | None:
+        """The entry of the current result row; None with no results."""
+        index = self.results.currentIndex()
+        return index.data(ENTRY_ID_ROLE) if index.isValid() else None
+
     def set_source_status(self, text: str) -> None:
         self.source_label.setText(text)
 

@@ -13,11 +13,11 @@ from app.calls.call_log_flow import CallLogFlow
 from app.calls.close_flow import CloseFlow
 from app.calls.desk_bridge import DeskBridge
 from app.calls.desk_log import CallLogWriter
-from app.cli.referral import find_person
 from app.config.loader import Config
 from app.lookup.console import Console
 from directory.model import Referral
 from directory.referrals import Alternative
+from directory.search.person import find_person
 from directory.store.calllog import CallLogRepository
 from softphone.desk.desk import OperatorDesk
 from softphone.engine import Phone

@@ -46,9 +46,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     attach_desk(config, window, console, phone, emergency_numbers=emergency_numbers, hand_back_to=hand_back_to)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
-    console.dialler = lambda number: bridge.dial(dial_string(number))
+    console.attach_dialler(lambda number: bridge.dial(dial_string(number)))
     if busy_lamps:  # live line state of the people shown, subscribed at the PBX (RFC 4235 dialog events)
-        console.lines = LineWatcher(BlfClient(BlfAccount.from_settings(settings.account)), console)
-        console.lines.lines_changed.connect(console.on_lines_changed)
-        console.lines.start()
+        console.attach_lines(LineWatcher(BlfClient(BlfAccount.from_settings(settings.account)), console))
     return bridge

@@ -22,6 +22,7 @@ from directory.calendars import (
     presence_text,
 )
 from directory.model import Entry
+from directory.search.person import find_entries
 
 
 def add_arguments(calendar: argparse.ArgumentParser) -> None:
@@ -57,21 +58,6 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
         services.close()
     return refresh_command(settings, entries, referral_zone(config), source=args.source, entry=args.entry,
                            as_json=args.json, ca_file=str(tables.get("ca_file", "")))
-
-
-def find_entries(entries: Sequence[Entry], query: str) -> list[Entry]:
-    """By id, by e-mail (exact, any case), else the directory search's best hits (several: ambiguous)."""
-    text = query.strip()
-    if text.isdigit():
-        return [e for e in entries if e.id == int(text)]
-    if "@" in text:
-        return [e for e in entries if e.email.lower() == text.lower()]
-    from directory.search import SearchIndex  # noqa: PLC0415
-
-    hits = SearchIndex(list(entries)).search(text, limit=5)
-    if len(hits) > 1 and hits[0].score > hits[1].score * 1.5:
-        return [hits[0].entry]
-    return [h.entry for h in hits]
 
 
 def refresh_command(settings: Sequence[CalendarSourceSettings], entries: Sequence[Entry], zone: tzinfo, *,

@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.services import Services
-from directory.model import Entry
 from directory.referrals import ReferralError, WhenError
-from directory.search import MatchKind, SearchIndex
+from directory.referrals.alternatives import resolve_alternative
+from directory.search import SearchIndex
+from directory.search.person import find_person
 from directory.store import StoreError
 from directory.store.audit import ReferralConflictError, referral_json
 
@@ -30,37 +31,6 @@ def add_arguments(referral: argparse.ArgumentParser) -> None:
     clear.add_argument("person", help="store id, e-mail, or a search that finds one person")
     listing = commands.add_parser("list", help="referrals in force and scheduled")
     listing.add_argument("--json", action="store_true", help="one JSON object per referral")
-
-
-def find_person(index: SearchIndex, text: str) -> Entry:
-    """By store id, exact e-mail, or a search whose best hit is clearly the one; ValueError says why not."""
-    text = text.strip()
-    if text.isdigit() and (entry := index.get(int(text))) is not None:
-        return entry
-    hits = index.search(text, 10)
-    by_email = [h.entry for h in hits if h.entry.email and h.entry.email.lower() == text.lower()]
-    if len(by_email) == 1:
-        return by_email[0]
-    if not hits:
-        raise ValueError(f"no one matches {text!r}")
-    exact = [h for h in hits if h.match is MatchKind.EXACT_NAME]
-    if len(hits) == 1 or len(exact) == 1:
-        return (exact or hits)[0].entry
-    names = "; ".join(f"{h.entry.id}: {h.entry.display_name} ({h.entry.unit})" for h in hits[:5])
-    raise ValueError(f"{text!r} matches several entries, give an id or e-mail: {names}")
-
-
-def resolve_alternative(index: SearchIndex, text: str | None) -> str | None:
-    """A number (or text with one) stays as written; a name must find one entry, which becomes
-    "Name, number" so the operator can connect the caller; ValueError when it finds no one or several."""
-    if text is None or not text.strip() or any(ch.isdigit() for ch in text):
-        return text
-    try:
-        colleague = find_person(index, text)
-    except ValueError as error:
-        raise ValueError(f"the alternative does not resolve: {error}") from None
-    number = colleague.numbers[0].raw if colleague.numbers else ""
-    return f"{colleague.display_name}, {number}" if number else colleague.display_name
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:

@@ -10,8 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from app.lookup.console import Console
-from app.lookup.line_watcher import line_target
-from directory.presence import Favourite, FavouritesBoard, LineState
+from directory.presence import Favourite, FavouritesBoard, LineState, line_target
 from ui.favourites_model import FavouritesModel
 from ui.favourites_panel import FavouritesPanel
 from ui.main_window import MainWindow
@@ -99,5 +98,5 @@ class FavouritesFlow(QObject):
 
     def _on_panel_entry_activated(self, entry_id: int) -> None:
         entry = self.console.index.get(entry_id) if self.console.index is not None else None
-        if entry is not None and entry.numbers and self.console.dialler is not None:
-            self.console.dialler(entry.numbers[0].raw)
+        if entry is not None and entry.numbers:
+            self.console.dial(entry.numbers[0].raw)
