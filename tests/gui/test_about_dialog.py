@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from ui.about_dialog import COLUMN_LICENCE, COLUMN_NAME, COLUMN_VERSION, AboutDialog
 from ui.licences import COMPONENTS, Component
+
+pytestmark = pytest.mark.gui
 
 
 def _column(dialog: AboutDialog, column: int) -> list[str]:

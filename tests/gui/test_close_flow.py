@@ -3,6 +3,7 @@ completes is ended, and the window closes only once the desk is empty."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,8 @@ from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
 from ui.close_dialog import CloseChoice
 from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
 
 
 def _window_with_calls(qtbot: QtBot, choice: CloseChoice, calls: bool = True) -> tuple[

@@ -26,6 +26,8 @@ from ui.referral_dialog import ReferralDialog
 from ui.results_model import NAME, STATUS
 from ui.shortcuts import ShortcutsDialog
 
+pytestmark = pytest.mark.gui
+
 
 @dataclass
 class Running:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from softphone.model import PhoneError, Refusal
 from softphone.reasons import CallEnd, EndReason, FailureReason, RegistrationFailure, classify_registration
 from ui.phone_text import PhoneText
+
+pytestmark = pytest.mark.gui
 
 
 def test_every_kind_has_english_words(qapp: QApplication) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from directory.model import Entry, EntryKind, PhoneNumber
 from ui.results_model import HIGHLIGHTS_ROLE, NAME, NUMBER, STATUS, ResultRow, ResultsModel
+
+pytestmark = pytest.mark.gui
 
 
 def rows() -> list[ResultRow]:
