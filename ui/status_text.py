@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, QObject
 
-from directory.calendars.schedule import SourceStatus as CalendarSourceStatus
+from directory.calendars.schedule import CalendarSourceStatus
 from directory.model import Referral, SourceStatus
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.config.loader import Config, Problem
+from app.config.loader import Config, ConfigProblem
 from app.config.secrets import resolve_secret
 from app.config.settings import SipSettings
 from softphone.settings import (
@@ -46,17 +46,17 @@ def resolved_phone_settings(config: Config) -> PhoneSettings:
     return phone_settings(sip, password=resolve_secret(sip.password) if sip.password else "")
 
 
-def sip_problems(config: Config) -> list[Problem]:
+def sip_problems(config: Config) -> list[ConfigProblem]:
     """The softphone's own checks (missing CA file, TLS on old OpenSSL, ...) as config problems."""
     if not phone_configured(config):
         return []
     settings = phone_settings(config.settings.sip)
-    return [Problem(config.origin(f"sip.{p.field}"), f"sip.{p.field}", p.message,
+    return [ConfigProblem(config.origin(f"sip.{p.field}"), f"sip.{p.field}", p.message,
                     "error" if p.error else "warning")
             for p in check_account(settings.account)] + _device_problems(config)
 
 
-def _device_problems(config: Config) -> list[Problem]:
+def _device_problems(config: Config) -> list[ConfigProblem]:
     """Named sound devices that are not there now: a warning (a headset may simply be unplugged)."""
     audio = config.settings.sip.audio
     if audio.null_device:
@@ -67,7 +67,7 @@ def _device_problems(config: Config) -> list[Problem]:
                               ("headset_output", audio.headset_output, True),
                               ("ringer_output", audio.ringer_output, True)):
         if name and matching_device(name, output=output, devices=present) is None:
-            problems.append(Problem(config.origin(f"sip.audio.{key}"), f"sip.audio.{key}",
+            problems.append(ConfigProblem(config.origin(f"sip.audio.{key}"), f"sip.audio.{key}",
                                     f"no sound {'output' if output else 'input'} device called {name!r} now "
                                     "(see 'switchboard config devices'); the default device is used", "warning"))
     return problems

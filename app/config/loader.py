@@ -24,7 +24,7 @@ DEFAULTS = "default"
 
 
 @dataclass(frozen=True)
-class Problem:
+class ConfigProblem:
     """One thing wrong with one file: ``severity`` is "error" (value ignored) or "warning"."""
 
     file: str
@@ -50,34 +50,34 @@ class Config:
 
     settings: Settings
     origins: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ConfigProblem] = field(default_factory=list)
     layers: list[Layer] = field(default_factory=list)
 
     @property
-    def errors(self) -> list[Problem]:
+    def errors(self) -> list[ConfigProblem]:
         return [p for p in self.problems if p.severity == "error"]
 
     def origin(self, key: str) -> str:
         return self.origins.get(key, DEFAULTS)
 
 
-def _read_layer(name: str, path: Path, problems: list[Problem]) -> Layer | None:
+def _read_layer(name: str, path: Path, problems: list[ConfigProblem]) -> Layer | None:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         if name == "explicit":
-            problems.append(Problem(str(path), "", "file not found"))
+            problems.append(ConfigProblem(str(path), "", "file not found"))
         return None
     except OSError as exc:
-        problems.append(Problem(str(path), "", f"cannot read the file: {exc.strerror or exc}"))
+        problems.append(ConfigProblem(str(path), "", f"cannot read the file: {exc.strerror or exc}"))
         return None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(str(path), "", f"not UTF-8 text (byte {exc.start}); save it as UTF-8"))
+        problems.append(ConfigProblem(str(path), "", f"not UTF-8 text (byte {exc.start}); save it as UTF-8"))
         return None
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(str(path), "", f"not valid TOML: {exc}"))
+        problems.append(ConfigProblem(str(path), "", f"not valid TOML: {exc}"))
         return None
     return Layer(name, path, data)
 
@@ -131,7 +131,7 @@ def _describe(error: Mapping[str, Any]) -> str:
 
 def load_config(paths: Paths, explicit: Path | None = None) -> Config:
     """Merge the layers, apply locks, validate; never raises for bad files (see Config.problems)."""
-    problems: list[Problem] = []
+    problems: list[ConfigProblem] = []
     if explicit is None and os.environ.get("SWITCHBOARD_CONFIG"):
         explicit = Path(os.environ["SWITCHBOARD_CONFIG"])
     candidates = [("machine", paths.system_config), ("user", paths.user_config)]
@@ -146,7 +146,7 @@ def load_config(paths: Paths, explicit: Path | None = None) -> Config:
         _drop_invalid(layer, problems)
         for key, value in _leaves(layer.data):
             if _is_locked(key, locked):
-                problems.append(Problem(str(layer.path), key,
+                problems.append(ConfigProblem(str(layer.path), key,
                                         "locked by the machine-wide configuration; ignored", "warning"))
                 continue
             _set(merged, key, value)
@@ -157,16 +157,16 @@ def load_config(paths: Paths, explicit: Path | None = None) -> Config:
     try:
         settings = Settings.model_validate(merged)
     except ValidationError as exc:  # only if layers that are valid alone conflict when merged
-        problems += [Problem("merged configuration", ".".join(map(str, e["loc"])), _describe(e))
+        problems += [ConfigProblem("merged configuration", ".".join(map(str, e["loc"])), _describe(e))
                      for e in exc.errors()]
         settings = Settings()
     return Config(settings, origins, problems, layers)
 
 
-def _drop_invalid(layer: Layer, problems: list[Problem]) -> None:
+def _drop_invalid(layer: Layer, problems: list[ConfigProblem]) -> None:
     """Remove each bad value from the layer (recording why), so the layers below it apply instead."""
     if layer.name != "machine" and "policy" in layer.data:
-        problems.append(Problem(str(layer.path), "policy", "only the machine-wide file may lock keys; ignored"))
+        problems.append(ConfigProblem(str(layer.path), "policy", "only the machine-wide file may lock keys; ignored"))
         del layer.data["policy"]
     for _attempt in range(100):
         try:
@@ -175,7 +175,7 @@ def _drop_invalid(layer: Layer, problems: list[Problem]) -> None:
         except ValidationError as exc:
             for error in exc.errors():
                 loc = tuple(error["loc"])
-                problems.append(Problem(str(layer.path), ".".join(map(str, loc)), _describe(error)))
+                problems.append(ConfigProblem(str(layer.path), ".".join(map(str, loc)), _describe(error)))
                 if not _delete(layer.data, loc) and not _delete(layer.data, loc[:1]):
                     layer.data.clear()
     layer.data.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.config.loader import Config, Problem
+from app.config.loader import Config, ConfigProblem
 from directory.calendars import CalendarConfigError, CalendarSourceSettings, calendar_sources
 
 
@@ -23,11 +23,11 @@ def calendar_settings(config: Config, resolve: Callable[[str], str] | None = Non
     return calendar_sources(calendar_tables(config), resolve)
 
 
-def calendar_problems(config: Config, resolve: Callable[[str], str] | None = None) -> list[Problem]:
+def calendar_problems(config: Config, resolve: Callable[[str], str] | None = None) -> list[ConfigProblem]:
     """For `config check`: the first unusable calendar table, named by its key."""
     try:
         calendar_settings(config, resolve)
     except CalendarConfigError as error:
         key = str(error).split(":", 1)[0]
-        return [Problem(config.origin("calendars"), key, str(error).split(": ", 1)[-1])]
+        return [ConfigProblem(config.origin("calendars"), key, str(error).split(": ", 1)[-1])]
     return []

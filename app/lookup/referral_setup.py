@@ -6,7 +6,7 @@ import getpass
 import socket
 from zoneinfo import ZoneInfo
 
-from app.config.loader import Config, Problem
+from app.config.loader import Config, ConfigProblem
 from directory.referrals import DEFAULT_CODES, CodeConfigError, ReferralCode, ReferralService, local_zone, merge_codes
 from directory.store import Store
 from directory.store.audit import Actor, ReferralLog
@@ -39,14 +39,14 @@ def referral_zone(config: Config) -> ZoneInfo:
         return local_zone()
 
 
-def referral_problems(config: Config) -> list[Problem]:
+def referral_problems(config: Config) -> list[ConfigProblem]:
     problems = []
     try:
         referral_codes(config)
     except CodeConfigError as error:
-        problems.append(Problem(config.origin("referrals.codes"), "referrals.codes", str(error)))
+        problems.append(ConfigProblem(config.origin("referrals.codes"), "referrals.codes", str(error)))
     try:
         local_zone(config.settings.referrals.time_zone)
     except ValueError as error:
-        problems.append(Problem(config.origin("referrals.time_zone"), "referrals.time_zone", str(error)))
+        problems.append(ConfigProblem(config.origin("referrals.time_zone"), "referrals.time_zone", str(error)))
     return problems

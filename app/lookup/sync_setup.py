@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.config.loader import Config, Problem
+from app.config.loader import Config, ConfigProblem
 from app.config.secrets import resolve_secret
 from app.config.settings import LdapSourceConfig
 from directory.model import NumberKind
@@ -31,13 +31,13 @@ def ldap_sources(config: Config) -> list[LdapSourceSettings]:
             for s in config.settings.directory.ldap]
 
 
-def ldap_problems(config: Config) -> list[Problem]:
+def ldap_problems(config: Config) -> list[ConfigProblem]:
     """The sync's own checks of each source (URLs, DNs, filters) as config problems."""
-    problems: list[Problem] = []
+    problems: list[ConfigProblem] = []
     region = config.settings.directory.default_region
     for i, source in enumerate(config.settings.directory.ldap):
         origin = config.origin("directory.ldap")
         # The secret itself is not needed to check the rest, only whether one is configured.
         settings = ldap_source_settings(source, region=region, password=source.password or "")
-        problems += [Problem(origin, f"directory.ldap.{i}", message) for message in settings.problems()]
+        problems += [ConfigProblem(origin, f"directory.ldap.{i}", message) for message in settings.problems()]
     return problems

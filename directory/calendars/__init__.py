@@ -20,7 +20,7 @@ from directory.calendars.presence import CalendarPresence, CalendarReferral, pre
 from directory.calendars.providers import make_provider, server_key
 from directory.calendars.routing import Mailbox, mailbox_of, route
 from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefresh, refresh_source, window
-from directory.calendars.schedule import Backoff, FailureKind, RefreshSchedule, SourceStatus
+from directory.calendars.schedule import CalendarSourceStatus, FailureKind, RefreshBackoff, RefreshSchedule
 from directory.calendars.settings import (
     CalDavSettings,
     CalendarSourceSettings,
@@ -35,7 +35,6 @@ from directory.calendars.wording import block_line, presence_text
 
 __all__ = [
     "DEFAULT_PREFIXES",
-    "Backoff",
     "BusyBlock",
     "BusyStatus",
     "CalDavSettings",
@@ -47,6 +46,7 @@ __all__ = [
     "CalendarProvider",
     "CalendarReferral",
     "CalendarSourceSettings",
+    "CalendarSourceStatus",
     "CalendarSources",
     "CalendarThrottledError",
     "ClassifiedBlock",
@@ -59,12 +59,12 @@ __all__ = [
     "MailboxCalendar",
     "MailboxProblem",
     "MailboxResult",
+    "RefreshBackoff",
     "RefreshJob",
     "RefreshSchedule",
     "ServerLimits",
     "SourceCommon",
     "SourceRefresh",
-    "SourceStatus",
     "SubjectRules",
     "apply_rules",
     "block_line",

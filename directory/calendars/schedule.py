@@ -20,7 +20,7 @@ class FailureKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Backoff:
+class RefreshBackoff:
     """Delays after consecutive failures: base * 2^(n-1), capped; authentication failures wait ``auth``."""
 
     base: float = 30.0
@@ -35,7 +35,7 @@ class Backoff:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceStatus:
+class CalendarSourceStatus:
     """A source's state for the window's status line and `calendar refresh`: last refresh, errors, next due."""
 
     name: str
@@ -53,14 +53,14 @@ class RefreshSchedule:
     """The refresh state of every source; the app asks it what is due and reports back. Not thread-safe:
     keep it on one thread (the GUI thread) and hand only plans to the workers."""
 
-    def __init__(self, intervals: dict[str, float], now: datetime, backoff: Backoff | None = None) -> None:
-        self.intervals, self.backoff = dict(intervals), backoff or Backoff()
-        self._status = {name: SourceStatus(name, now) for name in intervals}
+    def __init__(self, intervals: dict[str, float], now: datetime, backoff: RefreshBackoff | None = None) -> None:
+        self.intervals, self.backoff = dict(intervals), backoff or RefreshBackoff()
+        self._status = {name: CalendarSourceStatus(name, now) for name in intervals}
 
-    def status(self, name: str) -> SourceStatus:
+    def status(self, name: str) -> CalendarSourceStatus:
         return self._status[name]
 
-    def statuses(self) -> list[SourceStatus]:
+    def statuses(self) -> list[CalendarSourceStatus]:
         return list(self._status.values())
 
     def due(self, now: datetime) -> list[str]:

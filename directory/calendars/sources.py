@@ -19,7 +19,7 @@ from directory.calendars.model import CalendarProvider
 from directory.calendars.providers import make_provider, server_key
 from directory.calendars.routing import Mailbox, route
 from directory.calendars.runner import ServerLimits, SourceRefresh, refresh_source, window
-from directory.calendars.schedule import Backoff, FailureKind, RefreshSchedule
+from directory.calendars.schedule import FailureKind, RefreshBackoff, RefreshSchedule
 from directory.calendars.settings import CalendarSourceSettings
 from directory.model import Entry
 
@@ -42,7 +42,7 @@ class CalendarSources:
     """The configured sources, their providers (created on first use), schedule and the shared book."""
 
     def __init__(self, settings: Sequence[CalendarSourceSettings], zone_name: str, now: datetime, *,
-                 book: CalendarBook | None = None, backoff: Backoff | None = None, ca_file: str = "",
+                 book: CalendarBook | None = None, backoff: RefreshBackoff | None = None, ca_file: str = "",
                  provider_factory: Callable[[CalendarSourceSettings], CalendarProvider] | None = None) -> None:
         names = [s.common.name for s in settings]
         if len(set(names)) != len(names):

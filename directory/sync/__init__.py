@@ -14,7 +14,7 @@ from directory.sync.errors import (
     SyncError,
 )
 from directory.sync.mapping import AD, OPENLDAP, PRESETS, AttributeMapping
-from directory.sync.plan import EntryPlanner, Problem
+from directory.sync.plan import EntryPlanner, SkippedEntry
 from directory.sync.retry import RetryPolicy, next_sync
 from directory.sync.runner import SyncSummary, sync_source
 from directory.sync.settings import LdapSourceSettings
@@ -31,8 +31,8 @@ __all__ = [
     "LdapSourceSettings",
     "LdapTlsError",
     "LdapUnavailableError",
-    "Problem",
     "RetryPolicy",
+    "SkippedEntry",
     "SyncError",
     "SyncSummary",
     "next_sync",

@@ -16,7 +16,7 @@ from directory.model import Entry, EntryKind
 from directory.sync.connection import close, connect
 from directory.sync.digest import RecordDigests
 from directory.sync.errors import LdapSearchError
-from directory.sync.plan import EntryPlanner, Problem, number_hints
+from directory.sync.plan import EntryPlanner, SkippedEntry, number_hints
 from directory.sync.requests import SearchRequest, SyncCursor, full_requests, id_requests, incremental_requests
 from directory.sync.search import Record, paged_search
 from directory.sync.settings import LdapSourceSettings
@@ -56,9 +56,9 @@ class Downloaded:
     cursor: str | None
     entries: int
     records: int
-    skipped: tuple[Problem, ...]
+    skipped: tuple[SkippedEntry, ...]
     skipped_count: int
-    cleaned: tuple[Problem, ...]
+    cleaned: tuple[SkippedEntry, ...]
     cleaned_count: int
     warnings: tuple[str, ...]
     unchanged: dict[str, str] = field(default_factory=dict)

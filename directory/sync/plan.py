@@ -35,7 +35,7 @@ _DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class SkippedEntry:
     """An entry skipped, or a value dropped, and why, for the sync report."""
 
     dn: str
@@ -44,13 +44,13 @@ class Problem:
 
 class _Problems:
     def __init__(self) -> None:
-        self.kept: list[Problem] = []
+        self.kept: list[SkippedEntry] = []
         self.count = 0
 
     def add(self, dn: str, reason: str) -> None:
         self.count += 1
         if len(self.kept) < KEEP_REASONS:
-            self.kept.append(Problem(dn, reason))
+            self.kept.append(SkippedEntry(dn, reason))
 
 
 class EntryPlanner:

@@ -23,7 +23,7 @@ from directory.store.staged import is_fresh, is_sqlite_file
 from directory.sync.collector import collector_paused
 from directory.sync.download import Downloaded, DownloadJob, download
 from directory.sync.errors import SyncError
-from directory.sync.plan import Problem
+from directory.sync.plan import SkippedEntry
 from directory.sync.requests import SyncCursor
 from directory.sync.settings import LdapSourceSettings
 from directory.sync.spool import EntrySpool
@@ -49,9 +49,9 @@ class SyncSummary:
     updated: int
     removed: int
     records: int
-    skipped: tuple[Problem, ...]
+    skipped: tuple[SkippedEntry, ...]
     skipped_count: int
-    cleaned: tuple[Problem, ...]
+    cleaned: tuple[SkippedEntry, ...]
     cleaned_count: int
     duration: float
     changes: ChangeSet = field(default_factory=ChangeSet)

@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from directory.calendars import (
-    Backoff,
     BusyBlock,
     CalendarAuthError,
     CalendarBook,
@@ -23,6 +22,7 @@ from directory.calendars import (
     Mailbox,
     MailboxProblem,
     MailboxResult,
+    RefreshBackoff,
     RefreshSchedule,
     ServerLimits,
     SourceCommon,
@@ -61,7 +61,7 @@ def test_route_by_domain_first_match_wins_and_people_only() -> None:
 
 
 def test_backoff_grows_caps_and_honours_retry_after() -> None:
-    backoff = Backoff(base=30, cap=600, auth=900)
+    backoff = RefreshBackoff(base=30, cap=600, auth=900)
     assert [backoff.delay(n, FailureKind.SERVER) for n in (1, 2, 3, 10)] == [30, 60, 120, 600]
     assert backoff.delay(1, FailureKind.THROTTLED, retry_after=300) == 300
     assert backoff.delay(1, FailureKind.THROTTLED, retry_after=5) == 30
@@ -69,7 +69,7 @@ def test_backoff_grows_caps_and_honours_retry_after() -> None:
 
 
 def test_schedule_due_backoff_per_source_and_on_demand() -> None:
-    schedule = RefreshSchedule({"a": 300, "b": 60}, NOW, Backoff(base=30, cap=600))
+    schedule = RefreshSchedule({"a": 300, "b": 60}, NOW, RefreshBackoff(base=30, cap=600))
     assert schedule.due(NOW) == ["a", "b"]
     schedule.started("a", NOW)
     schedule.started("b", NOW)
