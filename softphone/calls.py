@@ -12,19 +12,17 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pjsua2 as pj
 
 from softphone.addressing import dial_uri
+from softphone.host import CallHost
 from softphone.identity import CallerIdentity, identity_from_message, number_of
 from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError, Refusal
 from softphone.pjobjects import CallHandle
 from softphone.reasons import CallEnd, EndReason, end_reason
 from softphone.settings import DtmfMethod
-
-if TYPE_CHECKING:
-    from softphone.engine import Phone
 
 _DTMF = re.compile(r"[0-9A-Da-d*#]{1,32}")
 log = logging.getLogger(__name__)
@@ -49,7 +47,7 @@ _STATE_WORDS = {
 
 
 class CallTable:
-    def __init__(self, phone: Phone) -> None:
+    def __init__(self, phone: CallHost) -> None:
         self._phone = phone
         self._handles: dict[int, CallHandle] = {}
         self._snaps: dict[int, Call] = {}

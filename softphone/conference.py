@@ -8,17 +8,16 @@ a call's media restarts (a re-INVITE), and forgotten when either call ends.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
 
 import pjsua2 as pj
 
+from softphone.calls import CallTable
 from softphone.model import CallChanged, CallState, PhoneError, Refusal
-
-if TYPE_CHECKING:
-    from softphone.calls import CallTable
 
 
 class Conference:
+    """Pairs of our calls joined into three-way calls."""
+
     def __init__(self, calls: CallTable) -> None:
         self._calls = calls
         self._partner: dict[int, int] = {}

@@ -5,7 +5,7 @@ Threading model
 pjsua2 runs with no threads of its own for SIP (`threadCnt = 0`, `mainThreadOnly = True`): nothing
 happens in it unless its owner calls `Phone.pump()`, which runs `libHandleEvents(0)` and returns at
 once. The owner is the thread that called `start()`: the GUI thread in the app (a 10 ms QTimer in
-`app/phone_bridge.py`), a plain loop in tests and benchmarks. Every public method checks it runs on
+`app/calls/`), a plain loop in tests and benchmarks. Every public method checks it runs on
 that thread and raises `WrongThreadError` otherwise, because a pjsua2 call from a thread pjlib does
 not know aborts the process. Media (RTP, the sound device, the conference bridge) runs on pjmedia's
 own threads and never calls into Python.
@@ -41,12 +41,12 @@ from softphone.addressing import host_port
 from softphone.audio import AudioRouting, list_devices
 from softphone.backoff import Backoff, RetryPlan
 from softphone.calls import CallTable
+from softphone.conference import Conference
 from softphone.keepalive import RegistrarProbe
 from softphone.model import (
     AudioDevice,
     Call,
     CallChanged,
-    Consultation,
     PhoneError,
     PhoneEvent,
     Refusal,
@@ -58,7 +58,7 @@ from softphone.pjobjects import AccountHandle, EndpointHandle
 from softphone.registration import RegistrationTracker
 from softphone.settings import DtmfMethod, PhoneSettings, Transport
 from softphone.sipconfig import account_config, endpoint_config, transport_config, transport_type
-from softphone.transfer import TransferDesk
+from softphone.transfer import Transfers
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,8 @@ class Phone:
         self._audio: AudioRouting | None = None
         self._probe: RegistrarProbe | None = None
         self._calls = CallTable(self)
-        self._transfers = TransferDesk(self, self._calls)
+        self._transfers = Transfers(self, self._calls)
+        self._conference = Conference(self._calls)
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -224,7 +225,7 @@ class Phone:
             self._ep.libHandleEvents(10)
             self._calls.release_ended()
 
-    # -- thread discipline and plumbing used by CallTable ----------------------------------------
+    # -- thread discipline and plumbing for CallTable and Transfers (softphone.host.CallHost) ------
 
     def check_thread(self) -> None:
         if self._owner is not None and threading.current_thread() is not self._owner:
@@ -242,6 +243,7 @@ class Phone:
         self._pending.append(event)
         if isinstance(event, CallChanged):
             self._transfers.call_changed(event)
+            self._conference.call_changed(event)
 
     @property
     def account(self) -> Any:
@@ -400,42 +402,27 @@ class Phone:
     def stop_recording(self, call_id: int) -> None:
         self._calls.stop_recording(call_id)
 
-    # -- transfers (see softphone.transfer.TransferDesk) -------------------------------------------
+    # -- transfers and three-way calls (softphone.transfer, softphone.conference) ----------------------
+    # Which call is a consultation for which caller is the desk's to know (softphone.desk): the phone
+    # only dials, holds, resumes, joins and transfers the calls it is told.
 
     def transfer(self, call_id: int, target: str) -> None:
         """Blind transfer (REFER); progress arrives as `TransferProgress`, our leg ends on success."""
         self._transfers.blind(call_id, target)
 
-    def consult(self, caller_id: int, target: str) -> int:
-        """Put the caller on hold and call `target` on its behalf; returns the consultation call's id."""
-        return self._transfers.consult(caller_id, target)
+    def complete_transfer(self, caller_id: int, consult_id: int) -> None:
+        """Connect the caller to the party of `consult_id` (REFER with Replaces; blind while it still rings)."""
+        self._transfers.attended(caller_id, consult_id)
 
-    def complete_transfer(self, consult_id: int) -> None:
-        """Connect the caller to the consulted party (REFER with Replaces; blind while still ringing)."""
-        self._transfers.complete(consult_id)
-
-    def cancel_consultation(self, consult_id: int) -> None:
-        """Hang up the consultation and resume the caller."""
-        self._transfers.cancel(consult_id)
-
-    def join_consultation(self, consult_id: int) -> None:
-        """Three-way call: caller, consulted party and operator all hear each other. `complete_transfer`
-        still hands the caller over afterwards; hanging up the consultation ends the three-way."""
-        self._transfers.join(consult_id)
+    def join(self, call_id: int, other_id: int) -> None:
+        """Three-way call: both parties and the operator hear each other (both calls off hold). Hanging
+        up either call ends the three-way."""
+        self._conference.join(call_id, other_id)
 
     def joined(self, call_id: int) -> int | None:
         """The call `call_id` is joined with in a three-way call, else None."""
         self.check_thread()
-        return self._transfers.joined(call_id)
-
-    def toggle_consultation(self, consult_id: int) -> int:
-        """Swap between the caller and the consulted party; returns the id of the call now active."""
-        return self._transfers.toggle(consult_id)
-
-    @property
-    def consultations(self) -> tuple[Consultation, ...]:
-        self.check_thread()
-        return self._transfers.consultations
+        return self._conference.joined(call_id)
 
     def transferring(self, call_id: int) -> str | None:
         """The target URI while a transfer of `call_id` awaits its outcome, else None."""

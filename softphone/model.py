@@ -140,24 +140,6 @@ class TransferProgress:
 
 
 @dataclass(frozen=True)
-class Consultation:
-    """A consultation call (`consult_id`) made on behalf of a held caller (`caller_id`)."""
-
-    caller_id: int
-    consult_id: int
-    target: str
-
-
-@dataclass(frozen=True)
-class ConsultationChanged:
-    """A consultation started (`ended` False) or ended: transferred, cancelled or one leg gone."""
-
-    consultation: Consultation
-    ended: bool = False
-    outcome: str = ""  # "transferred", "cancelled", "caller hung up", "target ended"
-
-
-@dataclass(frozen=True)
 class AudioDevice:
     """A sound device as the audio layer lists it; `name` is what AudioSettings refers to."""
 
@@ -168,4 +150,4 @@ class AudioDevice:
     outputs: int  # playback channels, 0 for an input-only device
 
 
-PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived | TransferProgress | ConsultationChanged
+PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived | TransferProgress

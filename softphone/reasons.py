@@ -116,6 +116,8 @@ _END_WORDS = {
     CallEnd.NO_COMMON_CODEC: "no common audio format", CallEnd.REFUSED: "call refused",
     CallEnd.SERVICE_UNAVAILABLE: "service unavailable",
 }
+# Ends the phone's owner chose: the operator hung up or refused the call.
+_OURS = frozenset({CallEnd.HUNG_UP, CallEnd.REJECTED_BUSY, CallEnd.REJECTED})
 # Ends that carry the SIP status in their words: those the other side or the network chose.
 _WITH_CODE = frozenset(_BY_CODE.values()) | {CallEnd.FAILED}
 
@@ -127,6 +129,11 @@ class EndReason:
     kind: CallEnd
     code: int = 0
     detail: str = ""
+
+    @property
+    def ours(self) -> bool:
+        """We ended it on purpose (hung up, rejected busy or declined), not the other side or the network."""
+        return self.kind in _OURS
 
     @property
     def status_suffix(self) -> str:

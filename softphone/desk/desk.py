@@ -11,6 +11,12 @@ the console, becomes a RECALL marked with the target's name. `blind_transfer` se
 the console keeps its leg until the transferee reports the target answered, so a failed or
 unanswered REFER comes back as a recall too.
 
+The desk is the only place that issues call commands and the only call model the window reads: every
+button and key of the window goes through its intents, and each row carries the phone's latest
+snapshot of its leg (`DeskCall.line`). Who ended a call is read from the phone's `Call.end` alone, so
+a rejection or hang-up by the operator is logged as the operator's act wherever it came from, and a
+caller who gives up lands on the call-back list.
+
 Runs on the phone's owner thread; `tick()` (about once a second) drives reminders and recalls.
 """
 
@@ -61,7 +67,6 @@ class OperatorDesk:
         self._name_of = name_of
         self._calls: dict[int, DeskCall] = {}
         self._legs: dict[int, int] = {}  # consultation call id -> caller's call id
-        self._by_operator: set[int] = set()
         self._listeners: list[Callable[[DeskEvent], None]] = []
         self.callbacks: list[CallbackEntry] = []
         phone.add_listener(self.on_phone_event)
@@ -100,6 +105,23 @@ class OperatorDesk:
                 return rows[-1]
         return None
 
+    def cancellable(self) -> DeskCall | None:
+        """The caller F8 ("cancel and go back to the caller") takes back: the one being consulted for,
+        else the latest caller whose consultation or transfer failed (held or recalled, with the reason)."""
+        consulting = self.in_stage(Stage.CONSULTING)
+        if consulting:
+            return consulting[-1]
+        returned = [c for c in self.in_stage(Stage.HELD, Stage.RECALL) if c.why is not None]
+        return max(returned, key=lambda c: c.held_since or 0.0) if returned else None
+
+    def talking_leg(self, call_id: int) -> int:
+        """The phone call the operator hears for this row: its consultation while the caller is held."""
+        call = self.call(call_id)
+        leg = call.consultation
+        if call.stage is Stage.CONSULTING and leg is not None and (leg.line is None or not leg.line.on_hold):
+            return leg.call_id
+        return call_id
+
     def remove_callback(self, entry: CallbackEntry) -> None:
         with contextlib.suppress(ValueError):
             self.callbacks.remove(entry)
@@ -118,13 +140,31 @@ class OperatorDesk:
             raise PhoneError(f"call {call_id} is not waiting", Refusal.NOT_RINGING)
         self._phone.answer(call_id)
 
-    def reject(self, call_id: int) -> None:
-        self._by_operator.add(call_id)
-        self._phone.reject(call_id)
+    def reject(self, call_id: int, *, busy: bool = False) -> None:
+        """Refuse a waiting call: busy (486, the exchange offers it on) or declined (603)."""
+        if self.call(call_id).stage is not Stage.WAITING:
+            raise PhoneError(f"call {call_id} is not waiting", Refusal.NOT_RINGING)
+        self._phone.reject(call_id, busy=busy)
 
     def hangup(self, call_id: int) -> None:
-        self._by_operator.add(call_id)
+        self.call(call_id)
         self._phone.hangup(call_id)
+
+    def dial(self, target: str) -> int:
+        """The operator's own call; it gets its row when the phone reports it."""
+        return self._phone.dial(target)
+
+    def set_muted(self, call_id: int, muted: bool) -> None:
+        """The operator's microphone off (or on) for this row: the caller and any consultation leg."""
+        call = self.call(call_id)
+        self._phone.set_muted(call_id, muted)
+        if call.consultation is not None:
+            with contextlib.suppress(PhoneError):  # the leg may not be answered yet
+                self._phone.set_muted(call.consultation.call_id, muted)
+
+    def send_dtmf(self, call_id: int, digits: str) -> None:
+        """Tones to whoever the operator is talking to for this row (the consulted party's menu, say)."""
+        self._phone.send_dtmf(self.talking_leg(call_id), digits)
 
     def hold(self, call_id: int) -> None:
         self._phone.hold(call_id)
@@ -150,29 +190,40 @@ class OperatorDesk:
     def complete(self, call_id: int) -> None:
         call = self.call(call_id)
         leg = self._leg_of(call)
-        self._phone.complete_transfer(leg.call_id)
+        self._phone.complete_transfer(call_id, leg.call_id)
         self._put(replace(call, stage=Stage.TRANSFERRING, transfer_since=self._clock(), transfer_target=leg.name),
                   "transfer completed")
 
     def cancel(self, call_id: int) -> None:
+        """Go back to the caller: end the consultation, or take back a caller whose consultation or
+        transfer already failed (busy, declined, not answered)."""
         call = self.call(call_id)
+        if call.stage in (Stage.HELD, Stage.RECALL) and call.why is not None:
+            self._phone.resume(call_id)
+            return
         leg = self._leg_of(call)
-        self._phone.cancel_consultation(leg.call_id)
+        del self._legs[leg.call_id]
+        with contextlib.suppress(PhoneError):  # it may have ended meanwhile
+            self._phone.hangup(leg.call_id)
+        self._phone.resume(call_id)
         self._put(self._resumed(replace(call, consultation=None, transfer_target="")), "consultation cancelled")
 
     def toggle(self, call_id: int) -> int:
+        """Talk to whichever of caller and consulted party is held; returns that call's id."""
         call = self.call(call_id)
         leg = self._leg_of(call)
-        active = self._phone.toggle_consultation(leg.call_id)
+        caller_held = call.line is None or call.line.on_hold
+        other = call_id if caller_held else leg.call_id
+        self._phone.resume(other)  # resuming one holds the other
         if leg.joined:  # toggling holds one side: the three-way call is over
             self._put(replace(call, consultation=replace(leg, joined=False)), "three-way call ended")
-        return active
+        return other
 
     def join(self, call_id: int) -> None:
         """Three-way call with the consulted party; `complete` or `cancel` ends it either way."""
         call = self.call(call_id)
         leg = self._leg_of(call)
-        self._phone.join_consultation(leg.call_id)
+        self._phone.join(call_id, leg.call_id)
         self._put(replace(call, consultation=replace(leg, joined=True)), "three-way call")
 
     # -- closing the console with calls up ------------------------------------------------------------
@@ -186,7 +237,6 @@ class OperatorDesk:
         for call in list(self._calls.values()):
             try:
                 if call.stage is Stage.WAITING:
-                    self._by_operator.add(call.call_id)
                     self._phone.reject(call.call_id, busy=True)
                     continue
                 if call.stage is Stage.CONSULTING:
@@ -211,7 +261,9 @@ class OperatorDesk:
         call = self.call(call_id)
         if call.stage not in (Stage.ACTIVE, Stage.HELD, Stage.RECALL):
             raise PhoneError(f"call {call_id} is {call.stage.value}: nothing to consult for", Refusal.NOT_CONNECTED)
-        consult_id = self._phone.consult(call_id, target)
+        if call.consultation is not None:
+            raise PhoneError(f"call {call_id} already has a consultation", Refusal.CONSULTING)
+        consult_id = self._phone.dial(target)  # dialling holds the caller
         now = self._clock()
         self._legs[consult_id] = call_id
         leg = ConsultLeg(consult_id, target, name or target, mode, now)
@@ -266,16 +318,18 @@ class OperatorDesk:
                 self._put(self._new_row(snap), "incoming call" if snap.state is CallState.RINGING else "dialling")
             return
         if snap.state is CallState.ENDED:
-            self._ended(call, snap.end_reason)
+            self._ended(call, snap)
             return
-        if call.answered_at is None and snap.state in (CallState.CONNECTING, CallState.CONNECTED):
-            stage = Stage.ACTIVE if call.stage is Stage.WAITING else call.stage
-            call = self._put(replace(call, stage=stage, answered_at=self._clock()), "answered")
-        if snap.on_hold and call.stage is Stage.ACTIVE:
-            self._put(self._held(call), "put on hold")
-        elif not snap.on_hold and call.stage in (Stage.HELD, Stage.RECALL) \
+        row, reason = replace(call, line=snap), "line changed"  # mute, audio, the other side's hold
+        if row.answered_at is None and snap.state in (CallState.CONNECTING, CallState.CONNECTED):
+            stage = Stage.ACTIVE if row.stage is Stage.WAITING else row.stage
+            row, reason = replace(row, stage=stage, answered_at=self._clock()), "answered"
+        if snap.on_hold and row.stage is Stage.ACTIVE:
+            row, reason = self._held(row), "put on hold"
+        elif not snap.on_hold and row.stage in (Stage.HELD, Stage.RECALL) \
                 and previous is not None and previous.on_hold:
-            self._put(self._resumed(call), "resumed")
+            row, reason = self._resumed(row), "resumed"
+        self._put(row, reason)
 
     def _new_row(self, snap: Call) -> DeskCall:
         incoming = snap.state is CallState.RINGING
@@ -283,7 +337,7 @@ class OperatorDesk:
         name = self._name_of(number) or snap.remote.display_name
         priority = self.settings.rules.classify(number, dialled)
         return DeskCall(snap.id, number, name, dialled, priority, Stage.WAITING if incoming else Stage.ACTIVE,
-                        self._clock(), self._wall(), incoming=incoming)
+                        self._clock(), self._wall(), incoming=incoming, line=snap)
 
     def _leg_changed(self, snap: Call) -> None:
         caller_id = self._legs[snap.id]
@@ -303,15 +357,16 @@ class OperatorDesk:
                 self._put(replace(call, stage=Stage.HELD, consultation=None, note=f"{leg.name}: {snap.end_reason}",
                                   why=snap.end, why_party=leg.name), "consultation ended")
             return
-        if snap.state is CallState.CONNECTED and not leg.connected:
-            call = self._put(replace(call, consultation=replace(leg, connected=True)), "target answered")
-            if leg.mode is ConsultMode.SUPERVISED and call.stage is Stage.CONSULTING:
-                try:
-                    self._phone.complete_transfer(leg.call_id)
-                except PhoneError as error:
-                    log.warning("supervised transfer of call %s failed: %s", call.call_id, error)
-                    return
-                self._put(replace(call, stage=Stage.TRANSFERRING, transfer_since=self._clock()), "transferring")
+        answered = snap.state is CallState.CONNECTED and not leg.connected
+        leg = replace(leg, line=snap, connected=leg.connected or answered)
+        call = self._put(replace(call, consultation=leg), "target answered" if answered else "consultation changed")
+        if answered and leg.mode is ConsultMode.SUPERVISED and call.stage is Stage.CONSULTING:
+            try:
+                self._phone.complete_transfer(call.call_id, leg.call_id)
+            except PhoneError as error:
+                log.warning("supervised transfer of call %s failed: %s", call.call_id, error)
+                return
+            self._put(replace(call, stage=Stage.TRANSFERRING, transfer_since=self._clock()), "transferring")
 
     def _transfer_progress(self, event: TransferProgress) -> None:
         call = self._calls.get(event.call_id)
@@ -340,17 +395,17 @@ class OperatorDesk:
         self._put(replace(held, stage=Stage.RECALL, consultation=None, recall_target=target, note=note, why=why,
                           transfer_since=None, reminded=False), "recall")
 
-    def _ended(self, call: DeskCall, end_reason: str) -> None:
-        by_operator = call.call_id in self._by_operator
-        self._by_operator.discard(call.call_id)
+    def _ended(self, call: DeskCall, snap: Call) -> None:
+        by_operator = snap.end is not None and snap.end.ours
+        end_reason = snap.end_reason
         leg = call.consultation
-        if leg is not None and call.stage is Stage.CONSULTING and leg.call_id in self._legs:
+        if leg is not None and leg.call_id in self._legs:  # consulting, or a transfer awaiting its outcome
             del self._legs[leg.call_id]
-            if leg.mode is ConsultMode.SUPERVISED:
+            if leg.connected or leg.mode is ConsultMode.ANNOUNCED:
+                self._adopt_leg(leg)  # the operator is talking to (or calling) the target: that call stays
+            else:
                 with contextlib.suppress(PhoneError):
                     self._phone.hangup(leg.call_id)
-            else:  # the operator is still talking to the target: that call stays on the desk
-                self._adopt_leg(leg)
         now, wall = self._clock(), self._wall()
         outcome = outcome_of(call, by_operator=by_operator)
         del self._calls[call.call_id]

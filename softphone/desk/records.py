@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, IntEnum
 
+from softphone.model import Call
 from softphone.reasons import EndReason
 
 
@@ -54,6 +55,7 @@ class ConsultLeg:
     started_at: float
     connected: bool = False
     joined: bool = False  # three-way: caller, target and operator
+    line: Call | None = None  # the phone's latest snapshot of this leg
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class DeskCall:
     note: str = ""  # why it came back, in English for logs, e.g. "busy (486)"
     why: EndReason | None = None  # `note` as a kind the window translates
     why_party: str = ""  # whose leg `why` is about, when not the transfer target's
+    line: Call | None = None  # the phone's latest snapshot of the caller's leg (hold, mute, audio)
 
     def waiting_s(self, now: float) -> float:
         return (self.answered_at if self.answered_at is not None else now) - self.offered_at

@@ -70,7 +70,8 @@ def test_consulting_someone_with_a_referral_lets_the_operator_pick(
         return
     assert rig.desk.call(call_id).stage is Stage.CONSULTING
     assert rig.rows(DeskList.CONSULTATIONS, 1) == [expected[1]]
-    assert [c.target for c in rig.phone.consults.values()] == [f"sip:{expected[0]}@example.com"]
+    leg = rig.desk.call(call_id).consultation
+    assert leg is not None and rig.phone.call(leg.call_id).remote.uri == f"sip:{expected[0]}@example.com"
 
 
 def _console(entries: list[Entry], referrals: dict[int, Referral]) -> Any:

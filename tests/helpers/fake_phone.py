@@ -24,6 +24,7 @@ from softphone.model import (
     RegistrationChanged,
     RegistrationStatus,
 )
+from softphone.reasons import CallEnd, EndReason
 
 
 class FakePhone:
@@ -52,14 +53,17 @@ class FakePhone:
         return call.id
 
     def remote_hangup(self, call_id: int) -> None:
-        self._change(replace(self._calls[call_id], state=CallState.ENDED,
-                             end_reason="the other party hung up"), "the other party hung up")
+        self._change(replace(self._calls[call_id], state=CallState.ENDED, end_reason="the other party hung up",
+                             end=EndReason(CallEnd.REMOTE_HUNG_UP)), "the other party hung up")
 
     # -- PhoneLike -------------------------------------------------------------------------------
 
     @property
     def calls(self) -> tuple[Call, ...]:
         return tuple(self._calls.values())
+
+    def call(self, call_id: int) -> Call:
+        return self._get(call_id)
 
     def add_listener(self, listener: Callable[[PhoneEvent], None]) -> None:
         self._listeners.append(listener)
@@ -92,11 +96,12 @@ class FakePhone:
                      "connected")
 
     def reject(self, call_id: int, *, busy: bool = False) -> None:
-        self._change(replace(self._get(call_id), state=CallState.ENDED,
-                             end_reason="rejected as busy" if busy else "declined"), "rejected")
+        end = EndReason(CallEnd.REJECTED_BUSY, 486) if busy else EndReason(CallEnd.REJECTED, 603)
+        self._change(replace(self._get(call_id), state=CallState.ENDED, end_reason=end.words, end=end), "rejected")
 
     def hangup(self, call_id: int) -> None:
-        self._change(replace(self._get(call_id), state=CallState.ENDED, end_reason="hung up"), "hung up")
+        self._change(replace(self._get(call_id), state=CallState.ENDED, end_reason="hung up",
+                             end=EndReason(CallEnd.HUNG_UP)), "hung up")
 
     def hold(self, call_id: int) -> None:
         self._change(replace(self._get(call_id), on_hold=True), "put on hold")

@@ -1,8 +1,8 @@
 """`FakePhone` plus the engine's transfer intents and its one-active-call policy, for desk and panel tests.
 
-Like the engine: answering, dialling or resuming a call holds the other connected calls; a consultation
-holds its caller; a transfer's outcome arrives as `TransferProgress` and on success the console's legs
-end. Test controls say what the far ends do: `alert`, `remote_answer`, `remote_busy`, `transfer_result`.
+Like the engine: answering, dialling or resuming a call holds the other connected calls (so dialling a
+consultation holds its caller); it knows calls only, never which is a consultation; a transfer's outcome
+arrives as `TransferProgress` and on success the console's legs end. Test controls say what the far ends do: `alert`, `remote_answer`, `remote_busy`, `transfer_result`.
 The integration tests drive the real engine against Kamailio; this is for state-machine and widget logic.
 """
 
@@ -11,23 +11,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from softphone.identity import CallerIdentity
-from softphone.model import (
-    Call,
-    CallDirection,
-    CallState,
-    Consultation,
-    ConsultationChanged,
-    PhoneError,
-    TransferProgress,
-)
+from softphone.model import Call, CallDirection, CallState, PhoneError, TransferProgress
+from softphone.reasons import CallEnd, EndReason, end_reason
 from tests.helpers.fake_phone import FakePhone
 
 
 class FakeSwitchboardPhone(FakePhone):
     def __init__(self) -> None:
         super().__init__()
-        self.consults: dict[int, Consultation] = {}
         self.transfers: dict[int, str] = {}  # caller id -> target of a REFER awaiting its outcome
+        self.replacing: dict[int, int] = {}  # caller id -> the consultation leg an attended transfer replaces
         self.joined: tuple[int, int] | None = None
 
     # -- test controls --------------------------------------------------------------------------
@@ -49,19 +42,25 @@ class FakeSwitchboardPhone(FakePhone):
         self._change(replace(self._get(call_id), state=CallState.CONNECTED), "connected")
 
     def remote_busy(self, call_id: int) -> None:
-        self._end(call_id, "busy (486)")
+        self._end(call_id, end_reason(486, "Busy Here", by_us=False))
+
+    def remote_decline(self, call_id: int) -> None:
+        self._end(call_id, end_reason(603, "Decline", by_us=False))
+
+    def remote_no_answer(self, call_id: int) -> None:
+        """The target rang out: the exchange ends our INVITE with 480 Temporarily Unavailable."""
+        self._end(call_id, end_reason(480, "Temporarily Unavailable", by_us=False))
 
     def transfer_result(self, caller_id: int, code: int, reason: str = "") -> None:
         """The transferee's final NOTIFY: on 2xx the console's legs end, as the engine does."""
         target = self.transfers.pop(caller_id, "")
+        replaced = self.replacing.pop(caller_id, None)
         self._pending.append(TransferProgress(caller_id, code, reason or ("OK" if code < 300 else "Busy"), True,
                                               target))
         if 200 <= code < 300:
-            for consult_id in [k for k, c in self.consults.items() if c.caller_id == caller_id]:
-                self._end_consult(consult_id, "transferred")
-                if consult_id in self._calls:
-                    self._end(consult_id, "transferred")
-            self._end(caller_id, "transferred")
+            if replaced is not None:
+                self._end(replaced, EndReason(CallEnd.TRANSFERRED))
+            self._end(caller_id, EndReason(CallEnd.TRANSFERRED))
 
     # -- the engine's intents -------------------------------------------------------------------
 
@@ -93,45 +92,24 @@ class FakeSwitchboardPhone(FakePhone):
             raise PhoneError(f"call {call_id} is not connected, so it cannot be transferred")
         self.transfers[call_id] = f"sip:{target}@example.com"
 
-    def consult(self, caller_id: int, target: str) -> int:
+    def complete_transfer(self, caller_id: int, consult_id: int) -> None:
+        consult = self._get(consult_id)
         if self._get(caller_id).state is not CallState.CONNECTED:
-            raise PhoneError(f"call {caller_id} is not connected, so it cannot be consulted on")
-        consult_id = self.dial(target)
-        consultation = Consultation(caller_id, consult_id, f"sip:{target}@example.com")
-        self.consults[consult_id] = consultation
-        self._pending.append(ConsultationChanged(consultation))
-        return consult_id
-
-    def complete_transfer(self, consult_id: int) -> None:
-        consultation = self._consultation(consult_id)
-        if self._get(consult_id).state is CallState.CONNECTED:
-            self.transfers[consultation.caller_id] = consultation.target
+            raise PhoneError(f"call {caller_id} is not connected, so it cannot be transferred")
+        self.transfers[caller_id] = consult.remote.uri
+        if consult.state is CallState.CONNECTED:
+            self.replacing[caller_id] = consult_id
             return
-        self.transfers[consultation.caller_id] = consultation.target
-        self._end_consult(consult_id, "transferred while ringing")
-        self.hangup(consult_id)
+        self.hangup(consult_id)  # still ringing: the caller goes blind, our ringing leg is dropped
 
-    def cancel_consultation(self, consult_id: int) -> None:
-        consultation = self._consultation(consult_id)
-        self._end_consult(consult_id, "cancelled")
-        self.hangup(consult_id)
-        self.resume(consultation.caller_id)
-
-    def join_consultation(self, consult_id: int) -> None:
-        consultation = self._consultation(consult_id)
-        for call_id in (consultation.caller_id, consult_id):
-            if self._get(call_id).state is not CallState.CONNECTED:
-                raise PhoneError(f"call {call_id} is not connected, so it cannot be joined")
-        for call_id in (consultation.caller_id, consult_id):
-            if self._get(call_id).on_hold:
-                FakePhone.resume(self, call_id)
-        self.joined = (consultation.caller_id, consult_id)
-
-    def toggle_consultation(self, consult_id: int) -> int:
-        consultation = self._consultation(consult_id)
-        other = consult_id if not self._get(consultation.caller_id).on_hold else consultation.caller_id
-        self.resume(other)
-        return other
+    def join(self, call_id: int, other_id: int) -> None:
+        for key in (call_id, other_id):
+            if self._get(key).state is not CallState.CONNECTED:
+                raise PhoneError(f"call {key} is not connected, so it cannot be joined")
+        for key in (call_id, other_id):
+            if self._get(key).on_hold:
+                FakePhone.resume(self, key)
+        self.joined = (call_id, other_id)
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -139,28 +117,17 @@ class FakeSwitchboardPhone(FakePhone):
         super().remote_hangup(call_id)
         self._closed(call_id)
 
-    def _end(self, call_id: int, reason: str) -> None:
+    def _end(self, call_id: int, end: EndReason) -> None:
         if call_id in self._calls:
-            self._change(replace(self._calls[call_id], state=CallState.ENDED, end_reason=reason), reason)
+            self._change(replace(self._calls[call_id], state=CallState.ENDED, end_reason=end.words, end=end),
+                         end.words)
             self._closed(call_id)
 
     def _closed(self, call_id: int) -> None:
         self.transfers.pop(call_id, None)
-        if call_id in self.consults:
-            self._end_consult(call_id, "target ended")
-        for consult_id in [k for k, c in self.consults.items() if c.caller_id == call_id]:
-            self._end_consult(consult_id, "caller hung up")
-
-    def _end_consult(self, consult_id: int, outcome: str) -> None:
-        consultation = self.consults.pop(consult_id, None)
-        if consultation is not None:
-            self._pending.append(ConsultationChanged(consultation, ended=True, outcome=outcome))
-
-    def _consultation(self, consult_id: int) -> Consultation:
-        try:
-            return self.consults[consult_id]
-        except KeyError:
-            raise PhoneError(f"call {consult_id} is not a consultation") from None
+        self.replacing.pop(call_id, None)
+        if self.joined is not None and call_id in self.joined:
+            self.joined = None
 
     def _hold_others(self, keep: int | None) -> None:
         for call in list(self._calls.values()):

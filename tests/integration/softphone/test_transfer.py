@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from softphone.engine import Phone
-from softphone.model import CallState, ConsultationChanged, PhoneError, TransferProgress
+from softphone.model import CallChanged, CallState, PhoneError, TransferProgress
+from softphone.reasons import CallEnd, EndReason
 from tests.helpers.sip_peer import SipPeer
 from tests.helpers.tone import tone_strength
 from tests.integration.softphone.conftest import Recorder, pump_for, pump_until, wait_peer
@@ -59,29 +60,27 @@ def test_attended_transfer_connects_caller_and_target_and_frees_the_console(cons
     target.send("tone", freq=TARGET_TONE)
     caller_id = _answered_caller(phone, caller)
 
-    consult_id = phone.consult(caller_id, "2102")
+    consult_id = phone.dial("2102")  # a consultation is a call: dialling holds the caller
     wait_peer(phone, target, "incoming")
     pump_until(phone, lambda: phone.call(consult_id).state is CallState.ALERTING)
     pump_until(phone, lambda: phone.call(caller_id).on_hold)
     target.send("answer")
     pump_until(phone, lambda: phone.call(consult_id).state is CallState.CONNECTED
                and phone.call(consult_id).audio_connected)
-    assert [(c.caller_id, c.consult_id) for c in phone.consultations] == [(caller_id, consult_id)]
 
-    # toggle to the caller and back to the consulted party
-    assert phone.toggle_consultation(consult_id) == caller_id
+    # toggle to the caller and back to the consulted party: resuming one holds the other
+    phone.resume(caller_id)
     pump_until(phone, lambda: not phone.call(caller_id).on_hold and phone.call(consult_id).on_hold)
-    assert phone.toggle_consultation(consult_id) == consult_id
+    phone.resume(consult_id)
     pump_until(phone, lambda: phone.call(caller_id).on_hold and not phone.call(consult_id).on_hold)
 
-    phone.complete_transfer(consult_id)
+    phone.complete_transfer(caller_id, consult_id)
     wait_peer(phone, caller, "transfer_request")
     wait_peer(phone, target, "replace_request")
     pump_until(phone, lambda: not phone.calls, timeout=10)
     assert _progress(events)[-1].succeeded
-    ended = [e for e in events.events if isinstance(e, ConsultationChanged) and e.ended]
-    assert [e.outcome for e in ended] == ["transferred"]
-    assert phone.consultations == ()
+    assert _end_of(events, caller_id) == EndReason(CallEnd.TRANSFERRED)
+    assert _end_of(events, consult_id) is not None
     _assert_talking(phone, caller, target, tmp_path)
 
 
@@ -107,35 +106,34 @@ def test_transfer_while_the_target_rings_hands_the_caller_over_blind(console, ma
     target.send("tone", freq=TARGET_TONE)
     caller_id = _answered_caller(phone, caller)
 
-    consult_id = phone.consult(caller_id, "2122")
+    consult_id = phone.dial("2122")
     pump_until(phone, lambda: phone.call(consult_id).state is CallState.ALERTING)
     pump_until(phone, lambda: phone.call(caller_id).on_hold)
     mark = target.mark()
-    phone.complete_transfer(consult_id)
+    phone.complete_transfer(caller_id, consult_id)
     pump_until(phone, lambda: consult_id not in {c.id for c in phone.calls})
+    assert _end_of(events, consult_id) == EndReason(CallEnd.HUNG_UP, 487)
     wait_peer(phone, target, "incoming", after=mark)  # the caller's own call to the target
     target.send("answer")
     pump_until(phone, lambda: not phone.calls, timeout=10)
     assert _progress(events)[-1].succeeded
-    outcomes = [e.outcome for e in events.events if isinstance(e, ConsultationChanged) and e.ended]
-    assert outcomes == ["transferred while ringing"]
     _assert_talking(phone, caller, target, tmp_path)
 
 
-def test_cancel_consultation_resumes_the_caller(console, make_peer, tmp_path):
+def test_hanging_up_a_consultation_and_resuming_brings_the_caller_back(console, make_peer, tmp_path):
     phone, _ = console
     caller, target = make_peer("2131"), make_peer("2132", auto_answer=True)
     wait_peer(phone, target, "reg", code=200)
     caller_id = _answered_caller(phone, caller)
-    consult_id = phone.consult(caller_id, "2132")
+    consult_id = phone.dial("2132")
     pump_until(phone, lambda: phone.call(consult_id).state is CallState.CONNECTED)
     pump_until(phone, lambda: phone.call(caller_id).on_hold)
 
-    phone.cancel_consultation(consult_id)
+    phone.hangup(consult_id)
+    phone.resume(caller_id)
     pump_until(phone, lambda: [c.id for c in phone.calls] == [caller_id] and not phone.call(caller_id).on_hold)
-    assert phone.consultations == ()
     with pytest.raises(PhoneError):
-        phone.complete_transfer(consult_id)
+        phone.complete_transfer(caller_id, consult_id)
     recording = tmp_path / "back.wav"
     phone.start_recording(caller_id, recording)
     pump_for(phone, 0.8)
@@ -144,17 +142,16 @@ def test_cancel_consultation_resumes_the_caller(console, make_peer, tmp_path):
     assert tone_strength(recording, CALLER_TONE) > 0.8
 
 
-def test_busy_target_ends_the_consultation_and_keeps_the_caller(console, make_peer):
+def test_busy_target_ends_the_consultation_call_and_keeps_the_caller_held(console, make_peer):
     phone, events = console
     caller, target = make_peer("2141"), make_peer("2142")
     wait_peer(phone, target, "reg", code=200)
     caller_id = _answered_caller(phone, caller)
-    consult_id = phone.consult(caller_id, "2142")
+    consult_id = phone.dial("2142")
     wait_peer(phone, target, "incoming")
     target.send("answer", code=486)
     pump_until(phone, lambda: consult_id not in {c.id for c in phone.calls})
-    ended = [e for e in events.events if isinstance(e, ConsultationChanged) and e.ended]
-    assert [e.outcome for e in ended] == ["target ended"]
+    assert _end_of(events, consult_id) == EndReason(CallEnd.BUSY, 486, "Busy Here")
     assert phone.call(caller_id).on_hold
     assert phone.call(caller_id).state is CallState.CONNECTED
 
@@ -165,18 +162,25 @@ def test_three_way_join_lets_caller_and_target_hear_each_other_then_transfer(con
     wait_peer(phone, target, "reg", code=200)
     target.send("tone", freq=TARGET_TONE)
     caller_id = _answered_caller(phone, caller)
-    consult_id = phone.consult(caller_id, "2152")
+    consult_id = phone.dial("2152")
     pump_until(phone, lambda: phone.call(consult_id).state is CallState.CONNECTED
                and phone.call(consult_id).audio_connected and phone.call(caller_id).on_hold)
 
-    phone.join_consultation(consult_id)
+    phone.join(caller_id, consult_id)
     pump_until(phone, lambda: not phone.call(caller_id).on_hold and not phone.call(consult_id).on_hold
                and phone.call(caller_id).audio_connected)
     assert phone.joined(caller_id) == consult_id
     _assert_talking(phone, caller, target, tmp_path)  # through our conference bridge
 
-    phone.complete_transfer(consult_id)
+    phone.complete_transfer(caller_id, consult_id)
     pump_until(phone, lambda: not phone.calls, timeout=10)
     assert _progress(events)[-1].succeeded
     assert phone.joined(caller_id) is None
     _assert_talking(phone, caller, target, tmp_path)  # now directly
+
+
+def _end_of(events, call_id):
+    """Why the call ended, from its last snapshot (`Call.end`), or None while it is up."""
+    ended = [e.call.end for e in events.events if isinstance(e, CallChanged) and e.call.id == call_id
+             and not e.call.state.live]
+    return ended[-1] if ended else None

@@ -410,7 +410,8 @@ def test_closing_the_console_hands_calls_back_or_ends_them(desk: Desk) -> None:
     assert sorted(in_flight) == sorted([held, consulting])
     assert set(desk.phone.transfers) == {held, consulting}
     assert waiting not in {c.call_id for c in desk.desk.calls}
-    assert desk.phone.consults == {}
+    assert all(c.consultation is None for c in desk.desk.calls)
+    assert {c.id for c in desk.phone.calls} == {held, consulting}  # the consultation leg was hung up
     desk.phone.transfer_result(held, 200)
     desk.pump()
     desk.desk.end_all()  # the other transfer did not finish in time
