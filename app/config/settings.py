@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from app.config.base import SecretRef, Section
-from app.config.calendars import CalendarSettings
+from directory.calendars.config import CalendarSettings
 from softphone.desk.settings import DeskSettings
 
 
