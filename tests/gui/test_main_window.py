@@ -252,3 +252,8 @@ def test_help_menu_opens_shortcuts_and_about(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is not None, timeout=2000)
     actions[1].trigger()
     qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None, timeout=2000)
+    shortcuts, about = window.findChild(ShortcutsDialog), window.findChild(AboutDialog)
+    assert shortcuts is not None
+    assert shortcuts.windowTitle() == "Keyboard shortcuts"
+    assert about is not None
+    assert about.title.text() == "Switchboard 9.9.9"  # the window's own version, not a default

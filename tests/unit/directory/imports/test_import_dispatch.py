@@ -24,7 +24,9 @@ def test_csv_extensions(tmp_path: Path, suffix: str) -> None:
 def test_ldif_extensions(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"export{suffix}"
     path.write_bytes((DATA / "staff.ldif").read_bytes())
-    assert len(read_entries(path, "ldap")) == 3
+    entries = read_entries(path, "ldap")
+    assert [(e.display_name, e.kind.value) for e in entries] == [
+        ("Åsa Öberg-Sørensen", "person"), ("Kari Berg-Ødegård", "person"), ("Akutmottagningen", "function")]
 
 
 @pytest.mark.parametrize(("name", "hint"), [("staff.xlsx", "from Excel as CSV"), ("staff", "expected .csv")])

@@ -97,8 +97,9 @@ def test_prepare_refuses_unknown_and_disabled_codes_and_bad_times() -> None:
     assert service.code("gone-from-config").caller.en == "is not available"
 
 
-def test_local_zone() -> None:
+def test_local_zone(monkeypatch: pytest.MonkeyPatch) -> None:
     assert local_zone("Europe/Oslo").key == "Europe/Oslo"
-    assert local_zone() is not None
+    monkeypatch.setenv("TZ", ":Asia/Tokyo")  # the computer's own zone, as TZ gives it
+    assert local_zone().key == "Asia/Tokyo"
     with pytest.raises(ValueError, match="unknown time zone"):
         local_zone("Mars/Olympus")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from directory.model import EntryKind
 from directory.search import MatchKind, SearchIndex
 
 
@@ -134,7 +135,7 @@ def test_highlights_are_spans_in_displayed_text(index: SearchIndex) -> None:
 
 def test_people_and_functions_both_appear(index: SearchIndex) -> None:
     kinds = {h.entry.kind for h in index.search("kard")}
-    assert len(kinds) == 2
+    assert kinds == {EntryKind.PERSON, EntryKind.FUNCTION}
 
 
 def test_ties_are_ordered_by_name(index: SearchIndex) -> None:

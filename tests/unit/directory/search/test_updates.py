@@ -21,8 +21,9 @@ def test_get_and_len(index: SearchIndex, entries: list[Entry]) -> None:
 
 
 def test_entries_without_id_are_ignored() -> None:
-    index = SearchIndex([replace(person("Anna Lind"), id=None)])
-    assert len(index) == 0
+    index = SearchIndex([replace(person("Anna Lind"), id=None), person("Anna Berg", entry_id=1)])
+    assert len(index) == 1
+    assert [h.entry.display_name for h in index.search("anna")] == ["Anna Berg"]
 
 
 def test_upsert_adds_a_new_entry(index: SearchIndex) -> None:

@@ -28,7 +28,17 @@ def test_spool_replays_entries_in_order(monkeypatch: pytest.MonkeyPatch, limit: 
 
 def test_spool_carries_every_entry_field() -> None:
     """A field added to Entry must be added to the spool's flat form too (which adds the record's digest)."""
-    assert len(spool._flatten(entry(1))) == len(fields(Entry)) + 1
+    full = Entry(source="s", external_id="e1", kind=EntryKind.FUNCTION, display_name="Åsa Öberg", given_name="Åsa",
+                 surname="Öberg", title="Överläkare", unit_path=("Region", "Akuten"), location="Hus A",
+                 email="asa@example.com", keywords=("hjärta",), description="Jour",
+                 numbers=(PhoneNumber("019-602 10 00", NumberKind.SWITCH, "+46196021000"),
+                          PhoneNumber("1234", NumberKind.DECT)), id=7)
+    assert [f.name for f in fields(Entry) if getattr(full, f.name) == f.default] == []  # every field set here
+    assert len(spool._flatten(full)) == len(fields(Entry)) + 1
+    assert spool.restore(spool._flatten(full, "digest")) == full
+    with spool.EntrySpool() as spooled:
+        spooled.add(full)
+        assert list(spooled) == [full]
 
 
 def test_spool_keeps_values_shared_between_entries_apart() -> None:
