@@ -13,6 +13,7 @@ from pydantic import Field
 
 from app.config.base import SecretRef, Section
 from directory.calendars.config import CalendarSettings
+from directory.sync.settings import LdapSourceConfig
 from softphone.desk.settings import DeskSettings
 
 
@@ -28,35 +29,6 @@ class StoreSettings(Section):
         "", description="SQLAlchemy URL of the store; empty uses SQLite in the user data folder. "
                         "PostgreSQL: postgresql+psycopg://user@host/db (password via store.password).")
     password: SecretRef | None = Field(None, description="Secret reference for the database password.")
-
-
-class LdapSourceConfig(Section):
-    """One `[[directory.ldap]]` table: an LDAP or Active Directory source mirrored into the store."""
-
-    name: str = Field(min_length=1, max_length=60, description="Source name, shown in the window; keep it stable.")
-    urls: list[str] = Field(min_length=1, description="Servers tried in order: ldap://host or ldaps://host:636.")
-    base_dns: list[str] = Field(min_length=1, description="Where to search, e.g. [\"ou=Staff,dc=region,dc=se\"].")
-    bind_dn: str = Field("", description="Service account DN; empty binds anonymously.")
-    password: SecretRef | None = Field(None, description="Secret reference for the bind password.")
-    start_tls: bool = Field(False, description="Upgrade ldap:// connections with StartTLS.")
-    ca_file: str = Field("", description="CA certificate (PEM) for ldaps/StartTLS; empty: the system bundle.")
-    verify: bool = Field(True, description="Verify the server certificate and host name.")
-    preset: Literal["ad", "openldap"] = Field("openldap", description="Attribute mapping preset.")
-    attributes: dict[str, list[str]] = Field(default_factory=dict,
-                                             description="Override mapping fields: field = [attributes].")
-    numbers: dict[str, str] | None = Field(None, description="Replace the preset's number attributes: "
-                                                             "attribute = kind (work, mobile, ...).")
-    person_filter: str | None = Field(None, description="LDAP filter for people; empty: the preset's.")
-    function_filter: str = Field("", description="LDAP filter for functions/units; empty: none.")
-    page_size: int = Field(500, ge=10, le=5000, description="Paged search page size.")
-    timeout: float = Field(10.0, gt=0, le=300, description="Network timeout in seconds.")
-    incremental_interval: float = Field(300.0, ge=30, description="Seconds between incremental syncs.")
-    full_interval: float = Field(86400.0, ge=600, description="Seconds between full syncs.")
-    deletion_check_interval: float | None = Field(
-        3600.0, ge=0, description="Seconds between id-only searches that find deleted entries during incremental "
-                                  "syncs; 0: every time; unset: only full syncs find deletions.")
-    change_attribute: str | None = Field(None, description="Change cursor attribute (uSNChanged, modifyTimestamp, "
-                                                           "entryCSN); unset: the preset's.")
 
 
 class DirectorySettings(Section):

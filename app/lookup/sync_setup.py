@@ -6,9 +6,8 @@ from pathlib import Path
 
 from app.config.loader import Config, ConfigProblem
 from app.config.secrets import resolve_secret
-from app.config.settings import LdapSourceConfig
 from directory.model import NumberKind
-from directory.sync import LdapSourceSettings
+from directory.sync.settings import LdapSourceConfig, LdapSourceSettings
 
 
 def ldap_source_settings(source: LdapSourceConfig, *, region: str, password: str = "") -> LdapSourceSettings:

@@ -1,7 +1,8 @@
-"""Settings of one LDAP/AD directory source, validated before any network traffic.
+"""One LDAP/AD directory source: its `[[directory.ldap]]` declaration and the settings the sync runs with.
 
-The app builds these from the `[[directory.ldap]]` config tables and resolves the password from the
-keyring or the environment; nothing here reads files or secrets.
+`LdapSourceConfig` is the declaration (type, default, description) the app puts into its TOML tree.
+`LdapSourceSettings` is what a sync runs with, built from it by the app with what only the app knows:
+the resolved password and the default region. Nothing here reads files or secrets.
 """
 
 from __future__ import annotations
@@ -12,16 +13,47 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from ldap3.core.exceptions import LDAPException
 from ldap3.operation.search import parse_filter
 from ldap3.utils.dn import parse_dn
+from pydantic import Field
 
 from directory.model import NumberKind
 from directory.sync.errors import LdapConfigError
 from directory.sync.mapping import PERSON_FILTERS, PRESETS, AttributeMapping, build_mapping
+from settings_base import SecretRef, Section
+
+
+class LdapSourceConfig(Section):
+    """One `[[directory.ldap]]` table: an LDAP or Active Directory source mirrored into the store."""
+
+    name: str = Field(min_length=1, max_length=60, description="Source name, shown in the window; keep it stable.")
+    urls: list[str] = Field(min_length=1, description="Servers tried in order: ldap://host or ldaps://host:636.")
+    base_dns: list[str] = Field(min_length=1, description="Where to search, e.g. [\"ou=Staff,dc=region,dc=se\"].")
+    bind_dn: str = Field("", description="Service account DN; empty binds anonymously.")
+    password: SecretRef | None = Field(None, description="Secret reference for the bind password.")
+    start_tls: bool = Field(False, description="Upgrade ldap:// connections with StartTLS.")
+    ca_file: str = Field("", description="CA certificate (PEM) for ldaps/StartTLS; empty: the system bundle.")
+    verify: bool = Field(True, description="Verify the server certificate and host name.")
+    preset: Literal["ad", "openldap"] = Field("openldap", description="Attribute mapping preset.")
+    attributes: dict[str, list[str]] = Field(default_factory=dict,
+                                             description="Override mapping fields: field = [attributes].")
+    numbers: dict[str, str] | None = Field(None, description="Replace the preset's number attributes: "
+                                                             "attribute = kind (work, mobile, ...).")
+    person_filter: str | None = Field(None, description="LDAP filter for people; empty: the preset's.")
+    function_filter: str = Field("", description="LDAP filter for functions/units; empty: none.")
+    page_size: int = Field(500, ge=10, le=5000, description="Paged search page size.")
+    timeout: float = Field(10.0, gt=0, le=300, description="Network timeout in seconds.")
+    incremental_interval: float = Field(300.0, ge=30, description="Seconds between incremental syncs.")
+    full_interval: float = Field(86400.0, ge=600, description="Seconds between full syncs.")
+    deletion_check_interval: float | None = Field(
+        3600.0, ge=0, description="Seconds between id-only searches that find deleted entries during incremental "
+                                  "syncs; 0: every time; unset: only full syncs find deletions.")
+    change_attribute: str | None = Field(None, description="Change cursor attribute (uSNChanged, modifyTimestamp, "
+                                                           "entryCSN); unset: the preset's.")
 
 
 def _frozen(mapping: Mapping[str, object] | None) -> Mapping[str, object]:

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from app.config.loader import load_config
 from app.config.paths import Paths
-from app.config.settings import LdapSourceConfig
 from app.lookup.console import Console
 from app.lookup.sync_setup import ldap_source_settings
 from app.services import Services
 from app.tasks import TaskRunner
+from directory.sync.settings import LdapSourceConfig
 from tests.helpers.slapd import ROOT_DN, ROOT_PASSWORD, SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE, person
 from ui.main_window import MainWindow
