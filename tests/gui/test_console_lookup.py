@@ -1,0 +1,155 @@
+"""The lookup side of the console: typing only searches (busy lamps wait for the list to settle), and the
+detail pane's store reads run on the database worker with stale answers dropped."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.config.loader import load_config
+from app.config.paths import Paths
+from app.lookup.console import Console
+from app.lookup.line_watcher import SETTLE_MS, SHOWN_WATCHED, LineWatcher
+from app.services import Services
+from app.tasks import TaskRunner
+from directory.model import Entry
+from directory.presence import line_target
+from softphone.blf import BlfClient, BlfEvent
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+class RecordingBlf(BlfClient):
+    """The BLF client's interface without a socket: records each SUBSCRIBE it is asked for, and when."""
+
+    def __init__(self) -> None:  # no account, no thread
+        self.watched: list[tuple[float, str]] = []
+
+    def start(self) -> None:
+        pass
+
+    def stop(self, timeout: float = 2.0) -> None:
+        pass
+
+    def watch(self, target: str) -> None:
+        self.watched.append((time.monotonic(), target))
+
+    def unwatch(self, target: str) -> None:
+        pass
+
+    def drain(self) -> list[BlfEvent]:
+        return []
+
+
+class RecordingSessions:
+    """Stands in for the store's session factory: records the thread of every session opened."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.threads.append(threading.current_thread())
+        return self.inner(*args, **kwargs)
+
+    def begin(self, *args: Any, **kwargs: Any) -> Any:
+        self.threads.append(threading.current_thread())
+        return self.inner.begin(*args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("demo")
+    paths = Paths(home / "etc.toml", home / "user.toml", home / "data", home / "log")
+    Services.open(load_config(paths), paths, demo=True).close()
+    return paths.demo_database
+
+
+@pytest.fixture
+def console(qtbot: QtBot, tmp_path: Path, demo_database: Path) -> Iterator[Console]:
+    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
+    paths.demo_database.parent.mkdir(parents=True)
+    paths.demo_database.write_bytes(demo_database.read_bytes())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskRunner()
+    console = Console(window, tasks, partial(Services.open, load_config(paths), paths), demo=True)
+    window.show()
+    with qtbot.waitSignal(console.load_finished, timeout=30_000):
+        console.start()
+    yield console
+    console.close()
+    tasks.shutdown()
+
+
+def test_typing_subscribes_the_shown_lines_once_after_the_pause(qtbot: QtBot, console: Console) -> None:
+    blf = RecordingBlf()
+    console.attach_lines(LineWatcher(blf, console))
+    field = console.window.search_field
+    shown: list[list[Entry]] = []
+    console.search.results_shown.connect(shown.append)
+    for key in "anna kard":  # each keystroke's results arrive before the next key, as when typing
+        with qtbot.waitSignal(console.search.results_shown, timeout=5000):
+            qtbot.keyClicks(field, key)
+    typed_at = time.monotonic()
+    assert len(shown) == len("anna kard")
+    assert blf.watched == []  # nothing per keystroke
+    expected = list(dict.fromkeys(t for e in shown[-1][:SHOWN_WATCHED] if (t := line_target(e)) is not None))
+    assert expected, "the demo's 'anna kard' should show people with extensions"
+    qtbot.waitUntil(lambda: len(blf.watched) == len(expected), timeout=5000)
+    assert [target for _at, target in blf.watched] == expected  # one set: each shown line once
+    assert blf.watched[0][0] - typed_at >= SETTLE_MS / 1000 * 0.9  # after the pause (QTimer may fire ~5% early)
+
+    console.on_lines_changed(("x",))  # a lamp changed: the same list shown again subscribes nothing more
+    qtbot.wait(SETTLE_MS + 200)
+    assert len(blf.watched) == len(expected)
+
+
+def test_selection_reads_the_store_only_on_the_database_worker(qtbot: QtBot, console: Console) -> None:
+    assert console.services is not None
+    sessions = RecordingSessions(console.services.store.sessions)
+    console.services.store.sessions = sessions  # type: ignore[assignment]
+    window = console.window
+    qtbot.keyClicks(window.search_field, "anna")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 2, timeout=5000)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    second = window.model.row(1).entry.display_name
+    qtbot.waitUntil(lambda: window.detail._name.text() == second, timeout=5000)
+    assert sessions.threads, "the detail pane read notes and referrals"
+    assert all(thread.name.startswith("db") for thread in sessions.threads), sessions.threads
+
+
+def test_an_answer_for_a_selection_moved_on_from_is_dropped(qtbot: QtBot, console: Console,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    window = console.window
+    qtbot.keyClicks(window.search_field, "anna")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 2, timeout=5000)
+    first, second = window.model.row(0).entry.display_name, window.model.row(1).entry.display_name
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.detail._name.text() == second, timeout=5000)
+    qtbot.waitUntil(lambda: console.tasks.pending == 0, timeout=5000)
+    shown: list[str] = []
+    original = window.detail.show_entry
+
+    def show_entry(entry: Entry | None, *args: Any, **kwargs: Any) -> None:
+        shown.append(entry.display_name if entry is not None else "")
+        original(entry, *args, **kwargs)
+
+    monkeypatch.setattr(window.detail, "show_entry", show_entry)
+    gate = threading.Event()
+    console.tasks.database.submit(gate.wait, 10)  # hold the database worker: the reads queue up behind it
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Up):  # first, second, first again
+        qtbot.keyClick(window.search_field, key)
+    qtbot.wait(100)  # every selection's read is waiting on the worker
+    gate.set()
+    qtbot.waitUntil(lambda: console.tasks.pending == 0, timeout=5000)
+    assert shown == [first]  # the first row's earlier answer and the second row's are both stale
