@@ -1,6 +1,6 @@
-"""The console's lookup side: loading the directory on background workers, keeping it current, and the
-search, detail and source flows over it. What the phone adds comes in through `attach_dialler` and
-`attach_lines`; everything else is read through the read-only properties.
+"""The console's lookup side: the directory loaded and kept current on background workers, and the search,
+detail and source flows over it. What the phone adds comes in through `attach_dialler` and `attach_lines`;
+everything else is read through the read-only properties, so nothing outside assigns into the console.
 
 Emits ``directory_loaded()`` once the store is open and the search index built, and ``load_finished()``
 after every load attempt, failed or not (the screenshot mode and the GUI tests wait for these).
@@ -8,16 +8,14 @@ after every load attempt, failed or not (the screenshot mode and the GUI tests w
 
 from __future__ import annotations
 
-import gc
-import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.lookup.calendar_flow import CalendarRefresher
 from app.lookup.detail_flow import DetailFlow
 from app.lookup.line_watcher import LineWatcher
+from app.lookup.loading_flow import LoadingFlow
 from app.lookup.referral_flow import ReferralFlow
 from app.lookup.search_flow import SearchFlow
 from app.lookup.sources_flow import SourcesFlow
@@ -33,9 +31,6 @@ from directory.search.person import name_for_number
 from directory.sync import LdapSourceSettings
 from ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
-REFRESH_MS = 30_000  # referrals end at their minute; the status line ages
-
 
 class Console(QObject):
     directory_loaded = Signal()
@@ -45,24 +40,25 @@ class Console(QObject):
                  *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None, language: str = "en",
                  calendar_sources: list[CalendarSourceSettings] | None = None) -> None:
         super().__init__(window)
-        self.window, self.tasks, self.language, self._open_services = window, tasks, language, open_services
+        self.window, self.tasks, self.language = window, tasks, language
         self._state = state = LookupState(demo=demo, language=language)
-        self._checked_at = datetime.now(UTC)
         self._dialler: Callable[[str], object] | None = None
         self.status = StatusLine(state, self)
         self.search = SearchFlow(window, tasks, state, self.status, self)
         self.detail = DetailFlow(window, tasks, state, self.status, self)
         self.sources = SourcesFlow(window, tasks, state, self.status, ldap_sources=ldap_sources or [],
                                    calendar_sources=calendar_sources or [], parent=self)
+        self.loading = LoadingFlow(window, tasks, state, self.status, open_services, search=self.search,
+                                   sources=self.sources, parent=self)
+        self.loading.directory_loaded.connect(self.directory_loaded)
+        self.loading.load_failed.connect(self._on_loading_load_failed)
+        self.loading.load_finished.connect(self.load_finished)
         self.sources.synced.connect(self.refresh_now)
         self.sources.calendar_presence_changed.connect(self._on_sources_calendar_presence_changed)
         self.referral_flow = ReferralFlow(window, tasks, lambda: state.services.referrals if state.services else None,
                                           state.entry, self._on_referral_changed, language=language)
         window.entry_activated.connect(self._on_window_entry_activated)
         window.demo_requested.connect(self._on_window_demo_requested)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh_now)
 
     # --- what others read -------------------------------------------------------------------------
     @property
@@ -122,87 +118,36 @@ class Console(QObject):
     # --- loading and keeping current --------------------------------------------------------------
     def start(self) -> None:
         self.window.set_source_status(self.tr("Loading directory…"))
-        self.tasks.spawn(self._load(self._state.demo), "load directory", self._on_load_failed)
+        self.loading.load(self._state.demo)
 
     def close(self) -> None:
-        self._refresh_timer.stop()
+        self.loading.stop()
         if self._state.lines is not None:
             self._state.lines.stop()
         self.sources.stop()
         if self._state.services is not None:
             self._state.services.close()
 
-    async def _load(self, demo: bool) -> None:
-        loaded_at = datetime.now(UTC)
-        services = await self.tasks.in_database(lambda: self._open_services(demo=demo))
-        entries, usage = await self.tasks.in_database(
-            lambda: (services.directory.load_entries(), services.directory.usage_counts()))
-        index = await self.tasks.in_search(lambda: SearchIndex(entries, usage=usage))
-        gc.freeze()  # the index's ~10^6 long-lived objects: keep the collector from rescanning them mid-keystroke
-        state = self._state
-        if state.services is not None:
-            state.services.close()
-        state.services, state.index, state.demo = services, index, demo
-        self._checked_at = loaded_at
-        log.info("directory loaded: %d entries", len(index))
-        await self._refresh()
-        if demo:
-            self.window.show_demo_notice()
-        elif not services.has_directory:
-            self.window.show_not_configured()
-        else:
-            self.window.hide_banner()
-        self._refresh_timer.start()
-        if not demo:
-            self.sources.start(services, entries)
-        self.search.rerun()
-        self.directory_loaded.emit()
-        self.load_finished.emit()
-
-    def _on_load_failed(self, error: BaseException) -> None:
-        self.window.banner.show_message(self.tr("The directory could not be opened: %1").replace("%1", str(error)),
-                                        "background: #fde7e9; color: #5c0b12;")
-        self.window.set_source_status(self.tr("No directory"))
-        self.load_finished.emit()
-
-    async def _refresh(self) -> None:
-        services = self._state.services
-        if services is None:
-            return
-        checked = datetime.now(UTC)
-        since = self._checked_at - timedelta(seconds=5)  # a margin for writers whose clock is a little behind
-        referrals, statuses, changes = await self.tasks.in_database(
-            lambda: (services.referrals.everyone_in_force(), services.directory.source_statuses(),
-                     services.directory.changes_since(since)))
-        self._checked_at = checked
-        self._state.referrals = referrals
-        if changes and self._state.index is not None:
-            await self.apply_changes(changes)
-        self.window.set_source_status(self.status.wording.sources(statuses, datetime.now(UTC), demo=self.demo))
-
     def refresh_now(self) -> None:
         """Re-read referrals, freshness and what other writers changed (also every 30 s)."""
-        self.tasks.spawn(self._refresh(), "refresh statuses")
+        self.loading.refresh_now()
 
     async def apply_changes(self, changes: ChangeSet) -> None:
         """Bring the index up to a store change (import, sync, referral edit) without a rebuild."""
-        services, index = self._state.services, self._state.index
-        if services is None or index is None or not changes:
-            return
-        entries = await self.tasks.in_database(services.directory.load_entries, changes.upserted)
+        await self.loading.apply_changes(changes)
 
-        def update_index() -> None:
-            index.upsert(entries)
-            index.remove(changes.removed)
+    def _on_loading_load_failed(self, reason: str) -> None:
+        self.window.banner.show_message(self.tr("The directory could not be opened: %1").replace("%1", reason),
+                                        "background: #fde7e9; color: #5c0b12;")
+        self.window.set_source_status(self.tr("No directory"))
 
-        await self.tasks.in_search(update_index)
-        self.search.rerun()
-        if self._state.calendars is not None:  # new and changed people reach their calendars' mailboxes too
-            self._state.calendars.set_entries(await self.tasks.in_database(services.directory.load_entries))
+    def _on_window_demo_requested(self) -> None:
+        self.window.set_source_status(self.tr("Loading the demo directory…"))
+        self.loading.load(True)
 
     def _on_referral_changed(self, entry_id: int) -> None:
         async def refresh() -> None:
-            await self._refresh()
+            await self.loading.refresh()
             self.search.rerun()
             self.detail.refresh((entry_id,))
 
@@ -212,7 +157,6 @@ class Console(QObject):
         self.search.rerun()
         self.detail.refresh(entry_ids)
 
-    # --- activation -------------------------------------------------------------------------------
     def _on_window_entry_activated(self, entry_id: int) -> None:
         services, index = self._state.services, self._state.index
         if services is None or index is None:
@@ -222,7 +166,3 @@ class Console(QObject):
         if entry is not None and entry.numbers:
             self.dial(entry.numbers[0].raw)
         self.tasks.spawn(self.tasks.in_database(services.directory.record_use, entry_id), "record use")
-
-    def _on_window_demo_requested(self) -> None:
-        self.window.set_source_status(self.tr("Loading the demo directory…"))
-        self.tasks.spawn(self._load(True), "load demo", self._on_load_failed)
