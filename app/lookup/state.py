@@ -1,7 +1,8 @@
 """What the console has loaded and attached, shared read-only with its flows.
 
-The `Console` writes it (on load, refresh and attach), `SourcesFlow` the calendars it starts; the search,
-detail, favourites and status flows only read it, so none holds a copy that a reload leaves behind.
+`LoadingFlow` writes what it loads and refreshes, `Console` the busy lamps it is given, `SourcesFlow` the
+calendars it starts; the search, detail, favourites and status flows only read it, so none holds a copy that a
+reload leaves behind.
 """
 
 from __future__ import annotations

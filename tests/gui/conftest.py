@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers.lookup import build_demo_database
 from ui.translations import install_translators
 
 
 @pytest.fixture(autouse=True)
 def _loop(event_loop_qt: asyncio.AbstractEventLoop) -> asyncio.AbstractEventLoop:
     return event_loop_qt
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database built once; each test starts from a copy (the console then finds it current)."""
+    return build_demo_database(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.config.loader import load_config
-from app.config.paths import Paths
 from app.lookup.console import Console
 from app.lookup.line_watcher import SETTLE_MS, SHOWN_WATCHED, LineWatcher
-from app.services import Services
-from app.tasks import TaskRunner
 from directory.model import Entry
 from directory.presence import line_target
 from softphone.blf import BlfClient, BlfEvent
-from ui.main_window import MainWindow
+from tests.helpers.lookup import start
 
 pytestmark = pytest.mark.gui
 
@@ -66,29 +61,10 @@ class RecordingSessions:
         return self.inner.begin(*args, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("demo")
-    paths = Paths(home / "etc.toml", home / "user.toml", home / "data", home / "log")
-    Services.open(load_config(paths), paths, demo=True).close()
-    return paths.demo_database
-
-
 @pytest.fixture
 def console(qtbot: QtBot, tmp_path: Path, demo_database: Path) -> Iterator[Console]:
-    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
-    paths.demo_database.parent.mkdir(parents=True)
-    paths.demo_database.write_bytes(demo_database.read_bytes())
-    window = MainWindow()
-    qtbot.addWidget(window)
-    tasks = TaskRunner()
-    console = Console(window, tasks, partial(Services.open, load_config(paths), paths), demo=True)
-    window.show()
-    with qtbot.waitSignal(console.load_finished, timeout=30_000):
-        console.start()
-    yield console
-    console.close()
-    tasks.shutdown()
+    with start(qtbot, tmp_path, demo=True, demo_database=demo_database) as running:
+        yield running.console
 
 
 def test_typing_subscribes_the_shown_lines_once_after_the_pause(qtbot: QtBot, console: Console) -> None:

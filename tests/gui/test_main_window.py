@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,10 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from app.config.loader import load_config
 from app.config.paths import Paths
-from app.lookup.console import Console
 from app.services import Services
-from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
+from tests.helpers.lookup import Running, copy_demo, start
 from ui.about_dialog import AboutDialog
 from ui.main_window import MainWindow, looks_like_number
 from ui.referral_dialog import ReferralDialog
@@ -27,45 +22,6 @@ from ui.results_model import NAME, STATUS
 from ui.shortcuts import ShortcutsDialog
 
 pytestmark = pytest.mark.gui
-
-
-@dataclass
-class Running:
-    window: MainWindow
-    console: Console
-    paths: Paths
-
-
-@pytest.fixture(scope="session")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database built once; each test starts from a copy (the console then finds it current)."""
-    home = tmp_path_factory.mktemp("demo")
-    paths = Paths(home / "etc.toml", home / "user.toml", home / "data", home / "log")
-    Services.open(load_config(paths), paths, demo=True).close()
-    return paths.demo_database
-
-
-def copy_demo(demo_database: Path, paths: Paths) -> None:
-    paths.demo_database.parent.mkdir(parents=True)
-    shutil.copy(demo_database, paths.demo_database)
-
-
-@contextmanager
-def start(qtbot: QtBot, tmp_path: Path, *, demo: bool, demo_database: Path | None = None) -> Iterator[Running]:
-    paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
-    if demo_database is not None:
-        copy_demo(demo_database, paths)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    tasks = TaskRunner()
-    console = Console(window, tasks, partial(Services.open, load_config(paths), paths), demo=demo)
-    window.show()
-    with qtbot.waitSignal(console.load_finished, timeout=30_000):
-        console.start()
-    assert console.index is not None, window.banner.label.text()
-    yield Running(window, console, paths)
-    console.close()
-    tasks.shutdown()
 
 
 @pytest.fixture
