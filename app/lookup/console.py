@@ -113,6 +113,7 @@ class Console(QObject):
         return name_for_number(self._state.index, number) if self._state.index is not None else None
 
     def on_lines_changed(self, _targets: tuple[str, ...]) -> None:
+        """A busy lamp changed: the results show it (`attach_lines` connects this; kept public for wirings)."""
         self.search.rerun()
 
     # --- loading and keeping current --------------------------------------------------------------
