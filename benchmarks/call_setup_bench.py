@@ -2,7 +2,7 @@
 
 A peer process (tests/helpers/sip_peer.py) calls user 1000 through Kamailio N times. For each call:
 - "INVITE -> visible": from the peer sending the INVITE to the call appearing in the domain model
-  (a listener of `Phone`), and in the GUI model (`CallListModel.rowsInserted` via `PhoneBridge`);
+  (a listener of `Phone`), and in the GUI model (`CallListModel.rowsInserted` via the desk and `DeskBridge`);
 - "answer -> 200 OK": from the answer key (the `answer()` call) to the peer receiving the 200 OK.
 Timestamps are CLOCK_MONOTONIC, shared by processes on Linux; the send time is taken at the peer's
 `makeCall` (pjsua sends the INVITE from a deferred job, within ~1 ms with the peer's 1 ms poll).
@@ -212,16 +212,17 @@ def softphone_qt(kamailio: Kamailio, peer: SipPeer, calls: int) -> Samples:
     from PySide6.QtCore import QEventLoop  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from app.calls.phone_bridge import PhoneBridge  # noqa: PLC0415
+    from app.calls.desk_bridge import DeskBridge  # noqa: PLC0415
+    from softphone.desk.desk import OperatorDesk  # noqa: PLC0415
     from ui.call_model import CallListModel  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([])
     phone = Phone(_settings(kamailio))
     seen = _Visible()
     phone.add_listener(seen)
-    bridge = PhoneBridge(phone)
+    bridge = DeskBridge(phone, OperatorDesk(phone, clock=time.monotonic))
     model = CallListModel()
-    bridge.call_changed.connect(model.apply)
+    bridge.desk_changed.connect(model.apply)
     gui_at: list[float | None] = [None]
     model.rowsInserted.connect(lambda *_: gui_at.__setitem__(0, time.monotonic()))
     bridge.start()
@@ -278,7 +279,7 @@ def main() -> None:
     print("softphone, plain loop:")
     print(_row("INVITE -> visible (domain model)", plain.visible_ms))
     print(_row("answer -> 200 OK at caller", plain.answer_ms))
-    print("softphone under Qt (PhoneBridge, QTimer):")
+    print("softphone under Qt (DeskBridge: desk over the phone, QTimer):")
     print(_row("INVITE -> visible (domain model)", qt.visible_ms))
     print(_row("INVITE -> visible (Qt model row)", qt.gui_ms))
     print(_row("answer key -> 200 OK at caller", qt.answer_ms))

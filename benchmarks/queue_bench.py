@@ -1,8 +1,8 @@
 """A burst of callers into the operator's queue: INVITE -> waiting row visible, and event-loop stalls.
 
 sipp places `--calls` calls (default 50) through a real Kamailio to the console within `--seconds`
-(default 5). The console runs as in the app: `Phone` pumped by `PhoneBridge`'s 10 ms QTimer,
-`OperatorDesk` + `DeskBridge`, and the waiting-calls model of `DeskPanels` (offscreen). For each call:
+(default 5). The console runs as in the app: `Phone` and `OperatorDesk` behind `DeskBridge` (its 10 ms
+pump QTimer and 1 s tick), and the waiting-calls model of `DeskPanels` (offscreen). For each call:
 from sipp sending the INVITE (its message trace, wall clock) to the row inserted in the waiting model.
 A 1 ms QTimer records the longest gap in the GUI event loop. Baseline, measured in the same run
 first: 5 calls one second apart (latency) and 2 s of an idle console (stall). Each row is declined
@@ -31,7 +31,6 @@ from PySide6.QtCore import QEventLoop, QModelIndex, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.calls.desk_bridge import DeskBridge  # noqa: E402
-from app.calls.phone_bridge import PhoneBridge  # noqa: E402
 from softphone.desk.desk import OperatorDesk  # noqa: E402
 from softphone.engine import Phone  # noqa: E402
 from softphone.settings import AccountSettings, AudioSettings, PhoneSettings  # noqa: E402
@@ -69,10 +68,9 @@ class Console:
         account = AccountSettings(user="1000", domain="127.0.0.1", registrar=kamailio.hostport, password="pw1000",
                                   bind_address="127.0.0.1", rtp_timeout_s=0)
         self.phone = Phone(PhoneSettings(account, AudioSettings(null_device=True, codecs=("PCMU/8000",))))
-        self.bridge = PhoneBridge(self.phone)
         self.desk = OperatorDesk(self.phone, clock=time.monotonic)
-        self.desk_bridge = DeskBridge(self.desk)
-        self.panels = DeskPanels(self.desk_bridge)
+        self.bridge = DeskBridge(self.phone, self.desk)
+        self.panels = DeskPanels(self.bridge)
         self.waiting = self.panels.models[DeskList.WAITING]
         self.visible: dict[str, float] = {}  # caller number -> wall time its row appeared
         self.waiting.rowsInserted.connect(self._on_rows_inserted)
@@ -95,7 +93,6 @@ class Console:
     def start(self) -> None:
         self.bridge.start()
         self.run_until(lambda: self.phone.registration.registered, 10)
-        self.desk_bridge.start()
 
     def measure_stalls(self) -> None:
         self.longest_gap, self._last = 0.0, time.monotonic()
@@ -117,7 +114,7 @@ class Console:
 
     def stop(self) -> None:
         self._probe.stop()
-        self.desk_bridge.stop()
+        self.bridge.stop()
         self.bridge.stop()
 
 

@@ -1,7 +1,12 @@
-"""Asking before the window closes with calls up: hand them back, end them, or stay."""
+"""Asking before the window closes with calls up: hand them back, end them, or stay.
+
+The box opens window-modal with `open()`, never `exec()`: the phone is pumped by the main loop, which
+keeps running behind it; the answer arrives through a callback.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import Qt
@@ -42,7 +47,11 @@ class CloseDialog(QMessageBox):
         return CloseChoice.END if clicked is self.end_button else CloseChoice.STAY
 
 
-def ask_close(parent: QWidget | None, calls: int, hand_back_to: str) -> CloseChoice:
+def ask_close(parent: QWidget | None, calls: int, hand_back_to: str,
+              then: Callable[[CloseChoice], object]) -> CloseDialog:
+    """Ask without a nested event loop; `then` gets the choice when the operator made it."""
     dialog = CloseDialog(parent, calls, hand_back_to)
-    dialog.exec()
-    return dialog.choice()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _result: then(dialog.choice()))
+    dialog.open()
+    return dialog

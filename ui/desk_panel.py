@@ -4,6 +4,9 @@
 operator has selected) and builds: `waiting`, `active`, `held`, `consultations`, `recalls`,
 `callbacks` (each a `DeskListPanel` to put in a dock) and `actions` (QActions with the keys from
 `ui.desk_shortcuts`, to add to the main window). `notice` carries messages for the status bar.
+Every operation is a desk intent through the bridge. Choosing between a person and their referral's
+alternative opens a window-modal dialog that answers through a callback (no nested event loop: the
+phone keeps being pumped behind it).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ui.referral_target_dialog import ReferralOffer, Target, choose_referral_tar
 if TYPE_CHECKING:
     from app.calls.desk_bridge import DeskBridge
 
-Chooser = Callable[[ReferralOffer, QWidget | None], Target | None]
+Chooser = Callable[[ReferralOffer, QWidget | None, Callable[[Target], object]], object]
 
 
 def list_table(model: QAbstractItemModel) -> QTableView:
@@ -110,7 +113,8 @@ class DeskPanels(QObject):
             "answer_next": self.answer_next, "answer_selected": self.answer_selected,
             "hold_resume": self.hold_resume, "consult": self.consult, "complete": self.complete,
             "cancel": self.cancel, "toggle": self.toggle, "join": self.join, "transfer": self.transfer,
-            "blind_transfer": self.blind_transfer, "hang_up": self.hang_up, "called_back": self.called_back,
+            "blind_transfer": self.blind_transfer, "hang_up": self.hang_up, "reject_busy": self.reject_busy,
+            "called_back": self.called_back,
         }
         text = descriptions()
         for op, handler in handlers.items():
@@ -130,6 +134,17 @@ class DeskPanels(QObject):
             self.notice.emit(self.tr("Select a waiting call first"))
             return
         self._bridge.answer(call_id)
+
+    def reject_busy(self) -> None:
+        """The selected waiting call, else the next one F2 would answer, back to the exchange as busy (486)."""
+        call_id = self.waiting.selected_call_id()
+        if call_id is None:
+            waiting = self._bridge.desk.waiting()
+            call_id = waiting[0].call_id if waiting else None
+        if call_id is None:
+            self.notice.emit(self.tr("No calls waiting"))
+            return
+        self._bridge.reject(call_id, busy=True)
 
     def hold_resume(self) -> None:
         current = self._bridge.current()
@@ -152,21 +167,22 @@ class DeskPanels(QObject):
             return None
         return current
 
-    def _chosen_target(self) -> Target | None:
-        """The typed number or selected entry; for someone with a referral, the operator picks theirs or its
-        alternative."""
+    def _with_target(self, then: Callable[[Target], object]) -> None:
+        """The typed number or selected entry, handed to `then`; for someone with a referral the operator
+        first picks theirs or its alternative (Esc: nothing happens)."""
         target = self._target()
         if target is None:
             self.notice.emit(self.tr("Select a person or number in the directory first"))
-        if isinstance(target, ReferralOffer):
+        elif isinstance(target, ReferralOffer):
             window = self.parent()
-            return self._choose(target, window if isinstance(window, QWidget) else None)
-        return target
+            self._choose(target, window if isinstance(window, QWidget) else None, then)
+        else:
+            then(target)
 
     def consult(self) -> None:
-        call, target = self._current(Stage.ACTIVE), None
-        if call is not None and (target := self._chosen_target()) is not None:
-            self._bridge.consult(call.call_id, *target)
+        call = self._current(Stage.ACTIVE)
+        if call is not None:
+            self._with_target(lambda target: self._bridge.consult(call.call_id, *target))
 
     def transfer(self) -> None:
         call = self._current(Stage.ACTIVE, Stage.CONSULTING)
@@ -174,13 +190,13 @@ class DeskPanels(QObject):
             return
         if call.stage is Stage.CONSULTING:
             self._bridge.complete(call.call_id)
-        elif (target := self._chosen_target()) is not None:
-            self._bridge.transfer(call.call_id, *target)
+        else:
+            self._with_target(lambda target: self._bridge.transfer(call.call_id, *target))
 
     def blind_transfer(self) -> None:
         call = self._current(Stage.ACTIVE)
-        if call is not None and (target := self._chosen_target()) is not None:
-            self._bridge.blind_transfer(call.call_id, *target)
+        if call is not None:
+            self._with_target(lambda target: self._bridge.blind_transfer(call.call_id, *target))
 
     def complete(self) -> None:
         call = self._current(Stage.CONSULTING)
@@ -188,9 +204,12 @@ class DeskPanels(QObject):
             self._bridge.complete(call.call_id)
 
     def cancel(self) -> None:
-        call = self._current(Stage.CONSULTING)
-        if call is not None:
-            self._bridge.cancel(call.call_id)
+        """Back to the caller: from a consultation, or after one that failed (busy, declined, no answer)."""
+        call = self._bridge.cancellable()
+        if call is None:
+            self.notice.emit(self.tr("No call for that"))
+            return
+        self._bridge.cancel(call.call_id)
 
     def toggle(self) -> None:
         call = self._current(Stage.CONSULTING)

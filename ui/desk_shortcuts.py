@@ -25,6 +25,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "transfer": "Ctrl+T",
     "blind_transfer": "Ctrl+Shift+T",
     "hang_up": "F12",
+    "reject_busy": "Shift+F12",
     "called_back": "Ctrl+D",
 }
 
@@ -44,6 +45,8 @@ def descriptions() -> dict[str, str]:
         "transfer": translate("DeskShortcuts", "Transfer to the selected number; comes back if not answered"),
         "blind_transfer": translate("DeskShortcuts", "Blind transfer to the selected number"),
         "hang_up": translate("DeskShortcuts", "Hang up the current call (during a consultation: end it)"),
+        "reject_busy": translate(
+            "DeskShortcuts", "Reject the selected (or next) waiting call as busy: the exchange offers it on"),
         "called_back": translate("DeskShortcuts", "Remove the selected call-back entry"),
     }
 

@@ -1,8 +1,9 @@
-"""The phone in the window: registration indicator, live calls, and controls for the current call.
+"""The phone in the window: registration indicator, the desk's calls, and controls for the current one.
 
-`PhonePanel` takes the app's `PhoneBridge` (signals + intents) in its constructor and shows only
-domain snapshots; caller names are untrusted and always shown as plain text. The current call is the
-selected row, else a ringing call, else the connected one.
+`PhonePanel` takes the app's `DeskBridge` and is a view over the desk's rows with intents back to the
+desk, like the call panels and their keys: its buttons never reach the phone by another way, so a
+rejection here is logged as the operator's act. Caller names are untrusted and always shown as plain
+text. The current call is the selected row, else a waiting call, else the one the operator talks to.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from softphone.model import Call, CallChanged, CallState, PhoneError, Registration, RegistrationStatus
+from softphone.desk.records import DeskCall, DeskChanged, Stage
+from softphone.model import CallState, PhoneError, Registration, RegistrationStatus
 from ui.call_model import CALL_ROLE, CallListModel
 from ui.phone_text import PhoneText
 
 if TYPE_CHECKING:
-    from app.calls.phone_bridge import PhoneBridge
+    from app.calls.desk_bridge import DeskBridge
 
+_HELD = (Stage.HELD, Stage.RECALL)
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 _STYLES = {
     RegistrationStatus.REGISTERED: "background: #c8e6c9; color: #1b5e20;",
@@ -57,7 +60,7 @@ def format_duration(seconds: float) -> str:
 class PhonePanel(QWidget):
     """`clock` must be the phone's clock (monotonic seconds), for the running time of connected calls."""
 
-    def __init__(self, bridge: PhoneBridge, parent: QWidget | None = None,
+    def __init__(self, bridge: DeskBridge, parent: QWidget | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.setObjectName("phonePanel")
@@ -95,7 +98,7 @@ class PhonePanel(QWidget):
         self._build_layout()
         self._connect()
         self._show_registration(bridge.registration)
-        self.model.reset(bridge.calls)
+        self.model.reset(bridge.desk.calls)
         self._refresh_controls()
 
     def _build_layout(self) -> None:
@@ -122,7 +125,7 @@ class PhonePanel(QWidget):
 
     def _connect(self) -> None:
         self._bridge.registration_changed.connect(self._on_bridge_registration_changed)
-        self._bridge.call_changed.connect(self._on_bridge_call_changed)
+        self._bridge.desk_changed.connect(self._on_bridge_desk_changed)
         self._bridge.error_occurred.connect(self._on_bridge_error_occurred)
         self.call_list.selectionModel().currentChanged.connect(self._refresh_controls)
         self.answer_button.clicked.connect(self._on_answer_clicked)
@@ -133,18 +136,15 @@ class PhonePanel(QWidget):
 
     # -- what is shown -----------------------------------------------------------------------------
 
-    def current_call(self) -> Call | None:
+    def current_call(self) -> DeskCall | None:
         index = self.call_list.currentIndex()
         if index.isValid():
             call = index.data(CALL_ROLE)
-            if isinstance(call, Call):
+            if isinstance(call, DeskCall):
                 return call
         calls = self.model.calls()
-        for wanted in (CallState.RINGING, CallState.CONNECTED):
-            for call in calls:
-                if call.state is wanted and not call.on_hold:
-                    return call
-        return calls[0] if calls else None
+        waiting = [c for c in calls if c.stage is Stage.WAITING]
+        return (waiting[0] if waiting else None) or self._bridge.current() or (calls[0] if calls else None)
 
     def _show_registration(self, registration: Registration) -> None:
         status = registration.status
@@ -166,16 +166,18 @@ class PhonePanel(QWidget):
 
     def _refresh_controls(self) -> None:
         call = self.current_call()
-        ringing = call is not None and call.state is CallState.RINGING
-        connected = call is not None and call.state is CallState.CONNECTED
-        self.answer_button.setEnabled(ringing)
-        self.busy_button.setEnabled(ringing)
+        line = call.line if call is not None else None
+        waiting = call is not None and call.stage is Stage.WAITING
+        connected = line is not None and line.state is CallState.CONNECTED
+        held = call is not None and call.stage in (Stage.HELD, Stage.RECALL)
+        self.answer_button.setEnabled(waiting)
+        self.busy_button.setEnabled(waiting)
         self.hangup_button.setEnabled(call is not None)
-        self.hangup_button.setText(self.tr("Decline") if ringing else self.tr("Hang up"))
-        self.hold_button.setEnabled(connected)
-        self.hold_button.setText(self.tr("Resume") if call is not None and call.on_hold else self.tr("Hold"))
+        self.hangup_button.setText(self.tr("Decline") if waiting else self.tr("Hang up"))
+        self.hold_button.setEnabled(connected and call is not None and call.stage in (Stage.ACTIVE, *_HELD))
+        self.hold_button.setText(self.tr("Resume") if held else self.tr("Hold"))
         self.mute_button.setEnabled(connected)
-        self.mute_button.setChecked(call is not None and call.muted)
+        self.mute_button.setChecked(line is not None and line.muted)
         for key in self.keys.values():
             key.setEnabled(connected)
         if connected and not self._ticker.isActive():
@@ -186,13 +188,13 @@ class PhonePanel(QWidget):
             self.caller.setText(self.tr("No call"))
             self.detail.setText("")
             return
-        self.caller.setText(call.remote.label or self.tr("Unknown caller"))
+        self.caller.setText(call.label if call.name or call.number else self.tr("Unknown caller"))
         details = [self.model.state_text(call)]
-        if connected and call.connected_at is not None:
-            details.append(format_duration(self._clock() - call.connected_at))
-        if call.remote.display_name and call.remote.number:
-            details.append(call.remote.number)
-        if call.muted:
+        if connected and line is not None and line.connected_at is not None:
+            details.append(format_duration(self._clock() - line.connected_at))
+        if call.name and call.number:
+            details.append(call.number)
+        if line is not None and line.muted:
             details.append(self.tr("muted"))
         self.detail.setText(" · ".join(details))
 
@@ -201,15 +203,17 @@ class PhonePanel(QWidget):
     def _on_bridge_registration_changed(self, registration: Registration) -> None:
         self._show_registration(registration)
 
-    def _on_bridge_call_changed(self, event: CallChanged) -> None:
+    def _on_bridge_desk_changed(self, event: DeskChanged) -> None:
         current = self.current_call()
         self.model.apply(event)
-        if not event.call.state.live and event.call.end_reason:
-            who = event.call.remote.label or self.tr("Unknown caller")
-            why = self.texts.call_end(event.call.end) if event.call.end else event.call.end_reason
+        gone = event.previous if event.call is None else None
+        if gone is not None and gone.line is not None and gone.line.end is not None:
+            who = gone.label if gone.name or gone.number else self.tr("Unknown caller")
+            why = self.texts.call_end(gone.line.end)
             self.message.setText(self.tr("Call with %1 ended: %2").replace("%1", who).replace("%2", why))
-        if event.previous is None and (current is None or event.call.state is not CallState.RINGING):
-            row = self.model.row_of(event.call.id)
+        if event.call is not None and event.previous is None \
+                and (current is None or event.call.stage is not Stage.WAITING):
+            row = self.model.row_of(event.call.call_id)
             self.call_list.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._refresh_controls()
@@ -217,36 +221,44 @@ class PhonePanel(QWidget):
     def _on_bridge_error_occurred(self, error: PhoneError) -> None:
         self.message.setText(self.texts.refusal(error))
 
+    # The buttons are the desk's intents, as the keys are (see ui.desk_panel).
+
     def _on_answer_clicked(self) -> None:
         call = self.current_call()
         if call is not None:
-            self._bridge.answer(call.id)
+            self._bridge.answer(call.call_id)
 
     def _on_busy_clicked(self) -> None:
         call = self.current_call()
         if call is not None:
-            self._bridge.reject(call.id, busy=True)
+            self._bridge.reject(call.call_id, busy=True)
 
     def _on_hangup_clicked(self) -> None:
         call = self.current_call()
-        if call is not None:
-            self._bridge.hangup(call.id)
+        if call is None:
+            return
+        if call.stage is Stage.WAITING:
+            self._bridge.reject(call.call_id)
+        elif call.stage is Stage.CONSULTING:
+            self._bridge.cancel(call.call_id)  # as F12: the consultation ends, the caller comes back
+        else:
+            self._bridge.hangup(call.call_id)
 
     def _on_hold_clicked(self) -> None:
         call = self.current_call()
         if call is None:
             return
-        if call.on_hold:
-            self._bridge.resume(call.id)
+        if call.stage in _HELD:
+            self._bridge.resume(call.call_id)
         else:
-            self._bridge.hold(call.id)
+            self._bridge.hold(call.call_id)
 
     def _on_mute_clicked(self) -> None:
         call = self.current_call()
         if call is not None:
-            self._bridge.set_muted(call.id, self.mute_button.isChecked())
+            self._bridge.set_muted(call.call_id, self.mute_button.isChecked())
 
     def _on_key_clicked(self, key: str) -> None:
         call = self.current_call()
         if call is not None:
-            self._bridge.send_dtmf(call.id, key)
+            self._bridge.send_dtmf(call.call_id, key)

@@ -1,14 +1,17 @@
 """Consulting or transferring to someone with a referral: their alternative, or them anyway.
 
 The referral (what it is, until when, the comment) is shown as plain text; the alternative is the
-default, since that is where callers are meant to go. 1/2 or Enter choose, Esc cancels.
+default, since that is where callers are meant to go. 1/2 or Enter choose, Esc cancels. It opens
+window-modal with `open()`, never `exec()`: the SIP stack is pumped by the main loop, which must keep
+running; the choice arrives through the `chose` signal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -23,6 +26,10 @@ class ReferralOffer:
 
 
 class ReferralTargetDialog(QDialog):
+    """Emits ``chose(object)`` with the picked `Target` (not on Esc)."""
+
+    chose = Signal(object)
+
     def __init__(self, offer: ReferralOffer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("referralTargetDialog")
@@ -56,6 +63,7 @@ class ReferralTargetDialog(QDialog):
     def _choose(self, target: Target) -> None:
         self.chosen = target
         self.accept()
+        self.chose.emit(target)
 
 
 def _label(target: Target) -> str:
@@ -63,7 +71,11 @@ def _label(target: Target) -> str:
     return f"{name}, {number}" if name and name != number else number
 
 
-def choose_referral_target(offer: ReferralOffer, parent: QWidget | None) -> Target | None:
+def choose_referral_target(offer: ReferralOffer, parent: QWidget | None,
+                           then: Callable[[Target], object]) -> ReferralTargetDialog:
+    """Ask, window-modal, without a nested event loop; `then` gets the choice, nothing happens on Esc."""
     dialog = ReferralTargetDialog(offer, parent)
-    dialog.exec()
-    return dialog.chosen
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.chose.connect(then)
+    dialog.open()
+    return dialog

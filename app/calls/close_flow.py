@@ -3,7 +3,9 @@
 No call may vanish because the operator closed the window. With calls on the desk the close is
 refused and the operator asked. Handing back refuses waiting callers as busy (the exchange offers
 them to the next operator) and transfers the others blind to `[desk] hand_back_to`; the window
-closes once the desk is empty or, after `HAND_BACK_TIMEOUT_S`, ends what is left first.
+closes once the desk is empty or, after `HAND_BACK_TIMEOUT_S`, ends what is left first. The question
+is asked without a nested event loop (the phone keeps running behind it); its answer comes back to
+`_on_choice`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ HAND_BACK_TIMEOUT_S = 15.0
 END_TIMEOUT_S = 5.0
 POLL_MS = 100
 
-Ask = Callable[[MainWindow, int, str], CloseChoice]
+Ask = Callable[[MainWindow, int, str, Callable[[CloseChoice], object]], object]
 
 
 class CloseFlow(QObject):
@@ -35,6 +37,7 @@ class CloseFlow(QObject):
         self._deadline: float | None = None
         self._ending = False
         self._done = False
+        self._asking = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -43,25 +46,33 @@ class CloseFlow(QObject):
     def may_close(self) -> bool:
         if self._done or not self.desk.desk.calls:
             return True
-        if self._deadline is not None:  # already handing over: a second close waits for it
+        if self._deadline is not None or self._asking:  # already asking or handing over: a second close waits
             return False
-        choice = self._ask(self.window, len(self.desk.desk.calls), self.hand_back_to)
+        self._asking = True
+        self._ask(self.window, len(self.desk.desk.calls), self.hand_back_to, self._on_choice)
+        return False
+
+    def _on_choice(self, choice: CloseChoice) -> None:
+        self._asking = False
         if choice is CloseChoice.STAY:
-            return False
+            return
+        if not self.desk.desk.calls:  # they ended while the operator was deciding
+            self._done = True
+            self.window.close()
+            return
         if choice is CloseChoice.HAND_BACK:
             log.info("closing: handing %d call(s) back to %s", len(self.desk.desk.calls), self.hand_back_to)
-            self.desk.desk.hand_back(self.hand_back_to, self.hand_back_to)
+            self.desk.hand_back(self.hand_back_to, self.hand_back_to)
             self.window.show_handing_back(self.hand_back_to)
             self._deadline = self._clock() + HAND_BACK_TIMEOUT_S
         else:
             self._end_all()
         self._timer.start()
-        return False
 
     def _end_all(self) -> None:
         log.info("closing: ending %d call(s)", len(self.desk.desk.calls))
         self._ending = True
-        self.desk.desk.end_all()
+        self.desk.end_all()
         self._deadline = self._clock() + END_TIMEOUT_S
 
     def _on_timer_timeout(self) -> None:

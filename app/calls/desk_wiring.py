@@ -1,10 +1,9 @@
-"""The operator desk on top of the phone: queue panels in docks, their keys, the call log, retention."""
+"""The operator desk in the window: queue panels in docks, their keys, the call log, retention, closing."""
 
 from __future__ import annotations
 
 import re
 import socket
-import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -19,8 +18,7 @@ from directory.model import Referral
 from directory.referrals import Alternative
 from directory.search.person import find_person
 from directory.store.calllog import CallLogRepository
-from softphone.desk.desk import OperatorDesk
-from softphone.engine import Phone
+from softphone.desk.settings import DeskSettings
 from ui.call_log_panel import CallLogPanel
 from ui.desk_panel import DeskPanels
 from ui.desk_shortcuts import desk_shortcut_table
@@ -29,14 +27,20 @@ from ui.referral_target_dialog import ReferralOffer, Target
 from ui.status_text import StatusText
 
 
-def attach_desk(config: Config, window: MainWindow, console: Console, phone: Phone, *,
-                emergency_numbers: tuple[str, ...] = (), hand_back_to: str = "") -> DeskBridge:
+def desk_settings(config: Config, emergency_numbers: tuple[str, ...] = ()) -> DeskSettings:
+    """`[desk]`, plus the demo's own emergency numbers (a copy through the constructor, validated again)."""
     settings = config.settings.desk
-    if emergency_numbers:  # the demo's own; a copy through the constructor, so it is validated again
+    if emergency_numbers:
         settings = settings.model_validate({**settings.model_dump(), "emergency_numbers": [
             *settings.emergency_numbers, *emergency_numbers]})
-    desk = OperatorDesk(phone, settings, clock=time.monotonic, name_of=console.name_for_number)
-    bridge = DeskBridge(desk, window)
+    return settings
+
+
+def attach_desk(config: Config, window: MainWindow, console: Console, bridge: DeskBridge, *,
+                hand_back_to: str = "") -> None:
+    """The desk's panels, keys, call log and close question, over the started bridge."""
+    settings = config.settings.desk
+    desk = bridge.desk
     panels = DeskPanels(bridge, target=lambda: _target(window, console), key_overrides=settings.keys, parent=window)
     docks = []
     for panel in panels.panels():
@@ -67,8 +71,6 @@ def attach_desk(config: Config, window: MainWindow, console: Console, phone: Pho
 
     console.directory_loaded.connect(log_calls)
     CloseFlow(window, bridge, dial_string(hand_back_to or settings.hand_back_to))
-    bridge.start()
-    return bridge
 
 
 def dial_string(number: str) -> str:

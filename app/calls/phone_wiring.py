@@ -1,17 +1,20 @@
-"""Putting the softphone into the window: the bridge, the panel, and dialling from the directory."""
+"""Putting the softphone into the window: the phone, its desk and their one bridge, the phone dock, and
+dialling from the directory (every call command goes through the desk)."""
 
 from __future__ import annotations
 
 import logging
+import time
 
-from app.calls.desk_wiring import attach_desk, dial_string
-from app.calls.phone_bridge import PhoneBridge
+from app.calls.desk_bridge import DeskBridge
+from app.calls.desk_wiring import attach_desk, desk_settings, dial_string
 from app.calls.phone_setup import phone_configured, resolved_phone_settings
 from app.config.loader import Config
 from app.config.secrets import SecretError
 from app.lookup.console import Console
 from app.lookup.line_watcher import LineWatcher
 from softphone.blf import BlfAccount, BlfClient
+from softphone.desk.desk import OperatorDesk
 from softphone.engine import Phone
 from softphone.settings import PhoneSettings
 from ui.main_window import MainWindow
@@ -22,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def attach_phone(config: Config, window: MainWindow, console: Console, *, settings: PhoneSettings | None = None,
                  emergency_numbers: tuple[str, ...] = (), busy_lamps: bool = True,
-                 hand_back_to: str = "") -> PhoneBridge | None:
+                 hand_back_to: str = "") -> DeskBridge | None:
     """Start the phone when `[sip]` is configured (or ``settings`` are given, as the demo does); None, and a
     visible reason, when it is not started."""
     if settings is None:
@@ -35,7 +38,9 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
             window.show_phone_unavailable(str(error))
             return None
     phone = Phone(settings)
-    bridge = PhoneBridge(phone, window)
+    desk = OperatorDesk(phone, desk_settings(config, emergency_numbers), clock=time.monotonic,
+                        name_of=console.name_for_number)
+    bridge = DeskBridge(phone, desk, window)
     try:
         bridge.start()
     except Exception as error:  # the console must open even when the SIP stack cannot start
@@ -43,7 +48,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
         window.show_phone_unavailable(str(error) or type(error).__name__)
         return None
     window.add_phone_panel(PhonePanel(bridge))
-    attach_desk(config, window, console, phone, emergency_numbers=emergency_numbers, hand_back_to=hand_back_to)
+    attach_desk(config, window, console, bridge, hand_back_to=hand_back_to)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.attach_dialler(lambda number: bridge.dial(dial_string(number)))

@@ -4,7 +4,7 @@
 <context>
     <name>CallLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="96"/>
+        <location filename="../../ui/call_log_model.py" line="95"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="96"/>
+        <location filename="../../ui/call_log_model.py" line="95"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n answered</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="97"/>
+        <location filename="../../ui/call_log_model.py" line="96"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n gave up</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>CloseDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/close_dialog.py" line="26"/>
+        <location filename="../../ui/close_dialog.py" line="31"/>
         <source>%n call(s) still up. Closing must not lose them.</source>
         <translation>
             <numerusform>%n call is still up. Closing must not lose it.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>

@@ -4,42 +4,42 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="40" />
+        <location filename="../../ui/about_dialog.py" line="40"/>
         <source>About Switchboard</source>
         <translation>Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="41"/>
         <source>Switchboard %1</source>
         <translation>Switchboard %1</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="46"/>
         <source>Operator console: softphone, staff directory and referral status.</source>
         <translation>Operatørkonsoll: programvaretelefon, personalkatalog og henvisninger.</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="47"/>
         <source>Switchboard is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later). It includes the components below, each under its own licence.</source>
         <translation>Switchboard er fri programvare under GNU General Public License, versjon 3 eller senere (GPL-3.0-or-later). Den inneholder komponentene nedenfor, hver under sin egen lisens.</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="50" />
+        <location filename="../../ui/about_dialog.py" line="50"/>
         <source>Python %1 on %2</source>
         <translation>Python %1 på %2</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="53" />
+        <location filename="../../ui/about_dialog.py" line="53"/>
         <source>Component</source>
         <translation>Komponent</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="53" />
+        <location filename="../../ui/about_dialog.py" line="53"/>
         <source>Version</source>
         <translation>Versjon</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="53" />
+        <location filename="../../ui/about_dialog.py" line="53"/>
         <source>Licence</source>
         <translation>Lisens</translation>
     </message>
@@ -47,42 +47,59 @@
 <context>
     <name>CallListModel</name>
     <message>
-        <location filename="../../ui/call_model.py" line="48" />
+        <location filename="../../ui/call_model.py" line="60"/>
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="50" />
+        <location filename="../../ui/call_model.py" line="64"/>
         <source>Held by caller</source>
         <translation>Satt på vent av motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="52" />
+        <location filename="../../ui/call_model.py" line="62"/>
+        <location filename="../../ui/call_model.py" line="66"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="53" />
+        <location filename="../../ui/call_model.py" line="53"/>
+        <source>Consulting %1</source>
+        <translation>Konsulterer %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="55"/>
+        <source>Transferring to %1</source>
+        <translation>Setter over til %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="57"/>
+        <source>Recall</source>
+        <translation>Tilbakekall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_model.py" line="67"/>
         <source>Calling</source>
         <translation>Ringer opp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="54" />
+        <location filename="../../ui/call_model.py" line="68"/>
         <source>Ringing at the other end</source>
         <translation>Det ringer hos mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="55" />
+        <location filename="../../ui/call_model.py" line="69"/>
         <source>Connecting</source>
         <translation>Kobler til</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="56" />
+        <location filename="../../ui/call_model.py" line="62"/>
+        <location filename="../../ui/call_model.py" line="70"/>
         <source>Connected</source>
         <translation>Tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="57" />
+        <location filename="../../ui/call_model.py" line="71"/>
         <source>Ended</source>
         <translation>Avsluttet</translation>
     </message>
@@ -90,117 +107,126 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/call_log_model.py" line="39" />
+        <location filename="../../ui/call_log_model.py" line="40"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="39" />
+        <location filename="../../ui/call_log_model.py" line="40"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="39" />
+        <location filename="../../ui/call_log_model.py" line="40"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="39" />
+        <location filename="../../ui/call_log_model.py" line="40"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="39" />
+        <location filename="../../ui/call_log_model.py" line="40"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40" />
+        <location filename="../../ui/call_log_model.py" line="41"/>
         <source>Waited</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40" />
+        <location filename="../../ui/call_log_model.py" line="41"/>
         <source>To connect</source>
         <translation>Til satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40" />
+        <location filename="../../ui/call_log_model.py" line="41"/>
         <source>Transferred to</source>
         <translation>Satt over til</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40" />
+        <location filename="../../ui/call_log_model.py" line="41"/>
         <source>Console</source>
         <translation>Konsoll</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="60" />
+        <location filename="../../ui/call_log_model.py" line="61"/>
         <source>Withheld</source>
         <translation>Skjult nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="66" />
+        <location filename="../../ui/call_log_model.py" line="67"/>
         <source>recalled</source>
         <translation>kom tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="77" />
+        <location filename="../../ui/call_log_model.py" line="78"/>
         <source>handled</source>
         <translation>besvart</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="77" />
+        <location filename="../../ui/call_log_model.py" line="78"/>
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="78" />
+        <location filename="../../ui/call_log_model.py" line="79"/>
         <source>gave up waiting</source>
         <translation>la på i køen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="78" />
+        <location filename="../../ui/call_log_model.py" line="79"/>
         <source>gave up on hold</source>
         <translation>la på mens parkert</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="79" />
+        <location filename="../../ui/call_log_model.py" line="80"/>
         <source>gave up during transfer</source>
         <translation>la på under overføring</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="79" />
+        <location filename="../../ui/call_log_model.py" line="80"/>
         <source>rejected</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80" />
+        <location filename="../../ui/call_log_model.py" line="81"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="96" />
+        <location filename="../../ui/call_log_model.py" line="95"/>
         <source>%n call(s)</source>
-        <translation><numerusform>%n samtale</numerusform><numerusform>%n samtaler</numerusform></translation>
+        <translation>
+            <numerusform>%n samtale</numerusform>
+            <numerusform>%n samtaler</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="96" />
+        <location filename="../../ui/call_log_model.py" line="95"/>
         <source>%n answered</source>
-        <translation><numerusform>%n besvart</numerusform><numerusform>%n besvart</numerusform></translation>
+        <translation>
+            <numerusform>%n besvart</numerusform>
+            <numerusform>%n besvart</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="97" />
+        <location filename="../../ui/call_log_model.py" line="96"/>
         <source>%n gave up</source>
-        <translation><numerusform>%n la på</numerusform><numerusform>%n la på</numerusform></translation>
+        <translation>
+            <numerusform>%n la på</numerusform>
+            <numerusform>%n la på</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="99" />
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>median wait %1</source>
         <translation>median ventetid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="103" />
+        <location filename="../../ui/call_log_model.py" line="100"/>
         <source>median time to connect %1</source>
         <translation>median tid til satt over %1</translation>
     </message>
@@ -208,7 +234,7 @@
 <context>
     <name>CallLogPanel</name>
     <message>
-        <location filename="../../ui/call_log_panel.py" line="22" />
+        <location filename="../../ui/call_log_panel.py" line="23"/>
         <source>Search the call log: name, number, transferred to…</source>
         <translation>Søk i samtaleloggen: navn, nummer, satt over til…</translation>
     </message>
@@ -216,43 +242,43 @@
 <context>
     <name>CallbackModel</name>
     <message>
-        <location filename="../../ui/callback_model.py" line="31" />
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="31" />
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="31" />
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="31" />
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Hung up at</source>
         <translation>La på</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="32" />
+        <location filename="../../ui/callback_model.py" line="32"/>
         <source>While</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="56" />
+        <location filename="../../ui/callback_model.py" line="56"/>
         <source>waiting</source>
         <translation>i kø</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="56" />
-        <location filename="../../ui/callback_model.py" line="57" />
+        <location filename="../../ui/callback_model.py" line="56"/>
+        <location filename="../../ui/callback_model.py" line="57"/>
         <source>on hold</source>
         <translation>på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="58" />
+        <location filename="../../ui/callback_model.py" line="58"/>
         <source>being transferred</source>
         <translation>under viderekobling</translation>
     </message>
@@ -260,32 +286,35 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/close_dialog.py" line="25" />
+        <location filename="../../ui/close_dialog.py" line="30"/>
         <source>Calls are still up</source>
         <translation>Samtaler pågår fortsatt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/close_dialog.py" line="26" />
+        <location filename="../../ui/close_dialog.py" line="31"/>
         <source>%n call(s) still up. Closing must not lose them.</source>
-        <translation><numerusform>%n samtale pågår. Den må ikke gå tapt når du lukker.</numerusform><numerusform>%n samtaler pågår. De må ikke gå tapt når du lukker.</numerusform></translation>
+        <translation>
+            <numerusform>%n samtale pågår. Den må ikke gå tapt når du lukker.</numerusform>
+            <numerusform>%n samtaler pågår. De må ikke gå tapt når du lukker.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/close_dialog.py" line="29" />
+        <location filename="../../ui/close_dialog.py" line="34"/>
         <source>Hand back: waiting callers go back to the exchange, the others are transferred to %1.</source>
         <translation>Gi tilbake: ventende innringere går tilbake til sentralen, de andre settes over til %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/close_dialog.py" line="31" />
+        <location filename="../../ui/close_dialog.py" line="36"/>
         <source>&amp;Hand back to %1</source>
         <translation>&amp;Gi tilbake til %1</translation>
     </message>
     <message>
-        <location filename="../../ui/close_dialog.py" line="33" />
+        <location filename="../../ui/close_dialog.py" line="38"/>
         <source>&amp;End all calls</source>
         <translation>&amp;Avslutt alle samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/close_dialog.py" line="34" />
+        <location filename="../../ui/close_dialog.py" line="39"/>
         <source>&amp;Stay</source>
         <translation>&amp;Bli værende</translation>
     </message>
@@ -293,22 +322,22 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/console.py" line="72" />
+        <location filename="../../app/lookup/console.py" line="120"/>
         <source>Loading directory…</source>
         <translation>Laster inn katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="115" />
+        <location filename="../../app/lookup/console.py" line="140"/>
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunne ikke åpnes: %1</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="117" />
+        <location filename="../../app/lookup/console.py" line="142"/>
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/console.py" line="333" />
+        <location filename="../../app/lookup/console.py" line="145"/>
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -316,98 +345,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
-        <location filename="../../ui/desk_model.py" line="125" />
+        <location filename="../../ui/desk_model.py" line="117"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="117"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117" />
+        <location filename="../../ui/desk_model.py" line="117"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="118"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="118"/>
         <source>Waiting</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118" />
+        <location filename="../../ui/desk_model.py" line="118"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119" />
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Held</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119" />
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119" />
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119" />
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120" />
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Since</source>
         <translation>Siden</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120" />
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Why</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125" />
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>EMERGENCY</source>
         <translation>ALARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="126" />
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157" />
+        <location filename="../../ui/desk_model.py" line="157"/>
         <source>Transferring</source>
         <translation>Kobles over</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="159" />
+        <location filename="../../ui/desk_model.py" line="159"/>
         <source>Three-way call</source>
         <translation>Trepartssamtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="161" />
+        <location filename="../../ui/desk_model.py" line="161"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Viderekobling (kommer tilbake hvis ingen svarer)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162" />
+        <location filename="../../ui/desk_model.py" line="162"/>
         <source>Talking to target</source>
         <translation>Samtale med mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162" />
+        <location filename="../../ui/desk_model.py" line="162"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -415,62 +444,64 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="82" />
+        <location filename="../../ui/desk_panel.py" line="91"/>
         <source>Waiting calls</source>
         <translation>Ventende samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="83" />
+        <location filename="../../ui/desk_panel.py" line="92"/>
         <source>Active call</source>
         <translation>Aktiv samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="84" />
+        <location filename="../../ui/desk_panel.py" line="93"/>
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="85" />
+        <location filename="../../ui/desk_panel.py" line="94"/>
         <source>Consultations</source>
         <translation>Forespørsler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="86" />
+        <location filename="../../ui/desk_panel.py" line="95"/>
         <source>Recalls</source>
         <translation>Tilbakekomne samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="87" />
+        <location filename="../../ui/desk_panel.py" line="96"/>
         <source>Call back</source>
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="119" />
+        <location filename="../../ui/desk_panel.py" line="129"/>
+        <location filename="../../ui/desk_panel.py" line="145"/>
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="124" />
+        <location filename="../../ui/desk_panel.py" line="134"/>
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="138" />
+        <location filename="../../ui/desk_panel.py" line="159"/>
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="145" />
+        <location filename="../../ui/desk_panel.py" line="166"/>
+        <location filename="../../ui/desk_panel.py" line="210"/>
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="154" />
+        <location filename="../../ui/desk_panel.py" line="175"/>
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="225" />
+        <location filename="../../ui/desk_panel.py" line="250"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -478,62 +509,67 @@
 <context>
     <name>DeskShortcuts</name>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="34" />
+        <location filename="../../ui/desk_shortcuts.py" line="35"/>
         <source>Answer the next waiting call (emergency, priority, then longest waiting)</source>
         <translation>Svar på neste ventende samtale (alarm, prioritet, deretter lengst ventet)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="36" />
+        <location filename="../../ui/desk_shortcuts.py" line="37"/>
         <source>Answer the selected waiting call</source>
         <translation>Svar på den valgte ventende samtalen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="37" />
+        <location filename="../../ui/desk_shortcuts.py" line="38"/>
         <source>Hold the current call, or take back the selected held call or recall</source>
         <translation>Sett gjeldende samtale på vent, eller ta tilbake den valgte samtalen på vent eller den tilbakekomne samtalen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="39" />
+        <location filename="../../ui/desk_shortcuts.py" line="40"/>
         <source>Consult: call the selected directory number, caller on hold</source>
         <translation>Forespørsel: ring det valgte nummeret i katalogen, innringeren på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="40" />
+        <location filename="../../ui/desk_shortcuts.py" line="41"/>
         <source>Connect the caller to the consulted person</source>
         <translation>Koble innringeren til den du spurte</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="41" />
+        <location filename="../../ui/desk_shortcuts.py" line="42"/>
         <source>End the consultation and go back to the caller</source>
         <translation>Avslutt forespørselen og gå tilbake til innringeren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="42" />
+        <location filename="../../ui/desk_shortcuts.py" line="43"/>
         <source>Switch between the caller and the consulted person</source>
         <translation>Veksle mellom innringeren og den du spurte</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="43" />
+        <location filename="../../ui/desk_shortcuts.py" line="44"/>
         <source>Three-way call: the caller, the consulted person and you</source>
         <translation>Trepartssamtale: innringeren, den du spurte og du</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="44" />
+        <location filename="../../ui/desk_shortcuts.py" line="45"/>
         <source>Transfer to the selected number; comes back if not answered</source>
         <translation>Koble til det valgte nummeret; kommer tilbake hvis ingen svarer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="45" />
+        <location filename="../../ui/desk_shortcuts.py" line="46"/>
         <source>Blind transfer to the selected number</source>
         <translation>Koble direkte (uten forespørsel) til det valgte nummeret</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="46" />
+        <location filename="../../ui/desk_shortcuts.py" line="47"/>
         <source>Hang up the current call (during a consultation: end it)</source>
         <translation>Legg på gjeldende samtale (under en forespørsel: avslutt den)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="47" />
+        <location filename="../../ui/desk_shortcuts.py" line="48"/>
+        <source>Reject the selected (or next) waiting call as busy: the exchange offers it on</source>
+        <translation>Avvis den markerte (eller neste) ventende samtalen som opptatt: sentralbordet tilbyr den videre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_shortcuts.py" line="50"/>
         <source>Remove the selected call-back entry</source>
         <translation>Fjern den valgte oppføringen i listen Ring tilbake</translation>
     </message>
@@ -541,102 +577,102 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="39" />
+        <location filename="../../ui/detail_pane.py" line="39"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="47" />
+        <location filename="../../ui/detail_pane.py" line="47"/>
         <source>Referral history</source>
         <translation>Henvisningshistorikk</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="50" />
+        <location filename="../../ui/detail_pane.py" line="50"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="73" />
+        <location filename="../../ui/detail_pane.py" line="73"/>
         <source>free</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="74" />
+        <location filename="../../ui/detail_pane.py" line="74"/>
         <source>Today: %1</source>
         <translation>I dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75" />
+        <location filename="../../ui/detail_pane.py" line="75"/>
         <source>Tomorrow: %1</source>
         <translation>I morgen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="80"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80" />
+        <location filename="../../ui/detail_pane.py" line="80"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="81" />
+        <location filename="../../ui/detail_pane.py" line="81"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="81" />
+        <location filename="../../ui/detail_pane.py" line="81"/>
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82" />
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82" />
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82" />
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="104" />
+        <location filename="../../ui/detail_pane.py" line="104"/>
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="105" />
+        <location filename="../../ui/detail_pane.py" line="105"/>
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="118" />
+        <location filename="../../ui/detail_pane.py" line="118"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="119" />
+        <location filename="../../ui/detail_pane.py" line="119"/>
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="119" />
+        <location filename="../../ui/detail_pane.py" line="119"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="120" />
+        <location filename="../../ui/detail_pane.py" line="120"/>
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121" />
+        <location filename="../../ui/detail_pane.py" line="121"/>
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -644,7 +680,7 @@
 <context>
     <name>FavouritesPanel</name>
     <message>
-        <location filename="../../ui/favourites_panel.py" line="49" />
+        <location filename="../../ui/favourites_panel.py" line="49"/>
         <source>Ctrl+L adds the selected person or unit.</source>
         <translation>Ctrl+L legger til den valgte personen eller enheten.</translation>
     </message>
@@ -652,92 +688,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
-        <source>No directory is configured on this computer. Import one with 'switchboard directory import FILE', configure a source, or try the demo.</source>
-        <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med 'switchboard directory import FIL', konfigurer en kilde eller prøv demoen.</translation>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
+        <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="225" />
-        <source>Configuration problems: %n (see 'switchboard config check')</source>
-        <translation><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform><numerusform>Konfigurasjonsproblemer: %n (se 'switchboard config check')</numerusform></translation>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
+        <translation>
+            <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
+            <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Syncing %1: %n entries read</source>
-        <translation><numerusform>Synkroniserer %1: %n oppføring lest</numerusform><numerusform>Synkroniserer %1: %n oppføringer lest</numerusform></translation>
+        <translation>
+            <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
+            <numerusform>Synkroniserer %1: %n oppføringer lest</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
-        <translation><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform><numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform></translation>
+        <translation>
+            <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
+            <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutter.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -745,90 +790,90 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="88" />
+        <location filename="../../ui/phone_panel.py" line="91"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="89" />
+        <location filename="../../ui/phone_panel.py" line="92"/>
         <source>Busy</source>
         <translation>Opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="90" />
-        <location filename="../../ui/phone_panel.py" line="174" />
+        <location filename="../../ui/phone_panel.py" line="93"/>
+        <location filename="../../ui/phone_panel.py" line="176"/>
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="91" />
-        <location filename="../../ui/phone_panel.py" line="176" />
+        <location filename="../../ui/phone_panel.py" line="94"/>
+        <location filename="../../ui/phone_panel.py" line="178"/>
         <source>Hold</source>
         <translation>Sett på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="92" />
+        <location filename="../../ui/phone_panel.py" line="95"/>
         <source>Mute</source>
         <translation>Demp mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="109" />
+        <location filename="../../ui/phone_panel.py" line="112"/>
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152" />
+        <location filename="../../ui/phone_panel.py" line="152"/>
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="154" />
+        <location filename="../../ui/phone_panel.py" line="154"/>
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="158" />
+        <location filename="../../ui/phone_panel.py" line="158"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="161" />
+        <location filename="../../ui/phone_panel.py" line="161"/>
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="163" />
+        <location filename="../../ui/phone_panel.py" line="163"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="174" />
+        <location filename="../../ui/phone_panel.py" line="176"/>
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="176" />
+        <location filename="../../ui/phone_panel.py" line="178"/>
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="186" />
+        <location filename="../../ui/phone_panel.py" line="188"/>
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="189" />
-        <location filename="../../ui/phone_panel.py" line="208" />
+        <location filename="../../ui/phone_panel.py" line="191"/>
+        <location filename="../../ui/phone_panel.py" line="211"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="196" />
+        <location filename="../../ui/phone_panel.py" line="198"/>
         <source>muted</source>
         <translation>mikrofon dempet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="210" />
+        <location filename="../../ui/phone_panel.py" line="213"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>
@@ -836,178 +881,178 @@
 <context>
     <name>PhoneText</name>
     <message>
-        <location filename="../../ui/phone_text.py" line="21" />
+        <location filename="../../ui/phone_text.py" line="21"/>
         <source>secure connection to the registrar failed (TLS): %1</source>
         <translation>sikker tilkobling til registraren mislyktes (TLS): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="23" />
+        <location filename="../../ui/phone_text.py" line="23"/>
         <source>registrar host name could not be resolved (DNS)</source>
         <translation>registrarens vertsnavn kunne ikke slås opp (DNS)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="24" />
+        <location filename="../../ui/phone_text.py" line="24"/>
         <source>wrong user name or password (%1)</source>
         <translation>feil brukernavn eller passord (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="25" />
+        <location filename="../../ui/phone_text.py" line="25"/>
         <source>registration refused by the server (403 Forbidden)</source>
         <translation>registreringen ble avvist av serveren (403 Forbidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="26" />
+        <location filename="../../ui/phone_text.py" line="26"/>
         <source>unknown user at the registrar (404)</source>
         <translation>ukjent bruker hos registraren (404)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="27" />
+        <location filename="../../ui/phone_text.py" line="27"/>
         <source>registrar did not answer (timeout)</source>
         <translation>registraren svarte ikke (tidsavbrudd)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="28" />
+        <location filename="../../ui/phone_text.py" line="28"/>
         <source>connection to the registrar was lost</source>
         <translation>forbindelsen til registraren ble brutt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="29" />
+        <location filename="../../ui/phone_text.py" line="29"/>
         <source>registrar unreachable (connection refused)</source>
         <translation>registraren kan ikke nås (tilkoblingen ble avvist)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="30" />
+        <location filename="../../ui/phone_text.py" line="30"/>
         <source>registrar error (%1)</source>
         <translation>feil hos registraren (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="32" />
+        <location filename="../../ui/phone_text.py" line="32"/>
         <source>registration failed (%1)</source>
         <translation>registreringen mislyktes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="39" />
+        <location filename="../../ui/phone_text.py" line="39"/>
         <source>The phone is not started.</source>
         <translation>Telefonen er ikke startet.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="40" />
+        <location filename="../../ui/phone_text.py" line="40"/>
         <source>That call has ended.</source>
         <translation>Den samtalen er avsluttet.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="41" />
+        <location filename="../../ui/phone_text.py" line="41"/>
         <source>That call is not ringing.</source>
         <translation>Den samtalen ringer ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="42" />
+        <location filename="../../ui/phone_text.py" line="42"/>
         <source>The call is not connected yet.</source>
         <translation>Samtalen er ikke koblet opp ennå.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="43" />
+        <location filename="../../ui/phone_text.py" line="43"/>
         <source>The caller already has a consultation.</source>
         <translation>Innringeren har allerede en forespørsel.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="44" />
+        <location filename="../../ui/phone_text.py" line="44"/>
         <source>There is no consultation to complete or cancel.</source>
         <translation>Det finnes ingen forespørsel å fullføre eller avbryte.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="45" />
+        <location filename="../../ui/phone_text.py" line="45"/>
         <source>“%1” is not a number or SIP address.</source>
         <translation>«%1» er ikke et nummer eller en SIP-adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="46" />
+        <location filename="../../ui/phone_text.py" line="46"/>
         <source>The phone refused: %1</source>
         <translation>Telefonen nektet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="52" />
+        <location filename="../../ui/phone_text.py" line="52"/>
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>ingen lyd fra den andre parten på %1 s (RTP-tidsavbrudd)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="54" />
+        <location filename="../../ui/phone_text.py" line="54"/>
         <source>hung up</source>
         <translation>la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="55" />
+        <location filename="../../ui/phone_text.py" line="55"/>
         <source>the other party hung up</source>
         <translation>den andre parten la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="56" />
+        <location filename="../../ui/phone_text.py" line="56"/>
         <source>rejected as busy</source>
         <translation>avvist som opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="57" />
-        <location filename="../../ui/phone_text.py" line="61" />
+        <location filename="../../ui/phone_text.py" line="57"/>
+        <location filename="../../ui/phone_text.py" line="61"/>
         <source>declined</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="58" />
+        <location filename="../../ui/phone_text.py" line="58"/>
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="59" />
+        <location filename="../../ui/phone_text.py" line="59"/>
         <source>busy</source>
         <translation>opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="60" />
+        <location filename="../../ui/phone_text.py" line="60"/>
         <source>busy everywhere</source>
         <translation>opptatt overalt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="62" />
+        <location filename="../../ui/phone_text.py" line="62"/>
         <source>cancelled</source>
         <translation>avbrutt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="63" />
+        <location filename="../../ui/phone_text.py" line="63"/>
         <source>number not found</source>
         <translation>nummeret finnes ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="64" />
+        <location filename="../../ui/phone_text.py" line="64"/>
         <source>not available</source>
         <translation>ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="65" />
+        <location filename="../../ui/phone_text.py" line="65"/>
         <source>no answer</source>
         <translation>ikke svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="66" />
+        <location filename="../../ui/phone_text.py" line="66"/>
         <source>incomplete number</source>
         <translation>ufullstendig nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="67" />
+        <location filename="../../ui/phone_text.py" line="67"/>
         <source>no common audio format</source>
         <translation>ikke noe felles lydformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="68" />
+        <location filename="../../ui/phone_text.py" line="68"/>
         <source>call refused</source>
         <translation>samtalen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="69" />
+        <location filename="../../ui/phone_text.py" line="69"/>
         <source>service unavailable</source>
         <translation>tjenesten er ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="70" />
+        <location filename="../../ui/phone_text.py" line="70"/>
         <source>call failed</source>
         <translation>samtalen mislyktes</translation>
     </message>
@@ -1015,107 +1060,107 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="84" />
+        <location filename="../../ui/referral_dialog.py" line="84"/>
         <source>Referral for %1</source>
         <translation>Henvisning for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="90" />
+        <location filename="../../ui/referral_dialog.py" line="90"/>
         <source>Now: %1</source>
         <translation>Nå: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="92" />
+        <location filename="../../ui/referral_dialog.py" line="92"/>
         <source>Type to choose: lunch, meeting, …</source>
         <translation>Skriv for å velge: lunsj, møte, …</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="101" />
+        <location filename="../../ui/referral_dialog.py" line="101"/>
         <source>13, 13:30, tomorrow 8, fri 12, 2/12, +30</source>
         <translation>13, 13:30, i morgen 8, fre 12, 2/12, +30</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="105" />
+        <location filename="../../ui/referral_dialog.py" line="105"/>
         <source>Now; or e.g. next week, mon, 2/12</source>
         <translation>Nå; eller f.eks. neste uke, man, 2/12</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="112" />
+        <location filename="../../ui/referral_dialog.py" line="112"/>
         <source>&amp;Code</source>
         <translation>&amp;Kode</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="114" />
+        <location filename="../../ui/referral_dialog.py" line="114"/>
         <source>&amp;Back</source>
         <translation>&amp;Tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="116" />
+        <location filename="../../ui/referral_dialog.py" line="116"/>
         <source>&amp;Alternative</source>
         <translation>&amp;Alternativ</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="117" />
+        <location filename="../../ui/referral_dialog.py" line="117"/>
         <source>Co&amp;mment</source>
         <translation>Ko&amp;mmentar</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="118" />
+        <location filename="../../ui/referral_dialog.py" line="118"/>
         <source>&amp;Starts</source>
         <translation>&amp;Starter</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="126" />
+        <location filename="../../ui/referral_dialog.py" line="126"/>
         <source>Set referral</source>
         <translation>Sett henvisning</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="128" />
+        <location filename="../../ui/referral_dialog.py" line="128"/>
         <source>Clear referral</source>
         <translation>Fjern henvisning</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="238" />
+        <location filename="../../ui/referral_dialog.py" line="238"/>
         <source>A number to call instead</source>
         <translation>Et nummer å ringe i stedet</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="239" />
+        <location filename="../../ui/referral_dialog.py" line="239"/>
         <source>A colleague to put callers through to</source>
         <translation>En kollega å sette over til</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="240" />
+        <location filename="../../ui/referral_dialog.py" line="240"/>
         <source>A unit, and its number</source>
         <translation>En enhet og nummeret dens</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="241" />
+        <location filename="../../ui/referral_dialog.py" line="241"/>
         <source>Empty: the switchboard helps the caller</source>
         <translation>Tomt: sentralbordet hjelper innringeren</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="260" />
+        <location filename="../../ui/referral_dialog.py" line="260"/>
         <source>from %1</source>
         <translation>fra %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="261" />
+        <location filename="../../ui/referral_dialog.py" line="261"/>
         <source>from now</source>
         <translation>fra nå</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="271" />
+        <location filename="../../ui/referral_dialog.py" line="271"/>
         <source>back %1 (%2)</source>
         <translation>tilbake %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="279" />
+        <location filename="../../ui/referral_dialog.py" line="279"/>
         <source>empty: back %1</source>
         <translation>tomt: tilbake %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_dialog.py" line="281" />
+        <location filename="../../ui/referral_dialog.py" line="281"/>
         <source>empty: until cleared</source>
         <translation>tomt: til den fjernes</translation>
     </message>
@@ -1123,17 +1168,17 @@
 <context>
     <name>ReferralFlow</name>
     <message>
-        <location filename="../../app/referral_flow.py" line="62" />
+        <location filename="../../app/lookup/referral_flow.py" line="62"/>
         <source>Replaced: %1</source>
         <translation>Erstattet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/referral_flow.py" line="66" />
+        <location filename="../../app/lookup/referral_flow.py" line="66"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../app/referral_flow.py" line="67" />
+        <location filename="../../app/lookup/referral_flow.py" line="67"/>
         <source>Not saved: another operator changed this referral meanwhile. Now: %1</source>
         <translation>Ikke lagret: en annen operatør endret henvisningen i mellomtiden. Nå: %1</translation>
     </message>
@@ -1141,17 +1186,17 @@
 <context>
     <name>ReferralTargetDialog</name>
     <message>
-        <location filename="../../ui/referral_target_dialog.py" line="31" />
+        <location filename="../../ui/referral_target_dialog.py" line="38"/>
         <source>%1 has a referral</source>
         <translation>%1 har en henvisning</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_target_dialog.py" line="40" />
+        <location filename="../../ui/referral_target_dialog.py" line="47"/>
         <source>&amp;1  Alternative: %1</source>
         <translation>&amp;1  Alternativ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_target_dialog.py" line="41" />
+        <location filename="../../ui/referral_target_dialog.py" line="48"/>
         <source>&amp;2  %1 anyway</source>
         <translation>&amp;2  %1 likevel</translation>
     </message>
@@ -1159,127 +1204,139 @@
 <context>
     <name>ReferralText</name>
     <message>
-        <location filename="../../ui/referral_text.py" line="34" />
+        <location filename="../../ui/referral_text.py" line="34"/>
         <source>today %1</source>
         <translation>i dag %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="36" />
+        <location filename="../../ui/referral_text.py" line="36"/>
         <source>tomorrow %1</source>
         <translation>i morgen %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="47" />
+        <location filename="../../ui/referral_text.py" line="47"/>
         <source>in %n min</source>
-        <translation><numerusform>om %n min</numerusform><numerusform>om %n min</numerusform></translation>
+        <translation>
+            <numerusform>om %n min</numerusform>
+            <numerusform>om %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="50" />
+        <location filename="../../ui/referral_text.py" line="50"/>
         <source>in %n h</source>
-        <translation><numerusform>om %n t</numerusform><numerusform>om %n t</numerusform></translation>
+        <translation>
+            <numerusform>om %n t</numerusform>
+            <numerusform>om %n t</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="51" />
+        <location filename="../../ui/referral_text.py" line="51"/>
         <source>%1 %n min</source>
-        <translation><numerusform>%1 %n min</numerusform><numerusform>%1 %n min</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n min</numerusform>
+            <numerusform>%1 %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/referral_text.py" line="52" />
+        <location filename="../../ui/referral_text.py" line="52"/>
         <source>in %n day(s)</source>
-        <translation><numerusform>om %n dag</numerusform><numerusform>om %n dager</numerusform></translation>
+        <translation>
+            <numerusform>om %n dag</numerusform>
+            <numerusform>om %n dager</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="56" />
+        <location filename="../../ui/referral_text.py" line="56"/>
         <source>Type a time, e.g. 13, 13:30, tomorrow 8, fri 12, 2/12 or +30.</source>
         <translation>Skriv et tidspunkt, f.eks. 13, 13:30, i morgen 8, fre 12, 2/12 eller +30.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="57" />
+        <location filename="../../ui/referral_text.py" line="57"/>
         <source>“%1” is not a time, date, weekday or duration.</source>
         <translation>«%1» er ikke et klokkeslett, en dato, en ukedag eller en varighet.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="58" />
+        <location filename="../../ui/referral_text.py" line="58"/>
         <source>“%1” is not a time of day (00:00 to 23:59).</source>
         <translation>«%1» er ikke et klokkeslett (00:00 til 23:59).</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="59" />
+        <location filename="../../ui/referral_text.py" line="59"/>
         <source>“%1” is not a date in the calendar.</source>
         <translation>«%1» er ikke en dato som finnes i kalenderen.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="60" />
+        <location filename="../../ui/referral_text.py" line="60"/>
         <source>“%1” gives a second day or time.</source>
         <translation>«%1» angir en dag eller tid til.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="61" />
+        <location filename="../../ui/referral_text.py" line="61"/>
         <source>%1 has already passed.</source>
         <translation>%1 har allerede passert.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="62" />
+        <location filename="../../ui/referral_text.py" line="62"/>
         <source>%1 is more than two years ahead.</source>
         <translation>%1 er mer enn to år fram i tid.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="68" />
+        <location filename="../../ui/referral_text.py" line="68"/>
         <source>Choose a referral code from the list.</source>
         <translation>Velg en henvisningskode fra listen.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="69" />
+        <location filename="../../ui/referral_text.py" line="69"/>
         <source>%1 needs a return time.</source>
         <translation>%1 krever tidspunkt for retur.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="70" />
+        <location filename="../../ui/referral_text.py" line="70"/>
         <source>The return time is before the start.</source>
         <translation>Returtidspunktet er før starten.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="71" />
+        <location filename="../../ui/referral_text.py" line="71"/>
         <source>The return time has already passed.</source>
         <translation>Returtidspunktet har allerede passert.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="79" />
+        <location filename="../../ui/referral_text.py" line="79"/>
         <source>%1 from %2</source>
         <translation>%1 fra %2</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="81" />
+        <location filename="../../ui/referral_text.py" line="81"/>
         <source>%1 until %2</source>
         <translation>%1 til %2</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="87" />
+        <location filename="../../ui/referral_text.py" line="87"/>
         <source>No referral changes recorded.</source>
         <translation>Ingen endringer i henvisninger registrert.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="90" />
+        <location filename="../../ui/referral_text.py" line="90"/>
         <source>unknown</source>
         <translation>ukjent</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="94" />
+        <location filename="../../ui/referral_text.py" line="94"/>
         <source>cleared: %1</source>
         <translation>fjernet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="97" />
+        <location filename="../../ui/referral_text.py" line="97"/>
         <source>scheduled: %1</source>
         <translation>planlagt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="97" />
+        <location filename="../../ui/referral_text.py" line="97"/>
         <source>set: %1</source>
         <translation>satt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_text.py" line="100" />
+        <location filename="../../ui/referral_text.py" line="100"/>
         <source>replaced: %1</source>
         <translation>erstattet: %1</translation>
     </message>
@@ -1287,27 +1344,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="44" />
+        <location filename="../../ui/results_model.py" line="44"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44" />
+        <location filename="../../ui/results_model.py" line="44"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44" />
+        <location filename="../../ui/results_model.py" line="44"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44" />
+        <location filename="../../ui/results_model.py" line="44"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44" />
+        <location filename="../../ui/results_model.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1315,57 +1372,57 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="13" />
+        <location filename="../../ui/shortcuts.py" line="13"/>
         <source>Any letter or digit</source>
         <translation>Hvilken som helst bokstav eller siffer</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="14" />
+        <location filename="../../ui/shortcuts.py" line="14"/>
         <source>Search (the search field receives typing from anywhere)</source>
         <translation>Søk (søkefeltet tar imot skriving uansett hvor du er)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="15" />
+        <location filename="../../ui/shortcuts.py" line="15"/>
         <source>Go to the search field and select its text</source>
         <translation>Gå til søkefeltet og merk teksten</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="16" />
+        <location filename="../../ui/shortcuts.py" line="16"/>
         <source>Up / Down, Page Up / Page Down</source>
         <translation>Opp / Ned, Page Up / Page Down</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="17" />
+        <location filename="../../ui/shortcuts.py" line="17"/>
         <source>Move through the results while typing</source>
         <translation>Flytt i treffene mens du skriver</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="18" />
+        <location filename="../../ui/shortcuts.py" line="18"/>
         <source>Use the selected entry</source>
         <translation>Bruk den valgte oppføringen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="19" />
+        <location filename="../../ui/shortcuts.py" line="19"/>
         <source>Clear the search; press again to return to the search field</source>
         <translation>Tøm søket; trykk igjen for å gå tilbake til søkefeltet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="20" />
-        <source>Set or clear the selected person's referral</source>
+        <location filename="../../ui/shortcuts.py" line="20"/>
+        <source>Set or clear the selected person&apos;s referral</source>
         <translation>Sett eller fjern henvisning for den valgte personen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="21" />
+        <location filename="../../ui/shortcuts.py" line="21"/>
         <source>Sync the directory now</source>
         <translation>Synkroniser katalogen nå</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="22" />
+        <location filename="../../ui/shortcuts.py" line="22"/>
         <source>Add the selected entry to the favourites, or remove it</source>
         <translation>Legg til den valgte oppføringen blant favorittene, eller fjern den</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="23" />
+        <location filename="../../ui/shortcuts.py" line="23"/>
         <source>Show these shortcuts</source>
         <translation>Vis disse hurtigtastene</translation>
     </message>
@@ -1373,17 +1430,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="30" />
+        <location filename="../../ui/shortcuts.py" line="30"/>
         <source>Keyboard shortcuts</source>
         <translation>Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33" />
+        <location filename="../../ui/shortcuts.py" line="33"/>
         <source>Key</source>
         <translation>Tast</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33" />
+        <location filename="../../ui/shortcuts.py" line="33"/>
         <source>Action</source>
         <translation>Handling</translation>
     </message>
@@ -1391,49 +1448,61 @@
 <context>
     <name>StatusText</name>
     <message>
-        <location filename="../../ui/status_text.py" line="36" />
+        <location filename="../../ui/status_text.py" line="36"/>
         <source>%1 until %2</source>
         <translation>%1 til %2</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="40" />
+        <location filename="../../ui/status_text.py" line="40"/>
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="43" />
+        <location filename="../../ui/status_text.py" line="43"/>
         <source>Demo directory</source>
         <translation>Demokatalog</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="44" />
+        <location filename="../../ui/status_text.py" line="44"/>
         <source>%1 · %n entries</source>
-        <translation><numerusform>%1 · %n oppføring</numerusform><numerusform>%1 · %n oppføringer</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n oppføring</numerusform>
+            <numerusform>%1 · %n oppføringer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="53" />
+        <location filename="../../ui/status_text.py" line="53"/>
         <source>Calendars: %n source(s)</source>
-        <translation><numerusform>Kalendere: %n kilde</numerusform><numerusform>Kalendere: %n kilder</numerusform></translation>
+        <translation>
+            <numerusform>Kalendere: %n kilde</numerusform>
+            <numerusform>Kalendere: %n kilder</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="55" />
+        <location filename="../../ui/status_text.py" line="55"/>
         <source>Calendars: %1 of %2 failing: %3</source>
         <translation>Kalendere: %1 av %2 feiler: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/status_text.py" line="60" />
+        <location filename="../../ui/status_text.py" line="60"/>
         <source>updated just now</source>
         <translation>oppdatert nå nettopp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="62" />
+        <location filename="../../ui/status_text.py" line="62"/>
         <source>updated %n minute(s) ago</source>
-        <translation><numerusform>oppdatert for %n minutt siden</numerusform><numerusform>oppdatert for %n minutter siden</numerusform></translation>
+        <translation>
+            <numerusform>oppdatert for %n minutt siden</numerusform>
+            <numerusform>oppdatert for %n minutter siden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_text.py" line="64" />
+        <location filename="../../ui/status_text.py" line="64"/>
         <source>updated %n hour(s) ago</source>
-        <translation><numerusform>oppdatert for %n time siden</numerusform><numerusform>oppdatert for %n timer siden</numerusform></translation>
+        <translation>
+            <numerusform>oppdatert for %n time siden</numerusform>
+            <numerusform>oppdatert for %n timer siden</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

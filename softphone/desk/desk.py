@@ -409,7 +409,7 @@ class OperatorDesk:
         now, wall = self._clock(), self._wall()
         outcome = outcome_of(call, by_operator=by_operator)
         del self._calls[call.call_id]
-        self._emit(DeskChanged(None, call, end_reason or "ended"))
+        self._emit(DeskChanged(None, replace(call, line=snap), end_reason or "ended"))  # its last line: why it ended
         self._emit(CallLogged(record_of(call, outcome, now=now, wall=wall, end_reason=end_reason)))
         entry = callback_of(call, outcome, wall)
         if entry is not None:

@@ -3,6 +3,8 @@ completes is ended, and the window closes only once the desk is empty."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
@@ -13,7 +15,7 @@ from softphone.desk.desk import OperatorDesk
 from softphone.desk.settings import DeskSettings
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
-from ui.close_dialog import CloseChoice
+from ui.close_dialog import CloseChoice, CloseDialog
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -29,10 +31,10 @@ def _window_with_calls(qtbot: QtBot, choice: CloseChoice, calls: bool = True) ->
     qtbot.addWidget(window)
     asked: list[int] = []
 
-    def ask(_window: MainWindow, calls: int, _target: str) -> CloseChoice:
+    def ask(_window: MainWindow, calls: int, _target: str, then: Callable[[CloseChoice], object]) -> None:
         asked.append(calls)
-        return choice
-    CloseFlow(window, DeskBridge(desk, window), "2002", ask=ask, clock=clock)
+        then(choice)
+    CloseFlow(window, DeskBridge(phone, desk, window), "2002", ask=ask, clock=clock)
     window.show()
     pump.setParent(window)
     pump.start()
@@ -74,3 +76,28 @@ def test_staying_keeps_the_window_and_the_calls(qtbot: QtBot) -> None:
     assert window.isVisible()
     assert len(phone.calls) == 2
     assert asked == [2]
+
+
+def test_the_close_question_opens_without_a_nested_event_loop(qtbot: QtBot) -> None:
+    """`close()` returns at once with the real question open; the phone keeps being pumped behind it."""
+    phone, clock = FakeSwitchboardPhone(), Clock()
+    desk = OperatorDesk(phone, DeskSettings(), clock=clock)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    bridge = DeskBridge(phone, desk, window)
+    CloseFlow(window, bridge, "2002", clock=clock)
+    window.show()
+    bridge.start()
+    phone.ring("", "+4670001", "")
+    qtbot.waitUntil(lambda: len(desk.calls) == 1)
+    assert window.close() is False  # returned: no exec() inside
+    dialog = window.findChild(CloseDialog, "closeWithCallsDialog")
+    assert dialog is not None
+    assert dialog.isVisible()
+    pumps = phone.pumps
+    qtbot.waitUntil(lambda: phone.pumps > pumps + 5)  # the phone runs while the operator decides
+    dialog.stay_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.isVisible()
+    assert len(desk.calls) == 1
+    bridge.stop()

@@ -20,7 +20,7 @@ def test_bridge_signals_intents_and_errors(qtbot: QtBot) -> None:
     phone, clock = FakeSwitchboardPhone(), Clock()
     settings = DeskSettings.model_construct(held_reminder=1)  # sooner than the settings allow
     desk = OperatorDesk(phone, settings, clock=clock, wall_clock=clock.wall)
-    bridge = DeskBridge(desk, tick_ms=10)
+    bridge = DeskBridge(phone, desk, tick_ms=10)
     changes: list[DeskChanged] = []
     errors: list[PhoneError] = []
     held: list[object] = []

@@ -30,7 +30,7 @@ class Rig:
                                 recall_after=30, held_reminder=60)
         self.desk = OperatorDesk(self.phone, settings,
                                  clock=self.clock, wall_clock=self.clock.wall)
-        self.bridge = DeskBridge(self.desk, tick_ms=3_600_000)  # ticks are driven by hand
+        self.bridge = DeskBridge(self.phone, self.desk, tick_ms=3_600_000)  # ticks are driven by hand
         self.target: tuple[str, str] | None = ("2002", "Eva Berg")
         self.panels = DeskPanels(self.bridge, lambda: self.target)
         self.notices: list[str] = []
@@ -58,7 +58,7 @@ class Rig:
 
     def tick(self, seconds: float) -> None:
         self.clock.advance(seconds)
-        self.bridge._on_timer_timeout()  # the QTimer's slot, driven by hand
+        self.bridge._on_tick_timeout()  # the QTimer's slot, driven by hand
         self.phone.pump()
 
 

@@ -1,4 +1,4 @@
-"""The phone panel and bridge with a fake phone: indicator, controls, plain-text caller identity."""
+"""The phone dock over the desk, with a fake phone: indicator, controls as desk intents, plain-text callers."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.calls.phone_bridge import PhoneBridge
+from app.calls.desk_bridge import DeskBridge
+from softphone.desk.desk import OperatorDesk
+from softphone.desk.records import CallLogged, Outcome, Stage
+from softphone.desk.settings import DeskSettings
 from softphone.model import CallState, Registration, RegistrationStatus
-from tests.helpers.fake_phone import FakePhone
+from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone as FakePhone
 from ui.call_model import CALL_ID_ROLE, CallListModel
 from ui.phone_panel import PhonePanel, format_duration
 
@@ -23,21 +26,26 @@ def phone() -> FakePhone:
 
 
 @pytest.fixture
-def bridge(phone: FakePhone, qtbot: QtBot) -> Iterator[PhoneBridge]:
-    bridge = PhoneBridge(phone)
+def desk(phone: FakePhone) -> OperatorDesk:
+    return OperatorDesk(phone, DeskSettings(), clock=lambda: 0.0)
+
+
+@pytest.fixture
+def bridge(phone: FakePhone, desk: OperatorDesk, qtbot: QtBot) -> Iterator[DeskBridge]:
+    bridge = DeskBridge(phone, desk)
     bridge.start()
     yield bridge
     bridge.stop()
 
 
 @pytest.fixture
-def panel(bridge: PhoneBridge, qtbot: QtBot) -> PhonePanel:
+def panel(bridge: DeskBridge, qtbot: QtBot) -> PhonePanel:
     widget = PhonePanel(bridge)
     qtbot.addWidget(widget)
     return widget
 
 
-def test_bridge_pumps_the_phone_on_a_timer(phone: FakePhone, bridge: PhoneBridge, qtbot: QtBot) -> None:
+def test_bridge_pumps_the_phone_on_a_timer(phone: FakePhone, bridge: DeskBridge, qtbot: QtBot) -> None:
     assert phone.started
     assert bridge.running
     qtbot.waitUntil(lambda: phone.pumps > 3, timeout=1000)
@@ -92,11 +100,32 @@ def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel
     assert panel.caller.text() == "No call"
 
 
-def test_busy_rejects_the_ringing_call(phone: FakePhone, panel: PhonePanel, qtbot: QtBot) -> None:
+def test_busy_rejects_the_ringing_call_as_the_operators_act(desk: OperatorDesk, phone: FakePhone,
+                                                             panel: PhonePanel, qtbot: QtBot) -> None:
+    logged: list[CallLogged] = []
+    desk.add_listener(lambda event: logged.append(event) if isinstance(event, CallLogged) else None)
     phone.ring("Bob", "2002")
     qtbot.waitUntil(panel.busy_button.isEnabled, timeout=1000)
     qtbot.mouseClick(panel.busy_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "rejected as busy" in panel.message.text(), timeout=1000)
+    assert [e.record.outcome for e in logged] == [Outcome.REJECTED]
+    assert desk.callbacks == []
+
+
+def test_hanging_up_a_held_call_in_the_dock_is_the_operators_act(desk: OperatorDesk, phone: FakePhone,
+                                                                 panel: PhonePanel, qtbot: QtBot) -> None:
+    logged: list[CallLogged] = []
+    desk.add_listener(lambda event: logged.append(event) if isinstance(event, CallLogged) else None)
+    call_id = phone.ring("Bob", "+4670002")
+    qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
+    panel.answer_button.click()
+    qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
+    panel.hold_button.click()
+    qtbot.waitUntil(lambda: desk.call(call_id).stage is Stage.HELD, timeout=1000)
+    panel.hangup_button.click()
+    qtbot.waitUntil(lambda: bool(logged), timeout=1000)
+    assert [e.record.outcome for e in logged] == [Outcome.HANDLED]
+    assert desk.callbacks == []
 
 
 def test_hostile_caller_name_is_shown_as_plain_text(phone: FakePhone, panel: PhonePanel, qtbot: QtBot) -> None:
@@ -117,10 +146,10 @@ def test_second_ringing_call_does_not_steal_the_current_call(phone: FakePhone, p
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=1000)
     current = panel.current_call()
     assert current is not None
-    assert current.id == first
+    assert current.call_id == first
 
 
-def test_dial_errors_are_reported_not_raised(bridge: PhoneBridge, panel: PhonePanel, qtbot: QtBot) -> None:
+def test_dial_errors_are_reported_not_raised(bridge: DeskBridge, panel: PhonePanel, qtbot: QtBot) -> None:
     with qtbot.waitSignal(bridge.error_occurred, timeout=1000):
         assert bridge.dial("Anna Svensson") is None
     assert "not a number" in panel.message.text()
@@ -135,14 +164,14 @@ def test_format_duration(seconds: float, text: str) -> None:
     assert format_duration(seconds) == text
 
 
-def test_bridge_lists_audio_devices(bridge: PhoneBridge) -> None:
+def test_bridge_lists_audio_devices(bridge: DeskBridge) -> None:
     assert [d.name for d in bridge.audio_devices()] == ["Headset", "Speakers"]
 
 
-def test_call_model_passes_the_model_tester(phone: FakePhone, bridge: PhoneBridge, qtbot: QtBot,
+def test_call_model_passes_the_model_tester(phone: FakePhone, bridge: DeskBridge, qtbot: QtBot,
                                             qtmodeltester: object) -> None:
     model = CallListModel()
-    bridge.call_changed.connect(model.apply)
+    bridge.desk_changed.connect(model.apply)
     phone.ring("Alice", "2001")
     second = phone.ring("Bob", "2002")
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=1000)

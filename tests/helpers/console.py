@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.calls.phone_bridge import PhoneBridge
+from app.calls.desk_bridge import DeskBridge
 from app.calls.phone_wiring import attach_phone
 from app.config.loader import Config, load_config
 from app.config.paths import Paths
@@ -26,7 +26,7 @@ from ui.main_window import MainWindow
 class RunningConsole:
     window: MainWindow
     console: Console
-    bridge: PhoneBridge
+    bridge: DeskBridge
     config: Config
     paths: Paths
 

@@ -2,7 +2,8 @@
 
 Like the engine: answering, dialling or resuming a call holds the other connected calls (so dialling a
 consultation holds its caller); it knows calls only, never which is a consultation; a transfer's outcome
-arrives as `TransferProgress` and on success the console's legs end. Test controls say what the far ends do: `alert`, `remote_answer`, `remote_busy`, `transfer_result`.
+arrives as `TransferProgress` and on success the console's legs end. Test controls say what the far ends
+do: `alert`, `remote_answer`, `remote_busy`, `remote_decline`, `remote_no_answer`, `transfer_result`.
 The integration tests drive the real engine against Kamailio; this is for state-machine and widget logic.
 """
 

@@ -1,14 +1,17 @@
-"""The phone panel driving the real engine through the bridge, against Kamailio and a peer process."""
+"""The phone dock driving the real engine through the desk and its bridge, against Kamailio and a peer."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.calls.phone_bridge import PhoneBridge
+from app.calls.desk_bridge import DeskBridge
+from softphone.desk.desk import OperatorDesk
+from softphone.desk.settings import DeskSettings
 from softphone.engine import Phone
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
@@ -20,7 +23,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
 
 def test_panel_answers_holds_and_hangs_up_a_real_call(kamailio: Kamailio, make_peer: Callable[..., SipPeer],
                                                       qtbot: QtBot) -> None:
-    bridge = PhoneBridge(Phone(console_settings(kamailio)))
+    phone = Phone(console_settings(kamailio))
+    bridge = DeskBridge(phone, OperatorDesk(phone, DeskSettings(), clock=time.monotonic))
     panel = PhonePanel(bridge)
     qtbot.addWidget(panel)
     bridge.start()
