@@ -71,6 +71,7 @@ def test_closing_with_calls_up_hands_them_back(
         seen: list[CloseDialog] = []
         _click_in_dialog(lambda dialog: dialog.hand_back_button, seen)
         assert running.window.close() is False  # refused until the calls are handed back
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)  # the question opens without a nested event loop
         assert "2302" in seen[0].hand_back_button.text()  # type: ignore[union-attr]
 
         qtbot.waitUntil(lambda: waiting.find("call_state", state="DISCONNECTED", code=486) is not None,
@@ -92,7 +93,9 @@ def test_closing_asks_and_stays_or_ends_the_calls(
         seen: list[CloseDialog] = []
         _click_in_dialog(lambda dialog: dialog.stay_button, seen)
         assert running.window.close() is False
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
         assert seen[0].hand_back_button is None  # nowhere to hand back to: end or stay
+        qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), CloseDialog), timeout=5000)
         qtbot.wait(300)
         assert running.window.isVisible()
         assert desk.models[DeskList.ACTIVE].rowCount() == 1
