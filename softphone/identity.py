@@ -18,6 +18,8 @@ _ELLIPSIS = "…"
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$")
 _FROM_NAMES = ("from", "f")
 _PAI_NAMES = ("p-asserted-identity",)
+QUEUE_HEADER = "X-Switchboard-Queue-Id"  # the exchange's queue id of a picked caller
+_QUEUE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class CallerIdentity:
     uri: str
     asserted: bool = False  # taken from P-Asserted-Identity (set by a trusted proxy), not From
     dialled: str = ""  # the number the caller dialled (the To header's user part), to know whom to greet as
+    queue_id: str = ""  # set by the exchange's queue on a caller an operator picked (X-Switchboard-Queue-Id)
 
     @property
     def label(self) -> str:
@@ -125,7 +128,9 @@ def identity_from_message(message: str) -> CallerIdentity:
     """The caller of a raw INVITE: P-Asserted-Identity when present (sip/sips preferred), else From."""
     headers = headers_of(message)
     to = headers.get("to") or headers.get("t") or [""]
-    return replace(_caller_of(headers), dialled=number_of(split_name_addr(to[0])[1]))
+    queue = (headers.get(QUEUE_HEADER.lower()) or [""])[0].strip()
+    return replace(_caller_of(headers), dialled=number_of(split_name_addr(to[0])[1]),
+                   queue_id=queue if _QUEUE_ID.fullmatch(queue) else "")
 
 
 def _caller_of(headers: dict[str, list[str]]) -> CallerIdentity:

@@ -55,7 +55,7 @@ _TIME_COLUMNS = ("waiting", "talking", "held", "since")
 
 
 def _sort_key(call: DeskCall) -> tuple[int, float, int]:
-    return (int(call.priority), call.offered_at, call.call_id)
+    return (int(call.priority), call.offered_at, abs(call.call_id))  # as OperatorDesk.waiting()
 
 
 class DeskListModel(QAbstractTableModel):

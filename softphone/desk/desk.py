@@ -28,8 +28,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from softphone.desk.exchange_rows import ExchangeRows
 from softphone.desk.logbook import callback_of, outcome_of, record_of
 from softphone.desk.phone import DeskPhone
+from softphone.desk.queue import QueueIds
 from softphone.desk.records import (
     CallbackAdded,
     CallbackEntry,
@@ -56,7 +58,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class OperatorDesk:
+class OperatorDesk(ExchangeRows):
     def __init__(self, phone: DeskPhone, settings: DeskSettings | None = None, *,
                  clock: Callable[[], float], wall_clock: Callable[[], datetime] = _utc_now,
                  name_of: Callable[[str], str | None] = lambda number: None) -> None:
@@ -67,6 +69,8 @@ class OperatorDesk:
         self._name_of = name_of
         self._calls: dict[int, DeskCall] = {}
         self._legs: dict[int, int] = {}  # consultation call id -> caller's call id
+        self._queue = QueueIds()  # the exchange's waiting callers shown as rows (negative ids)
+        self._picker: Callable[[str], None] | None = None
         self._listeners: list[Callable[[DeskEvent], None]] = []
         self.callbacks: list[CallbackEntry] = []
         phone.add_listener(self.on_phone_event)
@@ -92,7 +96,7 @@ class OperatorDesk:
     def waiting(self) -> list[DeskCall]:
         """Waiting calls in answering order: priority class, then longest waiting."""
         rows = [c for c in self._calls.values() if c.stage is Stage.WAITING]
-        return sorted(rows, key=lambda c: (c.priority, c.offered_at, c.call_id))
+        return sorted(rows, key=lambda c: (c.priority, c.offered_at, abs(c.call_id)))  # queue rows: -1, -2...
 
     def in_stage(self, *stages: Stage) -> list[DeskCall]:
         return sorted((c for c in self._calls.values() if c.stage in stages), key=lambda c: c.offered_at)
@@ -136,13 +140,17 @@ class OperatorDesk:
         return waiting[0].call_id
 
     def answer(self, call_id: int) -> None:
-        if self.call(call_id).stage is not Stage.WAITING:
+        call = self.call(call_id)
+        if call.stage is not Stage.WAITING:
             raise PhoneError(f"call {call_id} is not waiting", Refusal.NOT_RINGING)
+        if call_id < 0:  # waiting at the exchange: ask for it; it rings here and is answered on arrival
+            self._pick(call)
+            return
         self._phone.answer(call_id)
 
     def reject(self, call_id: int, *, busy: bool = False) -> None:
         """Refuse a waiting call: busy (486, the exchange offers it on) or declined (603)."""
-        if self.call(call_id).stage is not Stage.WAITING:
+        if self.call(call_id).stage is not Stage.WAITING or call_id < 0:  # the queue's callers are not ours
             raise PhoneError(f"call {call_id} is not waiting", Refusal.NOT_RINGING)
         self._phone.reject(call_id, busy=busy)
 
@@ -314,7 +322,7 @@ class OperatorDesk:
     def _call_changed(self, snap: Call, previous: Call | None) -> None:
         call = self._calls.get(snap.id)
         if call is None:
-            if snap.state.live:
+            if snap.state.live and not self._picked_arrived(snap):
                 self._put(self._new_row(snap), "incoming call" if snap.state is CallState.RINGING else "dialling")
             return
         if snap.state is CallState.ENDED:

@@ -86,6 +86,8 @@ class DeskCall:
     why: EndReason | None = None  # `note` as a kind the window translates
     why_party: str = ""  # whose leg `why` is about, when not the transfer target's
     line: Call | None = None  # the phone's latest snapshot of the caller's leg (hold, mute, audio)
+    queue_id: str = ""  # the exchange queue's id, while the caller waits there or once picked from it
+    offered_to: str = ""  # the operator the exchange offers this waiting caller to (a pick under way)
 
     def waiting_s(self, now: float) -> float:
         return (self.answered_at if self.answered_at is not None else now) - self.offered_at
