@@ -77,6 +77,8 @@ class ExchangeRows:
     def queue_left(self, queue_id: str, reason: str) -> None:
         """Picked (here or elsewhere), answered, overflowed or abandoned: the row goes. A caller who gave up
         goes on the call-back list; the exchange records every caller's life, so nothing is logged here."""
+        if reason == "picked" and queue_id in self._queue.picking:
+            return  # our own pick, told before its INVITE arrived: the row gives way when it rings here
         row_id = self._queue.pop(queue_id)
         if row_id is None or row_id not in self._calls:
             return

@@ -65,6 +65,18 @@ def test_f2_picks_the_head_and_the_picked_caller_is_answered_on_arrival(desk: De
     assert [c.queue_id for c in desk.desk.waiting()] == ["q1"]
 
 
+def test_the_exchange_telling_of_our_pick_before_its_invite_arrives_loses_nothing(
+        desk: Desk, picks: list[str]) -> None:
+    desk.desk.queue_synced((Caller("q1"),))
+    desk.desk.answer_next()
+    desk.desk.queue_left("q1", "picked")  # the event stream can overtake the INVITE
+    call_id = desk.phone.ring("", "+4670111000", queue_id="q1")
+    desk.pump()
+    desk.pump()
+    assert desk.phone.call(call_id).state is CallState.CONNECTED
+    assert desk.desk.waiting() == []
+
+
 def test_a_call_marked_with_a_queue_id_nobody_here_picked_rings_as_usual(desk: Desk, picks: list[str]) -> None:
     call_id = desk.phone.ring("", "+4670111000", queue_id="q9")
     desk.pump()
