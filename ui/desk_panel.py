@@ -135,12 +135,17 @@ class DeskPanels(QObject):
             return
         self._bridge.answer(call_id)
 
-    def reject_busy(self) -> None:
-        """The selected waiting call, else the next one F2 would answer, back to the exchange as busy (486)."""
+    def _waiting_choice(self) -> int | None:
+        """The selected waiting call, else the next one F2 would answer."""
         call_id = self.waiting.selected_call_id()
         if call_id is None:
             waiting = self._bridge.desk.waiting()
             call_id = waiting[0].call_id if waiting else None
+        return call_id
+
+    def reject_busy(self) -> None:
+        """The selected waiting call, else the next one F2 would answer, back to the exchange as busy (486)."""
+        call_id = self._waiting_choice()
         if call_id is None:
             self.notice.emit(self.tr("No calls waiting"))
             return
@@ -222,6 +227,14 @@ class DeskPanels(QObject):
             self._bridge.join(call.call_id)
 
     def hang_up(self) -> None:
+        """F12: hang up the current call (during a consultation: end it); with none, decline the selected
+        (else the next) waiting call, as operators expect."""
+        current = self._bridge.current()
+        if current is None:
+            waiting = self._waiting_choice()
+            if waiting is not None:
+                self._bridge.reject(waiting)
+                return
         call = self._current(Stage.ACTIVE, Stage.CONSULTING)
         if call is None:
             return

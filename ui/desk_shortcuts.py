@@ -39,7 +39,8 @@ def descriptions() -> dict[str, str]:
             "DeskShortcuts", "Hold the current call, or take back the selected held call or recall"),
         "consult": translate("DeskShortcuts", "Consult: call the selected directory number, caller on hold"),
         "complete": translate("DeskShortcuts", "Connect the caller to the consulted person"),
-        "cancel": translate("DeskShortcuts", "End the consultation and go back to the caller"),
+        "cancel": translate(
+            "DeskShortcuts", "End the consultation and go back to the caller (also after a failed one)"),
         "toggle": translate("DeskShortcuts", "Switch between the caller and the consulted person"),
         "join": translate("DeskShortcuts", "Three-way call: the caller, the consulted person and you"),
         "transfer": translate("DeskShortcuts", "Transfer to the selected number; comes back if not answered"),

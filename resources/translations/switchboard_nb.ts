@@ -535,8 +535,8 @@
     </message>
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="42"/>
-        <source>End the consultation and go back to the caller</source>
-        <translation>Avslutt forespørselen og gå tilbake til innringeren</translation>
+        <source>End the consultation and go back to the caller (also after a failed one)</source>
+        <translation>Avslutt forespørselen og gå tilbake til innringeren (også etter en mislykket)</translation>
     </message>
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="43"/>

@@ -535,8 +535,8 @@
     </message>
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="42"/>
-        <source>End the consultation and go back to the caller</source>
-        <translation>Avsluta förfrågan och gå tillbaka till uppringaren</translation>
+        <source>End the consultation and go back to the caller (also after a failed one)</source>
+        <translation>Avsluta förfrågan och gå tillbaka till uppringaren (även efter en misslyckad)</translation>
     </message>
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="43"/>
