@@ -78,7 +78,7 @@ class CallLogModel(QAbstractTableModel):
             "handled": self.tr("handled"), "transferred": self.tr("transferred"),
             "abandoned": self.tr("gave up waiting"), "abandoned_held": self.tr("gave up on hold"),
             "abandoned_transfer": self.tr("gave up during transfer"), "rejected": self.tr("rejected"),
-            "outgoing": self.tr("outgoing"),
+            "outgoing": self.tr("outgoing"), "not_connected": self.tr("answered, never connected"),
         }.get(outcome, outcome)
 
     def set_calls(self, calls: list[LoggedCall]) -> None:

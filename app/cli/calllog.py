@@ -34,7 +34,7 @@ _UNIT = {"w": timedelta(weeks=1), "d": timedelta(days=1), "h": timedelta(hours=1
 OUTCOME_WORDS = {
     "handled": "handled", "transferred": "transferred", "abandoned": "gave up waiting",
     "abandoned_held": "gave up on hold", "abandoned_transfer": "gave up during transfer",
-    "rejected": "rejected", "outgoing": "outgoing",
+    "rejected": "rejected", "outgoing": "outgoing", "not_connected": "answered, never connected",
 }
 COLUMNS = ("Time", "Caller", "Number", "Outcome", "Waited", "To connect", "Transferred to", "Console")
 

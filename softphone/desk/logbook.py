@@ -22,6 +22,8 @@ def outcome_of(call: DeskCall, *, by_operator: bool) -> Outcome:
         return Outcome.OUTGOING
     if call.stage is Stage.WAITING:
         return Outcome.REJECTED if by_operator else Outcome.ABANDONED
+    if call.line is not None and call.line.connected_at is None:
+        return Outcome.NOT_CONNECTED  # answered, but the caller never heard the operator: not "handled"
     if by_operator or call.stage is Stage.ACTIVE:
         return Outcome.HANDLED
     if call.stage is Stage.TRANSFERRING:

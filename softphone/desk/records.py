@@ -40,6 +40,7 @@ class Outcome(Enum):
     ABANDONED_HELD = "abandoned_held"  # hung up while held, consulted for or recalled
     ABANDONED_TRANSFER = "abandoned_transfer"  # hung up while the transfer's outcome was awaited
     REJECTED = "rejected"  # the operator declined it unanswered
+    NOT_CONNECTED = "not_connected"  # answered, but the call never came up (e.g. the answer was lost)
     OUTGOING = "outgoing"  # the operator's own call
 
 

@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from app.calls.desk_bridge import DeskBridge
 from softphone.desk.desk import OperatorDesk
-from softphone.desk.records import Stage
+from softphone.desk.records import CallLogged, Outcome, Stage
 from softphone.desk.settings import DeskSettings
+from softphone.model import CallChanged
+from softphone.reasons import CallEnd, EndReason
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from tests.unit.softphone.desk.conftest import Clock
 from ui.desk_model import CALL_ID_ROLE, DeskList
@@ -218,3 +220,19 @@ def test_keys_are_declared_once_and_can_be_overridden() -> None:
     assert [key for key, _ in rows] == list(DEFAULT_KEYS.values())
     assert len(set(DEFAULT_KEYS.values())) == len(DEFAULT_KEYS)
     assert not {"F1", "F4", "F5", "Ctrl+F", "Esc", "Return"} & set(DEFAULT_KEYS.values())
+
+
+def test_f12_declines_a_waiting_call_and_shift_f12_rejects_one_as_busy(rig: Rig) -> None:
+    ends: dict[int, object] = {}
+    rig.phone.add_listener(lambda e: ends.__setitem__(e.call.id, e.call.end)
+                           if isinstance(e, CallChanged) and not e.call.state.live else None)
+    logged: list[CallLogged] = []
+    rig.desk.add_listener(lambda e: logged.append(e) if isinstance(e, CallLogged) else None)
+    first = rig.ring("", "+4670001")
+    second = rig.ring("", "+4670002")
+    rig.key("F12")  # no call up: declines the next waiting one (603)
+    rig.key("Shift+F12")  # the other, as busy (486): the exchange offers it on
+    assert ends == {first: EndReason(CallEnd.REJECTED, 603), second: EndReason(CallEnd.REJECTED_BUSY, 486)}
+    assert [e.record.outcome for e in logged] == [Outcome.REJECTED, Outcome.REJECTED]
+    assert rig.desk.calls == ()
+    assert rig.desk.callbacks == []

@@ -3,6 +3,8 @@ the phone dock and the keypad use (reject busy, mute, DTMF) go through the desk.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from softphone.desk.records import CallLogged, Outcome, Stage
@@ -149,3 +151,14 @@ def test_the_operators_own_call_goes_through_the_desk(desk: Desk) -> None:
     assert (row.incoming, row.stage) == (False, Stage.ACTIVE)
     assert row.line is not None
     assert row.line.state is CallState.DIALING
+
+
+def test_a_call_answered_that_never_connected_is_not_logged_as_handled(desk: Desk) -> None:
+    """An answer lost on the way (a 200 OK too large for UDP): the call ends before it came up."""
+    caller = _ring(desk)
+    desk.phone._change(replace(desk.phone.call(caller), state=CallState.CONNECTING), "answered")
+    desk.pump()
+    assert desk.desk.call(caller).stage is Stage.ACTIVE
+    desk.phone.remote_hangup(caller)
+    desk.pump()
+    assert _outcomes(desk) == [Outcome.NOT_CONNECTED]
