@@ -45,7 +45,8 @@ def descriptions() -> dict[str, str]:
         "join": translate("DeskShortcuts", "Three-way call: the caller, the consulted person and you"),
         "transfer": translate("DeskShortcuts", "Transfer to the selected number; comes back if not answered"),
         "blind_transfer": translate("DeskShortcuts", "Blind transfer to the selected number"),
-        "hang_up": translate("DeskShortcuts", "Hang up the current call (during a consultation: end it)"),
+        "hang_up": translate("DeskShortcuts", "Hang up the current call (during a consultation: end it); "
+                                              "with no call, decline the waiting one"),
         "reject_busy": translate(
             "DeskShortcuts", "Reject the selected (or next) waiting call as busy: the exchange offers it on"),
         "called_back": translate("DeskShortcuts", "Remove the selected call-back entry"),

@@ -196,6 +196,11 @@
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="81"/>
+        <source>answered, never connected</source>
+        <translation>besvart, aldri koblet opp</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_model.py" line="95"/>
         <source>%n call(s)</source>
@@ -240,47 +245,90 @@
     </message>
 </context>
 <context>
+    <name>CallbackFlow</name>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="114"/>
+        <source>That call-back is no longer on the list</source>
+        <translation>Den tilbakeringingen står ikke lenger på listen</translation>
+    </message>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="119"/>
+        <source>%1 is already being called back by %2</source>
+        <translation>%1 blir allerede ringt tilbake av %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="122"/>
+        <source>%1 has already been called back by %2</source>
+        <translation>%1 er allerede ringt tilbake av %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="125"/>
+        <source>%1 changed meanwhile; the list shows it as it is now</source>
+        <translation>%1 ble endret i mellomtiden; listen viser slik det er nå</translation>
+    </message>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="129"/>
+        <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
+        <translation>Tilbakeringingslisten kunne ikke lagres eller leses: %1 (innringere som la på, beholdes på denne konsollen og lagres senere)</translation>
+    </message>
+</context>
+<context>
     <name>CallbackModel</name>
     <message>
-        <location filename="../../ui/callback_model.py" line="31"/>
+        <location filename="../../ui/callback_model.py" line="45"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="31"/>
+        <location filename="../../ui/callback_model.py" line="45"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="31"/>
+        <location filename="../../ui/callback_model.py" line="45"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="31"/>
+        <location filename="../../ui/callback_model.py" line="45"/>
         <source>Hung up at</source>
         <translation>La på</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="32"/>
+        <location filename="../../ui/callback_model.py" line="46"/>
         <source>While</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="56"/>
+        <location filename="../../ui/callback_model.py" line="46"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="72"/>
         <source>waiting</source>
         <translation>i kø</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="56"/>
-        <location filename="../../ui/callback_model.py" line="57"/>
+        <location filename="../../ui/callback_model.py" line="72"/>
+        <location filename="../../ui/callback_model.py" line="73"/>
         <source>on hold</source>
         <translation>på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="58"/>
+        <location filename="../../ui/callback_model.py" line="74"/>
         <source>being transferred</source>
         <translation>under viderekobling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="81"/>
+        <source>you are calling</source>
+        <translation>du ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_model.py" line="82"/>
+        <source>taken by %1</source>
+        <translation>tatt av %1</translation>
     </message>
 </context>
 <context>
@@ -322,22 +370,22 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/lookup/console.py" line="120"/>
+        <location filename="../../app/lookup/console.py" line="121"/>
         <source>Loading directory…</source>
         <translation>Laster inn katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="140"/>
+        <location filename="../../app/lookup/console.py" line="141"/>
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunne ikke åpnes: %1</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="142"/>
+        <location filename="../../app/lookup/console.py" line="143"/>
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="145"/>
+        <location filename="../../app/lookup/console.py" line="146"/>
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -444,64 +492,64 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="91"/>
+        <location filename="../../ui/desk_panel.py" line="99"/>
         <source>Waiting calls</source>
         <translation>Ventende samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="92"/>
+        <location filename="../../ui/desk_panel.py" line="100"/>
         <source>Active call</source>
         <translation>Aktiv samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="93"/>
+        <location filename="../../ui/desk_panel.py" line="101"/>
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="94"/>
+        <location filename="../../ui/desk_panel.py" line="102"/>
         <source>Consultations</source>
         <translation>Forespørsler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="95"/>
+        <location filename="../../ui/desk_panel.py" line="103"/>
         <source>Recalls</source>
         <translation>Tilbakekomne samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="96"/>
+        <location filename="../../ui/desk_panel.py" line="104"/>
         <source>Call back</source>
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="129"/>
-        <location filename="../../ui/desk_panel.py" line="145"/>
+        <location filename="../../ui/desk_panel.py" line="138"/>
+        <location filename="../../ui/desk_panel.py" line="159"/>
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="134"/>
+        <location filename="../../ui/desk_panel.py" line="143"/>
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="159"/>
+        <location filename="../../ui/desk_panel.py" line="173"/>
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="166"/>
-        <location filename="../../ui/desk_panel.py" line="210"/>
+        <location filename="../../ui/desk_panel.py" line="180"/>
+        <location filename="../../ui/desk_panel.py" line="224"/>
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="175"/>
+        <location filename="../../ui/desk_panel.py" line="189"/>
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="250"/>
+        <location filename="../../ui/desk_panel.py" line="301"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -539,37 +587,37 @@
         <translation>Avslutt forespørselen og gå tilbake til innringeren (også etter en mislykket)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="43"/>
+        <location filename="../../ui/desk_shortcuts.py" line="44"/>
         <source>Switch between the caller and the consulted person</source>
         <translation>Veksle mellom innringeren og den du spurte</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="44"/>
+        <location filename="../../ui/desk_shortcuts.py" line="45"/>
         <source>Three-way call: the caller, the consulted person and you</source>
         <translation>Trepartssamtale: innringeren, den du spurte og du</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="45"/>
+        <location filename="../../ui/desk_shortcuts.py" line="46"/>
         <source>Transfer to the selected number; comes back if not answered</source>
         <translation>Koble til det valgte nummeret; kommer tilbake hvis ingen svarer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="46"/>
+        <location filename="../../ui/desk_shortcuts.py" line="47"/>
         <source>Blind transfer to the selected number</source>
         <translation>Koble direkte (uten forespørsel) til det valgte nummeret</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="47"/>
-        <source>Hang up the current call (during a consultation: end it)</source>
-        <translation>Legg på gjeldende samtale (under en forespørsel: avslutt den)</translation>
+        <location filename="../../ui/desk_shortcuts.py" line="48"/>
+        <source>Hang up the current call (during a consultation: end it); with no call, decline the waiting one</source>
+        <translation>Legg på den aktuelle samtalen (under en konsultasjon: avslutt den); uten samtale, avvis den ventende</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="48"/>
+        <location filename="../../ui/desk_shortcuts.py" line="50"/>
         <source>Reject the selected (or next) waiting call as busy: the exchange offers it on</source>
         <translation>Avvis den markerte (eller neste) ventende samtalen som opptatt: sentralbordet tilbyr den videre</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="50"/>
+        <location filename="../../ui/desk_shortcuts.py" line="52"/>
         <source>Remove the selected call-back entry</source>
         <translation>Fjern den valgte oppføringen i listen Ring tilbake</translation>
     </message>
