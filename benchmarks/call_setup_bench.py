@@ -171,9 +171,9 @@ def bare_pjsua2(kamailio: Kamailio, peer: SipPeer, calls: int) -> Samples:
 # -- the softphone, plain loop and under Qt ------------------------------------------------------
 
 def _settings(kamailio: Kamailio) -> PhoneSettings:
-    account = AccountSettings("1000", "127.0.0.1", kamailio.hostport, "pw1000", bind_address="127.0.0.1",
-                              rtp_timeout_s=0)
-    return PhoneSettings(account, AudioSettings(null_device=True))
+    account = AccountSettings(user="1000", domain="127.0.0.1", registrar=kamailio.hostport, bind_address="127.0.0.1",
+                              rtp_timeout=0)
+    return PhoneSettings(account, AudioSettings(null_device=True), password="pw1000")
 
 
 class _Visible:

@@ -65,9 +65,10 @@ def _pct(values: list[float], q: float) -> float:
 class Console:
     def __init__(self, kamailio: Kamailio) -> None:
         self.app = QApplication.instance() or QApplication([])
-        account = AccountSettings(user="1000", domain="127.0.0.1", registrar=kamailio.hostport, password="pw1000",
-                                  bind_address="127.0.0.1", rtp_timeout_s=0)
-        self.phone = Phone(PhoneSettings(account, AudioSettings(null_device=True, codecs=("PCMU/8000",))))
+        account = AccountSettings(user="1000", domain="127.0.0.1", registrar=kamailio.hostport,
+                                  bind_address="127.0.0.1", rtp_timeout=0)
+        self.phone = Phone(PhoneSettings(account, AudioSettings(null_device=True, codecs=("PCMU/8000",)),
+                                         password="pw1000"))
         self.desk = OperatorDesk(self.phone, clock=time.monotonic)
         self.bridge = DeskBridge(self.phone, self.desk)
         self.panels = DeskPanels(self.bridge)

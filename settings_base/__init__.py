@@ -7,9 +7,11 @@ that neither domain imports the other or the app; it imports nothing but pydanti
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Strict
+
+_T = TypeVar("_T")
 
 
 def _secret_reference(value: str) -> str:
@@ -23,6 +25,20 @@ def _secret_reference(value: str) -> str:
 # A setting that names where a secret is kept; the app resolves it (app.config.secrets), the domain
 # receives the resolved value separately, so a settings object never holds a secret.
 SecretRef = Annotated[str, AfterValidator(_secret_reference)]
+
+
+# An enum setting, written in TOML as its value ("udp"): strict sections accept only members otherwise.
+# Values are still checked exactly (no case folding, no numbers), and the runtime reads the member.
+Choice = Annotated[_T, Strict(False)]
+
+
+def _tuple_from_array(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+# A list setting held as a tuple, so sections stay hashable and immutable all the way down; a TOML array
+# becomes the tuple, each item still validated strictly.
+Items = Annotated[tuple[_T, ...], BeforeValidator(_tuple_from_array)]
 
 
 class Section(BaseModel):

@@ -380,8 +380,8 @@ class CallTable:
     # -- housekeeping (pump and shutdown) ---------------------------------------------------------
 
     def check_media(self, now: float) -> None:
-        """End connected calls that receive no RTP for `rtp_timeout_s` (a peer that vanished)."""
-        timeout = self._phone.settings.account.rtp_timeout_s
+        """End connected calls that receive no RTP for `rtp_timeout` seconds (a peer that vanished)."""
+        timeout = self._phone.settings.account.rtp_timeout
         if timeout <= 0 or now - self._last_check < _MEDIA_CHECK_INTERVAL_S:
             return
         self._last_check = now

@@ -84,7 +84,7 @@ class Phone:
         self._account: Any = None
         self._transport_id = -1
         acc = settings.account
-        backoff = Backoff(acc.retry_initial_s, acc.retry_max_s)
+        backoff = Backoff(settings.retry_initial_s, settings.retry_max_s)
         self._reg = RegistrationTracker(RetryPlan(acc.registrar, acc.secondary_registrar, backoff))
         self._active_registrar = acc.registrar
         self._last_reg = Registration()
@@ -127,7 +127,7 @@ class Phone:
             self._open_probe(self._reg.registrar)
             self._emit_registration(self._reg.started())
             self._account = AccountHandle(self)
-            self._account.create(account_config(self.settings.account, self._reg.registrar,
+            self._account.create(account_config(self.settings, self._reg.registrar,
                                                 self._transport_id))
         except pj.Error as error:
             self._ep = ep
@@ -276,7 +276,7 @@ class Phone:
             if registrar != self._active_registrar:
                 self._active_registrar = registrar
                 self._open_probe(registrar)
-                self._account.modify(account_config(self.settings.account, registrar, self._transport_id))
+                self._account.modify(account_config(self.settings, registrar, self._transport_id))
             else:
                 self._account.setRegistration(True)
         except pj.Error as error:
@@ -288,10 +288,10 @@ class Phone:
             self._probe.close()
             self._probe = None
         account = self.settings.account
-        if account.transport is not Transport.UDP or account.keepalive_interval_s <= 0:
+        if account.transport is not Transport.UDP or account.keepalive_interval <= 0:
             return
         host, port = host_port(account.outbound_proxy or registrar)
-        probe = RegistrarProbe(host, port, account.keepalive_interval_s)
+        probe = RegistrarProbe(host, port, account.keepalive_interval)
         try:
             probe.open()
         except OSError as error:

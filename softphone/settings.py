@@ -1,6 +1,6 @@
-"""Softphone settings: frozen records the app fills from its TOML configuration.
+"""Softphone settings: the `[sip]` table declared once (pydantic), and what the phone runs with.
 
-Secrets arrive already resolved (the app reads keyring/environment references); nothing here reads
+The app composes `SipSettings` into its TOML tree and resolves the password reference; nothing here reads
 files, the environment or the keyring.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
-_E = TypeVar("_E", bound=StrEnum)
+from pydantic import Field
+
+from settings_base import Choice, Items, SecretRef, Section
 
 
 class Transport(StrEnum):
@@ -31,59 +32,88 @@ class DtmfMethod(StrEnum):
     SIP_INFO = "sip_info"  # SIP INFO requests with application/dtmf-relay
 
 
-@dataclass(frozen=True)
-class AccountSettings:
-    """One SIP account: who we are, where we register and how we reach it."""
+class AccountSettings(Section):
+    """The `[sip]` keys of the console's own phone line: who we are, where we register, how we reach it.
 
-    user: str  # user part of the address of record, e.g. "1000"
-    domain: str  # domain of the address of record (sip:user@domain)
-    registrar: str  # primary registrar "host[:port]"
-    password: str = field(default="", repr=False)  # resolved digest secret
-    auth_user: str = ""  # digest user name when it differs from `user`
-    realm: str = "*"  # digest realm; "*" answers any realm
-    display_name: str = ""  # our own display name in From
-    secondary_registrar: str = ""  # failover registrar "host[:port]", "" = none
-    outbound_proxy: str = ""  # "host[:port]" every request is routed through, "" = the active registrar
-    transport: Transport = Transport.UDP
-    local_port: int = 0  # local SIP port, 0 = any free port
-    bind_address: str = ""  # local IP for SIP and RTP, "" = all interfaces
-    tls_verify_server: bool = True  # check the registrar's certificate and host name
-    tls_ca_file: str = ""  # CA bundle (PEM) for TLS, "" = the system bundle
-    srtp: SrtpMode = SrtpMode.OFF
-    register_expiry_s: int = 300  # requested registration lifetime
-    keepalive_interval_s: int = 15  # UDP: OPTIONS ping to the registrar (outage shows within ~3 pings), 0 = off
-    retry_initial_s: float = 2.0  # first re-registration delay after a failure
-    retry_max_s: float = 120.0  # cap of the exponential re-registration backoff
-    rtp_timeout_s: float = 30.0  # end a connected call after this long without incoming audio, 0 = never
-    dtmf_method: DtmfMethod = DtmfMethod.RFC4733
-    user_agent: str = "Switchboard"
+    Declared once: field names are the TOML keys, and `config reference` documents them from here.
+    `password` is only the reference to the secret; the resolved value travels in `PhoneSettings`.
+    """
+
+    user: str = Field("", description="SIP user (extension) of the console's account.")
+    domain: str = Field("", description="Domain of the address of record; empty: the registrar's host.")
+    registrar: str = Field("", description="Registrar as host[:port].")
+    secondary_registrar: str = Field("", description="Failover registrar as host[:port]; empty: none.")
+    outbound_proxy: str = Field("", description="Proxy every request goes through, host[:port]; "
+                                                "empty: the active registrar.")
+    auth_user: str = Field("", description="Digest user name when it differs from user.")
+    password: SecretRef | None = Field(None, description="Secret reference for the SIP digest password.")
+    display_name: str = Field("", description="Our display name in outgoing calls.")
+    transport: Choice[Transport] = Field(
+        Transport.UDP, description="SIP transport. TLS uses the OpenSSL 1.0.2 bundled with pjsua2 (out of support).")
+    tls_verify_server: bool = Field(True, description="Verify the registrar's TLS certificate and host name.")
+    tls_ca_file: str = Field("", description="CA bundle (PEM) for TLS; empty: the system bundle.")
+    srtp: Choice[SrtpMode] = Field(SrtpMode.OFF, description="Encrypt media with SRTP.")
+    local_port: int = Field(0, ge=0, le=65535, description="Local SIP port; 0: any free port.")
+    bind_address: str = Field("", description="Local IP address for SIP and media; empty: all interfaces.")
+    register_expiry: int = Field(300, ge=30, le=86400, description="Registration lifetime in seconds.")
+    keepalive_interval: int = Field(15, ge=0, le=3600, description="Seconds between keep-alives (over UDP an "
+                                    "OPTIONS ping; two missed mean the line is down); 0: off.")
+    rtp_timeout: float = Field(30.0, ge=0, description="End a call after this many seconds without audio; 0: never.")
+    dtmf_method: Choice[DtmfMethod] = Field(DtmfMethod.RFC4733, description="How key presses are sent.")
 
     @property
     def aor(self) -> str:
         return f"sip:{self.user}@{self.domain}"
 
 
-@dataclass(frozen=True)
-class AudioSettings:
-    """Sound devices and levels. Device names are as listed by `Phone.audio_devices()`; "" = default."""
+class AudioSettings(Section):
+    """The `[sip.audio]` keys: sound devices and levels. Device names are as `Phone.audio_devices()` lists them."""
 
-    null_device: bool = False  # no sound hardware: tests, servers, machines without audio
-    headset_input: str = ""  # microphone of the headset
-    headset_output: str = ""  # earpiece of the headset
-    ringer_output: str = ""  # where the ring tone plays, e.g. desk speakers; "" = headset output
-    ring_tone: bool = True
-    ring_volume: float = 0.8  # 0.0 .. 1.0
-    speaker_volume: float = 1.0  # 0.0 .. 2.0 (above 1.0 amplifies)
-    microphone_volume: float = 1.0  # 0.0 .. 2.0
-    codecs: tuple[str, ...] = ()  # allowed codecs in order of preference, e.g. ("PCMA/8000",); () = all
+    null_device: bool = Field(False, description="Use no sound hardware (servers, tests, machines without audio).")
+    headset_input: str = Field("", description="Headset microphone device name; empty: the default device.")
+    headset_output: str = Field("", description="Headset earpiece device name; empty: the default device.")
+    ringer_output: str = Field("", description="Device the ring tone plays on (e.g. desk speakers); "
+                                                "empty: the headset.")
+    ring_tone: bool = Field(True, description="Play a ring tone for incoming calls.")
+    ring_volume: float = Field(0.8, ge=0.0, le=1.0, description="Ring tone volume, 0.0 to 1.0.")
+    speaker_volume: float = Field(1.0, ge=0.0, le=2.0, description="Earpiece volume, 0.0 to 2.0.")
+    microphone_volume: float = Field(1.0, ge=0.0, le=2.0, description="Microphone level, 0.0 to 2.0.")
+    codecs: Items[str] = Field((), description="Allowed codecs in order, e.g. [\"PCMA/8000\"]; empty: all.")
+
+
+class SipSettings(AccountSettings):
+    """The whole `[sip]` table as the app composes it: the account's keys and the `[sip.audio]` table."""
+
+    audio: AudioSettings = AudioSettings()
 
 
 @dataclass(frozen=True)
 class PhoneSettings:
+    """What the phone runs with: the `[sip]` declaration plus what only the app knows or derives.
+
+    Built from the declaration in one step (`from_sip`); nothing here repeats a `[sip]` key. An empty
+    `account.domain` becomes the registrar's host, as its description promises.
+    """
+
     account: AccountSettings
-    audio: AudioSettings = AudioSettings()
+    audio: AudioSettings = field(default_factory=AudioSettings)
+    password: str = field(default="", repr=False)  # the resolved digest secret `account.password` refers to
+    realm: str = "*"  # digest realm; "*" answers any realm
+    user_agent: str = "Switchboard"
+    retry_initial_s: float = 2.0  # first re-registration delay after a failure
+    retry_max_s: float = 120.0  # cap of the exponential re-registration backoff
     log_file: str = ""  # pjsip log file, "" = no log
     log_level: int = 0  # pjsip log verbosity 0..6
+
+    def __post_init__(self) -> None:
+        if not self.account.domain:
+            domain = self.account.registrar.rsplit(":", 1)[0]
+            object.__setattr__(self, "account", self.account.model_copy(update={"domain": domain}))
+
+    @classmethod
+    def from_sip(cls, sip: SipSettings, *, password: str = "") -> PhoneSettings:
+        """The phone's settings for a `[sip]` table, with the secret its `password` reference resolved to."""
+        return cls(account=sip, audio=sip.audio, password=password)
 
 
 @dataclass(frozen=True)
@@ -96,7 +126,8 @@ class SettingsProblem:
 
 
 def check_account(account: AccountSettings) -> list[SettingsProblem]:
-    """Problems in an account's settings that can be found without a network."""
+    """Problems in an account's settings that can be found without a network (ranges and choices are the
+    declaration's; these need the values together or the file system)."""
     problems: list[SettingsProblem] = []
     if not account.user:
         problems.append(SettingsProblem("user", "the SIP user name is empty"))
@@ -114,17 +145,4 @@ def check_account(account: AccountSettings) -> list[SettingsProblem]:
     if account.srtp is SrtpMode.MANDATORY and account.transport is not Transport.TLS:
         problems.append(SettingsProblem(
             "srtp", "SRTP keys travel in clear text unless the transport is TLS", error=False))
-    if not 0 <= account.local_port <= 65535:
-        problems.append(SettingsProblem("local_port", f"not a port number: {account.local_port}"))
-    if account.register_expiry_s < 30:
-        problems.append(SettingsProblem("register_expiry_s", "registration lifetime below 30 s", error=False))
     return problems
-
-
-def parse_enum(kind: type[_E], value: str, field_name: str) -> _E:
-    """The enum member named by a config value, or ValueError with a line `config check` can print."""
-    try:
-        return kind(value.lower())
-    except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        raise ValueError(f"{field_name}: unknown value {value!r} (use one of: {allowed})") from None

@@ -25,7 +25,7 @@ def endpoint_config(settings: PhoneSettings) -> Any:
     cfg.uaConfig.threadCnt = 0  # no SIP worker threads: the owner pumps (see softphone.engine)
     cfg.uaConfig.mainThreadOnly = True
     cfg.uaConfig.maxCalls = 16
-    cfg.uaConfig.userAgent = settings.account.user_agent
+    cfg.uaConfig.userAgent = settings.user_agent
     cfg.logConfig.consoleLevel = 0
     cfg.logConfig.level = settings.log_level
     cfg.logConfig.filename = settings.log_file
@@ -57,24 +57,25 @@ def sip_uri(hostport: str, transport: Transport, *, lr: bool = False) -> str:
     return uri
 
 
-def account_config(account: AccountSettings, registrar: str, transport_id: int) -> Any:
+def account_config(settings: PhoneSettings, registrar: str, transport_id: int) -> Any:
+    account = settings.account
     cfg = pj.AccountConfig()
     name = account.display_name.replace('"', "").replace("\\", "")
     cfg.idUri = f'"{name}" <{account.aor}>' if name else account.aor
     reg = cfg.regConfig
     reg.registrarUri = sip_uri(registrar, account.transport)
-    reg.timeoutSec = account.register_expiry_s
+    reg.timeoutSec = account.register_expiry
     reg.retryIntervalSec = 0  # RegistrationTracker owns retries, backoff and failover
     reg.firstRetryIntervalSec = 0
     reg.dropCallsOnFail = False  # a registrar outage must not cut calls that are already up
     sip = cfg.sipConfig
     sip.transportId = transport_id
-    sip.authCreds.append(pj.AuthCredInfo("digest", account.realm, account.auth_user or account.user, 0,
-                                         account.password))
+    sip.authCreds.append(pj.AuthCredInfo("digest", settings.realm, account.auth_user or account.user, 0,
+                                         settings.password))
     # Without an explicit outbound proxy, calls go through the registrar (as desk phones do) rather than
     # to the domain's DNS records, so failover moves calls and registration together.
     sip.proxies.append(sip_uri(account.outbound_proxy or registrar, account.transport, lr=True))
-    cfg.natConfig.udpKaIntervalSec = account.keepalive_interval_s
+    cfg.natConfig.udpKaIntervalSec = account.keepalive_interval
     media = cfg.mediaConfig
     media.srtpUse = _SRTP[account.srtp]
     media.srtpSecureSignaling = 0  # allow SDES over TCP/UDP too; TLS is recommended with SRTP

@@ -53,5 +53,5 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.attach_dialler(lambda number: bridge.dial(dial_string(number)))
     if busy_lamps:  # live line state of the people shown, subscribed at the PBX (RFC 4235 dialog events)
-        console.attach_lines(LineWatcher(BlfClient(BlfAccount.from_settings(settings.account)), console))
+        console.attach_lines(LineWatcher(BlfClient(BlfAccount.from_settings(settings)), console))
     return bridge

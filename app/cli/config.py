@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import time
+from enum import Enum
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -60,11 +61,13 @@ def _kind(annotation: Any) -> str:
         return "secret reference (env:NAME or keyring:service/user)"
     if origin is Literal:
         return "one of " + ", ".join(_show(a) for a in args)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):  # a Choice: written as its values
+        return "one of " + ", ".join(_show(member.value) for member in annotation)
     if origin in (Union, UnionType):
         return " or ".join(_kind(a) for a in args if a is not type(None)) + " (optional)"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "table of " + ", ".join(annotation.model_fields)
-    if origin is list:
+    if origin is list or origin is tuple:  # an Items tuple is written as a TOML array
         return f"list of {_kind(args[0])}"
     if origin is dict:
         return f"table of {_kind(args[0])} = {_kind(args[1])}"

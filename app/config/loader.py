@@ -123,7 +123,7 @@ def _is_locked(key: str, locked: set[str]) -> bool:
 def _describe(error: Mapping[str, Any]) -> str:
     if error["type"] == "extra_forbidden":
         return "unknown key"
-    if error["type"] == "literal_error":
+    if error["type"] in ("literal_error", "enum"):
         return f"{error['msg'].replace('Input should be', 'expected')} (got {error['input']!r})"
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"{message} (got {error['input']!r})" if not isinstance(error["input"], dict) else message

@@ -15,6 +15,7 @@ from app.config.base import SecretRef, Section
 from directory.calendars.config import CalendarSettings
 from directory.sync.settings import LdapSourceConfig
 from softphone.desk.settings import DeskSettings
+from softphone.settings import SipSettings
 
 
 class GeneralSettings(Section):
@@ -37,47 +38,6 @@ class DirectorySettings(Section):
     result_limit: int = Field(50, ge=5, le=500, description="Most search results shown at once.")
     ldap: list[LdapSourceConfig] = Field(default_factory=list,
                                          description="LDAP/AD sources, one [[directory.ldap]] table each.")
-
-
-class SipAudioSettings(Section):
-    null_device: bool = Field(False, description="Use no sound hardware (servers, tests, machines without audio).")
-    headset_input: str = Field("", description="Headset microphone device name; empty: the default device.")
-    headset_output: str = Field("", description="Headset earpiece device name; empty: the default device.")
-    ringer_output: str = Field("", description="Device the ring tone plays on (e.g. desk speakers); "
-                                                "empty: the headset.")
-    ring_tone: bool = Field(True, description="Play a ring tone for incoming calls.")
-    ring_volume: float = Field(0.8, ge=0.0, le=1.0, description="Ring tone volume, 0.0 to 1.0.")
-    speaker_volume: float = Field(1.0, ge=0.0, le=2.0, description="Earpiece volume, 0.0 to 2.0.")
-    microphone_volume: float = Field(1.0, ge=0.0, le=2.0, description="Microphone level, 0.0 to 2.0.")
-    codecs: list[str] = Field(default_factory=list, description="Allowed codecs in order, e.g. [\"PCMA/8000\"]; "
-                                                                  "empty: all.")
-
-
-class SipSettings(Section):
-    """The console's own phone line. The phone starts when user and registrar are set."""
-
-    user: str = Field("", description="SIP user (extension) of the console's account.")
-    domain: str = Field("", description="Domain of the address of record; empty: the registrar's host.")
-    registrar: str = Field("", description="Registrar as host[:port].")
-    secondary_registrar: str = Field("", description="Failover registrar as host[:port]; empty: none.")
-    outbound_proxy: str = Field("", description="Proxy every request goes through, host[:port]; "
-                                                "empty: the active registrar.")
-    auth_user: str = Field("", description="Digest user name when it differs from user.")
-    password: SecretRef | None = Field(None, description="Secret reference for the SIP digest password.")
-    display_name: str = Field("", description="Our display name in outgoing calls.")
-    transport: Literal["udp", "tcp", "tls"] = Field(
-        "udp", description="SIP transport. TLS uses the OpenSSL 1.0.2 bundled with pjsua2 (out of support).")
-    tls_verify_server: bool = Field(True, description="Verify the registrar's TLS certificate and host name.")
-    tls_ca_file: str = Field("", description="CA bundle (PEM) for TLS; empty: the system bundle.")
-    srtp: Literal["off", "optional", "mandatory"] = Field("off", description="Encrypt media with SRTP.")
-    local_port: int = Field(0, ge=0, le=65535, description="Local SIP port; 0: any free port.")
-    bind_address: str = Field("", description="Local IP address for SIP and media; empty: all interfaces.")
-    register_expiry: int = Field(300, ge=30, le=86400, description="Registration lifetime in seconds.")
-    keepalive_interval: int = Field(15, ge=0, le=3600, description="Seconds between keep-alives (over UDP an "
-                                    "OPTIONS ping; two missed mean the line is down); 0: off.")
-    rtp_timeout: float = Field(30.0, ge=0, description="End a call after this many seconds without audio; 0: never.")
-    dtmf_method: Literal["rfc4733", "sip_info"] = Field("rfc4733", description="How key presses are sent.")
-    audio: SipAudioSettings = SipAudioSettings()
 
 
 class ReferralTextSettings(Section):
@@ -123,6 +83,9 @@ class ConsoleDeskSettings(DeskSettings):
     call_log_retention_days: int = Field(90, ge=0, le=3650, description="Days the call log is kept; 0: for ever.")
     keys: dict[str, str] = Field(default_factory=dict, description="Key overrides by operation, e.g. "
                                  "answer_next = \"F2\".")
+    services: dict[str, str] = Field(default_factory=dict, description="Names of the services the switchboard "
+                                     "numbers reach, shown instead of the number dialled, e.g. "
+                                     "{\"0196024000\" = \"Växeln\"}.")
 
 
 class LoggingSettings(Section):

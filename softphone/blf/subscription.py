@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from softphone.blf.dialoginfo import DialogBook, LineActivity
 from softphone.blf.digest import Challenge, authorization
 from softphone.blf.message import Message, build, tag_of, uri_of
-from softphone.settings import AccountSettings
+from softphone.settings import PhoneSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +25,12 @@ class BlfAccount:
     user_agent: str = "Switchboard BLF"
 
     @classmethod
-    def from_settings(cls, account: AccountSettings, *, expires_s: int = 600) -> BlfAccount:
+    def from_settings(cls, settings: PhoneSettings, *, expires_s: int = 600) -> BlfAccount:
         """The BLF identity of the softphone's account: same user, secret and proxy (UDP)."""
+        account = settings.account
         return cls(account.user, account.domain, account.outbound_proxy or account.registrar,
-                   password=account.password, auth_user=account.auth_user, bind_address=account.bind_address,
-                   expires_s=expires_s, user_agent=f"{account.user_agent} BLF")
+                   password=settings.password, auth_user=account.auth_user, bind_address=account.bind_address,
+                   expires_s=expires_s, user_agent=f"{settings.user_agent} BLF")
 
     @property
     def proxy_address(self) -> tuple[str, int]:

@@ -105,7 +105,7 @@ class DemoLab:
         """The console's account at the lab's front door (no password: the front door asks none)."""
         fields: dict[str, Any] = {
             "user": self.config.operator, "domain": self.frontdoor, "registrar": self.frontdoor,
-            "bind_address": "127.0.0.1", "transport": Transport.UDP, "register_expiry_s": 300}
+            "bind_address": "127.0.0.1", "transport": Transport.UDP, "register_expiry": 300}
         fields.update(overrides)
         return AccountSettings(**fields)
 

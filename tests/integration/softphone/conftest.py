@@ -45,14 +45,17 @@ def pump_for(phone: Phone, seconds: float) -> None:
 
 
 def console_settings(kamailio: Kamailio, **overrides: object) -> PhoneSettings:
-    fields: dict[str, object] = {
+    """The console's phone at the test Kamailio. ``overrides`` are `[sip]` keys or, like ``password``
+    (the secret itself here), `PhoneSettings` fields."""
+    account: dict[str, object] = {
         "user": CONSOLE_USER, "domain": "127.0.0.1", "registrar": kamailio.hostport,
-        "password": f"pw{CONSOLE_USER}", "bind_address": "127.0.0.1", "register_expiry_s": 60,
-        "retry_initial_s": 0.5, "retry_max_s": 2.0, "rtp_timeout_s": 3.0, "transport": Transport.UDP,
+        "bind_address": "127.0.0.1", "register_expiry": 60, "rtp_timeout": 3.0, "transport": Transport.UDP,
     }
-    fields.update(overrides)
-    return PhoneSettings(AccountSettings(**fields),  # type: ignore[arg-type]
-                         AudioSettings(null_device=True, codecs=("PCMU/8000",)))
+    runtime: dict[str, object] = {"password": f"pw{CONSOLE_USER}", "retry_initial_s": 0.5, "retry_max_s": 2.0}
+    for key, value in overrides.items():
+        (runtime if key == "password" or key not in AccountSettings.model_fields else account)[key] = value
+    return PhoneSettings(AccountSettings.model_validate(account),
+                         AudioSettings(null_device=True, codecs=("PCMU/8000",)), **runtime)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ def test_second_call_is_answered_while_first_goes_on_hold(console, make_peer):
 
 
 def test_peer_vanishing_mid_call_ends_the_call_with_a_reason(kamailio, make_phone, make_peer):
-    phone, events = make_phone(console_settings(kamailio, rtp_timeout_s=1.5))
+    phone, events = make_phone(console_settings(kamailio, rtp_timeout=1.5))
     pump_until(phone, lambda: phone.registration.registered)
     peer = make_peer("2006")
     call_id = _connect_peer_call((phone, events), peer)
@@ -140,7 +140,7 @@ def test_peer_vanishing_mid_call_ends_the_call_with_a_reason(kamailio, make_phon
 
 
 def test_held_calls_survive_the_rtp_timeout(kamailio, make_phone, make_peer):
-    phone, events = make_phone(console_settings(kamailio, rtp_timeout_s=1.0))
+    phone, events = make_phone(console_settings(kamailio, rtp_timeout=1.0))
     pump_until(phone, lambda: phone.registration.registered)
     peer = make_peer("2007")
     call_id = _connect_peer_call((phone, events), peer)

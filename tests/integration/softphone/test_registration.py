@@ -128,7 +128,7 @@ def test_a_busy_local_port_fails_start_with_a_clear_error(kamailio: Kamailio) ->
 
 
 def test_udp_outage_is_noticed_by_keepalives_and_recovers(kamailio: Kamailio, make_phone: MakePhone) -> None:
-    phone, _ = make_phone(console_settings(kamailio, transport=Transport.UDP, keepalive_interval_s=1))
+    phone, _ = make_phone(console_settings(kamailio, transport=Transport.UDP, keepalive_interval=1))
     pump_until(phone, lambda: phone.registration.registered)
     kamailio.stop()
     pump_until(phone, lambda: phone.registration.status is RegistrationStatus.FAILED, timeout=5)
