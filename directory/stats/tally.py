@@ -1,0 +1,110 @@
+"""Counts and whole-second duration histograms for a group of calls: what an hourly aggregate holds.
+
+A `Tally` adds up (hours into days, services into totals) without losing anything the figures need,
+because thresholds and percentiles are read from the histograms afterwards. `CallFacts` is the part of
+a call-log row the statistics read: no names, no caller numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+ANSWER, ABANDON, CONNECT = "answer", "abandon", "connect"  # the histograms' kinds, as stored
+KINDS = (ANSWER, ABANDON, CONNECT)
+# Stored outcome values (softphone.desk.records.Outcome): the store depends on no softphone code.
+GAVE_UP_OUTCOMES = frozenset({"abandoned", "abandoned_held", "abandoned_transfer"})
+REJECTED, TRANSFERRED = "rejected", "transferred"
+
+
+def whole_seconds(seconds: float) -> int:
+    """Rounded up, so that "within 20 s" is exact for the stored fractions (19.2 s -> 20 s); beyond two
+    minutes to the next 10 s, beyond ten minutes to the next minute, which keeps the histograms small."""
+    value = max(0, math.ceil(round(seconds, 6)))  # round first: 20.0000001 stays 20
+    if value > 600:
+        return -(-value // 60) * 60
+    return -(-value // 10) * 10 if value > 120 else value
+
+
+@dataclass(frozen=True, slots=True)
+class CallFacts:
+    """What statistics read of one logged call."""
+
+    offered_at: datetime
+    incoming: bool
+    answered: bool
+    outcome: str
+    waiting_s: float
+    time_to_connect_s: float | None
+    recalled: bool
+    service: str  # the dialled switchboard number
+    console: str
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts and histograms (seconds -> calls) of one group; `add` and `merge` only ever add."""
+
+    offered: int = 0
+    answered: int = 0
+    abandoned: int = 0
+    rejected: int = 0
+    transferred: int = 0
+    recalled: int = 0
+    callbacks_done: int = 0
+    waits: dict[str, Counter[int]] = field(default_factory=lambda: {k: Counter() for k in KINDS})
+    totals: dict[str, defaultdict[int, float]] = field(  # the exact seconds behind each histogram cell
+        default_factory=lambda: {k: defaultdict(float) for k in KINDS})
+
+    def total_s(self, kind: str) -> float:
+        """The exact seconds of every counted duration of `kind`, for the means."""
+        return float(sum(self.totals[kind].values()))
+
+    def add(self, call: CallFacts, gave_up: Collection[str] = GAVE_UP_OUTCOMES) -> None:
+        """Count one call; outgoing calls are not offered and count for nothing."""
+        if not call.incoming:
+            return
+        self.offered += 1
+        self.recalled += call.recalled
+        if call.answered:
+            self.answered += 1
+            self._duration(ANSWER, call.waiting_s)
+            if call.time_to_connect_s is not None:
+                self._duration(CONNECT, call.time_to_connect_s)
+            self.transferred += call.outcome == TRANSFERRED
+        elif call.outcome in gave_up:
+            self.abandoned += 1
+            self._duration(ABANDON, call.waiting_s)
+        elif call.outcome == REJECTED:
+            self.rejected += 1
+
+    def add_duration(self, kind: str, seconds: int, calls: int, total: float) -> None:
+        """One stored histogram cell; `total` is the exact seconds, kept for the means."""
+        self.waits[kind][seconds] += calls
+        self.totals[kind][seconds] += total
+
+    def _duration(self, kind: str, seconds: float) -> None:
+        self.add_duration(kind, whole_seconds(seconds), 1, seconds)
+
+    def merge(self, other: Tally) -> None:
+        for name in ("offered", "answered", "abandoned", "rejected", "transferred", "recalled", "callbacks_done"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for kind in KINDS:
+            self.waits[kind].update(other.waits[kind])
+            for seconds, total in other.totals[kind].items():
+                self.totals[kind][seconds] += total
+
+    def counts(self) -> Mapping[str, int]:
+        return {"offered": self.offered, "answered": self.answered, "abandoned": self.abandoned,
+                "rejected": self.rejected, "transferred": self.transferred, "recalled": self.recalled,
+                "callbacks_done": self.callbacks_done}
+
+
+def tally_all(calls: Iterable[CallFacts]) -> Tally:
+    total = Tally()
+    for call in calls:
+        total.add(call)
+    return total
