@@ -4,4 +4,8 @@ from directory.store.annotations import AnnotationRepository
 from directory.store.database import Store, StoreError, sqlite_url
 from directory.store.entries import DirectoryRepository
 
-__all__ = ["AnnotationRepository", "DirectoryRepository", "Store", "StoreError", "sqlite_url"]
+# The outbox's table is declared beside its repository; importing it here puts it in Base.metadata for
+# every user of the schema (migrations' autogenerate check included).
+from directory.store.outbox import OutboxRepository
+
+__all__ = ["AnnotationRepository", "DirectoryRepository", "OutboxRepository", "Store", "StoreError", "sqlite_url"]

@@ -1,0 +1,1 @@
+"""Transports: one small interface (`MessageTransport`), one implementation per gateway (SMTP, Kannel, SMPP, ESPA)."""
