@@ -55,5 +55,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("icalendar", "BSD-2-Clause", "icalendar"),
     Component("lxml", "BSD-3-Clause", "lxml"),
     Component("Requests", "Apache-2.0", "requests"),
+    Component("smpplib", "LGPL-2.1-or-later", "smpplib"),
+    Component("pySerial", "BSD-3-Clause", "pyserial"),
     Component("tzdata", "Apache-2.0", "tzdata"),
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-DOMAIN = ("directory", "softphone")
+DOMAIN = ("directory", "softphone", "messaging")
 
 
 def test_domain_packages_import_without_qt() -> None:

@@ -16,6 +16,9 @@ CLASSIFIER_OR_TEXT = {  # distribution: (what its metadata says, what we state)
     "ldap3": ("LGPL v3", "LGPL-3.0-or-later"),  # source headers: version 3 "or (at your option) any later"
     # README: "dual-licensed under the GNU GENERAL PUBLIC LICENSE Version 3 and the Apache License 2.0"
     "caldav": ("GPL", "Apache-2.0 OR GPL-3.0-only"),
+    # no licence field; source headers: LGPL "version 2.1 of the License, or (at your option) any later version"
+    "smpplib": ("", "LGPL-2.1-or-later"),
+    "pyserial": ("BSD", "BSD-3-Clause"),  # LICENSE.txt: the three-clause BSD text
 }
 NO_METADATA = {
     "pjsua2-python": "GPL-2.0-or-later",  # the wheel declares no licence; pjproject is GPL-2.0-or-later
