@@ -12,9 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import app.cli.queue as cli_queue
 from app import __version__
 from app.cli import calendar as cli_calendar
 from app.cli import calllog as cli_calllog
+from app.cli import exchange as cli_exchange
 from app.cli import referral as cli_referral
 from app.config.loader import load_config
 from app.config.paths import Paths
@@ -67,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     calllog.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     calllog.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     cli_calllog.add_arguments(calllog)
+    exchange = commands.add_parser("exchange", help="render or run the exchange's queue (Kamailio)")
+    cli_exchange.add_arguments(exchange)
+    queue = commands.add_parser("queue", help="list, pick and watch the exchange's queue")
+    queue.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_queue.add_arguments(queue)
     return parser
 
 
@@ -88,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_calendar.run(args, config, paths, demo=demo)
     if args.command == "calllog":
         return cli_calllog.run(args, config, paths, demo=demo)
+    if args.command == "exchange":
+        return cli_exchange.run(args, config, paths)
+    if args.command == "queue":
+        return cli_queue.run(args, config)
     if args.command == "directory":
         from app.cli import directory as cli_directory  # noqa: PLC0415
 

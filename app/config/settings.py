@@ -15,6 +15,7 @@ from app.config.base import SecretRef, Section
 from directory.calendars.config import CalendarSettings
 from directory.sync.settings import LdapSourceConfig
 from softphone.desk.settings import DeskSettings
+from softphone.exchange.settings import ExchangeQueueSettings
 from softphone.settings import SipSettings
 
 
@@ -108,5 +109,6 @@ class Settings(Section):
     referrals: ReferralSettings = ReferralSettings()
     calendars: CalendarSettings = CalendarSettings()
     desk: ConsoleDeskSettings = ConsoleDeskSettings()
+    exchange: ExchangeQueueSettings = ExchangeQueueSettings()
     logging: LoggingSettings = LoggingSettings()
     policy: PolicySettings = PolicySettings()

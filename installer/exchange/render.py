@@ -1,0 +1,75 @@
+"""Renders the exchange's Kamailio configuration from the [exchange] settings and resolved secrets.
+
+Secrets never reach the file: console tokens as SHA-256 digests, SIP passwords as digest HA1
+(md5(user:realm:password)), the records database password only inside the database URL given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from installer.exchange.queue_rules import token_digest
+from softphone.desk.settings import DeskSettings
+from softphone.exchange.settings import ExchangeQueueSettings
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "kamailio.cfg.tmpl"
+SETTINGS_MARK = "# exchange-settings: "
+
+
+def digest_ha1(user: str, realm: str, password: str) -> str:
+    return hashlib.md5(f"{user}:{realm}:{password}".encode()).hexdigest()  # SIP digest is MD5
+
+
+def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[str, str],
+           sip_passwords: dict[str, str], records_url: str = "", debug: int = 1,
+           tm_defaults_ms: tuple[int, int] = (60_000, 180_000)) -> str:
+    """The cfg text. `tokens`/`sip_passwords`: operator -> resolved secret; `records_url`: a Kamailio
+    database URL (sqlite:///path or postgres://user:password@host/db) or empty for no records.
+    `tm_defaults_ms`: tm's fr_inv_timer and max_inv_lifetime for everything but queued callers (tests
+    lower them to show that a queued caller outlives them)."""
+    operators = {name: {"token_sha256": token_digest(tokens[name]),
+                        "ha1": digest_ha1(name, settings.domain, sip_passwords[name])}
+                 for name in settings.operators}
+    data = {
+        "domain": settings.domain,
+        "numbers": dict(settings.numbers),
+        "emergency_numbers": list(desk.emergency_numbers),
+        "priority_numbers": list(desk.priority_numbers),
+        "internal_max_digits": desk.internal_max_digits,
+        "max_wait_s": settings.max_wait,
+        "offer_timeout_s": settings.offer_timeout,
+        "overflow_to": settings.overflow_to,
+        "queued_reply": settings.queued_reply,
+        "sip_port": int(settings.sip_listen.rpartition(":")[2]),
+        "api_port": int(settings.api_listen.rpartition(":")[2]),
+        "events_port": int(settings.events_listen.rpartition(":")[2]),
+        "operators": operators,
+        "records": bool(records_url),
+    }
+    db_modules = db_params = ""
+    if records_url:
+        module = "db_sqlite" if records_url.startswith("sqlite:") else "db_postgres"
+        db_modules = f'loadmodule "{module}.so"\nloadmodule "sqlops.so"'
+        db_params = f'modparam("sqlops", "sqlcon", "records=>{records_url}")'
+    replacements = {
+        "@@SETTINGS_LINE@@": SETTINGS_MARK + json.dumps(data, sort_keys=True),
+        "@@DEBUG@@": str(debug),
+        "@@CHILDREN@@": str(settings.workers),
+        "@@TCP_MAX@@": str(settings.max_api_connections),
+        "@@EVENT_CLIENTS@@": str(settings.max_event_clients),
+        "@@SIP_LISTEN@@": settings.sip_listen,
+        "@@API_LISTEN@@": settings.api_listen,
+        "@@EVENTS_LISTEN@@": settings.events_listen,
+        "@@DB_MODULES@@": db_modules,
+        "@@DB_PARAMS@@": db_params,
+        "@@SCRIPT_DIR@@": str(HERE),
+        "@@FR_INV_TIMER@@": str(tm_defaults_ms[0]),
+        "@@MAX_INV_LIFETIME@@": str(tm_defaults_ms[1]),
+    }
+    text = TEMPLATE.read_text(encoding="utf-8")
+    for key, value in replacements.items():
+        text = text.replace(key, value)
+    return text

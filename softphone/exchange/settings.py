@@ -1,0 +1,58 @@
+"""The `[exchange]` table: where the exchange's queue listens, which numbers it holds, and its consoles.
+
+Server keys (domain, listeners, numbers, timers, overflow, operators, records) are rendered into the
+Kamailio configuration by `switchboard exchange config`; client keys (url, operator, token) tell this
+console where the queue is and who it is.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from settings_base import SecretRef, Section
+
+QueueClass = Literal["emergency", "priority", "internal", "normal"]
+
+
+class QueueOperatorSettings(Section):
+    """One `[exchange.operators.NAME]` table: a console allowed to register, sign in and pick."""
+
+    token: SecretRef = Field(description="Secret reference for the console's API token.")
+    sip_password: SecretRef = Field(description="Secret reference for the console's SIP password "
+                                    "(it registers at the exchange with it).")
+
+
+class ExchangeQueueSettings(Section):
+    """The exchange's queue, server and client side."""
+
+    url: str = Field("", description="Base URL of the queue's API as consoles reach it, e.g. "
+                     "http://192.0.2.10:8090; empty: this console takes calls on its own line.")
+    operator: str = Field("", description="Who this console is at the queue; empty: [sip] user.")
+    token: SecretRef | None = Field(None, description="Secret reference for this console's API token.")
+    domain: str = Field("127.0.0.1", description="SIP domain of the exchange (consoles register in it).")
+    sip_listen: str = Field("127.0.0.1:5060", description="SIP address (UDP and TCP), host:port.")
+    api_listen: str = Field("127.0.0.1:8090", description="Control API address (HTTP), host:port.")
+    events_listen: str = Field("127.0.0.1:8091", description="Event stream address (TCP), host:port.")
+    numbers: dict[str, QueueClass] = Field(default_factory=dict, description="Switchboard numbers held "
+                                           "in the queue and the class of their callers, e.g. "
+                                           "{\"100\" = \"normal\", \"112\" = \"emergency\"}; "
+                                           "[desk] numbers and internal digits may raise a caller's class.")
+    max_wait: float = Field(900.0, ge=2, le=86400, description="Seconds a caller waits before the overflow.")
+    offer_timeout: float = Field(8.0, ge=1, le=120, description="Seconds a picking console has to answer "
+                                 "before the caller goes back to its place.")
+    overflow_to: str = Field("", description="SIP address callers go to after max_wait or when no operator "
+                             "is signed in; empty: they are told 480 after max_wait.")
+    queued_reply: Literal[180, 182] = Field(180, description="What waiting callers are told: 180 Ringing "
+                                            "or 182 Queued.")
+    operators: dict[str, QueueOperatorSettings] = Field(default_factory=dict, description="Consoles of this "
+                                                   "exchange, one [exchange.operators.NAME] table each.")
+    records_url: str = Field("", description="Kamailio database URL for the queue's records "
+                             "(sqlite:///path or postgres://user@host/db); empty: the store's own "
+                             "database; \"off\": no records.")
+    records_password: SecretRef | None = Field(None, description="Secret reference for the records "
+                                               "database password (PostgreSQL).")
+    workers: int = Field(4, ge=1, le=64, description="Kamailio worker processes per listener.")
+    max_api_connections: int = Field(256, ge=8, le=65536, description="Most TCP connections at once.")
+    max_event_clients: int = Field(64, ge=1, le=1024, description="Most event-stream consoles at once.")

@@ -1,0 +1,140 @@
+"""The exchange's queue for tests: the shipped Kamailio configuration rendered with free ports, started
+in the foreground on a private runtime folder, plus sipp callers."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from installer.exchange.render import render
+from softphone.desk.settings import DeskSettings
+from softphone.exchange.client import ExchangeClient
+from softphone.exchange.settings import ExchangeQueueSettings
+from tests.helpers.processes import ManagedProcess, free_port, require_binary, wait_until
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "integration" / "exchange"
+OPERATORS = ("1000", "1001", "1002")
+
+
+def token_of(operator: str) -> str:
+    return f"token-{operator}"
+
+
+def _free_udp_and_tcp() -> int:
+    while True:
+        port = free_port()
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+
+
+class Exchange:
+    """A running exchange. Operators 1000-1002 (token "token-N", SIP password "pwN", as sip_peer uses);
+    switchboard numbers 100 (normal), 200 (priority), 112 (emergency)."""
+
+    def __init__(self, workdir: Path, *, records_url: str = "", tm_defaults_ms: tuple[int, int] = (60_000, 180_000),
+                 **settings: Any) -> None:
+        self.binary = require_binary("kamailio")
+        self.workdir = workdir
+        self.sip_port, self.api_port, self.events_port = _free_udp_and_tcp(), free_port(), free_port()
+        values: dict[str, Any] = {
+            "sip_listen": f"127.0.0.1:{self.sip_port}", "api_listen": f"127.0.0.1:{self.api_port}",
+            "events_listen": f"127.0.0.1:{self.events_port}",
+            "numbers": {"100": "normal", "200": "priority", "112": "emergency"},
+            "operators": {op: {"token": f"env:T{op}", "sip_password": f"env:P{op}"} for op in OPERATORS},
+            "workers": 2, "offer_timeout": 3.0,
+        }
+        values.update(settings)
+        self.settings = ExchangeQueueSettings(**values)
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.config = workdir / "exchange.cfg"
+        self.config.write_text(render(self.settings, DeskSettings(),
+                                      tokens={op: token_of(op) for op in OPERATORS},
+                                      sip_passwords={op: f"pw{op}" for op in OPERATORS},
+                                      records_url=records_url, tm_defaults_ms=tm_defaults_ms))
+        self.process: ManagedProcess | None = None
+        self._runs = 0
+        self._sipps: list[subprocess.Popen[bytes]] = []
+        self._logs: list[Any] = []
+
+    @property
+    def hostport(self) -> str:
+        return f"127.0.0.1:{self.sip_port}"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def start(self) -> None:
+        self._runs += 1
+        rundir = self.workdir / f"run{self._runs}"
+        rundir.mkdir(parents=True)
+        argv = [self.binary, "-DD", "-E", "-f", str(self.config), "-P", str(rundir / "kamailio.pid"),
+                "-Y", str(rundir), "-w", str(rundir), "-m", "64", "-M", "8"]
+        self.process = ManagedProcess(argv, log=rundir / "kamailio.log")
+        wait_until(lambda: self._listening() or not self.alive(), timeout=10)
+        if not self.alive():
+            raise RuntimeError(f"kamailio did not start:\n{self.process.output()}")
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.alive()
+
+    def _listening(self) -> bool:
+        with socket.socket() as sock:
+            sock.settimeout(0.2)
+            return sock.connect_ex(("127.0.0.1", self.api_port)) == 0
+
+    def client(self, operator: str, token: str | None = None) -> ExchangeClient:
+        return ExchangeClient(self.url, operator, token if token is not None else token_of(operator))
+
+    def callers(self, count: int, *, scenario: str = "caller.xml", number: str = "100", rate: int = 50,
+                pause_ms: int = 0, log_name: str = "", keys: dict[str, str] | None = None
+                ) -> subprocess.Popen[bytes]:
+        """`count` sipp callers dialling `number` at `rate` calls a second, all at once (in the background)."""
+        port = _free_udp_and_tcp()
+        name = log_name or f"sipp-{port}"
+        argv = [require_binary("sipp"), "-sf", str(SCENARIOS / scenario), "-s", number, self.hostport,
+                "-i", "127.0.0.1", "-p", str(port), "-m", str(count), "-l", str(count), "-r", str(rate),
+                "-timeout", "120", "-nostdin", "-trace_err", "-error_file", str(self.workdir / f"{name}.err")]
+        if pause_ms:
+            argv += ["-d", str(pause_ms)]
+        for key, value in (keys or {}).items():
+            argv += ["-key", key, value]
+        log = (self.workdir / f"{name}.log").open("wb")
+        self._logs.append(log)
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir,
+                                start_new_session=True)
+        self._sipps.append(proc)
+        return proc
+
+    def answerer(self, port: int) -> subprocess.Popen[bytes]:
+        """A sipp UAS on `port` that answers every call (the overflow number)."""
+        argv = [require_binary("sipp"), "-sn", "uas", "-i", "127.0.0.1", "-p", str(port), "-nostdin",
+                "-timeout", "120"]
+        log = (self.workdir / f"answerer-{port}.log").open("wb")
+        self._logs.append(log)
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir,
+                                start_new_session=True)
+        self._sipps.append(proc)
+        return proc
+
+    def stop(self) -> None:
+        for proc in self._sipps:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+        self._sipps.clear()
+        for log in self._logs:
+            log.close()
+        self._logs.clear()
+        if self.process is not None:
+            self.process.stop()
+            self.process = None
+
+    def log(self) -> str:
+        return self.process.output() if self.process is not None else ""

@@ -1,0 +1,110 @@
+"""Fixtures for the exchange's queue: a started exchange, operators' consoles (pjsua2 peers), watchers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from softphone.exchange.client import ExchangeClient
+from softphone.exchange.model import (
+    CallerJoined,
+    CallerLeft,
+    CallerOffered,
+    CallerReturned,
+    QueuedCaller,
+    QueueSnapshot,
+)
+from softphone.exchange.watcher import Watcher
+from tests.helpers.exchange import Exchange
+from tests.helpers.processes import wait_until
+from tests.helpers.sip_peer import SipPeer
+
+
+class QueueView:
+    """What a console would show: a snapshot kept current by the events (the same rules a window uses)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.callers: dict[str, QueuedCaller] = {}
+        self.events: list[object] = []
+
+    def __call__(self, event: object) -> None:
+        with self.lock:
+            self.events.append(event)
+            if isinstance(event, QueueSnapshot):
+                self.callers = {c.id: c for c in event.callers}
+            elif isinstance(event, CallerJoined):
+                self.callers[event.caller.id] = event.caller
+            elif isinstance(event, CallerLeft):
+                self.callers.pop(event.id, None)
+            elif isinstance(event, CallerOffered) and event.id in self.callers:
+                old = self.callers[event.id]
+                self.callers[event.id] = QueuedCaller(old.id, old.name, old.number, old.dialled, old.klass,
+                                                      old.joined_at, event.to)
+            elif isinstance(event, CallerReturned) and event.id in self.callers:
+                old = self.callers[event.id]
+                self.callers[event.id] = QueuedCaller(old.id, old.name, old.number, old.dialled, old.klass,
+                                                      old.joined_at, None)
+
+    def ids(self) -> set[str]:
+        with self.lock:
+            return set(self.callers)
+
+    def of(self, kind: type) -> list[Any]:
+        with self.lock:
+            return [e for e in self.events if isinstance(e, kind)]
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 15.0) -> None:
+    wait_until(lambda: bool(predicate()), timeout=timeout, interval=0.05)
+
+
+@pytest.fixture
+def make_exchange(tmp_path: Path) -> Iterator[Callable[..., Exchange]]:
+    started: list[Exchange] = []
+
+    def make(**settings: Any) -> Exchange:
+        exchange = Exchange(tmp_path / f"exchange{len(started)}", **settings)
+        started.append(exchange)
+        exchange.start()
+        return exchange
+
+    yield make
+    for exchange in started:
+        exchange.stop()
+
+
+@pytest.fixture
+def make_console(tmp_path: Path) -> Iterator[Callable[..., SipPeer]]:
+    """An operator's console: a pjsua2 peer registered at the exchange (auto-answering or not)."""
+    peers: list[SipPeer] = []
+
+    def make(exchange: Exchange, user: str, *, auto_answer: bool = True) -> SipPeer:
+        peer = SipPeer(user, exchange.hostport, log=tmp_path / f"console-{user}-{len(peers)}.log",
+                       auto_answer=auto_answer)
+        peers.append(peer)
+        wait_for(lambda: peer.find("reg", code=200))
+        return peer
+
+    yield make
+    for peer in peers:
+        peer.stop()
+
+
+@pytest.fixture
+def watch() -> Iterator[Callable[[ExchangeClient], QueueView]]:
+    watchers: list[Watcher] = []
+
+    def start(client: ExchangeClient) -> QueueView:
+        view = QueueView()
+        watchers.append(client.watch(view))
+        wait_for(lambda: view.of(QueueSnapshot))
+        return view
+
+    yield start
+    for watcher in watchers:
+        watcher.stop()
