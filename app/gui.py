@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.calls.phone_setup import phone_configured
 from app.calls.phone_wiring import attach_phone
+from app.config.display import number_display
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.config.secrets import SecretError
@@ -26,6 +27,7 @@ from app.lookup.console import Console
 from app.lookup.favourites_flow import FavouritesFlow
 from app.lookup.sync_setup import ldap_sources
 from app.services import Services
+from app.stats.wiring import attach_stats
 from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
 from softphone.demolab.process import DemoLabError
@@ -55,6 +57,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     asyncio.set_event_loop(loop)
     tasks = TaskRunner()
     window = MainWindow(version=__version__)
+    window.set_number_display(number_display(config.settings))
     try:
         sources = [] if demo else ldap_sources(config)
     except SecretError as error:
@@ -74,17 +77,19 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     lab = None
     if demo and not phone_configured(config):  # the demo's own exchange calls the console
         try:
-            lab, demo_phone, hand_back_to = start_demo_exchange()
+            lab, demo_phone, hand_back_to, services = start_demo_exchange()
         except DemoLabError as error:
             log.error("demo exchange not started: %s", error)
             window.show_phone_unavailable(str(error))
         else:
+            window.set_number_display(number_display(config.settings, services))
             phone = attach_phone(config, window, console, settings=demo_phone,
                                  emergency_numbers=DEMO_EMERGENCY_NUMBERS, busy_lamps=False,
                                  hand_back_to=hand_back_to)
     if lab is None:
         phone = attach_phone(config, window, console)
     FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
+    attach_stats(config, window, console, phone)
     window.show()
     exit_code = 0
     if screenshot is not None:

@@ -14,7 +14,7 @@ import re
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
-__all__ = ["FALLBACK_REGIONS", "digits", "to_e164"]
+__all__ = ["FALLBACK_REGIONS", "digits", "extension_suffix", "to_e164"]
 
 # Regions tried, in order, when a number is not a complete national number of the given region:
 # a Swedish directory holds Norwegian numbers written without +47 and vice versa.
@@ -35,6 +35,12 @@ _FAST_REGIONS = {region: (code, prefix) for code, (region, prefix) in _FAST_CODE
 def digits(raw: str) -> str:
     """Only the digits of ``raw`` ("+46 19-602 10 00" -> "46196021000"), for substring search."""
     return _NON_DIGITS.sub("", raw)
+
+
+def extension_suffix(raw: str) -> str:
+    """The extension written after a number (" ankn. 1234" of "019-602 10 00 ankn. 1234"), or ""."""
+    found = _EXTENSION.search(raw.rstrip())
+    return found.group(0) if found else ""
 
 
 def to_e164(raw: str, region: str = "SE") -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from directory.number_display import NumberDisplay
 from directory.store.calllog import LoggedCall
 from directory.store.calllog_summary import summarise
 from softphone.desk.records import ABANDONED_OUTCOMES
@@ -25,6 +26,7 @@ class CallLogModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[LoggedCall] = []
+        self.numbers = NumberDisplay()  # how numbers and dialled services are shown; set by the wiring
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -58,11 +60,11 @@ class CallLogModel(QAbstractTableModel):
             today = datetime.now().astimezone().date()
             return f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
         if column == "caller":
-            return call.name or call.number or self.tr("Withheld")
+            return call.name or self.numbers.number(call.number) or self.tr("Withheld")
         if column == "number":
-            return call.number
+            return self.numbers.number(call.number)
         if column == "dialled":
-            return call.dialled
+            return self.numbers.dialled(call.dialled)
         if column == "outcome":
             return self.outcome_text(call.outcome) + (" · " + self.tr("recalled") if call.recalled else "")
         if column == "waiting":
@@ -70,7 +72,7 @@ class CallLogModel(QAbstractTableModel):
         if column == "connect":
             return format_duration(call.time_to_connect_s) if call.time_to_connect_s is not None else ""
         if column == "target":
-            return call.transferred_to
+            return self.numbers.number(call.transferred_to)
         return call.console
 
     def outcome_text(self, outcome: str) -> str:

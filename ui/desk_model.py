@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from directory.number_display import NumberDisplay
 from softphone.desk.records import ConsultMode, DeskCall, DeskChanged, PriorityClass, Stage
 from ui.phone_panel import format_duration
 from ui.phone_text import PhoneText
@@ -66,6 +67,7 @@ class DeskListModel(QAbstractTableModel):
         self._rows: list[DeskCall] = []
         self._texts = PhoneText(self)
         self._now = 0.0
+        self.numbers = NumberDisplay()  # how numbers and dialled services are shown; set by the wiring
 
     # -- Qt model ---------------------------------------------------------------------------------
 
@@ -132,12 +134,12 @@ class DeskListModel(QAbstractTableModel):
         if column == "priority":
             return self.priority_text(call.priority)
         if column == "caller":
-            label = call.label
+            label = call.name or self.numbers.number(call.label)
             return f"{self.tr('EMERGENCY')}: {label}" if call.priority is PriorityClass.EMERGENCY else label
         if column == "number":
-            return call.number
+            return self.numbers.number(call.number)
         if column == "dialled":
-            return call.dialled
+            return self.numbers.dialled(call.dialled)
         if column == "waiting":
             return format_duration(call.waiting_s(now))
         if column == "talking":

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from directory.model import Entry, Note, NumberKind
+from directory.number_display import NumberDisplay
 
 
 def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
@@ -26,6 +27,7 @@ class DetailPane(QFrame):
         self.setObjectName("detailPane")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(300)
+        self.numbers = NumberDisplay()  # how numbers are shown; the window sets the organisation's
         self._name = plain_label()
         font = self._name.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -113,7 +115,7 @@ class DetailPane(QFrame):
         self._status.setVisible(bool(status))
         for number in entry.numbers:
             self._form.addRow(plain_label(self.number_kind_name(number.kind), selectable=False),
-                              plain_label(number.raw))
+                              plain_label(self.numbers.number(number.raw)))
         if entry.unit_path:
             self._form.addRow(plain_label(self.tr("Unit"), selectable=False), plain_label(" › ".join(entry.unit_path)))
         for label, value in ((self.tr("Location"), entry.location), (self.tr("E-mail"), entry.email),

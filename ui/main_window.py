@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from directory.number_display import NumberDisplay
 from softphone.addressing import looks_dialable
 from ui.about_dialog import AboutDialog
 from ui.call_log_panel import CallLogPanel
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)
 
         self.detail = DetailPane()
+        self.numbers = NumberDisplay()
         self.detail.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.results)
@@ -179,6 +181,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+
+    def set_number_display(self, numbers: NumberDisplay) -> None:
+        """How numbers are shown here and in the panels added after (the wiring reads `numbers`)."""
+        self.numbers = numbers
+        self.model.numbers = numbers
+        self.detail.numbers = numbers
 
     def set_dialling_enabled(self, enabled: bool) -> None:
         """With a phone, Enter on a number typed in the search field dials it."""

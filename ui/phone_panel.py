@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from directory.number_display import NumberDisplay
 from softphone.desk.records import DeskCall, DeskChanged, Stage
 from softphone.model import CallState, PhoneError, Registration, RegistrationStatus
 from ui.call_model import CALL_ROLE, CallListModel
@@ -70,6 +71,7 @@ class PhonePanel(QWidget):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._refresh_controls)
         self.model = CallListModel(self)
+        self.numbers = NumberDisplay()  # how numbers and dialled services are shown; set by the wiring
         self.indicator = _plain()
         self.indicator.setObjectName("registrationIndicator")
         self.indicator.setContentsMargins(8, 6, 8, 6)
@@ -188,12 +190,14 @@ class PhonePanel(QWidget):
             self.caller.setText(self.tr("No call"))
             self.detail.setText("")
             return
-        self.caller.setText(call.label if call.name or call.number else self.tr("Unknown caller"))
+        self.caller.setText(call.name or self.numbers.number(call.number) or self.tr("Unknown caller"))
         details = [self.model.state_text(call)]
         if connected and line is not None and line.connected_at is not None:
             details.append(format_duration(self._clock() - line.connected_at))
         if call.name and call.number:
-            details.append(call.number)
+            details.append(self.numbers.number(call.number))
+        if call.dialled:
+            details.append(self.numbers.dialled(call.dialled))
         if line is not None and line.muted:
             details.append(self.tr("muted"))
         self.detail.setText(" · ".join(details))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from directory.model import Entry, EntryKind
+from directory.number_display import NumberDisplay, moved_spans
 
 NAME, TITLE, UNIT, NUMBER, STATUS = range(5)
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +40,7 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ResultRow] = []
+        self.numbers = NumberDisplay()  # how numbers are shown; the window sets the organisation's
         self._function_font = QFont()
         self._function_font.setBold(True)  # units and functions stand out from people
         self._headers = [self.tr("Name"), self.tr("Title"), self.tr("Unit"), self.tr("Number"), self.tr("Status")]
@@ -83,8 +85,7 @@ class ResultsModel(QAbstractTableModel):
             return self._function_font
         return None
 
-    @staticmethod
-    def _text(row: ResultRow, column: int) -> tuple[str, Spans]:
+    def _text(self, row: ResultRow, column: int) -> tuple[str, Spans]:
         entry = row.entry
         if column == NAME:
             return entry.display_name, row.highlights.get("display_name", ())
@@ -93,5 +94,7 @@ class ResultsModel(QAbstractTableModel):
         if column == UNIT:
             return entry.unit, row.highlights.get("unit", ())
         if column == NUMBER:
-            return row.primary_number()
+            raw, spans = row.primary_number()
+            shown = self.numbers.number(raw)
+            return shown, moved_spans(raw, shown, spans)
         return row.status, ()

@@ -53,8 +53,11 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
     window.addActions(list(panels.actions.values()))
     window.extra_shortcuts = desk_shortcut_table(settings.keys)
     panels.notice.connect(window.show_notice)
+    for model in panels.models.values():
+        model.numbers = window.numbers
 
     call_log = CallLogFlow(CallLogPanel(), console.tasks, window)
+    call_log.panel.model.numbers = window.numbers
     window.add_call_log(call_log.panel)
     logging: list[CallLogWriter] = []
 

@@ -47,7 +47,9 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
         log.exception("phone not started")
         window.show_phone_unavailable(str(error) or type(error).__name__)
         return None
-    window.add_phone_panel(PhonePanel(bridge))
+    panel = PhonePanel(bridge)
+    panel.numbers = window.numbers
+    window.add_phone_panel(panel)
     attach_desk(config, window, console, bridge, hand_back_to=hand_back_to)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))

@@ -87,6 +87,9 @@ class ConsoleDeskSettings(DeskSettings):
     services: dict[str, str] = Field(default_factory=dict, description="Names of the services the switchboard "
                                      "numbers reach, shown instead of the number dialled, e.g. "
                                      "{\"0196024000\" = \"Växeln\"}.")
+    services: dict[str, str] = Field(default_factory=dict, description="Names of the services the switchboard "
+                                     "numbers reach, shown instead of the number dialled, e.g. "
+                                     "{\"0196024000\" = \"Växeln\"}.")
 
 
 class LoggingSettings(Section):

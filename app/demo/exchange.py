@@ -27,6 +27,11 @@ ALARM_NUMBER = "+4619600112"  # the demo's fire alarm line: put it in the emerge
 _BUSY_EVERY = 12
 
 
+def demo_services(demo: DemoDirectory) -> dict[str, str]:
+    """The demo organisation's switchboard numbers and the names the waiting list shows for them."""
+    return {f.numbers[0].e164 or f.numbers[0].raw: f.display_name for f in demo.functions if f.numbers}
+
+
 def demo_lab_config(demo: DemoDirectory, *, seed: int = 2026, callers: int = 40, interval_s: float = 25.0,
                     abandon_after_s: float = 120.0) -> LabConfig:
     rng = random.Random(seed)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from directory.model import Entry, EntryKind, PhoneNumber
+from directory.number_display import NumberDisplay
 from ui.results_model import HIGHLIGHTS_ROLE, NAME, NUMBER, STATUS, ResultRow, ResultsModel
 
 pytestmark = pytest.mark.gui
@@ -38,3 +39,13 @@ def test_columns_roles_and_highlights() -> None:
     assert model.index(0, STATUS).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(1, NAME).data(Qt.ItemDataRole.FontRole).bold()
     assert model.index(1, NUMBER).data() == ""
+
+
+def test_numbers_are_shown_in_the_organisations_format_with_their_highlights() -> None:
+    entry = Entry("t", "3", EntryKind.PERSON, "Per Holm", numbers=(PhoneNumber("+46 19 602 37 57"),), id=3)
+    model = ResultsModel()
+    model.numbers = NumberDisplay("SE")
+    model.set_rows([ResultRow(entry, {"number:0": ((7, 10),)})])
+    assert model.index(0, NUMBER).data() == "019-602 37 57"
+    assert model.index(0, NUMBER).data(HIGHLIGHTS_ROLE) == ((4, 7),)
+    assert entry.numbers[0].raw == "+46 19 602 37 57"  # the stored text stays as written
