@@ -21,6 +21,7 @@ from directory.calendars import (
     CalendarSourceSettings,
     presence_text,
 )
+from directory.calendars.wording import code_label
 from directory.model import Entry
 from directory.search.person import find_entries
 
@@ -142,5 +143,5 @@ def _print_person(sources: CalendarSources, person: Entry, *, now: datetime, zon
         long = end - start >= timedelta(days=1)
         span = f"{start:%d/%m} - {end:%d/%m}" if long else f"{start:%H:%M}-{end:%H:%M}"
         label = block.block.subject or ""
-        code = f" [{block.code}]" if block.code else ""
-        print(f"  {day:<8} {span}  {block.block.status}{code}  {label}".rstrip(), file=out)
+        what = code_label(block.code, None, "en") or str(block.block.status)  # "LUN:" reads as "Lunch"
+        print(f"  {day:<8} {span}  {what}  {label}".rstrip(), file=out)

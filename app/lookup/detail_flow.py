@@ -71,5 +71,6 @@ class DetailFlow(QObject):
             return None
         today = now.astimezone(zone).date()
         age = self.status.wording.age(int((now - summary.fetched_at).total_seconds()) // 60)
-        return ([block_line(b, today, zone, language) for b in summary.today],
-                [block_line(b, today + timedelta(days=1), zone, language) for b in summary.tomorrow], age)
+        codes = services.referrals.codes
+        return ([block_line(b, today, zone, language, codes) for b in summary.today],
+                [block_line(b, today + timedelta(days=1), zone, language, codes) for b in summary.tomorrow], age)

@@ -68,4 +68,4 @@ class StatusLine(QObject):
             implied = presence.referral.to_referral(entry_id, dict(state.services.referrals.codes), state.language)
             if implied is not None:
                 return self.wording.referral(implied, now)
-        return presence_text(presence, zone, state.language)
+        return presence_text(presence, zone, state.language, state.services.referrals.codes)

@@ -5,11 +5,14 @@ Built here rather than in ui/ because the CLI prints it too; the UI shows it as 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from directory.calendars.model import BusyStatus
 from directory.calendars.presence import CalendarPresence
 from directory.calendars.subjects import ClassifiedBlock
+from directory.referrals.codes import ReferralCode
+from directory.referrals.defaults import DEFAULT_CODES
 from directory.referrals.readout import clock_text
 
 _STATES = {
@@ -45,8 +48,19 @@ def _day(moment: datetime, today: datetime, language: str) -> str:
     return f"{moment.day}/{moment.month}"
 
 
-def presence_text(presence: CalendarPresence, zone: tzinfo, language: str = "en") -> str:
-    """One line: state and until when; for a free person the next busy time today."""
+def code_label(code: str, codes: Mapping[str, ReferralCode] | None, language: str) -> str:
+    """The operator's word for a subject's referral code ("Lunch" for "lunch"), "" when none or disabled.
+    Without ``codes`` (the CLI without a configuration) the built-in codes name it."""
+    known = (DEFAULT_CODES if codes is None else codes).get(code) if code else None
+    return known.label.get(language) if known is not None and known.enabled else ""
+
+
+def presence_text(presence: CalendarPresence, zone: tzinfo, language: str = "en",
+                  codes: Mapping[str, ReferralCode] | None = None) -> str:
+    """One line: state and until when; for a free person the next busy time today.
+
+    An event whose subject carries a referral code reads as that referral ("Lunch until 12:30", as a
+    referral set by hand reads), not as the calendar state it was booked with ("in a meeting until 12:30")."""
     language = language if language in _STATES else "en"
     now = presence.at.astimezone(zone)
     if presence.status is BusyStatus.FREE:
@@ -56,6 +70,8 @@ def presence_text(presence: CalendarPresence, zone: tzinfo, language: str = "en"
         return _STATES[language][BusyStatus.FREE]
     private = presence.current is not None and presence.current.block.private
     state = _STATES[language][BusyStatus.UNKNOWN if private else presence.status]  # private: just "busy"
+    if presence.referral is not None:
+        state = code_label(presence.referral.code, codes, language) or state
     today, tomorrow, weekday, whole_day, open_end = _UNTIL[language]
     if presence.back_on is not None:
         if (presence.back_on - now.date()).days == 1:
@@ -76,11 +92,12 @@ _ALL_DAY = {"en": "all day", "sv": "hela dagen", "nb": "hele dagen"}
 
 
 def block_line(block: ClassifiedBlock, day: date, zone: tzinfo, language: str = "en",
-               code_label: str = "") -> str:
-    """One line of the detail pane's day list: "12.00–12.45 Lunch · LUN" or "hela dagen upptagen".
+               codes: Mapping[str, ReferralCode] | None = None) -> str:
+    """One line of the detail pane's day list: "12.00–12.45 Lunch", "hela dagen upptagen".
 
-    Shows the subject only when the source shares it (it is None otherwise), else the status word;
-    ``code_label`` is the referral code's label in the operator's language, when the subject has a code."""
+    A block whose subject carries a referral code reads as that referral's label; otherwise the subject when
+    the source shares it (it is None otherwise), else the status word. A shared subject follows the label
+    ("12.00–12.45 Lunch · LUN: with the board")."""
     language = language if language in _STATES else "en"
     start, end = block.start.astimezone(zone), block.end.astimezone(zone)
     day_start = datetime.combine(day, time(0, 0), zone)
@@ -91,6 +108,9 @@ def block_line(block: ClassifiedBlock, day: date, zone: tzinfo, language: str = 
         last = clock_text(end, language) if end.date() == day else "24.00" if language != "en" else "24:00"
         when = f"{first}–{last}"
     status = block.block.status
+    label = code_label(block.code, codes, language)
+    if label:
+        return f"{when} {label}" + (f" · {block.block.subject}" if block.block.subject else "")
     what = block.block.subject or (_FREE_BUSY[language] if block.block.private or status is BusyStatus.BUSY
                                    else _STATES[language][status])
-    return f"{when} {what}" + (f" · {code_label}" if code_label else "")
+    return f"{when} {what}"

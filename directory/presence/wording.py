@@ -67,7 +67,7 @@ def part_text(part: Part, now: datetime, zone: tzinfo, language: str = "en",
     if part.referral is not None:
         return _referral_text(part.referral, now, zone, language, codes or {})
     if part.calendar is not None:
-        return presence_text(part.calendar, zone, language)
+        return presence_text(part.calendar, zone, language, codes)
     assert part.line is not None
     return _LINE[language][part.line.state]
 

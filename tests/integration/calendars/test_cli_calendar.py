@@ -52,8 +52,8 @@ def test_refresh_all_then_one_person(tmp_path: Path) -> None:
                                err=io.StringIO()) == 0
         lines = out.getvalue().splitlines()
         assert lines[0] == "Skola: ok; 1 mailboxes, 0 without an answer, 1 requests"
-        assert lines[1] == "Anna Svensson: in a meeting until 12:45"
-        assert lines[2].split() == ["today", "12:00-12:45", "busy", "[lunch]"]
+        assert lines[1] == "Anna Svensson: Lunch until 12:45"  # "LUN:" reads as its referral, not as a meeting
+        assert lines[2].split() == ["today", "12:00-12:45", "Lunch"]
         assert lines[3].split() == ["tomorrow", "09:00-10:00", "busy"]
         assert "hemligt" not in out.getvalue()
 

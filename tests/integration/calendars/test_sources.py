@@ -90,7 +90,7 @@ def _run(tmp_path: Path, ews_url: str, graph_url: str, ca_file: str) -> None:
             assert per is not None
             assert per.referral is not None
             assert per.referral.code == "meeting"
-            assert presence_text(per, STOCKHOLM, "sv") == "i möte till 13.00"
+            assert presence_text(per, STOCKHOLM, "sv") == "Möte till 13.00"  # "MÖT:" reads as its referral
             assert sources.book.summary(3, NOW, STOCKHOLM).today[0].block.subject == "MÖT: Planering"
             assert sources.book.presence(1, NOW, STOCKHOLM) is None
 

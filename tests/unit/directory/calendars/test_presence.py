@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -173,9 +174,27 @@ def test_day_lines_for_the_detail_pane() -> None:
     night = block(at(23, 22), at(24, 6))
     trip = block(at(22, 8), at(25, 17), BusyStatus.WORKING_ELSEWHERE)
     day = date(2026, 11, 23)
-    assert block_line(lunch, day, STOCKHOLM, "sv", "Lunch") == "12.00–12.45 LUN: med Bosse · Lunch"
-    assert block_line(hidden, day, STOCKHOLM, "en", "Meeting") == "13:00–14:30 busy · Meeting"
+    assert block_line(lunch, day, STOCKHOLM, "sv") == "12.00–12.45 Lunch · LUN: med Bosse"
+    assert block_line(hidden, day, STOCKHOLM, "en") == "13:00–14:30 Meeting"  # reads as its referral
+    assert block_line(hidden, day, STOCKHOLM, "en", {}) == "13:00–14:30 busy"  # no such code configured
     assert block_line(private, day, STOCKHOLM, "nb") == "15.00–16.00 opptatt"
     assert block_line(night, day, STOCKHOLM, "en") == "22:00–24:00 busy"
     assert block_line(night, date(2026, 11, 24), STOCKHOLM, "en") == "00:00–06:00 busy"
     assert block_line(trip, day, STOCKHOLM, "sv") == "hela dagen arbetar på annan plats"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Lunch until 12:30"), ("sv", "Lunch till 12.30"),
+                                                    ("nb", "Lunsj til 12.30")])
+def test_a_coded_event_reads_as_its_referral_not_as_a_meeting(language: str, expected: str) -> None:
+    lunch = apply_rules(BusyBlock(at(23, 12), at(23, 12, 30), subject="LUN: med Bosse"), SubjectRules())
+    presence = presence_at([lunch], at(23, 12, 10), STOCKHOLM)
+    assert presence.referral is not None
+    assert presence_text(presence, STOCKHOLM, language, DEFAULT_CODES) == expected
+    assert presence_text(presence, STOCKHOLM, language) == expected  # the built-in codes when none are given
+
+
+def test_a_coded_event_whose_code_is_disabled_reads_as_the_calendar_state() -> None:
+    meeting = apply_rules(BusyBlock(at(23, 13), at(23, 14), subject="MÖT: Budget"), SubjectRules())
+    presence = presence_at([meeting], at(23, 13, 10), STOCKHOLM)
+    codes = {"meeting": replace(DEFAULT_CODES["meeting"], enabled=False)}
+    assert presence_text(presence, STOCKHOLM, "en", codes) == "in a meeting until 14:00"
