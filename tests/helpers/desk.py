@@ -24,6 +24,7 @@ from softphone.engine import Phone
 from tests.helpers.console import RunningConsole, phone_config, running_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
+from tests.helpers.tone import wav_written
 from ui.call_log_panel import CallLogPanel
 from ui.desk_model import CALL_ID_ROLE, DeskList
 from ui.desk_panel import DeskPanels
@@ -134,7 +135,7 @@ class Desk:
         self._engine.start_recording(call_id, path)
         self.qtbot.wait(800)
         self._engine.stop_recording(call_id)
-        self.qtbot.waitUntil(lambda: path.exists() and path.read_bytes()[4:8] != b"\0\0\0\0", timeout=3000)
+        self.qtbot.waitUntil(lambda: wav_written(path), timeout=3000)
         return path
 
 
@@ -154,4 +155,4 @@ def record_heard(qtbot: QtBot, peer: SipPeer, path: Path) -> None:
     qtbot.waitUntil(lambda: peer.find("ok", mark, cmd="record") is not None, timeout=WAIT)
     qtbot.wait(800)
     peer.send("stop_record")
-    qtbot.waitUntil(lambda: path.exists() and path.read_bytes()[4:8] != b"\0\0\0\0", timeout=3000)
+    qtbot.waitUntil(lambda: wav_written(path), timeout=3000)

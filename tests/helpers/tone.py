@@ -8,6 +8,11 @@ from pathlib import Path
 import numpy as np
 
 
+def wav_written(path: Path) -> bool:
+    """The recording is complete: pjmedia writes the WAV header's sizes only once it releases the recorder."""
+    return path.exists() and path.read_bytes()[4:8] != b"\0\0\0\0"
+
+
 def tone_strength(path: Path, freq_hz: float, skip_s: float = 0.2) -> float:
     """Share of the recording's spectral energy within 50 Hz of `freq_hz` (0..1); 0 for silence."""
     with wave.open(str(path)) as wav:

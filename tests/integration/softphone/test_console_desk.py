@@ -96,8 +96,7 @@ def test_unanswered_transfer_comes_back_as_a_recall_and_hang_ups_in_each_stage_a
 
         for stage in ("waiting", "held", "consulting"):
             mark = caller.mark()
-            caller.send("call", uri="sip:1000@127.0.0.1")
-            desk.wait(lambda: desk.rows(DeskList.WAITING) == 1)
+            desk.ring(caller)
             if stage != "waiting":
                 desk.key("F2")
                 desk.wait(partial(caller.find, "call_state", mark, state="CONFIRMED"))
