@@ -48,10 +48,10 @@ def records_url(config: Config, paths: Paths) -> str:
         return url
     store = config.settings.store
     if not store.url:
-        return f"sqlite://{paths.default_database}"
+        return f"sqlite:///{paths.default_database}"
     parsed = make_url(store.url)
     if parsed.get_backend_name() == "sqlite":
-        return f"sqlite://{Path(parsed.database or '').resolve()}"
+        return f"sqlite:///{Path(parsed.database or '').resolve()}"
     if parsed.get_backend_name() == "postgresql":
         password = resolve_secret(store.password) if store.password else parsed.password
         auth = f"{parsed.username}:{password}" if password else f"{parsed.username or ''}"

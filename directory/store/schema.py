@@ -201,3 +201,23 @@ class ReferralAuditRow(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     old_value: Mapped[str] = mapped_column(Text, default="")
     new_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ExchangeQueueEventRow(Base):
+    """One step of a caller's life in the exchange's queue: joined, offered, returned, answered, abandoned,
+    overflowed. Written by the exchange's Kamailio (sqlops), never by the console, so callers who gave up
+    before any console saw them are counted too. ``at`` is epoch seconds; ``waited_s`` the time since the
+    caller joined; ``operator`` the console offered to or answering. Rows are only ever added."""
+
+    __tablename__ = "exchange_queue_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    queue_id: Mapped[str] = mapped_column(String(20), index=True)
+    event: Mapped[str] = mapped_column(String(20))
+    at: Mapped[float] = mapped_column(Float, index=True)
+    caller_number: Mapped[str] = mapped_column(String(40))
+    caller_name: Mapped[str] = mapped_column(String(100))
+    dialled: Mapped[str] = mapped_column(String(40))
+    klass: Mapped[str] = mapped_column("class", String(20))
+    operator: Mapped[str | None] = mapped_column(String(40))
+    waited_s: Mapped[float] = mapped_column(Float)
+    detail: Mapped[str | None] = mapped_column(String(200))

@@ -111,7 +111,7 @@ class Queue:
 
     def record(self, event: str, caller: dict[str, Any], operator: str | None = None,
                detail: str | None = None) -> None:
-        """One row of the caller's life in the store (asynchronously: SIP is never held up by the database)."""
+        """One row of the caller's life in the store (PostgreSQL asynchronously: SIP is not held up by it)."""
         if not self.s.get("records"):
             return
         now = time.time()
@@ -119,7 +119,11 @@ class Queue:
                   caller["class"], operator, round(now - caller["joined_at"], 3), detail]
         sql = ("INSERT INTO exchange_queue_events (queue_id, event, at, caller_number, caller_name, dialled, "
                "class, operator, waited_s, detail) VALUES (" + ", ".join(rules.sql_text(v) for v in values) + ")")
-        KSR.sqlops.sql_query_async("records", sql)
+        if self.s.get("records_async"):
+            KSR.sqlops.sql_query_async("records", sql)
+        else:  # db_sqlite has no asynchronous queries: a local file insert, done in place
+            KSR.sqlops.sql_query("records", sql, "rec")
+            KSR.sqlops.sql_result_free("rec")
 
     def leave(self, caller: dict[str, Any], reason: str, by: str | None, detail: str | None = None) -> None:
         self.remove(caller)

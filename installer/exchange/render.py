@@ -48,6 +48,7 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
         "events_port": int(settings.events_listen.rpartition(":")[2]),
         "operators": operators,
         "records": bool(records_url),
+        "records_async": records_url.startswith("postgres"),
     }
     db_modules = db_params = ""
     if records_url:

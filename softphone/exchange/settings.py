@@ -49,7 +49,8 @@ class ExchangeQueueSettings(Section):
     operators: dict[str, QueueOperatorSettings] = Field(default_factory=dict, description="Consoles of this "
                                                    "exchange, one [exchange.operators.NAME] table each.")
     records_url: str = Field("", description="Kamailio database URL for the queue's records "
-                             "(sqlite:///path or postgres://user@host/db); empty: the store's own "
+                             "(sqlite:// and an absolute path, or postgres://user@host/db); empty: the "
+                             "store's own "
                              "database; \"off\": no records.")
     records_password: SecretRef | None = Field(None, description="Secret reference for the records "
                                                "database password (PostgreSQL).")

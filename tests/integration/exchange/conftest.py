@@ -59,7 +59,7 @@ class QueueView:
             return [e for e in self.events if isinstance(e, kind)]
 
 
-def wait_for(predicate: Callable[[], object], timeout: float = 15.0) -> None:
+def wait_for(predicate: Callable[[], object], timeout: float = 30.0) -> None:
     wait_until(lambda: bool(predicate()), timeout=timeout, interval=0.05)
 
 

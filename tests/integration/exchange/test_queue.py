@@ -216,3 +216,8 @@ def test_bad_input_gets_clear_errors_and_the_queue_keeps_serving(
     assert len(caller.name) == 40
     assert caller.name.startswith("<b>Bell")  # shown as plain text by the console, never as markup
     assert caller.number == "0701012345"
+
+    # 1000 is signed in but no console of 1000 is registered: refused at once, the caller stays queued
+    unreachable = refused(lambda: client.pick(caller.id))
+    assert unreachable.kind == "unreachable"
+    assert exchange.client("1000").snapshot().callers == (caller,)
