@@ -9,7 +9,10 @@ raises each held INVITE's own timers (t_set_fr/t_set_max_lifetime) from max_wait
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import json
+import socket
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +21,7 @@ import pytest
 
 from softphone.exchange.client import PickRefused
 from softphone.exchange.model import CallerLeft, CallerReturned, OperatorsChanged
+from softphone.exchange.watcher import netstring
 from tests.helpers.exchange import Exchange
 from tests.helpers.processes import free_port
 from tests.helpers.sip_peer import SipPeer
@@ -208,6 +212,24 @@ def test_bad_input_gets_clear_errors_and_the_queue_keeps_serving(
     connection.close()
     assert response.status == 400
     assert b"body is not JSON" in body
+
+    # a flood of bad requests from many connections at once: each refused, the queue keeps serving
+    def flood() -> None:
+        for _ in range(25):
+            with contextlib.suppress(PickRefused):
+                exchange.client("1000", "wrong").pick("next")
+
+    flooders = [threading.Thread(target=flood) for _ in range(16)]
+    for thread in flooders:
+        thread.start()
+    for thread in flooders:
+        thread.join()
+    assert client.snapshot().operators == ("1000",)
+
+    # an event-stream client with a wrong token is disconnected and hears nothing
+    with socket.create_connection(("127.0.0.1", exchange.events_port), timeout=5) as sock:
+        sock.sendall(netstring(json.dumps({"operator": "1000", "token": "wrong"}).encode()))
+        assert sock.recv(100) == b""
 
     # hostile display names: plain text, capped
     exchange.callers(1, scenario="hostile.xml")
