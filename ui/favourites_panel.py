@@ -46,6 +46,8 @@ class FavouritesPanel(QWidget):
         self.list.setItemDelegate(LampDelegate(self.list))
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.activated.connect(lambda index: self.entry_activated.emit(index.data(ENTRY_ID_ROLE)))
+        self.list.setAccessibleName(self.tr("Favourites"))
+        self.list.setAccessibleDescription(self.tr("People and units kept at hand, with their line state; Enter dials"))
         self.hint = plain_label(self.tr("Ctrl+L adds the selected person or unit."), selectable=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from directory.number_display import NumberDisplay
 from softphone.addressing import looks_dialable
 from ui.about_dialog import AboutDialog
+from ui.announcer import Announcer
 from ui.call_log_panel import CallLogPanel
 from ui.detail_pane import DetailPane, plain_label
 from ui.highlight_delegate import HighlightDelegate
@@ -59,13 +60,16 @@ NAVIGATION_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10
 
 
 class Banner(QFrame):
-    """A calm, unmissable line at the top: "nothing configured", "demo data", ..."""
+    """A calm, unmissable line at the top: "nothing configured", "demo data", ... Emits `shown(text)`."""
+
+    shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.label = plain_label(selectable=False)
         self.button = QPushButton()
+        self.button.setAccessibleDescription(self.tr("Acts on the message beside it"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
@@ -73,6 +77,7 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(self, text: str, style: str, button_text: str = "") -> None:
+        self.shown.emit(text)
         self.setProperty("kind", "")
         self.label.setText(text)
         self.setStyleSheet(f"#banner {{ {style} border-radius: 4px; }}")
@@ -109,6 +114,9 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(self.search_text_changed)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
         self.search_field.installEventFilter(self)
+        self.search_field.setAccessibleName(self.tr("Search the directory"))
+        self.search_field.setAccessibleDescription(
+            self.tr("Type a name, unit, title or number; the results follow as you type. Enter dials the selection."))
 
         self.model = ResultsModel(self)
         self.results = QTableView()
@@ -130,10 +138,16 @@ class MainWindow(QMainWindow):
         self.results.doubleClicked.connect(lambda _index: self._activate_current())
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setAccessibleDescription(
+            self.tr("People and units found, with their status. Enter dials, F4 sets a referral."))
 
         self.detail = DetailPane()
         self.numbers = NumberDisplay()
         self.detail.installEventFilter(self)
+        self.detail.setAccessibleName(self.tr("Selected entry"))
+        self.detail.setAccessibleDescription(
+            self.tr("Numbers, status and notes of the selected person or unit, and what to tell the caller"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.results)
         splitter.addWidget(self.detail)
@@ -146,6 +160,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_field)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        QWidget.setTabOrder(self.search_field, self.results)  # typing, then the hits, then the one selected
+        QWidget.setTabOrder(self.results, self.detail)
 
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,6 +175,9 @@ class MainWindow(QMainWindow):
         self.calendar_label.hide()
         self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.source_label)
+        self.announcer = Announcer()  # new callers, warnings and errors, told to screen readers too
+        self.statusBar().insertPermanentWidget(0, self.announcer, 1)
+        self.banner.shown.connect(self.announcer.announce)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), QKeySequence(Qt.Key.Key_F1), self.show_shortcuts)
@@ -187,6 +206,7 @@ class MainWindow(QMainWindow):
         self.numbers = numbers
         self.model.numbers = numbers
         self.detail.numbers = numbers
+        self.announcer.numbers = numbers
 
     def set_dialling_enabled(self, enabled: bool) -> None:
         """With a phone, Enter on a number typed in the search field dials it."""
@@ -200,6 +220,13 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
+        for view in widget.findChildren(QAbstractItemView):  # a panel's list reads as the dock it is in
+            if not view.accessibleName():
+                view.setAccessibleName(title)
+            if not view.accessibleDescription():
+                view.setAccessibleDescription(
+                    self.tr("%1: the arrow keys move between rows; F1 lists the keys that act on them")
+                    .replace("%1", title))
         return dock
 
     # --- what the app tells the window -------------------------------------------------------------
@@ -357,6 +384,7 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """A passing message in the status bar (plain text, 15 s)."""
         self.statusBar().showMessage(text, 15_000)
+        self.announcer.announce(text, assertive=True)
 
     def _on_search_field_return_pressed(self) -> None:
         text = self.search_field.text().strip()

@@ -98,10 +98,25 @@ class PhonePanel(QWidget):
         self.mute_button.setCheckable(True)
         self.keys: dict[str, QPushButton] = {}
         self._build_layout()
+        self._describe()
         self._connect()
         self._show_registration(bridge.registration)
         self.model.reset(bridge.desk.calls)
         self._refresh_controls()
+
+    def _describe(self) -> None:
+        """Names and descriptions for screen readers (the buttons' names are their texts)."""
+        self.call_list.setAccessibleName(self.tr("Calls on this phone"))
+        self.call_list.setAccessibleDescription(self.tr("Every call on the phone line; select one to act on it"))
+        for button, description in (
+                (self.answer_button, self.tr("Answer the ringing call")),
+                (self.busy_button, self.tr("Reject the ringing call as busy")),
+                (self.hangup_button, self.tr("End or decline the selected call")),
+                (self.hold_button, self.tr("Put the call on hold or take it back")),
+                (self.mute_button, self.tr("Turn the microphone off or on"))):
+            button.setAccessibleDescription(description)
+        for key, button in self.keys.items():
+            button.setAccessibleDescription(self.tr("Sends %1 to the other party as a tone").replace("%1", key))
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()

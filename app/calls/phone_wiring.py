@@ -50,6 +50,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     panel = PhonePanel(bridge)
     panel.numbers = window.numbers
     window.add_phone_panel(panel)
+    bridge.desk_changed.connect(window.announcer.on_desk_changed)
     attach_desk(config, window, console, bridge, hand_back_to=hand_back_to)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))

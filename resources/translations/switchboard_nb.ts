@@ -45,6 +45,47 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <location filename="../../ui/announcer.py" line="26"/>
+        <source>The last new caller, warning or error</source>
+        <translation>Siste nye innringer, advarsel eller feil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="27"/>
+        <source>No announcements</source>
+        <translation>Ingen meldinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="49"/>
+        <source>Unknown caller</source>
+        <translation>Ukjent innringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="51"/>
+        <source>Caller waiting: %1, %2</source>
+        <translation>Ventende samtale: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="52"/>
+        <source>Caller waiting: %1</source>
+        <translation>Ventende samtale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="54"/>
+        <source>Emergency call: %1</source>
+        <translation>Nødsamtale: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>Acts on the message beside it</source>
+        <translation>Utfører det meldingen ved siden av foreslår</translation>
+    </message>
+</context>
+<context>
     <name>CallListModel</name>
     <message>
         <location filename="../../ui/call_model.py" line="60"/>
@@ -107,102 +148,102 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>Waited</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>To connect</source>
         <translation>Til satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>Transferred to</source>
         <translation>Satt over til</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>Console</source>
         <translation>Konsoll</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="61"/>
+        <location filename="../../ui/call_log_model.py" line="63"/>
         <source>Withheld</source>
         <translation>Skjult nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="67"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>recalled</source>
         <translation>kom tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="78"/>
+        <location filename="../../ui/call_log_model.py" line="80"/>
         <source>handled</source>
         <translation>besvart</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="78"/>
+        <location filename="../../ui/call_log_model.py" line="80"/>
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="79"/>
+        <location filename="../../ui/call_log_model.py" line="81"/>
         <source>gave up waiting</source>
         <translation>la på i køen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="79"/>
+        <location filename="../../ui/call_log_model.py" line="81"/>
         <source>gave up on hold</source>
         <translation>la på mens parkert</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="82"/>
         <source>gave up during transfer</source>
         <translation>la på under overføring</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="82"/>
         <source>rejected</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="83"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="83"/>
         <source>answered, never connected</source>
         <translation>besvart, aldri koblet opp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="95"/>
+        <location filename="../../ui/call_log_model.py" line="97"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n samtale</numerusform>
@@ -210,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="95"/>
+        <location filename="../../ui/call_log_model.py" line="97"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n besvart</numerusform>
@@ -218,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="96"/>
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n la på</numerusform>
@@ -226,12 +267,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="100"/>
         <source>median wait %1</source>
         <translation>median ventetid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="100"/>
+        <location filename="../../ui/call_log_model.py" line="102"/>
         <source>median time to connect %1</source>
         <translation>median tid til satt over %1</translation>
     </message>
@@ -243,92 +284,69 @@
         <source>Search the call log: name, number, transferred to…</source>
         <translation>Søk i samtaleloggen: navn, nummer, satt over til…</translation>
     </message>
-</context>
-<context>
-    <name>CallbackFlow</name>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="114"/>
-        <source>That call-back is no longer on the list</source>
-        <translation>Den tilbakeringingen står ikke lenger på listen</translation>
+        <location filename="../../ui/call_log_panel.py" line="27"/>
+        <source>Search the call log</source>
+        <translation>Søk i samtaleloggen</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="119"/>
-        <source>%1 is already being called back by %2</source>
-        <translation>%1 blir allerede ringt tilbake av %2</translation>
+        <location filename="../../ui/call_log_panel.py" line="28"/>
+        <source>Type a name or number to find past calls</source>
+        <translation>Skriv et navn eller nummer for å finne tidligere samtaler</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="122"/>
-        <source>%1 has already been called back by %2</source>
-        <translation>%1 er allerede ringt tilbake av %2</translation>
+        <location filename="../../ui/call_log_panel.py" line="29"/>
+        <source>Call log</source>
+        <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="125"/>
-        <source>%1 changed meanwhile; the list shows it as it is now</source>
-        <translation>%1 ble endret i mellomtiden; listen viser slik det er nå</translation>
-    </message>
-    <message>
-        <location filename="../../app/calls/callback_flow.py" line="129"/>
-        <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation>Tilbakeringingslisten kunne ikke lagres eller leses: %1 (innringere som la på, beholdes på denne konsollen og lagres senere)</translation>
+        <location filename="../../ui/call_log_panel.py" line="30"/>
+        <source>Past calls, newest first: who, when, outcome and waiting time</source>
+        <translation>Tidligere samtaler, nyeste først: hvem, når, utfall og ventetid</translation>
     </message>
 </context>
 <context>
     <name>CallbackModel</name>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Hung up at</source>
         <translation>La på</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="46"/>
+        <location filename="../../ui/callback_model.py" line="32"/>
         <source>While</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="46"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/callback_model.py" line="72"/>
+        <location filename="../../ui/callback_model.py" line="56"/>
         <source>waiting</source>
         <translation>i kø</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="72"/>
-        <location filename="../../ui/callback_model.py" line="73"/>
+        <location filename="../../ui/callback_model.py" line="56"/>
+        <location filename="../../ui/callback_model.py" line="57"/>
         <source>on hold</source>
         <translation>på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="74"/>
+        <location filename="../../ui/callback_model.py" line="58"/>
         <source>being transferred</source>
         <translation>under viderekobling</translation>
-    </message>
-    <message>
-        <location filename="../../ui/callback_model.py" line="81"/>
-        <source>you are calling</source>
-        <translation>du ringer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/callback_model.py" line="82"/>
-        <source>taken by %1</source>
-        <translation>tatt av %1</translation>
     </message>
 </context>
 <context>
@@ -393,98 +411,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="117"/>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117"/>
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117"/>
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118"/>
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118"/>
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Waiting</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118"/>
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>Held</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Since</source>
         <translation>Siden</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Why</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>EMERGENCY</source>
         <translation>ALARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="126"/>
+        <location filename="../../ui/desk_model.py" line="128"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157"/>
+        <location filename="../../ui/desk_model.py" line="159"/>
         <source>Transferring</source>
         <translation>Kobles over</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="159"/>
+        <location filename="../../ui/desk_model.py" line="161"/>
         <source>Three-way call</source>
         <translation>Trepartssamtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="161"/>
+        <location filename="../../ui/desk_model.py" line="163"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Viderekobling (kommer tilbake hvis ingen svarer)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162"/>
+        <location filename="../../ui/desk_model.py" line="164"/>
         <source>Talking to target</source>
         <translation>Samtale med mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162"/>
+        <location filename="../../ui/desk_model.py" line="164"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -492,64 +510,64 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="99"/>
+        <location filename="../../ui/desk_panel.py" line="91"/>
         <source>Waiting calls</source>
         <translation>Ventende samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="100"/>
+        <location filename="../../ui/desk_panel.py" line="92"/>
         <source>Active call</source>
         <translation>Aktiv samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="101"/>
+        <location filename="../../ui/desk_panel.py" line="93"/>
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="102"/>
+        <location filename="../../ui/desk_panel.py" line="94"/>
         <source>Consultations</source>
         <translation>Forespørsler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="103"/>
+        <location filename="../../ui/desk_panel.py" line="95"/>
         <source>Recalls</source>
         <translation>Tilbakekomne samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="104"/>
+        <location filename="../../ui/desk_panel.py" line="96"/>
         <source>Call back</source>
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="138"/>
-        <location filename="../../ui/desk_panel.py" line="159"/>
+        <location filename="../../ui/desk_panel.py" line="129"/>
+        <location filename="../../ui/desk_panel.py" line="150"/>
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="143"/>
+        <location filename="../../ui/desk_panel.py" line="134"/>
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="173"/>
+        <location filename="../../ui/desk_panel.py" line="164"/>
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="180"/>
-        <location filename="../../ui/desk_panel.py" line="224"/>
+        <location filename="../../ui/desk_panel.py" line="171"/>
+        <location filename="../../ui/desk_panel.py" line="215"/>
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="189"/>
+        <location filename="../../ui/desk_panel.py" line="180"/>
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="301"/>
+        <location filename="../../ui/desk_panel.py" line="263"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -625,102 +643,102 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="39"/>
+        <location filename="../../ui/detail_pane.py" line="41"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="47"/>
+        <location filename="../../ui/detail_pane.py" line="49"/>
         <source>Referral history</source>
         <translation>Henvisningshistorikk</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="50"/>
+        <location filename="../../ui/detail_pane.py" line="52"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="73"/>
+        <location filename="../../ui/detail_pane.py" line="75"/>
         <source>free</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="74"/>
+        <location filename="../../ui/detail_pane.py" line="76"/>
         <source>Today: %1</source>
         <translation>I dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="77"/>
         <source>Tomorrow: %1</source>
         <translation>I morgen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="81"/>
+        <location filename="../../ui/detail_pane.py" line="83"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="81"/>
+        <location filename="../../ui/detail_pane.py" line="83"/>
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="84"/>
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="84"/>
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="84"/>
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="104"/>
+        <location filename="../../ui/detail_pane.py" line="106"/>
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="105"/>
+        <location filename="../../ui/detail_pane.py" line="107"/>
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="118"/>
+        <location filename="../../ui/detail_pane.py" line="120"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="119"/>
+        <location filename="../../ui/detail_pane.py" line="121"/>
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="119"/>
+        <location filename="../../ui/detail_pane.py" line="121"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="120"/>
+        <location filename="../../ui/detail_pane.py" line="122"/>
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121"/>
+        <location filename="../../ui/detail_pane.py" line="123"/>
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -729,6 +747,16 @@
     <name>FavouritesPanel</name>
     <message>
         <location filename="../../ui/favourites_panel.py" line="49"/>
+        <source>Favourites</source>
+        <translation>Favoritter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/favourites_panel.py" line="50"/>
+        <source>People and units kept at hand, with their line state; Enter dials</source>
+        <translation>Personer og enheter lett tilgjengelig, med linjestatus; Enter ringer opp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/favourites_panel.py" line="51"/>
         <source>Ctrl+L adds the selected person or unit.</source>
         <translation>Ctrl+L legger til den valgte personen eller enheten.</translation>
     </message>
@@ -736,47 +764,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>Search the directory</source>
+        <translation>Søk i katalogen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
+        <translation>Skriv navn, enhet, tittel eller nummer; resultatene følger mens du skriver. Enter ringer opp den valgte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Search results</source>
+        <translation>Søkeresultater</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
+        <translation>Personer og enheter som er funnet, med status. Enter ringer opp, F4 setter en henvisning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>Selected entry</source>
+        <translation>Valgt oppføring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
+        <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
+        <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -784,27 +847,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -812,12 +875,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -825,12 +888,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -838,90 +901,130 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="91"/>
+        <location filename="../../ui/phone_panel.py" line="93"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="92"/>
+        <location filename="../../ui/phone_panel.py" line="94"/>
         <source>Busy</source>
         <translation>Opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="93"/>
-        <location filename="../../ui/phone_panel.py" line="176"/>
+        <location filename="../../ui/phone_panel.py" line="95"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="94"/>
-        <location filename="../../ui/phone_panel.py" line="178"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Hold</source>
         <translation>Sett på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="95"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
         <source>Mute</source>
         <translation>Demp mikrofon</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_panel.py" line="109"/>
+        <source>Calls on this phone</source>
+        <translation>Samtaler i telefonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="110"/>
+        <source>Every call on the phone line; select one to act on it</source>
+        <translation>Alle samtaler på linjen; velg én for å håndtere den</translation>
+    </message>
+    <message>
         <location filename="../../ui/phone_panel.py" line="112"/>
+        <source>Answer the ringing call</source>
+        <translation>Svar på anropet som ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="113"/>
+        <source>Reject the ringing call as busy</source>
+        <translation>Avvis anropet som ringer med opptatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="114"/>
+        <source>End or decline the selected call</source>
+        <translation>Avslutt eller avvis den valgte samtalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="115"/>
+        <source>Put the call on hold or take it back</source>
+        <translation>Sett samtalen på vent eller ta den tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="116"/>
+        <source>Turn the microphone off or on</source>
+        <translation>Slå mikrofonen av eller på</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="119"/>
+        <source>Sends %1 to the other party as a tone</source>
+        <translation>Sender %1 som tone til motparten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="129"/>
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152"/>
+        <location filename="../../ui/phone_panel.py" line="169"/>
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="154"/>
+        <location filename="../../ui/phone_panel.py" line="171"/>
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="158"/>
+        <location filename="../../ui/phone_panel.py" line="175"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="161"/>
+        <location filename="../../ui/phone_panel.py" line="178"/>
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="163"/>
+        <location filename="../../ui/phone_panel.py" line="180"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="176"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="178"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="188"/>
+        <location filename="../../ui/phone_panel.py" line="205"/>
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="191"/>
-        <location filename="../../ui/phone_panel.py" line="211"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="230"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="198"/>
+        <location filename="../../ui/phone_panel.py" line="217"/>
         <source>muted</source>
         <translation>mikrofon dempet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="213"/>
+        <location filename="../../ui/phone_panel.py" line="232"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>
@@ -1392,27 +1495,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -45,6 +45,47 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <location filename="../../ui/announcer.py" line="26"/>
+        <source>The last new caller, warning or error</source>
+        <translation>Senaste nya uppringare, varning eller fel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="27"/>
+        <source>No announcements</source>
+        <translation>Inga meddelanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="49"/>
+        <source>Unknown caller</source>
+        <translation>Okänd uppringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="51"/>
+        <source>Caller waiting: %1, %2</source>
+        <translation>Väntande samtal: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="52"/>
+        <source>Caller waiting: %1</source>
+        <translation>Väntande samtal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announcer.py" line="54"/>
+        <source>Emergency call: %1</source>
+        <translation>Nödsamtal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>Acts on the message beside it</source>
+        <translation>Utför det meddelandet bredvid föreslår</translation>
+    </message>
+</context>
+<context>
     <name>CallListModel</name>
     <message>
         <location filename="../../ui/call_model.py" line="60"/>
@@ -107,102 +148,102 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="40"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>Waited</source>
         <translation>Väntade</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>To connect</source>
         <translation>Till kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>Transferred to</source>
         <translation>Kopplat till</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="41"/>
+        <location filename="../../ui/call_log_model.py" line="43"/>
         <source>Console</source>
         <translation>Konsol</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="61"/>
+        <location filename="../../ui/call_log_model.py" line="63"/>
         <source>Withheld</source>
         <translation>Dolt nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="67"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>recalled</source>
         <translation>återkom</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="78"/>
+        <location filename="../../ui/call_log_model.py" line="80"/>
         <source>handled</source>
         <translation>besvarat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="78"/>
+        <location filename="../../ui/call_log_model.py" line="80"/>
         <source>transferred</source>
         <translation>kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="79"/>
+        <location filename="../../ui/call_log_model.py" line="81"/>
         <source>gave up waiting</source>
         <translation>lade på i kön</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="79"/>
+        <location filename="../../ui/call_log_model.py" line="81"/>
         <source>gave up on hold</source>
         <translation>lade på parkerad</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="82"/>
         <source>gave up during transfer</source>
         <translation>lade på under koppling</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="82"/>
         <source>rejected</source>
         <translation>avvisat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="83"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="83"/>
         <source>answered, never connected</source>
         <translation>besvarat, aldrig kopplat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="95"/>
+        <location filename="../../ui/call_log_model.py" line="97"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n samtal</numerusform>
@@ -210,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="95"/>
+        <location filename="../../ui/call_log_model.py" line="97"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n besvarat</numerusform>
@@ -218,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="96"/>
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n lade på</numerusform>
@@ -226,12 +267,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="100"/>
         <source>median wait %1</source>
         <translation>median väntetid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="100"/>
+        <location filename="../../ui/call_log_model.py" line="102"/>
         <source>median time to connect %1</source>
         <translation>median tid till kopplat %1</translation>
     </message>
@@ -243,92 +284,69 @@
         <source>Search the call log: name, number, transferred to…</source>
         <translation>Sök i samtalsloggen: namn, nummer, kopplat till…</translation>
     </message>
-</context>
-<context>
-    <name>CallbackFlow</name>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="114"/>
-        <source>That call-back is no longer on the list</source>
-        <translation>Den återuppringningen finns inte längre på listan</translation>
+        <location filename="../../ui/call_log_panel.py" line="27"/>
+        <source>Search the call log</source>
+        <translation>Sök i samtalsloggen</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="119"/>
-        <source>%1 is already being called back by %2</source>
-        <translation>%1 rings redan upp av %2</translation>
+        <location filename="../../ui/call_log_panel.py" line="28"/>
+        <source>Type a name or number to find past calls</source>
+        <translation>Skriv ett namn eller nummer för att hitta tidigare samtal</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="122"/>
-        <source>%1 has already been called back by %2</source>
-        <translation>%1 har redan ringts upp av %2</translation>
+        <location filename="../../ui/call_log_panel.py" line="29"/>
+        <source>Call log</source>
+        <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="125"/>
-        <source>%1 changed meanwhile; the list shows it as it is now</source>
-        <translation>%1 ändrades under tiden; listan visar hur det ser ut nu</translation>
-    </message>
-    <message>
-        <location filename="../../app/calls/callback_flow.py" line="129"/>
-        <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation>Återuppringningslistan kunde inte sparas eller läsas: %1 (uppringare som lade på behålls på den här konsolen och sparas senare)</translation>
+        <location filename="../../ui/call_log_panel.py" line="30"/>
+        <source>Past calls, newest first: who, when, outcome and waiting time</source>
+        <translation>Tidigare samtal, senaste först: vem, när, utfall och väntetid</translation>
     </message>
 </context>
 <context>
     <name>CallbackModel</name>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="45"/>
+        <location filename="../../ui/callback_model.py" line="31"/>
         <source>Hung up at</source>
         <translation>Lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="46"/>
+        <location filename="../../ui/callback_model.py" line="32"/>
         <source>While</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="46"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/callback_model.py" line="72"/>
+        <location filename="../../ui/callback_model.py" line="56"/>
         <source>waiting</source>
         <translation>i kö</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="72"/>
-        <location filename="../../ui/callback_model.py" line="73"/>
+        <location filename="../../ui/callback_model.py" line="56"/>
+        <location filename="../../ui/callback_model.py" line="57"/>
         <source>on hold</source>
         <translation>i vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_model.py" line="74"/>
+        <location filename="../../ui/callback_model.py" line="58"/>
         <source>being transferred</source>
         <translation>under koppling</translation>
-    </message>
-    <message>
-        <location filename="../../ui/callback_model.py" line="81"/>
-        <source>you are calling</source>
-        <translation>du ringer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/callback_model.py" line="82"/>
-        <source>taken by %1</source>
-        <translation>tagen av %1</translation>
     </message>
 </context>
 <context>
@@ -393,98 +411,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="117"/>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117"/>
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="117"/>
+        <location filename="../../ui/desk_model.py" line="119"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118"/>
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118"/>
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Waiting</source>
         <translation>Väntat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="118"/>
+        <location filename="../../ui/desk_model.py" line="120"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>Held</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="121"/>
         <source>Mode</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Why</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>EMERGENCY</source>
         <translation>LARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="126"/>
+        <location filename="../../ui/desk_model.py" line="128"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="157"/>
+        <location filename="../../ui/desk_model.py" line="159"/>
         <source>Transferring</source>
         <translation>Kopplas</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="159"/>
+        <location filename="../../ui/desk_model.py" line="161"/>
         <source>Three-way call</source>
         <translation>Trepartssamtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="161"/>
+        <location filename="../../ui/desk_model.py" line="163"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Koppling (återkommer om ingen svarar)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162"/>
+        <location filename="../../ui/desk_model.py" line="164"/>
         <source>Talking to target</source>
         <translation>Samtal med mottagaren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162"/>
+        <location filename="../../ui/desk_model.py" line="164"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -492,64 +510,64 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="99"/>
+        <location filename="../../ui/desk_panel.py" line="91"/>
         <source>Waiting calls</source>
         <translation>Väntande samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="100"/>
+        <location filename="../../ui/desk_panel.py" line="92"/>
         <source>Active call</source>
         <translation>Aktivt samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="101"/>
+        <location filename="../../ui/desk_panel.py" line="93"/>
         <source>On hold</source>
         <translation>I vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="102"/>
+        <location filename="../../ui/desk_panel.py" line="94"/>
         <source>Consultations</source>
         <translation>Förfrågningar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="103"/>
+        <location filename="../../ui/desk_panel.py" line="95"/>
         <source>Recalls</source>
         <translation>Återkomna samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="104"/>
+        <location filename="../../ui/desk_panel.py" line="96"/>
         <source>Call back</source>
         <translation>Ring upp</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="138"/>
-        <location filename="../../ui/desk_panel.py" line="159"/>
+        <location filename="../../ui/desk_panel.py" line="129"/>
+        <location filename="../../ui/desk_panel.py" line="150"/>
         <source>No calls waiting</source>
         <translation>Inga samtal väntar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="143"/>
+        <location filename="../../ui/desk_panel.py" line="134"/>
         <source>Select a waiting call first</source>
         <translation>Välj ett väntande samtal först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="173"/>
+        <location filename="../../ui/desk_panel.py" line="164"/>
         <source>No call to hold or take back</source>
         <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="180"/>
-        <location filename="../../ui/desk_panel.py" line="224"/>
+        <location filename="../../ui/desk_panel.py" line="171"/>
+        <location filename="../../ui/desk_panel.py" line="215"/>
         <source>No call for that</source>
         <translation>Inget samtal för det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="189"/>
+        <location filename="../../ui/desk_panel.py" line="180"/>
         <source>Select a person or number in the directory first</source>
         <translation>Välj en person eller ett nummer i katalogen först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="301"/>
+        <location filename="../../ui/desk_panel.py" line="263"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har varit i vänteläge i %2</translation>
     </message>
@@ -625,102 +643,102 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="39"/>
+        <location filename="../../ui/detail_pane.py" line="41"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="47"/>
+        <location filename="../../ui/detail_pane.py" line="49"/>
         <source>Referral history</source>
         <translation>Hänvisningshistorik</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="50"/>
+        <location filename="../../ui/detail_pane.py" line="52"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="73"/>
+        <location filename="../../ui/detail_pane.py" line="75"/>
         <source>free</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="74"/>
+        <location filename="../../ui/detail_pane.py" line="76"/>
         <source>Today: %1</source>
         <translation>I dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="77"/>
         <source>Tomorrow: %1</source>
         <translation>I morgon: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="80"/>
+        <location filename="../../ui/detail_pane.py" line="82"/>
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="81"/>
+        <location filename="../../ui/detail_pane.py" line="83"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="81"/>
+        <location filename="../../ui/detail_pane.py" line="83"/>
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="84"/>
         <source>Pager</source>
         <translation>Personsökare</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="84"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="84"/>
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="104"/>
+        <location filename="../../ui/detail_pane.py" line="106"/>
         <source>No one selected</source>
         <translation>Ingen vald</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="105"/>
+        <location filename="../../ui/detail_pane.py" line="107"/>
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv ett namn, en enhet, en titel eller ett nummer för att söka.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="118"/>
+        <location filename="../../ui/detail_pane.py" line="120"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="119"/>
+        <location filename="../../ui/detail_pane.py" line="121"/>
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="119"/>
+        <location filename="../../ui/detail_pane.py" line="121"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="120"/>
+        <location filename="../../ui/detail_pane.py" line="122"/>
         <source>Keywords</source>
         <translation>Nyckelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121"/>
+        <location filename="../../ui/detail_pane.py" line="123"/>
         <source>About</source>
         <translation>Om</translation>
     </message>
@@ -729,6 +747,16 @@
     <name>FavouritesPanel</name>
     <message>
         <location filename="../../ui/favourites_panel.py" line="49"/>
+        <source>Favourites</source>
+        <translation>Favoriter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/favourites_panel.py" line="50"/>
+        <source>People and units kept at hand, with their line state; Enter dials</source>
+        <translation>Personer och enheter nära till hands, med linjestatus; Enter ringer upp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/favourites_panel.py" line="51"/>
         <source>Ctrl+L adds the selected person or unit.</source>
         <translation>Ctrl+L lägger till den valda personen eller enheten.</translation>
     </message>
@@ -736,47 +764,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>Search the directory</source>
+        <translation>Sök i katalogen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
+        <translation>Skriv namn, enhet, titel eller nummer; resultaten följer medan du skriver. Enter ringer upp den valda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Search results</source>
+        <translation>Sökresultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
+        <translation>Personer och enheter som hittats, med status. Enter ringer upp, F4 sätter en hänvisning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>Selected entry</source>
+        <translation>Vald post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
+        <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
+        <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -784,27 +847,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -812,12 +875,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -825,12 +888,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -838,90 +901,130 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="91"/>
+        <location filename="../../ui/phone_panel.py" line="93"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="92"/>
+        <location filename="../../ui/phone_panel.py" line="94"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="93"/>
-        <location filename="../../ui/phone_panel.py" line="176"/>
+        <location filename="../../ui/phone_panel.py" line="95"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="94"/>
-        <location filename="../../ui/phone_panel.py" line="178"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="95"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
         <source>Mute</source>
         <translation>Mikrofon av</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_panel.py" line="109"/>
+        <source>Calls on this phone</source>
+        <translation>Samtal i telefonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="110"/>
+        <source>Every call on the phone line; select one to act on it</source>
+        <translation>Alla samtal på linjen; välj ett för att hantera det</translation>
+    </message>
+    <message>
         <location filename="../../ui/phone_panel.py" line="112"/>
+        <source>Answer the ringing call</source>
+        <translation>Svara på samtalet som ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="113"/>
+        <source>Reject the ringing call as busy</source>
+        <translation>Avvisa samtalet som ringer med upptaget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="114"/>
+        <source>End or decline the selected call</source>
+        <translation>Avsluta eller avvisa det valda samtalet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="115"/>
+        <source>Put the call on hold or take it back</source>
+        <translation>Parkera samtalet eller ta tillbaka det</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="116"/>
+        <source>Turn the microphone off or on</source>
+        <translation>Stäng av eller slå på mikrofonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="119"/>
+        <source>Sends %1 to the other party as a tone</source>
+        <translation>Skickar %1 som ton till motparten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="129"/>
         <source>Send tone %1</source>
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152"/>
+        <location filename="../../ui/phone_panel.py" line="169"/>
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="154"/>
+        <location filename="../../ui/phone_panel.py" line="171"/>
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="158"/>
+        <location filename="../../ui/phone_panel.py" line="175"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="161"/>
+        <location filename="../../ui/phone_panel.py" line="178"/>
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="163"/>
+        <location filename="../../ui/phone_panel.py" line="180"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="176"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="178"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="188"/>
+        <location filename="../../ui/phone_panel.py" line="205"/>
         <source>No call</source>
         <translation>Inget samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="191"/>
-        <location filename="../../ui/phone_panel.py" line="211"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="230"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="198"/>
+        <location filename="../../ui/phone_panel.py" line="217"/>
         <source>muted</source>
         <translation>mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="213"/>
+        <location filename="../../ui/phone_panel.py" line="232"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
     </message>
@@ -1392,27 +1495,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="44"/>
+        <location filename="../../ui/results_model.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
