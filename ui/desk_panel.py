@@ -4,6 +4,9 @@
 operator has selected) and builds: `waiting`, `active`, `held`, `consultations`, `recalls`,
 `callbacks` (each a `DeskListPanel` to put in a dock) and `actions` (QActions with the keys from
 `ui.desk_shortcuts`, to add to the main window). `notice` carries messages for the status bar.
+The call-back list is the desk's own until `share_callbacks`: then the app keeps it in the store, and
+Ctrl+D and Enter (or a double click) on a row become `callback_done_requested` and
+`callback_dial_requested` (claim, then dial) for the app to carry out.
 Every operation is a desk intent through the bridge. Choosing between a person and their referral's
 alternative opens a window-modal dialog that answers through a callback (no nested event loop: the
 phone keeps being pumped behind it).
@@ -18,8 +21,9 @@ from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from directory.store.callbacks import StoredCallback
 from softphone.desk.records import CallbackEntry, DeskCall, DeskChanged, Stage
-from ui.callback_model import CallbackModel
+from ui.callback_model import CallbackModel, local_callback
 from ui.desk_model import CALL_ID_ROLE, DeskList, DeskListModel
 from ui.desk_shortcuts import descriptions, keys
 from ui.phone_panel import format_duration
@@ -72,6 +76,8 @@ class DeskListPanel(QWidget):
 
 class DeskPanels(QObject):
     notice = Signal(str)
+    callback_done_requested = Signal(object)  # StoredCallback, once shared
+    callback_dial_requested = Signal(object)  # StoredCallback, once shared
 
     def __init__(self, bridge: DeskBridge, target: Callable[[], Target | ReferralOffer | None] = lambda: None,
                  key_overrides: Mapping[str, str] | None = None, parent: QObject | None = None,
@@ -86,20 +92,23 @@ class DeskPanels(QObject):
             model.reset(calls)
             model.set_now(bridge.desk.now())
         self.callback_model = CallbackModel(self)
+        self.shared_callbacks = False
+        self._local: dict[int, CallbackEntry] = {}  # the desk's own entries by their (negative) row id
         for entry in bridge.desk.callbacks:
-            self.callback_model.add(entry)
+            self._on_bridge_callback_added(entry)
         self.waiting = DeskListPanel(self.tr("Waiting calls"), self.models[DeskList.WAITING])
         self.active = DeskListPanel(self.tr("Active call"), self.models[DeskList.ACTIVE])
         self.held = DeskListPanel(self.tr("On hold"), self.models[DeskList.HELD])
         self.consultations = DeskListPanel(self.tr("Consultations"), self.models[DeskList.CONSULTATIONS])
         self.recalls = DeskListPanel(self.tr("Recalls"), self.models[DeskList.RECALLS])
         self.callbacks = DeskListPanel(self.tr("Call back"), self.callback_model)
+        self.callbacks.view.activated.connect(self._on_callbacks_activated)
         self.actions: dict[str, QAction] = {}
         self._make_actions(keys(key_overrides))
         bridge.desk_changed.connect(self._on_bridge_desk_changed)
         bridge.ticked.connect(self._on_bridge_ticked)
         bridge.held_too_long.connect(self._on_bridge_held_too_long)
-        bridge.callback_added.connect(self.callback_model.add)
+        bridge.callback_added.connect(self._on_bridge_callback_added)
         texts = PhoneText(self)
         bridge.error_occurred.connect(lambda error: self.notice.emit(texts.refusal(error)))
 
@@ -244,9 +253,38 @@ class DeskPanels(QObject):
             self._bridge.hangup(call.call_id)
 
     def called_back(self) -> None:
-        entry = self.callback_model.remove(self.callbacks.selected_row())
-        if entry is not None:
-            self._bridge.desk.remove_callback(entry)
+        """Ctrl+D: the selected caller has been called back."""
+        if self.shared_callbacks:
+            entry = self.callback_model.entry(self.callbacks.selected_row())
+            if entry is not None:
+                self.callback_done_requested.emit(entry)
+            return
+        removed = self.callback_model.remove(self.callbacks.selected_row())
+        if removed is not None and (local := self._local.pop(removed.id, None)) is not None:
+            self._bridge.desk.remove_callback(local)
+
+    def share_callbacks(self, operator: str) -> None:
+        """From now on the app keeps the list (in the store) and carries out call-back steps."""
+        self.shared_callbacks = True
+        self.callback_model.operator = operator
+        self._local.clear()
+
+    def _on_callbacks_activated(self) -> None:
+        """Enter or a double click on a call-back: call them (shared: claimed first, so no one else does)."""
+        entry = self.callback_model.entry(self.callbacks.selected_row())
+        if entry is None:
+            return
+        if self.shared_callbacks:
+            self.callback_dial_requested.emit(entry)
+        else:
+            self._bridge.dial(entry.number)
+
+    def _on_bridge_callback_added(self, entry: CallbackEntry) -> None:
+        if self.shared_callbacks:
+            return  # the app stores it, then shows the stored row
+        local_id = min((0, *self._local)) - 1
+        self._local[local_id] = entry
+        self.callback_model.add(local_callback(entry, local_id))
 
     # -- updates ----------------------------------------------------------------------------------
 
@@ -262,5 +300,5 @@ class DeskPanels(QObject):
         held = format_duration(call.held_s(self._bridge.desk.now()))
         self.notice.emit(self.tr("%1 has been on hold for %2").replace("%1", call.label).replace("%2", held))
 
-    def callback_entries(self) -> tuple[CallbackEntry, ...]:
+    def callback_entries(self) -> tuple[StoredCallback, ...]:
         return self.callback_model.entries()

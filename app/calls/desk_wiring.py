@@ -9,14 +9,17 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from app.calls.call_log_flow import CallLogFlow
+from app.calls.callback_flow import CallbackFlow
 from app.calls.close_flow import CloseFlow
 from app.calls.desk_bridge import DeskBridge
 from app.calls.desk_log import CallLogWriter
 from app.config.loader import Config
 from app.lookup.console import Console
+from app.lookup.referral_setup import operator_name
 from directory.model import Referral
 from directory.referrals import Alternative
 from directory.search.person import find_person
+from directory.store.callbacks import CallbackRepository
 from directory.store.calllog import CallLogRepository
 from softphone.desk.settings import DeskSettings
 from ui.call_log_panel import CallLogPanel
@@ -60,6 +63,8 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
     call_log.panel.model.numbers = window.numbers
     window.add_call_log(call_log.panel)
     logging: list[CallLogWriter] = []
+    callbacks = CallbackFlow(panels, bridge, console.tasks, operator_name(config),
+                             dial_string=dial_string, parent=window)
 
     def log_calls() -> None:  # once the store is open; a demo switch does not add a second writer
         if console.services is None or logging:
@@ -69,6 +74,7 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         desk.add_listener(logging[0])
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
+        callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()))
         console.tasks.spawn(console.tasks.in_database(
             repository.apply_retention, settings.call_log_retention_days, datetime.now(UTC)), "call log retention")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import app.cli.queue as cli_queue
 from app import __version__
 from app.cli import calendar as cli_calendar
+from app.cli import callback as cli_callback
 from app.cli import calllog as cli_calllog
 from app.cli import exchange as cli_exchange
 from app.cli import referral as cli_referral
@@ -69,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     calllog.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     calllog.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     cli_calllog.add_arguments(calllog)
+    callback = commands.add_parser("callback", help="list the shared call-back list")
+    callback.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    callback.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_callback.add_arguments(callback)
     exchange = commands.add_parser("exchange", help="render or run the exchange's queue (Kamailio)")
     cli_exchange.add_arguments(exchange)
     queue = commands.add_parser("queue", help="list, pick and watch the exchange's queue")
@@ -95,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_calendar.run(args, config, paths, demo=demo)
     if args.command == "calllog":
         return cli_calllog.run(args, config, paths, demo=demo)
+    if args.command == "callback":
+        return cli_callback.run(args, config, paths, demo=demo)
     if args.command == "exchange":
         return cli_exchange.run(args, config, paths)
     if args.command == "queue":

@@ -221,3 +221,41 @@ class ExchangeQueueEventRow(Base):
     operator: Mapped[str | None] = mapped_column(String(40))
     waited_s: Mapped[float] = mapped_column(Float)
     detail: Mapped[str | None] = mapped_column(String(200))
+
+
+class CallbackRow(Base):
+    """A caller who gave up, to be called back: waiting, then claimed by one operator, then done.
+
+    ``version`` grows with every step; a step is a conditional UPDATE on the state it expects, so of two
+    operators claiming at once exactly one wins (see `directory.store.callbacks`).
+    """
+
+    __tablename__ = "callbacks"
+    __table_args__ = (Index("ix_callbacks_state", "state", "hung_up_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    dialled: Mapped[str] = mapped_column(String(100), default="")
+    hung_up_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    stage: Mapped[str] = mapped_column(String(20), default="")  # where the caller was: waiting, held, ...
+    console: Mapped[str] = mapped_column(String(200), default="")  # the console the caller gave up on
+    state: Mapped[str] = mapped_column(String(10), default="waiting")  # waiting | claimed | done
+    claimed_by: Mapped[str] = mapped_column(String(200), default="")
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    done_by: Mapped[str] = mapped_column(String(200), default="")
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CallbackAuditRow(Base):
+    """One step of a call-back (added, claimed, released, done): who, from which console, when. Only added."""
+
+    __tablename__ = "callback_audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    callback_id: Mapped[int] = mapped_column(ForeignKey("callbacks.id"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    console: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer)  # the call-back's version after this step
+

@@ -1,0 +1,131 @@
+"""The Call back panel over the shared store: every console's callers who gave up, durable and claimed once.
+
+`CallbackFlow` is a desk listener: each `CallbackAdded` is written on the database worker (as the call
+log's `CallLogWriter` does); once stored, the desk forgets its in-memory entry and the panel shows the
+stored row. An entry whose write failed stays in the desk's memory and is written again at the next
+look. Enter on a row claims it, then dials; Ctrl+D marks it done; another operator's claim or an
+older version comes back as `CallbackConflictError` and is said in the status bar, never overwritten.
+Until live updates arrive, the list is read again every `LOOK_MS` (the directory's 30-second look).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.calls.desk_bridge import DeskBridge
+from app.tasks import TaskRunner
+from directory.store.callbacks import CallbackConflictError, CallbackRepository, NewCallback, StoredCallback
+from softphone.desk.records import CallbackAdded, CallbackEntry, DeskEvent
+from ui.desk_panel import DeskPanels
+
+log = logging.getLogger(__name__)
+LOOK_MS = 30_000
+
+
+def new_callback(entry: CallbackEntry) -> NewCallback:
+    return NewCallback(entry.number, entry.name, entry.dialled, entry.at, entry.stage.value)
+
+
+class CallbackFlow(QObject):
+    def __init__(self, panels: DeskPanels, bridge: DeskBridge, tasks: TaskRunner, operator: str, *,
+                 dial_string: Callable[[str], str] = str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.panels, self.bridge, self.tasks, self.operator = panels, bridge, tasks, operator
+        self._dial_string = dial_string
+        self.repository: CallbackRepository | None = None  # once the store is open
+        self._writing: set[int] = set()  # ids of desk entries being written (no second write)
+        self._look = QTimer(self)
+        self._look.setInterval(LOOK_MS)
+        self._look.timeout.connect(self.reload)
+        panels.callback_done_requested.connect(self.mark_done)
+        panels.callback_dial_requested.connect(self.call_back)
+
+    def attach(self, repository: CallbackRepository) -> None:
+        """The store is open: the list becomes the store's (the desk's unsaved entries are written first)."""
+        self.repository = repository
+        self.panels.share_callbacks(self.operator)
+        self.bridge.desk.add_listener(self)
+        self.reload()
+        self._look.start()
+
+    def detach(self) -> None:
+        self._look.stop()
+
+    def __call__(self, event: DeskEvent) -> None:
+        if isinstance(event, CallbackAdded) and self.repository is not None:
+            self._write(event.entry)
+
+    def reload(self) -> None:
+        for entry in list(self.bridge.desk.callbacks):
+            self._write(entry)
+        if self.repository is not None:
+            self.tasks.spawn(self._reload(self.repository), "call-back list", self._failed)
+
+    def mark_done(self, entry: StoredCallback) -> None:
+        self._step(entry, lambda repo: repo.done(entry.id, self.operator, version=entry.version), None)
+
+    def call_back(self, entry: StoredCallback) -> None:
+        """Claim it for this operator, then dial; someone else's claim is said, and nothing is dialled."""
+        self._step(entry, lambda repo: repo.claim(entry.id, self.operator, version=entry.version),
+                   lambda claimed: self.bridge.dial(self._dial_string(claimed.number)))
+
+    # -- on the database worker, answers back here ----------------------------------------------------
+
+    def _write(self, entry: CallbackEntry) -> None:
+        if self.repository is None or id(entry) in self._writing:
+            return
+        self._writing.add(id(entry))
+        self.tasks.spawn(self._written(self.repository, entry), "call-back write", self._failed)
+
+    async def _written(self, repository: CallbackRepository, entry: CallbackEntry) -> None:
+        try:
+            stored = await self.tasks.in_database(repository.add, new_callback(entry), self.operator)
+        finally:
+            self._writing.discard(id(entry))
+        self.bridge.desk.remove_callback(entry)  # durable now: the store holds it
+        self.panels.callback_model.put(stored)
+
+    async def _reload(self, repository: CallbackRepository) -> None:
+        self.panels.callback_model.reset(await self.tasks.in_database(repository.open))
+
+    def _step(self, entry: StoredCallback, step: Callable[[CallbackRepository], StoredCallback],
+              then: Callable[[StoredCallback], object] | None) -> None:
+        if self.repository is None or entry.id < 0:
+            return
+        self.tasks.spawn(self._stepped(self.repository, step, then), "call-back step", self._failed)
+
+    async def _stepped(self, repository: CallbackRepository, step: Callable[[CallbackRepository], StoredCallback],
+                       then: Callable[[StoredCallback], object] | None) -> None:
+        try:
+            result = await self.tasks.in_database(step, repository)
+        except CallbackConflictError as conflict:
+            self._said_conflict(conflict)
+            return
+        self.panels.callback_model.put(result)
+        if then is not None:
+            then(result)
+
+    def _said_conflict(self, conflict: CallbackConflictError) -> None:
+        current = conflict.current
+        if current is None:
+            self.panels.notice.emit(self.tr("That call-back is no longer on the list"))
+            self.reload()
+            return
+        self.panels.callback_model.put(current)
+        if current.state == "claimed":
+            self.panels.notice.emit(self.tr("%1 is already being called back by %2")
+                                    .replace("%1", current.label).replace("%2", current.claimed_by))
+        elif current.state == "done":
+            self.panels.notice.emit(self.tr("%1 has already been called back by %2")
+                                    .replace("%1", current.label).replace("%2", current.done_by))
+        else:
+            self.panels.notice.emit(self.tr("%1 changed meanwhile; the list shows it as it is now")
+                                    .replace("%1", current.label))
+
+    def _failed(self, error: BaseException) -> None:
+        self.panels.notice.emit(self.tr("The call-back list could not be saved or read: %1 "
+                                        "(callers who gave up are kept on this console and saved later)")
+                                .replace("%1", str(error).splitlines()[0] if str(error) else type(error).__name__))
