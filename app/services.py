@@ -46,7 +46,8 @@ class Services:
     @classmethod
     def open(cls, config: Config, paths: Paths, *, demo: bool, language: str = "en") -> Services:
         """``language`` is the operator's: referral labels are stored in it."""
-        store = Store.open(store_url(config, paths, demo=demo))
+        organisation = "" if demo else config.settings.store.organisation
+        store = Store.open(store_url(config, paths, demo=demo), organisation)
         log.info("store opened: %s", store.safe_url)
         services = cls(config, paths, store, DirectoryRepository(store), AnnotationRepository(store),
                        referral_service(config, store, language=language), demo)

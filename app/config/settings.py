@@ -31,6 +31,9 @@ class StoreSettings(Section):
         "", description="SQLAlchemy URL of the store; empty uses SQLite in the user data folder. "
                         "PostgreSQL: postgresql+psycopg://user@host/db (password via store.password).")
     password: SecretRef | None = Field(None, description="Secret reference for the database password.")
+    organisation: str = Field(
+        "", max_length=100, description="This console's organisation: it reads and writes only that organisation's "
+                                        "referrals, notes, call log and call-backs in a shared store.")
 
 
 class DirectorySettings(Section):

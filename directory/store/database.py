@@ -15,6 +15,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from directory.store.tenancy import bind_organisation
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -40,8 +42,9 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 class Store:
     """Owns the engine and session factory. Repositories take a Store; nothing else opens the database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, organisation: str = "") -> None:
         self.url = url
+        self.organisation = organisation  # the tenant whose shared rows this store reads and writes
         if url.startswith("sqlite"):
             path = url.split("///", 1)[-1]
             if path and path != ":memory:":
@@ -51,11 +54,12 @@ class Store:
         else:
             self.engine = create_engine(url, pool_pre_ping=True)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        bind_organisation(self.engine, self.sessions, organisation)
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, organisation: str = "") -> Store:
         """Open and migrate to the newest schema; raises StoreError naming the database on failure."""
-        store = cls(url)
+        store = cls(url, organisation)
         try:
             store.migrate()
         except Exception as exc:

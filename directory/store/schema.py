@@ -129,6 +129,7 @@ class ReferralRow(Base):
     set_by: Mapped[str] = mapped_column(String(200), default="")
     set_at: Mapped[datetime] = mapped_column(UTCDateTime())
     cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
 class NoteRow(Base):
@@ -138,6 +139,7 @@ class NoteRow(Base):
     text: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
 class EntryUsage(Base):
@@ -179,6 +181,7 @@ class CallLogRow(Base):
     end_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
     console: Mapped[str] = mapped_column(String(200), default="", server_default="")
     search_text: Mapped[str] = mapped_column(Text(), default="", server_default="")
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
 PATH_SEPARATOR = " / "
@@ -201,6 +204,7 @@ class ReferralAuditRow(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     old_value: Mapped[str] = mapped_column(Text, default="")
     new_value: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
 class ExchangeQueueEventRow(Base):
@@ -245,6 +249,7 @@ class CallbackRow(Base):
     done_by: Mapped[str] = mapped_column(String(200), default="")
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
 class CallbackAuditRow(Base):
@@ -258,4 +263,5 @@ class CallbackAuditRow(Base):
     console: Mapped[str] = mapped_column(String(200), default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer)  # the call-back's version after this step
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
