@@ -6,7 +6,7 @@ import json
 from datetime import time
 from enum import Enum
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -59,6 +59,8 @@ def _kind(annotation: Any) -> str:
     origin, args = get_origin(annotation), get_args(annotation)
     if annotation is SecretRef:
         return "secret reference (env:NAME or keyring:service/user)"
+    if origin is Annotated:  # a Choice or Items: described by the type it holds
+        return _kind(args[0])
     if origin is Literal:
         return "one of " + ", ".join(_show(a) for a in args)
     if isinstance(annotation, type) and issubclass(annotation, Enum):  # a Choice: written as its values
@@ -82,9 +84,10 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             rows += _rows(annotation, f"{prefix}{name}.")
             continue
-        if get_origin(annotation) is dict and issubclass(get_args(annotation)[1], BaseModel):  # [prefix.name.KEY]
+        value = get_args(annotation)[1] if get_origin(annotation) is dict else None
+        if isinstance(value, type) and issubclass(value, BaseModel):  # [prefix.name.KEY]
             rows.append(f"| `{prefix}{name}` | tables `[{prefix}{name}.KEY]` | `{{}}` | {info.description} |")
-            rows += _rows(get_args(annotation)[1], f"{prefix}{name}.KEY.")
+            rows += _rows(value, f"{prefix}{name}.KEY.")
             continue
         item = get_args(annotation)[0] if get_origin(annotation) is list else None
         if isinstance(item, type) and issubclass(item, BaseModel):  # an array of tables: [[prefix.name]]

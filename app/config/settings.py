@@ -6,13 +6,13 @@ models. Sections are strict: unknown keys and wrong types are reported, never gu
 
 from __future__ import annotations
 
-from datetime import time
 from typing import Literal
 
 from pydantic import Field
 
 from app.config.base import SecretRef, Section
 from directory.calendars.config import CalendarSettings
+from directory.referrals.settings import ReferralSettings
 from directory.sync.settings import LdapSourceConfig
 from softphone.desk.settings import DeskSettings
 from softphone.exchange.settings import ExchangeQueueSettings
@@ -44,39 +44,6 @@ class DirectorySettings(Section):
                                          description="LDAP/AD sources, one [[directory.ldap]] table each.")
 
 
-class ReferralTextSettings(Section):
-    sv: str | None = Field(None, description="Swedish.")
-    nb: str | None = Field(None, description="Norwegian Bokmål.")
-    en: str | None = Field(None, description="English.")
-
-
-class ReferralCodeSettings(Section):
-    """One `[referrals.codes.KEY]` table: only the fields given change the built-in code; a new KEY adds one."""
-
-    label: ReferralTextSettings | str | None = Field(None, description="What the operator sees, per language.")
-    caller: ReferralTextSettings | str | None = Field(
-        None, description="What the caller hears after the name (\"is at lunch\"), per language.")
-    return_required: bool | None = Field(None, description="The operator must give a return time.")
-    default_end: Literal["minutes", "next_working_day", "cleared"] | None = Field(
-        None, description="Without a return time: after default_minutes, the next working day, or until cleared.")
-    default_minutes: int | None = Field(None, ge=1, le=20160, description="Minutes for default_end = minutes.")
-    next_day_at: str | time | None = Field(None, description="Time of day for default_end = next_working_day.")
-    caller_time: Literal["back", "until", "none"] | None = Field(
-        None, description="How the return time is read to callers; none keeps it private.")
-    alternative: Literal["number", "person", "unit", "switchboard"] | None = Field(
-        None, description="Where callers are referred by default.")
-    alternative_value: str | None = Field(None, description="A fixed alternative, e.g. a number.")
-    enabled: bool | None = Field(None, description="false hides the code.")
-
-
-class ReferralSettings(Section):
-    time_zone: str = Field("", description="IANA time zone for return times, e.g. Europe/Stockholm; "
-                                           "empty: the computer's.")
-    caller_language: Literal["sv", "nb", "en"] = Field("sv", description="Language of the sentence read to callers.")
-    codes: dict[str, ReferralCodeSettings] = Field(
-        default_factory=dict, description="Referral codes over the built-in ones, one [referrals.codes.KEY] each.")
-
-
 class ConsoleDeskSettings(DeskSettings):
     """The operator desk: queue order, transfers coming back (declared by softphone.desk), and the console's
     own keys: closing with calls up, the call log, shortcuts."""
@@ -87,9 +54,6 @@ class ConsoleDeskSettings(DeskSettings):
     call_log_retention_days: int = Field(90, ge=0, le=3650, description="Days the call log is kept; 0: for ever.")
     keys: dict[str, str] = Field(default_factory=dict, description="Key overrides by operation, e.g. "
                                  "answer_next = \"F2\".")
-    services: dict[str, str] = Field(default_factory=dict, description="Names of the services the switchboard "
-                                     "numbers reach, shown instead of the number dialled, e.g. "
-                                     "{\"0196024000\" = \"Växeln\"}.")
     services: dict[str, str] = Field(default_factory=dict, description="Names of the services the switchboard "
                                      "numbers reach, shown instead of the number dialled, e.g. "
                                      "{\"0196024000\" = \"Växeln\"}.")
