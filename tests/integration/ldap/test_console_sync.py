@@ -12,10 +12,9 @@ from pytestqt.qtbot import QtBot
 from app.config.loader import load_config
 from app.config.paths import Paths
 from app.lookup.console import Console
-from app.lookup.sync_setup import ldap_source_settings
 from app.services import Services
 from app.tasks import TaskRunner
-from directory.sync.settings import LdapSourceConfig
+from directory.sync.settings import LdapSourceConfig, LdapSourceSettings
 from tests.helpers.slapd import ROOT_DN, ROOT_PASSWORD, SUFFIX, Slapd
 from tests.integration.ldap.conftest import PEOPLE, person
 from ui.main_window import MainWindow
@@ -27,9 +26,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.gui]
 def test_background_sync_updates_search_and_survives_the_server_going_away(
         slapd: Slapd, qtbot: QtBot, tmp_path: Path, event_loop_qt: object) -> None:
     paths = Paths(tmp_path / "etc.toml", tmp_path / "user.toml", tmp_path / "data", tmp_path / "log")
-    source = ldap_source_settings(LdapSourceConfig(name="region", urls=[slapd.url], base_dns=[SUFFIX],
-                                                   bind_dn=ROOT_DN, page_size=100, timeout=2.0),
-                                  region="SE", password=ROOT_PASSWORD)
+    source = LdapSourceSettings.from_config(LdapSourceConfig(name="region", urls=(slapd.url,), base_dns=(SUFFIX,),
+                                                             bind_dn=ROOT_DN, page_size=100, timeout=2.0),
+                                            region="SE", password=ROOT_PASSWORD)
     window = MainWindow()
     qtbot.addWidget(window)
     tasks = TaskRunner()

@@ -75,9 +75,9 @@ def test_config_errors_are_reported_before_any_network_traffic(store: Store) -> 
     # Nothing listens on the port: a config error must come first, not "unreachable".
     url = f"ldap://127.0.0.1:{free_port()}"
     with pytest.raises(LdapConfigError) as caught:
-        sync_source(store, settings_for(url, person_filter="(&(objectClass=person)", page_size=0), full=True)
+        sync_source(store, settings_for(url, person_filter="(&(objectClass=person)", base_dns=("not a dn",)), full=True)
     assert "person_filter" in str(caught.value)
-    assert "page_size" in str(caught.value)
+    assert "'not a dn' is not a valid DN" in str(caught.value)
 
 
 def test_a_base_dn_missing_on_the_server_is_a_search_error(slapd: Slapd, store: Store) -> None:

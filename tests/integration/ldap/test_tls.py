@@ -38,13 +38,13 @@ def tls_slapd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Slapd,
 
 def test_ldaps_with_the_right_ca(tls_slapd: tuple[Slapd, Path, Path], store: Store) -> None:
     server, ca, _wrong = tls_slapd
-    summary = sync_source(store, settings_for(by_name(server.ldaps_url), ca_file=ca), full=True)
+    summary = sync_source(store, settings_for(by_name(server.ldaps_url), ca_file=str(ca)), full=True)
     assert summary.added == COUNT
 
 
 def test_start_tls_with_the_right_ca(tls_slapd: tuple[Slapd, Path, Path], store: Store) -> None:
     server, ca, _wrong = tls_slapd
-    summary = sync_source(store, settings_for(by_name(server.url), start_tls=True, ca_file=ca), full=True)
+    summary = sync_source(store, settings_for(by_name(server.url), start_tls=True, ca_file=str(ca)), full=True)
     assert summary.added == COUNT
 
 
@@ -55,7 +55,7 @@ def test_a_certificate_from_an_untrusted_ca_is_refused(
     server, _ca, wrong = tls_slapd
     url = by_name(server.url if start_tls else server.ldaps_url)
     with pytest.raises(LdapTlsError, match="certificate not trusted") as caught:
-        sync_source(store, settings_for(url, start_tls=start_tls, ca_file=wrong), full=True)
+        sync_source(store, settings_for(url, start_tls=start_tls, ca_file=str(wrong)), full=True)
     assert not caught.value.transient
     assert DirectoryRepository(store).load_entries() == []
 
@@ -68,7 +68,7 @@ def test_system_cas_do_not_trust_a_private_ca_by_default(tls_slapd: tuple[Slapd,
 
 def test_verification_can_be_turned_off_explicitly(tls_slapd: tuple[Slapd, Path, Path], store: Store) -> None:
     server, _ca, wrong = tls_slapd
-    summary = sync_source(store, settings_for(server.ldaps_url, ca_file=wrong, verify=False), full=True)
+    summary = sync_source(store, settings_for(server.ldaps_url, ca_file=str(wrong), verify=False), full=True)
     assert summary.added == COUNT
 
 
@@ -79,7 +79,7 @@ def test_a_certificate_for_another_host_is_refused(
     server, ca, _wrong = tls_slapd
     url = server.url if start_tls else server.ldaps_url  # 127.0.0.1, which the certificate does not name
     with pytest.raises(LdapTlsError, match=re.escape("not valid for '127.0.0.1'")):
-        sync_source(store, settings_for(url, start_tls=start_tls, ca_file=ca), full=True)
+        sync_source(store, settings_for(url, start_tls=start_tls, ca_file=str(ca)), full=True)
 
 
 def test_a_server_with_a_bad_certificate_is_skipped_for_the_next_and_reported(
@@ -87,7 +87,7 @@ def test_a_server_with_a_bad_certificate_is_skipped_for_the_next_and_reported(
 ) -> None:
     server, ca, _wrong = tls_slapd
     misnamed, good = server.ldaps_url, by_name(server.ldaps_url)
-    summary = sync_source(store, settings_for([misnamed, good], ca_file=ca), full=True)
+    summary = sync_source(store, settings_for([misnamed, good], ca_file=str(ca)), full=True)
     assert summary.server == good
     assert summary.added == COUNT
     assert len(summary.warnings) == 1

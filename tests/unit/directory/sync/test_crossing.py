@@ -19,7 +19,7 @@ def settings(**changes: object) -> LdapSourceSettings:
 
 
 def test_settings_pickle_with_their_mappings() -> None:
-    original = settings(password="hemligt", attributes={"title": "personalTitle"},
+    original = settings(password="hemligt", attributes={"title": ("personalTitle",)},
                         numbers={"mobile": NumberKind.MOBILE})
     copy = pickle.loads(pickle.dumps(original))
     assert copy == original
