@@ -265,3 +265,39 @@ class CallbackAuditRow(Base):
     version: Mapped[int] = mapped_column(Integer)  # the call-back's version after this step
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
+
+class CallStatsHourRow(Base):
+    """Call measurement: one UTC hour's counts for one dialled service at one console (figures only).
+
+    Kept apart from the call log and longer, so statistics outlive the raw rows' retention; filled by
+    `directory.stats.rollup`. Wait histograms and exact totals (for the means) are in `CallStatsWaitRow`.
+    """
+
+    __tablename__ = "call_stats_hourly"
+    # The tenant (migration 0009): a Store rolls up and reads only its own organisation's figures.
+    organisation: Mapped[str] = mapped_column(String(100), primary_key=True)
+    hour_start: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    service: Mapped[str] = mapped_column(String(100), primary_key=True)  # the dialled switchboard number
+    console: Mapped[str] = mapped_column(String(200), primary_key=True)
+    offered: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    abandoned: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    transferred: Mapped[int] = mapped_column(Integer, default=0)
+    recalled: Mapped[int] = mapped_column(Integer, default=0)
+    callbacks_done: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CallStatsWaitRow(Base):
+    """How many calls of an hour, service and console had a wait (answer, abandon, connect) of so many
+    whole seconds, and their exact total: percentiles and thresholds are read from these afterwards."""
+
+    __tablename__ = "call_stats_waits"
+    organisation: Mapped[str] = mapped_column(String(100), primary_key=True)
+    hour_start: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    service: Mapped[str] = mapped_column(String(100), primary_key=True)
+    console: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # answer | abandon | connect
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True)
+    calls: Mapped[int] = mapped_column(Integer, default=0)
+    total_s: Mapped[float] = mapped_column(Float(), default=0.0)

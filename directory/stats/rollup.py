@@ -1,0 +1,147 @@
+"""Keep the hourly aggregates (call_stats_hourly, call_stats_waits) filled from the call log.
+
+A rollup rewrites every hour from a little before the newest aggregate up to now from the raw rows, so
+calls logged late (a call is logged when it ends, hours after it was offered) are counted in the hour
+they were offered. Run it before the call log's retention deletes old rows (and before reading
+statistics); hours already rolled up are never rewritten once their raw rows may be gone. Aggregates
+have their own, longer retention.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, column, delete, func, insert, inspect, select, table
+
+from directory.stats.periods import aware_utc, hour_floor
+from directory.stats.tally import KINDS, CallFacts, Tally
+from directory.store.calllog import CallLogRepository
+from directory.store.database import Store
+from directory.store.schema import CallLogRow, CallStatsHourRow, CallStatsWaitRow, UTCDateTime
+
+LATE_MARGIN = timedelta(hours=12)  # the longest a call may last and still be counted in its own hour
+Key = tuple[datetime, str, str]  # UTC hour, service, console
+
+# The shared call-back list (directory/store/callbacks.py): read by name only, so statistics work on a
+# store from before it existed and the two modules stay independent.
+_CALLBACKS = table("callbacks", column("id"), column("dialled"), column("organisation"))
+_CALLBACK_STEPS = table("callback_audit", column("callback_id"), column("action"), column("console"),
+                        column("at", UTCDateTime()))
+
+
+def _facts(rows: Iterable[tuple]) -> Iterable[CallFacts]:  # type: ignore[type-arg]
+    for offered_at, direction, answered_at, outcome, waiting_s, connect_s, recalled, dialled, console in rows:
+        yield CallFacts(offered_at=offered_at, incoming=direction == "in", answered=answered_at is not None,
+                        outcome=outcome, waiting_s=waiting_s, time_to_connect_s=connect_s,
+                        recalled=bool(recalled), service=dialled, console=console)
+
+
+def tally_hours(calls: Iterable[CallFacts]) -> dict[Key, Tally]:
+    """Pure: the calls counted per UTC hour they were offered, service and console."""
+    tallies: dict[Key, Tally] = defaultdict(Tally)
+    for call in calls:
+        if call.incoming:
+            tallies[(hour_floor(call.offered_at), call.service, call.console)].add(call)
+    return tallies
+
+
+def _read_calls(connection: Connection, start: datetime, organisation: str) -> Iterable[CallFacts]:
+    c = CallLogRow.__table__.c
+    query = select(c.offered_at, c.direction, c.answered_at, c.outcome, c.waiting_s, c.time_to_connect_s,
+                   c.recalled, c.dialled_number, c.console).where(c.offered_at >= start,
+                                                                     c.organisation == organisation)
+    # Through the ORM column types, so offered_at comes back as an aware UTC datetime on both backends.
+    return _facts(connection.execute(query))
+
+
+def _add_callbacks(connection: Connection, start: datetime, organisation: str, tallies: dict[Key, Tally]) -> None:
+    if not inspect(connection).has_table("callback_audit"):
+        return
+    query = (select(_CALLBACK_STEPS.c.at, _CALLBACKS.c.dialled, _CALLBACK_STEPS.c.console)
+             .join(_CALLBACKS, _CALLBACKS.c.id == _CALLBACK_STEPS.c.callback_id)
+             .where(_CALLBACK_STEPS.c.action == "done", _CALLBACK_STEPS.c.at >= start,
+                    _CALLBACKS.c.organisation == organisation))
+    for at, dialled, console in connection.execute(query):
+        tallies[(hour_floor(at), dialled or "", console or "")].callbacks_done += 1
+
+
+def _write(connection: Connection, organisation: str, tallies: dict[Key, Tally]) -> None:
+    hours, waits = [], []
+    for (hour, service, console), tally in tallies.items():
+        cell = {"organisation": organisation, "hour_start": hour, "service": service, "console": console}
+        hours.append({**cell, **tally.counts()})
+        for kind in KINDS:
+            waits += [{**cell, "kind": kind,
+                       "seconds": seconds, "calls": n, "total_s": float(tally.totals[kind][seconds])}
+                      for seconds, n in tally.waits[kind].items()]
+    if hours:
+        connection.execute(insert(CallStatsHourRow), hours)
+    if waits:
+        connection.execute(insert(CallStatsWaitRow), waits)
+
+
+def _partly_purged(connection: Connection, start: datetime, organisation: str,
+                   tallies: dict[Key, Tally]) -> list[datetime]:
+    """Hours already counted that now hold fewer raw calls than were counted: the call log's retention
+    took some of their rows, so their aggregates are kept as they are (late calls only ever add)."""
+    now_offered: dict[datetime, int] = defaultdict(int)
+    for (hour, _, _), tally in tallies.items():
+        now_offered[hour] += tally.offered
+    query = (select(CallStatsHourRow.hour_start, func.sum(CallStatsHourRow.offered))
+             .where(CallStatsHourRow.hour_start >= start, CallStatsHourRow.organisation == organisation)
+             .group_by(CallStatsHourRow.hour_start))
+    return [hour for hour, offered in ((aware_utc(h), n) for h, n in connection.execute(query))
+            if hour is not None and now_offered.get(hour, 0) < (offered or 0)]
+
+
+def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> int:
+    """Rewrite the store's organisation's aggregates from the raw rows of the last hours; returns how many
+    hours were written.
+
+    Starts `margin` before the newest aggregate hour (or at the first logged call), never before the
+    oldest raw row, and leaves alone any hour whose raw rows retention has already thinned. Only the
+    store's own organisation (migration 0009) is read and written, also on SQLite, which has no RLS."""
+    organisation = store.organisation
+    with store.engine.begin() as connection:
+        newest, oldest_raw = (aware_utc(value) for value in connection.execute(select(
+            select(func.max(CallStatsHourRow.hour_start))
+            .where(CallStatsHourRow.organisation == organisation).scalar_subquery(),
+            select(func.min(CallLogRow.offered_at))
+            .where(CallLogRow.organisation == organisation).scalar_subquery())).one())
+        if oldest_raw is None:
+            return 0  # nothing to count, and nothing rolled up may be rewritten without its rows
+        start = hour_floor(oldest_raw)
+        if newest is not None:
+            start = max(min(newest, hour_floor(now)) - margin, start)
+        tallies = tally_hours(_read_calls(connection, start, organisation))
+        _add_callbacks(connection, start, organisation, tallies)
+        kept = _partly_purged(connection, start, organisation, tallies)
+        tallies = {key: tally for key, tally in tallies.items() if key[0] not in kept}
+        for row in (CallStatsWaitRow, CallStatsHourRow):
+            connection.execute(delete(row).where(row.organisation == organisation, row.hour_start >= start,
+                                                 row.hour_start.not_in(kept)))
+        _write(connection, organisation, tallies)
+        return len({hour for hour, _, _ in tallies})
+
+
+def apply_retention(store: Store, days: int, now: datetime) -> int:
+    """Delete aggregates older than `days` (0 keeps them for ever); returns how many hour rows went."""
+    if days <= 0:
+        return 0
+    cutoff = now - timedelta(days=days)
+    mine = store.organisation
+    with store.engine.begin() as connection:
+        connection.execute(delete(CallStatsWaitRow).where(CallStatsWaitRow.organisation == mine,
+                                                          CallStatsWaitRow.hour_start < cutoff))
+        result = connection.execute(delete(CallStatsHourRow).where(CallStatsHourRow.organisation == mine,
+                                                                   CallStatsHourRow.hour_start < cutoff))
+        return int(result.rowcount or 0)
+
+
+def keep_history(store: Store, *, call_log_days: int, stats_days: int, now: datetime) -> tuple[int, int]:
+    """The call log's retention made safe for statistics: roll up first, then delete old raw rows, then
+    old aggregates. Returns (call-log rows, aggregate hours) deleted. Run it on the database worker."""
+    rollup(store, now)
+    return CallLogRepository(store).apply_retention(call_log_days, now), apply_retention(store, stats_days, now)

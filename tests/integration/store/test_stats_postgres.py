@@ -1,0 +1,23 @@
+"""The call-measurement tests again on a real PostgreSQL server (the `store` fixture of this folder): the
+same Core statements, aggregates and DST handling as on SQLite."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.directory.stats.test_report import (  # noqa: F401 - collected here with this folder's `store` fixture
+    test_a_morning_by_hour_and_by_service_by_hand,
+    test_a_service_can_be_chosen_and_an_unknown_one_is_named,
+    test_an_empty_period_and_days_without_calls_are_reported,
+    test_an_hour_thinned_by_the_call_logs_retention_keeps_its_counts,
+    test_call_backs_done_count_in_the_hour_and_console_they_were_done,
+    test_calls_logged_late_count_in_the_hour_they_were_offered,
+    test_dst_days_have_23_or_25_hours_and_count_every_call,
+    test_history_outlives_the_call_logs_retention_and_has_its_own,
+    test_keeping_history_rolls_up_before_the_call_log_loses_rows,
+    test_each_organisation_rolls_up_and_reads_only_its_own_figures,
+    test_migration_0006_goes_down_and_up,
+    test_months_of_generated_history_match_plain_python,
+)
+
+pytestmark = pytest.mark.integration
