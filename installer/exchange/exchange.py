@@ -85,13 +85,14 @@ class kamailio:  # noqa: N801 - the name app_python3 looks for
                 self.queue.leave(caller, "abandoned", None)
 
     def relay_in_dialog(self) -> int:
-        # Nothing is record-routed, so in-dialog requests reach us only when a UA addresses us directly.
-        if _get("$rm") == "ACK":
-            return 1
+        # Nothing is record-routed, so in-dialog requests reach us only when a UA sends them to us as its
+        # outbound proxy (e.g. the ACK for a console's 200, addressed to the console's contact).
+        ack = _get("$rm") == "ACK"
         if self.addressed_to_us() and KSR.registrar.lookup("location") < 0:
-            KSR.sl.sl_send_reply(404, "Not here")
+            if not ack:  # an ACK is never answered
+                KSR.sl.sl_send_reply(404, "Not here")
             return 1
-        if KSR.tm.t_relay() < 0:
+        if KSR.tm.t_relay() < 0 and not ack:
             KSR.sl.sl_reply_error()
         return 1
 

@@ -121,9 +121,15 @@ class Queue:
                "class, operator, waited_s, detail) VALUES (" + ", ".join(rules.sql_text(v) for v in values) + ")")
         if self.s.get("records_async"):
             KSR.sqlops.sql_query_async("records", sql)
-        else:  # db_sqlite has no asynchronous queries: a local file insert, done in place
-            KSR.sqlops.sql_query("records", sql, "rec")
-            KSR.sqlops.sql_result_free("rec")
+        else:
+            # db_sqlite has no asynchronous queries: a local insert, done in place. SQLite takes one writer
+            # at a time ("database is locked" while another process or the console writes): try again.
+            for _ in range(50):
+                ok = KSR.sqlops.sql_query("records", sql, "rec") >= 0
+                KSR.sqlops.sql_result_free("rec")
+                if ok:
+                    break
+                time.sleep(0.01)
 
     def leave(self, caller: dict[str, Any], reason: str, by: str | None, detail: str | None = None) -> None:
         self.remove(caller)

@@ -38,7 +38,7 @@ class Exchange:
     switchboard numbers 100 (normal), 200 (priority), 112 (emergency)."""
 
     def __init__(self, workdir: Path, *, records_url: str = "", tm_defaults_ms: tuple[int, int] = (60_000, 180_000),
-                 **settings: Any) -> None:
+                 operators: tuple[str, ...] = OPERATORS, **settings: Any) -> None:
         self.binary = require_binary("kamailio")
         self.workdir = workdir
         self.sip_port, self.api_port, self.events_port = _free_udp_and_tcp(), free_port(), free_port()
@@ -46,7 +46,7 @@ class Exchange:
             "sip_listen": f"127.0.0.1:{self.sip_port}", "api_listen": f"127.0.0.1:{self.api_port}",
             "events_listen": f"127.0.0.1:{self.events_port}",
             "numbers": {"100": "normal", "200": "priority", "112": "emergency"},
-            "operators": {op: {"token": f"env:T{op}", "sip_password": f"env:P{op}"} for op in OPERATORS},
+            "operators": {op: {"token": f"env:T{op}", "sip_password": f"env:P{op}"} for op in operators},
             "workers": 2, "offer_timeout": 3.0,
         }
         values.update(settings)
@@ -54,8 +54,8 @@ class Exchange:
         workdir.mkdir(parents=True, exist_ok=True)
         self.config = workdir / "exchange.cfg"
         self.config.write_text(render(self.settings, DeskSettings(),
-                                      tokens={op: token_of(op) for op in OPERATORS},
-                                      sip_passwords={op: f"pw{op}" for op in OPERATORS},
+                                      tokens={op: token_of(op) for op in operators},
+                                      sip_passwords={op: f"pw{op}" for op in operators},
                                       records_url=records_url, tm_defaults_ms=tm_defaults_ms))
         self.process: ManagedProcess | None = None
         self._runs = 0

@@ -93,6 +93,7 @@ def test_two_consoles_pick_the_same_caller_one_gets_it(
     wait_for(lambda: consoles[winner].find("incoming"))
     assert f"X-Switchboard-Queue-Id: {caller_id}" in consoles[winner].find("incoming")["message"]  # type: ignore[index]
     wait_for(lambda: any(e.reason == "picked" for e in view.of(CallerLeft)))
+    wait_for(lambda: consoles[winner].find("call_state", state="CONFIRMED"))  # the caller's ACK got there
     assert view.of(CallerLeft) == [CallerLeft(caller_id, "picked", winner)]
     assert consoles[{"1000": "1001", "1001": "1000"}[winner]].find("incoming") is None
 
