@@ -31,6 +31,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("pjsip (pjsua2)", "GPL-2.0-or-later", "pjsua2-python"),
     Component("OpenSSL (in the pjsua2 wheel)", "OpenSSL", fixed_version="1.0.2k"),
     Component("Qt for Python (PySide6)", "LGPL-3.0-only", "PySide6-Essentials"),
+    # The add-ons wheel is LGPL, but the Qt Charts module we use from it is GPL-3.0 only (fine for our GPL).
+    Component("Qt Charts (PySide6-Addons)", "GPL-3.0-only", "PySide6-Addons"),
     Component("Shiboken6", "LGPL-3.0-only", "shiboken6"),
     Component("python-sounddevice", "MIT", "sounddevice"),
     Component("CFFI", "MIT-0", "cffi"),
@@ -38,6 +40,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Python", "PSF-2.0", fixed_version=platform.python_version()),
     Component("SQLAlchemy", "MIT", "SQLAlchemy"),
     Component("Alembic", "MIT", "alembic"),
+    Component("openpyxl", "MIT", "openpyxl"),
+    Component("et-xmlfile", "MIT", "et_xmlfile"),
     Component("Mako", "MIT", "Mako"),
     Component("pydantic", "MIT", "pydantic"),
     Component("phonenumbers", "Apache-2.0", "phonenumbers"),

@@ -13,9 +13,9 @@ from tests.unit.directory.stats.test_report import (  # noqa: F401 - collected h
     test_call_backs_done_count_in_the_hour_and_console_they_were_done,
     test_calls_logged_late_count_in_the_hour_they_were_offered,
     test_dst_days_have_23_or_25_hours_and_count_every_call,
+    test_each_organisation_rolls_up_and_reads_only_its_own_figures,
     test_history_outlives_the_call_logs_retention_and_has_its_own,
     test_keeping_history_rolls_up_before_the_call_log_loses_rows,
-    test_each_organisation_rolls_up_and_reads_only_its_own_figures,
     test_migration_0006_goes_down_and_up,
     test_months_of_generated_history_match_plain_python,
 )

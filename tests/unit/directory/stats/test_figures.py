@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,9 @@ def test_definitions_are_one_table_for_readme_and_window() -> None:
     assert terms[:3] == ["Offered", "Answered", "Abandoned"]
     assert "Service level (N s)" in terms
     assert definitions_markdown().splitlines()[2] == f"| Offered | {DEFINITIONS[0][1]} |"
+
+
+def test_the_readme_shows_the_same_definitions() -> None:
+    readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
+    assert "### Call measurement: definitions" in readme
+    assert definitions_markdown() in readme
