@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from softphone.exchange.client import PickRefused
-from softphone.exchange.model import CallerLeft, CallerReturned, OperatorsChanged
+from softphone.exchange.model import CallerLeft, CallerReturned, ConnectionChanged, OperatorsChanged, QueueSnapshot
 from softphone.exchange.watcher import netstring
 from tests.helpers.exchange import Exchange
 from tests.helpers.processes import free_port
@@ -244,3 +244,21 @@ def test_bad_input_gets_clear_errors_and_the_queue_keeps_serving(
     unreachable = refused(lambda: client.pick(caller.id))
     assert unreachable.kind == "unreachable"
     assert exchange.client("1000").snapshot().callers == (caller,)
+
+
+def test_consoles_say_when_the_exchange_restarts_and_reconnect_with_a_fresh_snapshot(
+        make_exchange: Callable[..., Exchange], watch: Callable[..., QueueView]) -> None:
+    exchange = make_exchange()
+    view = watch(exchange.client("1000"))
+    exchange.client("1000").sign_in()
+    wait_for(lambda: OperatorsChanged(("1000",)) in view.of(OperatorsChanged))
+    assert view.of(ConnectionChanged)[0].up
+
+    exchange.stop()  # waiting callers and sign-ins lived in its memory (documented in the README)
+    wait_for(lambda: not view.of(ConnectionChanged)[-1].up)
+    exchange.start()
+    wait_for(lambda: view.of(ConnectionChanged)[-1].up)
+    wait_for(lambda: len(view.of(QueueSnapshot)) == 2)
+    assert view.of(QueueSnapshot)[-1].operators == ()  # a fresh exchange: nobody signed in yet
+    exchange.client("1000").sign_in()
+    wait_for(lambda: view.of(OperatorsChanged)[-1] == OperatorsChanged(("1000",)))
