@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import socket
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt
 
@@ -19,6 +20,7 @@ from app.lookup.referral_setup import operator_name
 from directory.model import Referral
 from directory.referrals import Alternative
 from directory.search.person import find_person
+from directory.stats.rollup import keep_history
 from directory.store.callbacks import CallbackRepository
 from directory.store.calllog import CallLogRepository
 from softphone.desk.settings import DeskSettings
@@ -75,8 +77,10 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
         callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()))
-        console.tasks.spawn(console.tasks.in_database(
-            repository.apply_retention, settings.call_log_retention_days, datetime.now(UTC)), "call log retention")
+        # Statistics roll up first, so deleting old calls keeps their hourly figures (kept for ever for now).
+        console.tasks.spawn(console.tasks.in_database(partial(
+            keep_history, console.services.store, call_log_days=settings.call_log_retention_days, stats_days=0,
+            now=datetime.now(UTC))), "call log retention")
 
     console.directory_loaded.connect(log_calls)
     CloseFlow(window, bridge, dial_string(hand_back_to or settings.hand_back_to))
