@@ -139,14 +139,14 @@ class kamailio:  # noqa: N801 - the name app_python3 looks for
         self.queue.record("joined", caller)
         return 1
 
-    def suspend(self, caller: dict[str, Any]) -> None:
+    def suspend(self, caller: dict[str, Any]) -> bool:
         """Holds the INVITE until a pick (t_continue) or until the caller's wait is over (the blind
         branch's fr timer, which then runs ksr_failure_waiting)."""
         joined = caller["joined_at"]
         left_ms = max(1000, int((joined + self.s["max_wait_s"] - time.time()) * 1000))
         KSR.tm.t_set_fr(left_ms, left_ms)
         KSR.tm.t_on_failure("ksr_failure_waiting")
-        KSR.tmx.t_suspend()
+        return bool(KSR.tmx.t_suspend() > 0)
 
     def overflow(self) -> int:
         target = self.s.get("overflow_to", "")
@@ -181,17 +181,25 @@ class kamailio:  # noqa: N801 - the name app_python3 looks for
         return 1
 
     def put_back(self, caller: dict[str, Any], why: str) -> None:
-        """The offer failed: the caller waits again in its old place (same arrival time)."""
+        """The offer failed: the caller waits again in its old place (same arrival time). Every offer and
+        every wait is a branch of the caller's one INVITE transaction; past tm's limit (max_branches) the
+        INVITE cannot be held again and the caller overflows rather than being lost."""
+        held = self.suspend(caller)
         with self.queue.locked():
             current = self.queue.get(caller["id"])
             if current is None:
                 return
             operator = current.get("offered_to")
-            current["offered_to"] = None
-            self.queue.put(current)
-            self.queue.emit({"event": "returned", "id": current["id"]})
+            if not held:
+                self.queue.leave(current, "overflowed", None, f"offered too often ({why})")
+            else:
+                current["offered_to"] = None
+                self.queue.put(current)
+                self.queue.emit({"event": "returned", "id": current["id"]})
+        if not held:
+            self.overflow()
+            return
         self.queue.record("returned", current, operator, why)
-        self.suspend(current)
 
     def ksr_reply_offer(self, msg: Any) -> int:
         if 200 <= int(_get("$rs") or 0) < 300:
