@@ -28,12 +28,13 @@ from app.lookup.favourites_flow import FavouritesFlow
 from app.lookup.sync_setup import ldap_sources
 from app.services import Services
 from app.stats.wiring import attach_stats
-from app.stats.wiring import attach_stats
 from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
 from softphone.demolab.process import DemoLabError
+from ui.appearance import Appearance
 from ui.main_window import MainWindow
 from ui.translations import choose_language, install_translators
+from ui.window_state import WindowState
 
 log = logging.getLogger(__name__)
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "switchboard.svg"
@@ -91,7 +92,13 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
         phone = attach_phone(config, window, console)
     FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
     attach_stats(config, window, console, phone)
-    attach_stats(config, window, console, phone)
+    appearance = Appearance(app, config.settings.general.theme)
+    window_state = WindowState(window, appearance, paths.data_dir / "window.ini")
+    window.extra_shortcuts.extend(window_state.shortcut_texts())
+    if screenshot is None:  # after every dock exists: restoreState places only docks it can find
+        window_state.restore()
+    else:  # screenshots show the default layout, whatever this operator arranged
+        appearance.apply()
     window.show()
     exit_code = 0
     if screenshot is not None:
@@ -107,6 +114,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     console.start()
     with loop:
         loop.run_until_complete(_until_quit(app))
+    if screenshot is None:  # a screenshot run leaves the operator's layout alone
+        window_state.save()
     if phone is not None:
         phone.stop()  # hang up, unregister and destroy pjsua2 while the GUI thread still owns it
     if lab is not None:

@@ -27,6 +27,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _EMERGENCY_BG, _EMERGENCY_FG = QColor("#b71c1c"), QColor("white")
 _PRIORITY_BG = QColor("#ffe082")
 _OVERDUE_BG = QColor("#ffcc80")
+_ON_AMBER = QColor("#1a1a1a")
 
 
 class DeskList(Enum):
@@ -106,6 +107,8 @@ class DeskListModel(QAbstractTableModel):
                 return QBrush(_PRIORITY_BG)
         if role == Qt.ItemDataRole.ForegroundRole and call.priority is PriorityClass.EMERGENCY:
             return QBrush(_EMERGENCY_FG)
+        if role == Qt.ItemDataRole.ForegroundRole and (call.reminded or call.priority is PriorityClass.PRIORITY):
+            return QBrush(_ON_AMBER)  # dark text on the amber rows, whatever the theme's text colour
         if role == Qt.ItemDataRole.FontRole and (call.priority is PriorityClass.EMERGENCY or call.reminded):
             font = QFont()
             font.setBold(True)

@@ -29,6 +29,7 @@ class DetailPane(QFrame):
         self.setMinimumWidth(300)
         self.numbers = NumberDisplay()  # how numbers are shown; the window sets the organisation's
         self._name = plain_label()
+        self._name.setObjectName("entryName")
         font = self._name.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -45,7 +46,6 @@ class DetailPane(QFrame):
         self._sources.setObjectName("presenceSources")
         self._read_out = plain_label()
         self._read_out.setObjectName("readOut")
-        self._read_out.setStyleSheet("#readOut { background: #fff8e1; padding: 6px; border-radius: 4px; }")
         self._history_header = plain_label(self.tr("Referral history"), selectable=False)
         self._history_header.setStyleSheet("font-weight: bold")
         self._history = plain_label()

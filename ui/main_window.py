@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
 
     def add_phone_panel(self, panel: QWidget) -> None:
         self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resize(max(self.width(), 1560), max(self.height(), 860))  # call docks beside a full directory
+        # Call docks beside a full directory, but never larger than the screen (1366x768 laptops).
+        screen = self.screen().availableGeometry()
+        self.resize(min(max(self.width(), 1560), screen.width()), min(max(self.height(), 860), screen.height()))
 
     def show_phone_unavailable(self, reason: str) -> None:
         self.banner.show_message(self.tr("The phone is not started: %1").replace("%1", reason),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,7 +124,20 @@ class PhonePanel(QWidget):
         for button in (self.answer_button, self.busy_button, self.hangup_button, self.hold_button,
                        self.mute_button):
             buttons.addWidget(button)
-        keypad = QGridLayout()
+        # Operators rarely send tones: the keypad folds away, closed until asked for.
+        self.keypad = QWidget()
+        self.keypad.setObjectName("keypad")
+        self.keypad.hide()
+        self.keypad_toggle = QToolButton()
+        self.keypad_toggle.setObjectName("keypadToggle")
+        self.keypad_toggle.setText(self.tr("Keypad"))
+        self.keypad_toggle.setCheckable(True)
+        self.keypad_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.keypad_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.keypad_toggle.setAccessibleDescription(self.tr("Shows or hides the keys for sending tones"))
+        self.keypad_toggle.toggled.connect(self._on_keypad_toggle_toggled)
+        keypad = QGridLayout(self.keypad)
+        keypad.setContentsMargins(0, 0, 0, 0)
         for i, key in enumerate(KEYPAD):
             button = QPushButton(key)
             button.setAccessibleName(self.tr("Send tone %1").replace("%1", key))
@@ -136,7 +150,8 @@ class PhonePanel(QWidget):
         layout.addWidget(self.caller)
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
-        layout.addLayout(keypad)
+        layout.addWidget(self.keypad_toggle)
+        layout.addWidget(self.keypad)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -276,6 +291,10 @@ class PhonePanel(QWidget):
         call = self.current_call()
         if call is not None:
             self._bridge.set_muted(call.call_id, self.mute_button.isChecked())
+
+    def _on_keypad_toggle_toggled(self, shown: bool) -> None:
+        self.keypad.setVisible(shown)
+        self.keypad_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _on_key_clicked(self, key: str) -> None:
         call = self.current_call()

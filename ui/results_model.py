@@ -10,12 +10,14 @@ from PySide6.QtGui import QColor, QFont
 
 from directory.model import Entry, EntryKind
 from directory.number_display import NumberDisplay, moved_spans
+from ui.appearance import is_dark
 
 NAME, TITLE, UNIT, NUMBER, STATUS = range(5)
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 2
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
 REFERRAL_COLOUR = QColor("#9a4a00")  # amber-brown: readable on white and on the alternate row colour
+REFERRAL_COLOUR_ON_DARK = QColor("#ffb74d")  # light amber for the dark and high-contrast themes
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -80,7 +82,7 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == UNIT:
             return " › ".join(row.entry.unit_path)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.status:
-            return REFERRAL_COLOUR
+            return REFERRAL_COLOUR_ON_DARK if is_dark() else REFERRAL_COLOUR
         if role == Qt.ItemDataRole.FontRole and column == NAME and row.entry.kind is EntryKind.FUNCTION:
             return self._function_font
         return None

@@ -24,6 +24,8 @@ class GeneralSettings(Section):
         "", description="User-interface language: en, sv or nb; empty follows the operating system.")
     operator_name: str = Field(
         "", description="Who this console's referral changes are recorded as; empty: the login name.")
+    theme: Literal["light", "dark", "high_contrast"] = Field(
+        "light", description="Colours of the window: light, dark or high_contrast (text size: Ctrl+Plus/Minus).")
 
 
 class StoreSettings(Section):

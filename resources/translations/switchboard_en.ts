@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>

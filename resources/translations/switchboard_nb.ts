@@ -310,27 +310,27 @@
     <message>
         <location filename="../../app/calls/callback_flow.py" line="114"/>
         <source>That call-back is no longer on the list</source>
-        <translation>Den tilbakeringingen står ikke lenger på listen</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="119"/>
         <source>%1 is already being called back by %2</source>
-        <translation>%1 blir allerede ringt tilbake av %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="122"/>
         <source>%1 has already been called back by %2</source>
-        <translation>%1 er allerede ringt tilbake av %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="125"/>
         <source>%1 changed meanwhile; the list shows it as it is now</source>
-        <translation>%1 ble endret i mellomtiden; listen viser slik det er nå</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="129"/>
         <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation>Tilbakeringingslisten kunne ikke lagres eller leses: %1 (innringere som la på, beholdes på denne konsollen og lagres senere)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../ui/callback_model.py" line="46"/>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="unfinished">Status</translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="72"/>
@@ -384,12 +384,12 @@
     <message>
         <location filename="../../ui/callback_model.py" line="81"/>
         <source>you are calling</source>
-        <translation>du ringer</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="82"/>
         <source>taken by %1</source>
-        <translation>tatt av %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -454,98 +454,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="130"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Waiting</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Held</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Since</source>
         <translation>Siden</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Why</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="130"/>
         <source>EMERGENCY</source>
         <translation>ALARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="128"/>
+        <location filename="../../ui/desk_model.py" line="131"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="159"/>
+        <location filename="../../ui/desk_model.py" line="162"/>
         <source>Transferring</source>
         <translation>Kobles over</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="161"/>
+        <location filename="../../ui/desk_model.py" line="164"/>
         <source>Three-way call</source>
         <translation>Trepartssamtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="163"/>
+        <location filename="../../ui/desk_model.py" line="166"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Viderekobling (kommer tilbake hvis ingen svarer)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="164"/>
+        <location filename="../../ui/desk_model.py" line="167"/>
         <source>Talking to target</source>
         <translation>Samtale med mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="164"/>
+        <location filename="../../ui/desk_model.py" line="167"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="41"/>
+        <location filename="../../ui/detail_pane.py" line="42"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
@@ -905,12 +905,12 @@
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -918,12 +918,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -931,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -944,130 +944,140 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="93"/>
+        <location filename="../../ui/phone_panel.py" line="94"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="94"/>
+        <location filename="../../ui/phone_panel.py" line="95"/>
         <source>Busy</source>
         <translation>Opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="95"/>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="96"/>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
+        <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Hold</source>
         <translation>Sett på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="97"/>
+        <location filename="../../ui/phone_panel.py" line="98"/>
         <source>Mute</source>
         <translation>Demp mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="109"/>
+        <location filename="../../ui/phone_panel.py" line="110"/>
         <source>Calls on this phone</source>
         <translation>Samtaler i telefonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="110"/>
+        <location filename="../../ui/phone_panel.py" line="111"/>
         <source>Every call on the phone line; select one to act on it</source>
         <translation>Alle samtaler på linjen; velg én for å håndtere den</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="112"/>
+        <location filename="../../ui/phone_panel.py" line="113"/>
         <source>Answer the ringing call</source>
         <translation>Svar på anropet som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="113"/>
+        <location filename="../../ui/phone_panel.py" line="114"/>
         <source>Reject the ringing call as busy</source>
         <translation>Avvis anropet som ringer med opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="114"/>
+        <location filename="../../ui/phone_panel.py" line="115"/>
         <source>End or decline the selected call</source>
         <translation>Avslutt eller avvis den valgte samtalen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="115"/>
+        <location filename="../../ui/phone_panel.py" line="116"/>
         <source>Put the call on hold or take it back</source>
         <translation>Sett samtalen på vent eller ta den tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="116"/>
+        <location filename="../../ui/phone_panel.py" line="117"/>
         <source>Turn the microphone off or on</source>
         <translation>Slå mikrofonen av eller på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="119"/>
+        <location filename="../../ui/phone_panel.py" line="120"/>
         <source>Sends %1 to the other party as a tone</source>
         <translation>Sender %1 som tone til motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="129"/>
+        <location filename="../../ui/phone_panel.py" line="133"/>
+        <source>Keypad</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="137"/>
+        <source>Shows or hides the keys for sending tones</source>
+        <translation>Viser eller skjuler tastene for å sende toner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="143"/>
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="169"/>
+        <location filename="../../ui/phone_panel.py" line="184"/>
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="171"/>
+        <location filename="../../ui/phone_panel.py" line="186"/>
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="175"/>
+        <location filename="../../ui/phone_panel.py" line="190"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="178"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="180"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="205"/>
+        <location filename="../../ui/phone_panel.py" line="220"/>
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="208"/>
-        <location filename="../../ui/phone_panel.py" line="230"/>
+        <location filename="../../ui/phone_panel.py" line="223"/>
+        <location filename="../../ui/phone_panel.py" line="245"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="217"/>
+        <location filename="../../ui/phone_panel.py" line="232"/>
         <source>muted</source>
         <translation>mikrofon dempet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="232"/>
+        <location filename="../../ui/phone_panel.py" line="247"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>
@@ -1538,27 +1548,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1640,394 +1650,6 @@
     </message>
 </context>
 <context>
-    <name>Stats</name>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="55"/>
-        <source>Calls per period</source>
-        <translation>Anrop per periode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="57"/>
-        <location filename="../../ui/stats_text.py" line="21"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
-        <source>Answered</source>
-        <translation>Besvart</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="58"/>
-        <location filename="../../ui/stats_text.py" line="22"/>
-        <location filename="../../ui/stats_text.py" line="55"/>
-        <source>Abandoned</source>
-        <translation>Avbrutt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="59"/>
-        <source>Other</source>
-        <translation>Andre</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="70"/>
-        <source>Calls per service</source>
-        <translation>Anrop per tjeneste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="73"/>
-        <location filename="../../ui/stats_text.py" line="20"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
-        <source>Offered</source>
-        <translation>Tilbudt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="74"/>
-        <location filename="../../ui/stats_text.py" line="68"/>
-        <source>Answered within %1 s</source>
-        <translation>Besvart innen %1 s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="20"/>
-        <source>Incoming calls that rang at a console, answered or not.</source>
-        <translation>Innkommende anrop som ringte på en konsoll, besvart eller ikke.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="21"/>
-        <source>Offered calls the operator answered.</source>
-        <translation>Tilbudte anrop som sentralbordet besvarte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="23"/>
-        <source>Offered calls whose caller hung up before being answered.</source>
-        <translation>Tilbudte anrop der innringeren la på før anropet ble besvart.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
-        <source>Short abandons</source>
-        <translation>Korte avbrudd</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
-        <source>Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.</source>
-        <translation>Avbrutte anrop som ga opp innen grensen for korte avbrudd (vanligvis 5 s); regnes ikke med i servicenivået.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
-        <location filename="../../ui/stats_text.py" line="57"/>
-        <source>Rejected</source>
-        <translation>Avvist</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
-        <source>Offered calls the operator declined unanswered (busy).</source>
-        <translation>Tilbudte anrop som sentralbordet avviste ubesvart (opptatt).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="28"/>
-        <source>Answered within N s</source>
-        <translation>Besvart innen N s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="29"/>
-        <source>Answered calls whose wait was N seconds or less.</source>
-        <translation>Besvarte anrop som ventet N sekunder eller kortere.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="30"/>
-        <source>Service level (N s)</source>
-        <translation>Servicenivå (N s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
-        <source>Answered within N s, divided by offered calls less short abandons.</source>
-        <translation>Besvart innen N s, delt på tilbudte anrop minus korte avbrudd.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
-        <source>Wait</source>
-        <translation>Ventetid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
-        <source>From offered to answered, over answered calls; mean, median and 90th percentile.</source>
-        <translation>Fra tilbudt til besvart, over besvarte anrop; gjennomsnitt, median og 90. persentil.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
-        <source>Abandoned after</source>
-        <translation>Avbrutt etter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
-        <source>From offered to the caller hanging up, over abandoned calls; mean and median.</source>
-        <translation>Fra tilbudt til innringeren la på, over avbrutte anrop; gjennomsnitt og median.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
-        <source>Time to connect</source>
-        <translation>Tid til setting over</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
-        <source>From answered until transferred or ended, over answered calls; mean and median.</source>
-        <translation>Fra besvart til anropet ble satt over eller avsluttet, over besvarte anrop; gjennomsnitt og median.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
-        <source>Transfers</source>
-        <translation>Overføringer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
-        <source>Answered calls that ended transferred.</source>
-        <translation>Besvarte anrop som endte med overføring.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
-        <source>Recalls</source>
-        <translation>Tilbakekomster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
-        <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
-        <translation>Anrop som kom tilbake til sentralbordet etter en mislykket eller ubesvart overføring.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
-        <source>Call-backs done</source>
-        <translation>Utførte tilbakeringinger</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
-        <source>Call-back list entries marked done.</source>
-        <translation>Oppføringer på tilbakeringingslisten som er merket som utført.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
-        <source>Hour</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
-        <source>Day</source>
-        <translation>Dag</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
-        <source>Week</source>
-        <translation>Uke</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
-        <source>Month</source>
-        <translation>Måned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
-        <source>Service</source>
-        <translation>Tjeneste</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
-        <source>Console</source>
-        <translation>Konsoll</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
-        <source>Short abandons (&lt;= %1 s)</source>
-        <translation>Korte avbrudd (&lt;= %1 s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
-        <source>Mean wait (s)</source>
-        <translation>Gjennomsnittlig ventetid (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
-        <source>Median wait (s)</source>
-        <translation>Median ventetid (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="59"/>
-        <source>90th percentile wait (s)</source>
-        <translation>Ventetid, 90. persentil (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="60"/>
-        <source>Mean abandoned after (s)</source>
-        <translation>Avbrutt etter, gjennomsnitt (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="61"/>
-        <source>Median abandoned after (s)</source>
-        <translation>Avbrutt etter, median (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="62"/>
-        <source>Mean time to connect (s)</source>
-        <translation>Tid til setting over, gjennomsnitt (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="63"/>
-        <source>Median time to connect (s)</source>
-        <translation>Tid til setting over, median (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="69"/>
-        <source>Service level %1 s</source>
-        <translation>Servicenivå %1 s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="74"/>
-        <source>Total</source>
-        <translation>Totalt</translation>
-    </message>
-</context>
-<context>
-    <name>StatsFlow</name>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="111"/>
-        <source>Calls %1 to %2</source>
-        <translation>Anrop %1 til %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="138"/>
-        <source>Figures</source>
-        <translation>Tall</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="138"/>
-        <source>Definitions</source>
-        <translation>Definisjoner</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="140"/>
-        <source>Could not write %1: %2</source>
-        <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="143"/>
-        <source>Exported to %1</source>
-        <translation>Eksportert til %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="148"/>
-        <source>The first day is after the last day: choose a period that runs forward.</source>
-        <translation>Første dag er etter siste dag: velg en periode som går fremover.</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="150"/>
-        <source>These figures cannot be shown: %1</source>
-        <translation>Tallene kan ikke vises: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="155"/>
-        <source>No incoming calls were logged in this period.</source>
-        <translation>Ingen innkommende anrop ble logget i perioden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="157"/>
-        <source>Days without any call logged (the console may have been closed): %1</source>
-        <translation>Dager uten loggede anrop (konsollen kan ha vært lukket): %1</translation>
-    </message>
-</context>
-<context>
-    <name>StatsView</name>
-    <message>
-        <location filename="../../ui/stats_view.py" line="59"/>
-        <source>Show</source>
-        <translation>Vis</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="60"/>
-        <source>Export CSV…</source>
-        <translation>Eksporter CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="61"/>
-        <source>Export Excel…</source>
-        <translation>Eksporter Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="87"/>
-        <source>From</source>
-        <translation>Fra</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="87"/>
-        <source>To</source>
-        <translation>Til</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="88"/>
-        <source>By</source>
-        <translation>Per</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="97"/>
-        <source>Figures</source>
-        <translation>Tall</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="98"/>
-        <source>Charts</source>
-        <translation>Diagrammer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="99"/>
-        <source>Definitions</source>
-        <translation>Definisjoner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="120"/>
-        <source>Export the figures</source>
-        <translation>Eksporter tallene</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="121"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="121"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel-arbeidsbøker (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="134"/>
-        <source>Waiting now: %1</source>
-        <translation>Venter nå: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="135"/>
-        <source>Longest wait: %1</source>
-        <translation>Lengste ventetid: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="137"/>
-        <source>Answered today: %1</source>
-        <translation>Besvart i dag: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="138"/>
-        <source>Service level today (%1 s): %2</source>
-        <translation>Servicenivå i dag (%1 s): %2</translation>
-    </message>
-</context>
-<context>
-    <name>StatsWiring</name>
-    <message>
-        <location filename="../../app/stats/wiring.py" line="25"/>
-        <source>Statistics</source>
-        <translation>Statistikk</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/wiring.py" line="55"/>
-        <source>Statistics: show the supervisor view</source>
-        <translation>Statistikk: vis ledervisningen</translation>
-    </message>
-</context>
-<context>
     <name>StatusText</name>
     <message>
         <location filename="../../ui/status_text.py" line="36"/>
@@ -2085,6 +1707,24 @@
             <numerusform>oppdatert for %n time siden</numerusform>
             <numerusform>oppdatert for %n timer siden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowState</name>
+    <message>
+        <location filename="../../ui/window_state.py" line="35"/>
+        <source>Larger text</source>
+        <translation>Større tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_state.py" line="35"/>
+        <source>Smaller text</source>
+        <translation>Mindre tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_state.py" line="36"/>
+        <source>Default text size</source>
+        <translation>Normal tekststørrelse</translation>
     </message>
 </context>
 </TS>

@@ -310,27 +310,27 @@
     <message>
         <location filename="../../app/calls/callback_flow.py" line="114"/>
         <source>That call-back is no longer on the list</source>
-        <translation>Den återuppringningen finns inte längre på listan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="119"/>
         <source>%1 is already being called back by %2</source>
-        <translation>%1 rings redan upp av %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="122"/>
         <source>%1 has already been called back by %2</source>
-        <translation>%1 har redan ringts upp av %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="125"/>
         <source>%1 changed meanwhile; the list shows it as it is now</source>
-        <translation>%1 ändrades under tiden; listan visar hur det ser ut nu</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="129"/>
         <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation>Återuppringningslistan kunde inte sparas eller läsas: %1 (uppringare som lade på behålls på den här konsolen och sparas senare)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../ui/callback_model.py" line="46"/>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="unfinished">Status</translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="72"/>
@@ -384,12 +384,12 @@
     <message>
         <location filename="../../ui/callback_model.py" line="81"/>
         <source>you are calling</source>
-        <translation>du ringer</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="82"/>
         <source>taken by %1</source>
-        <translation>tagen av %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -454,98 +454,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="130"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="119"/>
+        <location filename="../../ui/desk_model.py" line="122"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Waiting</source>
         <translation>Väntat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="120"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Held</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="121"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Mode</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Why</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="130"/>
         <source>EMERGENCY</source>
         <translation>LARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="128"/>
+        <location filename="../../ui/desk_model.py" line="131"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="159"/>
+        <location filename="../../ui/desk_model.py" line="162"/>
         <source>Transferring</source>
         <translation>Kopplas</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="161"/>
+        <location filename="../../ui/desk_model.py" line="164"/>
         <source>Three-way call</source>
         <translation>Trepartssamtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="163"/>
+        <location filename="../../ui/desk_model.py" line="166"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Koppling (återkommer om ingen svarar)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="164"/>
+        <location filename="../../ui/desk_model.py" line="167"/>
         <source>Talking to target</source>
         <translation>Samtal med mottagaren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="164"/>
+        <location filename="../../ui/desk_model.py" line="167"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="41"/>
+        <location filename="../../ui/detail_pane.py" line="42"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
@@ -905,12 +905,12 @@
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -918,12 +918,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -931,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -944,130 +944,140 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="93"/>
+        <location filename="../../ui/phone_panel.py" line="94"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="94"/>
+        <location filename="../../ui/phone_panel.py" line="95"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="95"/>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="96"/>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
+        <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="97"/>
+        <location filename="../../ui/phone_panel.py" line="98"/>
         <source>Mute</source>
         <translation>Mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="109"/>
+        <location filename="../../ui/phone_panel.py" line="110"/>
         <source>Calls on this phone</source>
         <translation>Samtal i telefonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="110"/>
+        <location filename="../../ui/phone_panel.py" line="111"/>
         <source>Every call on the phone line; select one to act on it</source>
         <translation>Alla samtal på linjen; välj ett för att hantera det</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="112"/>
+        <location filename="../../ui/phone_panel.py" line="113"/>
         <source>Answer the ringing call</source>
         <translation>Svara på samtalet som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="113"/>
+        <location filename="../../ui/phone_panel.py" line="114"/>
         <source>Reject the ringing call as busy</source>
         <translation>Avvisa samtalet som ringer med upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="114"/>
+        <location filename="../../ui/phone_panel.py" line="115"/>
         <source>End or decline the selected call</source>
         <translation>Avsluta eller avvisa det valda samtalet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="115"/>
+        <location filename="../../ui/phone_panel.py" line="116"/>
         <source>Put the call on hold or take it back</source>
         <translation>Parkera samtalet eller ta tillbaka det</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="116"/>
+        <location filename="../../ui/phone_panel.py" line="117"/>
         <source>Turn the microphone off or on</source>
         <translation>Stäng av eller slå på mikrofonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="119"/>
+        <location filename="../../ui/phone_panel.py" line="120"/>
         <source>Sends %1 to the other party as a tone</source>
         <translation>Skickar %1 som ton till motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="129"/>
+        <location filename="../../ui/phone_panel.py" line="133"/>
+        <source>Keypad</source>
+        <translation>Knappsats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="137"/>
+        <source>Shows or hides the keys for sending tones</source>
+        <translation>Visar eller döljer knapparna för att skicka toner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_panel.py" line="143"/>
         <source>Send tone %1</source>
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="169"/>
+        <location filename="../../ui/phone_panel.py" line="184"/>
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="171"/>
+        <location filename="../../ui/phone_panel.py" line="186"/>
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="175"/>
+        <location filename="../../ui/phone_panel.py" line="190"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="178"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="180"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="205"/>
+        <location filename="../../ui/phone_panel.py" line="220"/>
         <source>No call</source>
         <translation>Inget samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="208"/>
-        <location filename="../../ui/phone_panel.py" line="230"/>
+        <location filename="../../ui/phone_panel.py" line="223"/>
+        <location filename="../../ui/phone_panel.py" line="245"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="217"/>
+        <location filename="../../ui/phone_panel.py" line="232"/>
         <source>muted</source>
         <translation>mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="232"/>
+        <location filename="../../ui/phone_panel.py" line="247"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
     </message>
@@ -1538,27 +1548,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="46"/>
+        <location filename="../../ui/results_model.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1640,394 +1650,6 @@
     </message>
 </context>
 <context>
-    <name>Stats</name>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="55"/>
-        <source>Calls per period</source>
-        <translation>Samtal per period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="57"/>
-        <location filename="../../ui/stats_text.py" line="21"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
-        <source>Answered</source>
-        <translation>Besvarade</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="58"/>
-        <location filename="../../ui/stats_text.py" line="22"/>
-        <location filename="../../ui/stats_text.py" line="55"/>
-        <source>Abandoned</source>
-        <translation>Avbrutna</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="59"/>
-        <source>Other</source>
-        <translation>Övriga</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="70"/>
-        <source>Calls per service</source>
-        <translation>Samtal per tjänst</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="73"/>
-        <location filename="../../ui/stats_text.py" line="20"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
-        <source>Offered</source>
-        <translation>Erbjudna</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_charts.py" line="74"/>
-        <location filename="../../ui/stats_text.py" line="68"/>
-        <source>Answered within %1 s</source>
-        <translation>Besvarade inom %1 s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="20"/>
-        <source>Incoming calls that rang at a console, answered or not.</source>
-        <translation>Inkommande samtal som ringde på en konsol, besvarade eller inte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="21"/>
-        <source>Offered calls the operator answered.</source>
-        <translation>Erbjudna samtal som telefonisten besvarade.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="23"/>
-        <source>Offered calls whose caller hung up before being answered.</source>
-        <translation>Erbjudna samtal där den som ringde lade på innan samtalet besvarades.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
-        <source>Short abandons</source>
-        <translation>Korta avbrott</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
-        <source>Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.</source>
-        <translation>Avbrutna samtal som gav upp inom gränsen för korta avbrott (normalt 5 s); räknas inte in i servicenivån.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
-        <location filename="../../ui/stats_text.py" line="57"/>
-        <source>Rejected</source>
-        <translation>Avvisade</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
-        <source>Offered calls the operator declined unanswered (busy).</source>
-        <translation>Erbjudna samtal som telefonisten avvisade obesvarade (upptaget).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="28"/>
-        <source>Answered within N s</source>
-        <translation>Besvarade inom N s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="29"/>
-        <source>Answered calls whose wait was N seconds or less.</source>
-        <translation>Besvarade samtal som väntade N sekunder eller kortare.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="30"/>
-        <source>Service level (N s)</source>
-        <translation>Servicenivå (N s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
-        <source>Answered within N s, divided by offered calls less short abandons.</source>
-        <translation>Besvarade inom N s, delat med erbjudna samtal minus korta avbrott.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
-        <source>Wait</source>
-        <translation>Väntetid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
-        <source>From offered to answered, over answered calls; mean, median and 90th percentile.</source>
-        <translation>Från erbjudet till besvarat, över besvarade samtal; medelvärde, median och 90:e percentil.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
-        <source>Abandoned after</source>
-        <translation>Avbrutet efter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
-        <source>From offered to the caller hanging up, over abandoned calls; mean and median.</source>
-        <translation>Från erbjudet tills den som ringde lade på, över avbrutna samtal; medelvärde och median.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
-        <source>Time to connect</source>
-        <translation>Tid till koppling</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
-        <source>From answered until transferred or ended, over answered calls; mean and median.</source>
-        <translation>Från besvarat tills samtalet kopplades eller avslutades, över besvarade samtal; medelvärde och median.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
-        <source>Transfers</source>
-        <translation>Kopplingar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
-        <source>Answered calls that ended transferred.</source>
-        <translation>Besvarade samtal som slutade kopplade.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
-        <source>Recalls</source>
-        <translation>Återkomster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
-        <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
-        <translation>Samtal som kom tillbaka till telefonisten efter en misslyckad eller obesvarad koppling.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
-        <source>Call-backs done</source>
-        <translation>Utförda återuppringningar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
-        <source>Call-back list entries marked done.</source>
-        <translation>Poster på återuppringningslistan som markerats som klara.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
-        <source>Hour</source>
-        <translation>Timme</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
-        <source>Day</source>
-        <translation>Dag</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
-        <source>Week</source>
-        <translation>Vecka</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
-        <source>Month</source>
-        <translation>Månad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
-        <source>Service</source>
-        <translation>Tjänst</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
-        <source>Console</source>
-        <translation>Konsol</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
-        <source>Short abandons (&lt;= %1 s)</source>
-        <translation>Korta avbrott (&lt;= %1 s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
-        <source>Mean wait (s)</source>
-        <translation>Medelväntetid (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
-        <source>Median wait (s)</source>
-        <translation>Medianväntetid (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="59"/>
-        <source>90th percentile wait (s)</source>
-        <translation>Väntetid, 90:e percentil (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="60"/>
-        <source>Mean abandoned after (s)</source>
-        <translation>Avbrutet efter, medel (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="61"/>
-        <source>Median abandoned after (s)</source>
-        <translation>Avbrutet efter, median (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="62"/>
-        <source>Mean time to connect (s)</source>
-        <translation>Tid till koppling, medel (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="63"/>
-        <source>Median time to connect (s)</source>
-        <translation>Tid till koppling, median (s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="69"/>
-        <source>Service level %1 s</source>
-        <translation>Servicenivå %1 s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="74"/>
-        <source>Total</source>
-        <translation>Totalt</translation>
-    </message>
-</context>
-<context>
-    <name>StatsFlow</name>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="111"/>
-        <source>Calls %1 to %2</source>
-        <translation>Samtal %1 till %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="138"/>
-        <source>Figures</source>
-        <translation>Siffror</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="138"/>
-        <source>Definitions</source>
-        <translation>Definitioner</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="140"/>
-        <source>Could not write %1: %2</source>
-        <translation>Kunde inte skriva %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="143"/>
-        <source>Exported to %1</source>
-        <translation>Exporterat till %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="148"/>
-        <source>The first day is after the last day: choose a period that runs forward.</source>
-        <translation>Första dagen ligger efter sista dagen: välj en period som går framåt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="150"/>
-        <source>These figures cannot be shown: %1</source>
-        <translation>Siffrorna kan inte visas: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="155"/>
-        <source>No incoming calls were logged in this period.</source>
-        <translation>Inga inkommande samtal loggades under perioden.</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/stats_flow.py" line="157"/>
-        <source>Days without any call logged (the console may have been closed): %1</source>
-        <translation>Dagar utan loggade samtal (konsolen kan ha varit stängd): %1</translation>
-    </message>
-</context>
-<context>
-    <name>StatsView</name>
-    <message>
-        <location filename="../../ui/stats_view.py" line="59"/>
-        <source>Show</source>
-        <translation>Visa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="60"/>
-        <source>Export CSV…</source>
-        <translation>Exportera CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="61"/>
-        <source>Export Excel…</source>
-        <translation>Exportera Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="87"/>
-        <source>From</source>
-        <translation>Från</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="87"/>
-        <source>To</source>
-        <translation>Till</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="88"/>
-        <source>By</source>
-        <translation>Per</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="97"/>
-        <source>Figures</source>
-        <translation>Siffror</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="98"/>
-        <source>Charts</source>
-        <translation>Diagram</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="99"/>
-        <source>Definitions</source>
-        <translation>Definitioner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="120"/>
-        <source>Export the figures</source>
-        <translation>Exportera siffrorna</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="121"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="121"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel-arbetsböcker (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="134"/>
-        <source>Waiting now: %1</source>
-        <translation>Väntar nu: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="135"/>
-        <source>Longest wait: %1</source>
-        <translation>Längsta väntan: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="137"/>
-        <source>Answered today: %1</source>
-        <translation>Besvarade i dag: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_view.py" line="138"/>
-        <source>Service level today (%1 s): %2</source>
-        <translation>Servicenivå i dag (%1 s): %2</translation>
-    </message>
-</context>
-<context>
-    <name>StatsWiring</name>
-    <message>
-        <location filename="../../app/stats/wiring.py" line="25"/>
-        <source>Statistics</source>
-        <translation>Statistik</translation>
-    </message>
-    <message>
-        <location filename="../../app/stats/wiring.py" line="55"/>
-        <source>Statistics: show the supervisor view</source>
-        <translation>Statistik: visa arbetsledarvyn</translation>
-    </message>
-</context>
-<context>
     <name>StatusText</name>
     <message>
         <location filename="../../ui/status_text.py" line="36"/>
@@ -2085,6 +1707,24 @@
             <numerusform>uppdaterad för %n timme sedan</numerusform>
             <numerusform>uppdaterad för %n timmar sedan</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowState</name>
+    <message>
+        <location filename="../../ui/window_state.py" line="35"/>
+        <source>Larger text</source>
+        <translation>Större text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_state.py" line="35"/>
+        <source>Smaller text</source>
+        <translation>Mindre text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_state.py" line="36"/>
+        <source>Default text size</source>
+        <translation>Normal textstorlek</translation>
     </message>
 </context>
 </TS>

@@ -43,8 +43,11 @@ class Console:
         self.window.add_phone_panel(PhonePanel(self.bridge))
         self.bridge.desk_changed.connect(self.window.announcer.on_desk_changed)
         self.panels = DeskPanels(self.bridge, parent=self.window)
-        for panel in self.panels.panels():
-            self.window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        docks = [self.window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+                 for panel in self.panels.panels()]
+        for dock in docks[3:]:  # as app.calls.desk_wiring lays them out
+            self.window.tabifyDockWidget(docks[2], dock)
+        self.window.tab_group = docks[2]
         self.window.add_call_log(CallLogPanel())
         self.window.add_favourites_panel(FavouritesPanel(FavouritesModel()))
         self.window.show()
@@ -112,3 +115,9 @@ def test_an_emergency_caller_and_an_error_are_announced(console: Console, qtbot:
     assert announcer.announced[-1] == "The phone is not started: no network"
     console.window.show_notice("Select a person or number in the directory first")
     assert announcer.text() == "Select a person or number in the directory first"
+
+
+def test_the_whole_window_fits_a_1366x768_screen(console: Console) -> None:
+    needed = console.window.minimumSizeHint()
+    assert needed.width() <= 1366
+    assert needed.height() <= 768 - 60  # a title bar and a task bar

@@ -91,6 +91,9 @@ def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel
     qtbot.waitUntil(lambda: "muted" in panel.detail.text(), timeout=1000)
     assert phone.calls[0].muted
 
+    assert not panel.keypad.isVisibleTo(panel)  # folded away until asked for
+    qtbot.mouseClick(panel.keypad_toggle, Qt.MouseButton.LeftButton)
+    assert panel.keypad.isVisibleTo(panel)
     qtbot.mouseClick(panel.keys["5"], Qt.MouseButton.LeftButton)
     assert phone.dtmf == [(call_id, "5")]
 

@@ -1,0 +1,78 @@
+"""Themes, text size and the remembered window: what the operator chose comes back next time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from ui.appearance import MAX_POINTS, THEMES, Appearance, palette, style_sheet
+from ui.window_state import WindowState
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def app_style(qapp: QApplication) -> Iterator[QApplication]:
+    palette_before, sheet_before = QPalette(qapp.palette()), qapp.styleSheet()
+    yield qapp
+    qapp.setPalette(palette_before)
+    qapp.setStyleSheet(sheet_before)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_theme_has_a_style_sheet_with_its_text_sizes(theme: str) -> None:
+    sheet = style_sheet(theme, 12)
+    assert "font-size: 12pt" in sheet
+    assert "#searchField { font-size: 18pt; }" in sheet
+    assert "{" + "base}" not in sheet
+
+
+def test_high_contrast_is_white_on_black_with_yellow_selection(qapp: QApplication) -> None:
+    colours = palette("high_contrast", qapp.palette())
+    assert colours.color(QPalette.ColorRole.Window).name() == "#000000"
+    assert colours.color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    assert colours.color(QPalette.ColorRole.Highlight).name() == "#ffff00"
+    assert palette("light", qapp.palette()) == qapp.palette()  # the platform's own
+
+
+def test_text_size_steps_and_stops_at_its_limits(app_style: QApplication) -> None:
+    appearance = Appearance(app_style, "dark", 10)
+    appearance.bigger()
+    assert appearance.points == 11
+    assert "font-size: 11pt" in app_style.styleSheet()
+    appearance.points = MAX_POINTS
+    appearance.bigger()
+    assert appearance.points == MAX_POINTS
+
+
+def test_docks_and_text_size_are_remembered(app_style: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    def window() -> tuple[QMainWindow, QDockWidget]:
+        main = QMainWindow()
+        main.setCentralWidget(QLabel("directory"))
+        dock = QDockWidget("Phone", main)
+        dock.setObjectName("dock_phonePanel")
+        dock.setWidget(QLabel("phone"))
+        main.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        qtbot.addWidget(main)
+        return main, dock
+
+    first, dock = window()
+    appearance = Appearance(app_style, "light", 10)
+    state = WindowState(first, appearance, tmp_path / "window.ini")
+    state.restore()
+    first.show()
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # the operator moves the phone right
+    appearance.bigger()
+    state.save()
+
+    second, dock = window()
+    again = Appearance(app_style, "light", 10)
+    WindowState(second, again, tmp_path / "window.ini").restore()
+    assert second.dockWidgetArea(dock) is Qt.DockWidgetArea.RightDockWidgetArea
+    assert again.points == 11
