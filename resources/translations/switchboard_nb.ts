@@ -310,27 +310,27 @@
     <message>
         <location filename="../../app/calls/callback_flow.py" line="114"/>
         <source>That call-back is no longer on the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Den tilbakeringingen står ikke lenger på listen</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="119"/>
         <source>%1 is already being called back by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 blir allerede ringt tilbake av %2</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="122"/>
         <source>%1 has already been called back by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 er allerede ringt tilbake av %2</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="125"/>
         <source>%1 changed meanwhile; the list shows it as it is now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ble endret i mellomtiden; listen viser slik det er nå</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="129"/>
         <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbakeringingslisten kunne ikke lagres eller leses: %1 (innringere som la på, beholdes på denne konsollen og lagres senere)</translation>
     </message>
 </context>
 <context>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../ui/callback_model.py" line="46"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="72"/>
@@ -384,12 +384,12 @@
     <message>
         <location filename="../../ui/callback_model.py" line="81"/>
         <source>you are calling</source>
-        <translation type="unfinished"></translation>
+        <translation>du ringer</translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="82"/>
         <source>taken by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tatt av %1</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1647,394 @@
         <location filename="../../ui/shortcuts.py" line="33"/>
         <source>Action</source>
         <translation>Handling</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="55"/>
+        <source>Calls per period</source>
+        <translation>Anrop per periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="57"/>
+        <location filename="../../ui/stats_text.py" line="21"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
+        <source>Answered</source>
+        <translation>Besvart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="58"/>
+        <location filename="../../ui/stats_text.py" line="22"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
+        <source>Abandoned</source>
+        <translation>Avbrutt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="59"/>
+        <source>Other</source>
+        <translation>Andre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="70"/>
+        <source>Calls per service</source>
+        <translation>Anrop per tjeneste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="73"/>
+        <location filename="../../ui/stats_text.py" line="20"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
+        <source>Offered</source>
+        <translation>Tilbudt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="74"/>
+        <location filename="../../ui/stats_text.py" line="68"/>
+        <source>Answered within %1 s</source>
+        <translation>Besvart innen %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="20"/>
+        <source>Incoming calls that rang at a console, answered or not.</source>
+        <translation>Innkommende anrop som ringte på en konsoll, besvart eller ikke.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="21"/>
+        <source>Offered calls the operator answered.</source>
+        <translation>Tilbudte anrop som sentralbordet besvarte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="23"/>
+        <source>Offered calls whose caller hung up before being answered.</source>
+        <translation>Tilbudte anrop der innringeren la på før anropet ble besvart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <source>Short abandons</source>
+        <translation>Korte avbrudd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <source>Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.</source>
+        <translation>Avbrutte anrop som ga opp innen grensen for korte avbrudd (vanligvis 5 s); regnes ikke med i servicenivået.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="27"/>
+        <location filename="../../ui/stats_text.py" line="57"/>
+        <source>Rejected</source>
+        <translation>Avvist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="27"/>
+        <source>Offered calls the operator declined unanswered (busy).</source>
+        <translation>Tilbudte anrop som sentralbordet avviste ubesvart (opptatt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="28"/>
+        <source>Answered within N s</source>
+        <translation>Besvart innen N s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="29"/>
+        <source>Answered calls whose wait was N seconds or less.</source>
+        <translation>Besvarte anrop som ventet N sekunder eller kortere.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="30"/>
+        <source>Service level (N s)</source>
+        <translation>Servicenivå (N s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="31"/>
+        <source>Answered within N s, divided by offered calls less short abandons.</source>
+        <translation>Besvart innen N s, delt på tilbudte anrop minus korte avbrudd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="32"/>
+        <source>Wait</source>
+        <translation>Ventetid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="32"/>
+        <source>From offered to answered, over answered calls; mean, median and 90th percentile.</source>
+        <translation>Fra tilbudt til besvart, over besvarte anrop; gjennomsnitt, median og 90. persentil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="34"/>
+        <source>Abandoned after</source>
+        <translation>Avbrutt etter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="34"/>
+        <source>From offered to the caller hanging up, over abandoned calls; mean and median.</source>
+        <translation>Fra tilbudt til innringeren la på, over avbrutte anrop; gjennomsnitt og median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="36"/>
+        <source>Time to connect</source>
+        <translation>Tid til setting over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="36"/>
+        <source>From answered until transferred or ended, over answered calls; mean and median.</source>
+        <translation>Fra besvart til anropet ble satt over eller avsluttet, over besvarte anrop; gjennomsnitt og median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
+        <source>Transfers</source>
+        <translation>Overføringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="38"/>
+        <source>Answered calls that ended transferred.</source>
+        <translation>Besvarte anrop som endte med overføring.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="39"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
+        <source>Recalls</source>
+        <translation>Tilbakekomster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="39"/>
+        <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
+        <translation>Anrop som kom tilbake til sentralbordet etter en mislykket eller ubesvart overføring.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
+        <source>Call-backs done</source>
+        <translation>Utførte tilbakeringinger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="41"/>
+        <source>Call-back list entries marked done.</source>
+        <translation>Oppføringer på tilbakeringingslisten som er merket som utført.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="46"/>
+        <source>Hour</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="46"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <source>Week</source>
+        <translation>Uke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="48"/>
+        <source>Service</source>
+        <translation>Tjeneste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="48"/>
+        <source>Console</source>
+        <translation>Konsoll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="56"/>
+        <source>Short abandons (&lt;= %1 s)</source>
+        <translation>Korte avbrudd (&lt;= %1 s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="58"/>
+        <source>Mean wait (s)</source>
+        <translation>Gjennomsnittlig ventetid (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="58"/>
+        <source>Median wait (s)</source>
+        <translation>Median ventetid (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="59"/>
+        <source>90th percentile wait (s)</source>
+        <translation>Ventetid, 90. persentil (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="60"/>
+        <source>Mean abandoned after (s)</source>
+        <translation>Avbrutt etter, gjennomsnitt (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="61"/>
+        <source>Median abandoned after (s)</source>
+        <translation>Avbrutt etter, median (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="62"/>
+        <source>Mean time to connect (s)</source>
+        <translation>Tid til setting over, gjennomsnitt (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="63"/>
+        <source>Median time to connect (s)</source>
+        <translation>Tid til setting over, median (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="69"/>
+        <source>Service level %1 s</source>
+        <translation>Servicenivå %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="74"/>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>StatsFlow</name>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="111"/>
+        <source>Calls %1 to %2</source>
+        <translation>Anrop %1 til %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="138"/>
+        <source>Figures</source>
+        <translation>Tall</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="138"/>
+        <source>Definitions</source>
+        <translation>Definisjoner</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="140"/>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="143"/>
+        <source>Exported to %1</source>
+        <translation>Eksportert til %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="148"/>
+        <source>The first day is after the last day: choose a period that runs forward.</source>
+        <translation>Første dag er etter siste dag: velg en periode som går fremover.</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="150"/>
+        <source>These figures cannot be shown: %1</source>
+        <translation>Tallene kan ikke vises: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="155"/>
+        <source>No incoming calls were logged in this period.</source>
+        <translation>Ingen innkommende anrop ble logget i perioden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="157"/>
+        <source>Days without any call logged (the console may have been closed): %1</source>
+        <translation>Dager uten loggede anrop (konsollen kan ha vært lukket): %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../ui/stats_view.py" line="59"/>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="60"/>
+        <source>Export CSV…</source>
+        <translation>Eksporter CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="61"/>
+        <source>Export Excel…</source>
+        <translation>Eksporter Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="87"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="87"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="88"/>
+        <source>By</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="97"/>
+        <source>Figures</source>
+        <translation>Tall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="98"/>
+        <source>Charts</source>
+        <translation>Diagrammer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="99"/>
+        <source>Definitions</source>
+        <translation>Definisjoner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="120"/>
+        <source>Export the figures</source>
+        <translation>Eksporter tallene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="121"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="121"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbeidsbøker (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="134"/>
+        <source>Waiting now: %1</source>
+        <translation>Venter nå: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="135"/>
+        <source>Longest wait: %1</source>
+        <translation>Lengste ventetid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="137"/>
+        <source>Answered today: %1</source>
+        <translation>Besvart i dag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="138"/>
+        <source>Service level today (%1 s): %2</source>
+        <translation>Servicenivå i dag (%1 s): %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWiring</name>
+    <message>
+        <location filename="../../app/stats/wiring.py" line="25"/>
+        <source>Statistics</source>
+        <translation>Statistikk</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/wiring.py" line="55"/>
+        <source>Statistics: show the supervisor view</source>
+        <translation>Statistikk: vis ledervisningen</translation>
     </message>
 </context>
 <context>

@@ -310,27 +310,27 @@
     <message>
         <location filename="../../app/calls/callback_flow.py" line="114"/>
         <source>That call-back is no longer on the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Den återuppringningen finns inte längre på listan</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="119"/>
         <source>%1 is already being called back by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rings redan upp av %2</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="122"/>
         <source>%1 has already been called back by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har redan ringts upp av %2</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="125"/>
         <source>%1 changed meanwhile; the list shows it as it is now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ändrades under tiden; listan visar hur det ser ut nu</translation>
     </message>
     <message>
         <location filename="../../app/calls/callback_flow.py" line="129"/>
         <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation type="unfinished"></translation>
+        <translation>Återuppringningslistan kunde inte sparas eller läsas: %1 (uppringare som lade på behålls på den här konsolen och sparas senare)</translation>
     </message>
 </context>
 <context>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../ui/callback_model.py" line="46"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="72"/>
@@ -384,12 +384,12 @@
     <message>
         <location filename="../../ui/callback_model.py" line="81"/>
         <source>you are calling</source>
-        <translation type="unfinished"></translation>
+        <translation>du ringer</translation>
     </message>
     <message>
         <location filename="../../ui/callback_model.py" line="82"/>
         <source>taken by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tagen av %1</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1647,394 @@
         <location filename="../../ui/shortcuts.py" line="33"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="55"/>
+        <source>Calls per period</source>
+        <translation>Samtal per period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="57"/>
+        <location filename="../../ui/stats_text.py" line="21"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="58"/>
+        <location filename="../../ui/stats_text.py" line="22"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
+        <source>Abandoned</source>
+        <translation>Avbrutna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="59"/>
+        <source>Other</source>
+        <translation>Övriga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="70"/>
+        <source>Calls per service</source>
+        <translation>Samtal per tjänst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="73"/>
+        <location filename="../../ui/stats_text.py" line="20"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
+        <source>Offered</source>
+        <translation>Erbjudna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_charts.py" line="74"/>
+        <location filename="../../ui/stats_text.py" line="68"/>
+        <source>Answered within %1 s</source>
+        <translation>Besvarade inom %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="20"/>
+        <source>Incoming calls that rang at a console, answered or not.</source>
+        <translation>Inkommande samtal som ringde på en konsol, besvarade eller inte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="21"/>
+        <source>Offered calls the operator answered.</source>
+        <translation>Erbjudna samtal som telefonisten besvarade.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="23"/>
+        <source>Offered calls whose caller hung up before being answered.</source>
+        <translation>Erbjudna samtal där den som ringde lade på innan samtalet besvarades.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <source>Short abandons</source>
+        <translation>Korta avbrott</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <source>Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.</source>
+        <translation>Avbrutna samtal som gav upp inom gränsen för korta avbrott (normalt 5 s); räknas inte in i servicenivån.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="27"/>
+        <location filename="../../ui/stats_text.py" line="57"/>
+        <source>Rejected</source>
+        <translation>Avvisade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="27"/>
+        <source>Offered calls the operator declined unanswered (busy).</source>
+        <translation>Erbjudna samtal som telefonisten avvisade obesvarade (upptaget).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="28"/>
+        <source>Answered within N s</source>
+        <translation>Besvarade inom N s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="29"/>
+        <source>Answered calls whose wait was N seconds or less.</source>
+        <translation>Besvarade samtal som väntade N sekunder eller kortare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="30"/>
+        <source>Service level (N s)</source>
+        <translation>Servicenivå (N s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="31"/>
+        <source>Answered within N s, divided by offered calls less short abandons.</source>
+        <translation>Besvarade inom N s, delat med erbjudna samtal minus korta avbrott.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="32"/>
+        <source>Wait</source>
+        <translation>Väntetid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="32"/>
+        <source>From offered to answered, over answered calls; mean, median and 90th percentile.</source>
+        <translation>Från erbjudet till besvarat, över besvarade samtal; medelvärde, median och 90:e percentil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="34"/>
+        <source>Abandoned after</source>
+        <translation>Avbrutet efter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="34"/>
+        <source>From offered to the caller hanging up, over abandoned calls; mean and median.</source>
+        <translation>Från erbjudet tills den som ringde lade på, över avbrutna samtal; medelvärde och median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="36"/>
+        <source>Time to connect</source>
+        <translation>Tid till koppling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="36"/>
+        <source>From answered until transferred or ended, over answered calls; mean and median.</source>
+        <translation>Från besvarat tills samtalet kopplades eller avslutades, över besvarade samtal; medelvärde och median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
+        <source>Transfers</source>
+        <translation>Kopplingar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="38"/>
+        <source>Answered calls that ended transferred.</source>
+        <translation>Besvarade samtal som slutade kopplade.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="39"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
+        <source>Recalls</source>
+        <translation>Återkomster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="39"/>
+        <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
+        <translation>Samtal som kom tillbaka till telefonisten efter en misslyckad eller obesvarad koppling.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
+        <source>Call-backs done</source>
+        <translation>Utförda återuppringningar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="41"/>
+        <source>Call-back list entries marked done.</source>
+        <translation>Poster på återuppringningslistan som markerats som klara.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="46"/>
+        <source>Hour</source>
+        <translation>Timme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="46"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="48"/>
+        <source>Service</source>
+        <translation>Tjänst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="48"/>
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="56"/>
+        <source>Short abandons (&lt;= %1 s)</source>
+        <translation>Korta avbrott (&lt;= %1 s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="58"/>
+        <source>Mean wait (s)</source>
+        <translation>Medelväntetid (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="58"/>
+        <source>Median wait (s)</source>
+        <translation>Medianväntetid (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="59"/>
+        <source>90th percentile wait (s)</source>
+        <translation>Väntetid, 90:e percentil (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="60"/>
+        <source>Mean abandoned after (s)</source>
+        <translation>Avbrutet efter, medel (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="61"/>
+        <source>Median abandoned after (s)</source>
+        <translation>Avbrutet efter, median (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="62"/>
+        <source>Mean time to connect (s)</source>
+        <translation>Tid till koppling, medel (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="63"/>
+        <source>Median time to connect (s)</source>
+        <translation>Tid till koppling, median (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="69"/>
+        <source>Service level %1 s</source>
+        <translation>Servicenivå %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="74"/>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>StatsFlow</name>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="111"/>
+        <source>Calls %1 to %2</source>
+        <translation>Samtal %1 till %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="138"/>
+        <source>Figures</source>
+        <translation>Siffror</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="138"/>
+        <source>Definitions</source>
+        <translation>Definitioner</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="140"/>
+        <source>Could not write %1: %2</source>
+        <translation>Kunde inte skriva %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="143"/>
+        <source>Exported to %1</source>
+        <translation>Exporterat till %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="148"/>
+        <source>The first day is after the last day: choose a period that runs forward.</source>
+        <translation>Första dagen ligger efter sista dagen: välj en period som går framåt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="150"/>
+        <source>These figures cannot be shown: %1</source>
+        <translation>Siffrorna kan inte visas: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="155"/>
+        <source>No incoming calls were logged in this period.</source>
+        <translation>Inga inkommande samtal loggades under perioden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/stats_flow.py" line="157"/>
+        <source>Days without any call logged (the console may have been closed): %1</source>
+        <translation>Dagar utan loggade samtal (konsolen kan ha varit stängd): %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../ui/stats_view.py" line="59"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="60"/>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="61"/>
+        <source>Export Excel…</source>
+        <translation>Exportera Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="87"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="87"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="88"/>
+        <source>By</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="97"/>
+        <source>Figures</source>
+        <translation>Siffror</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="98"/>
+        <source>Charts</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="99"/>
+        <source>Definitions</source>
+        <translation>Definitioner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="120"/>
+        <source>Export the figures</source>
+        <translation>Exportera siffrorna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="121"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="121"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="134"/>
+        <source>Waiting now: %1</source>
+        <translation>Väntar nu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="135"/>
+        <source>Longest wait: %1</source>
+        <translation>Längsta väntan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="137"/>
+        <source>Answered today: %1</source>
+        <translation>Besvarade i dag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="138"/>
+        <source>Service level today (%1 s): %2</source>
+        <translation>Servicenivå i dag (%1 s): %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWiring</name>
+    <message>
+        <location filename="../../app/stats/wiring.py" line="25"/>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../../app/stats/wiring.py" line="55"/>
+        <source>Statistics: show the supervisor view</source>
+        <translation>Statistik: visa arbetsledarvyn</translation>
     </message>
 </context>
 <context>
