@@ -1,8 +1,8 @@
 """The exchange's queue under load: 200 callers within 10 s, 10 consoles picking, 30% hanging up.
 
-A real Kamailio with the shipped configuration (tests.helpers.exchange); sipp callers (140 who wait,
-60 who hang up after 3 s); 10 consoles, each the real client code (ExchangeClient + Watcher) with its own
-pjsua2 process (tests.helpers.sip_peer, answering at once and hanging up once connected). Figures:
+A real Kamailio with the shipped configuration (tests.helpers.exchange); sipp callers (140 who wait and
+hang up once answered, 60 who hang up after 3 s); 10 consoles, each the real client code (ExchangeClient
++ Watcher) with its own pjsua2 process (tests.helpers.sip_peer, answering at once). Figures:
 - join to visible: from the exchange recording the caller (its wall clock) to each console's watcher
   receiving the "joined" event (the same machine's wall clock), over every console, p50/p95;
 - pick to ringing: from a console sending its pick to its pjsua2 process receiving the INVITE
@@ -112,9 +112,11 @@ def console_loop(exchange: Exchange, peer: SipPeer, view: Visible, stop: threadi
             answered.append(found.group(1) if found else "?")
         except TimeoutError:
             continue
-        # A caller about to hang up may be answered first and then give up: hang up whatever happens.
+        # The caller hangs up once answered (through the exchange, so sipp's replies find their way); a
+        # caller who was about to give up may be answered first and then vanish: hang up after a while.
         with contextlib.suppress(TimeoutError):
-            wait_until(partial(has, peer, "call_state", mark, state="CONFIRMED"), timeout=3)
+            wait_until(partial(has, peer, "call_state", mark, state="DISCONNCTD"), timeout=3)
+            continue
         peer.send("hangup")
         with contextlib.suppress(TimeoutError):
             wait_until(partial(has, peer, "call_state", mark, state="DISCONNCTD"), timeout=5)
@@ -154,7 +156,7 @@ def main() -> int:
         answered: list[str] = []
         cpu0 = cpu_seconds(pgid)
         started = time.monotonic()
-        waiting = exchange.callers(stayers, rate=rate, log_name="stayers")
+        waiting = exchange.callers(stayers, scenario="answered.xml", rate=rate, log_name="stayers")
         leaving = exchange.callers(leavers, scenario="hangup.xml", rate=max(1, round(leavers / args.seconds)),
                                    pause_ms=3000, log_name="leavers")
         threads = [threading.Thread(target=console_loop, args=(exchange, peer, view, stop),

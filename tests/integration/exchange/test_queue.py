@@ -167,8 +167,7 @@ def test_overflow_after_the_longest_wait_and_when_nobody_is_signed_in(
     exchange.answerer(overflow_port)
     view = watch(exchange.client("1001"))
     exchange.client("1000").sign_in()
-    waited = exchange.callers(1, scenario="answered.xml", log_name="waited",
-                              keys={"answerer": target})
+    waited = exchange.callers(1, scenario="answered.xml", log_name="waited")
     wait_for(lambda: len(view.of(CallerLeft)) == 1)
     (left,) = view.of(CallerLeft)
     assert left.reason == "overflowed"
@@ -176,8 +175,7 @@ def test_overflow_after_the_longest_wait_and_when_nobody_is_signed_in(
 
     exchange.client("1000").sign_out()
     wait_for(lambda: OperatorsChanged(()) in view.of(OperatorsChanged))
-    nobody = exchange.callers(1, scenario="answered.xml", log_name="nobody",
-                              keys={"answerer": target})
+    nobody = exchange.callers(1, scenario="answered.xml", log_name="nobody")
     assert nobody.wait(timeout=30) == 0  # put through to the overflow at once, never queued
     assert view.ids() == set()
 
