@@ -77,10 +77,10 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
         callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()))
-        # Statistics roll up first, so deleting old calls keeps their hourly figures (kept for ever for now).
+        # Statistics roll up first, so deleting old calls keeps their hourly figures (kept longer, or for ever).
         console.tasks.spawn(console.tasks.in_database(partial(
-            keep_history, console.services.store, call_log_days=settings.call_log_retention_days, stats_days=0,
-            now=datetime.now(UTC))), "call log retention")
+            keep_history, console.services.store, call_log_days=settings.call_log_retention_days,
+            stats_days=settings.statistics_retention_days, now=datetime.now(UTC))), "call log retention")
 
     console.directory_loaded.connect(log_calls)
     CloseFlow(window, bridge, dial_string(hand_back_to or settings.hand_back_to))

@@ -54,6 +54,8 @@ class ConsoleDeskSettings(DeskSettings):
                               "console closes (a colleague or the exchange's queue); waiting callers go back "
                               "to the exchange as busy. Empty: they can only be ended.")
     call_log_retention_days: int = Field(90, ge=0, le=3650, description="Days the call log is kept; 0: for ever.")
+    statistics_retention_days: int = Field(0, ge=0, le=36500, description="Days the hourly call statistics "
+                                           "are kept (figures only, no callers); 0: for ever.")
     keys: dict[str, str] = Field(default_factory=dict, description="Key overrides by operation, e.g. "
                                  "answer_next = \"F2\".")
     services: dict[str, str] = Field(default_factory=dict, description="Names of the services the switchboard "

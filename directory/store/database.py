@@ -15,10 +15,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from directory.store.schema_check import NEWER, OLDER, SchemaState, describe, schema_state, script_directory
 from directory.store.tenancy import bind_organisation
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+CONNECT_TIMEOUT_S = 10
 
 
 class StoreError(Exception):
@@ -52,20 +54,39 @@ class Store:
             self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False})
             event.listen(self.engine, "connect", _on_sqlite_connect)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True)
+            # An unreachable server is said within seconds, not after the operating system's TCP timeout.
+            self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         bind_organisation(self.engine, self.sessions, organisation)
 
     @classmethod
-    def open(cls, url: str, organisation: str = "") -> Store:
-        """Open and migrate to the newest schema; raises StoreError naming the database on failure."""
+    def open(cls, url: str, organisation: str = "", *, upgrade: bool | None = None) -> Store:
+        """Open the store, creating its schema in an empty database; raises StoreError naming the database
+        and what to do. A schema newer than this version knows is always refused; an older one is upgraded
+        when `upgrade` says so, by default only for an embedded (SQLite) store: a shared database is
+        upgraded deliberately, with `switchboard db upgrade`, not by whichever console starts first."""
         store = cls(url, organisation)
         try:
+            state = store.schema_state()
+            allowed = store.embedded if upgrade is None else upgrade
+            if state.status == NEWER or (state.status == OLDER and not allowed):
+                raise StoreError(state.problem())
             store.migrate()
+        except StoreError:
+            store.dispose()
+            raise
         except Exception as exc:
             store.dispose()
-            raise StoreError(f"cannot open the store {store.safe_url}: {exc}") from exc
+            raise StoreError(f"cannot open the store {store.safe_url}: {describe(exc)}") from exc
         return store
+
+    @property
+    def embedded(self) -> bool:
+        """A SQLite file of this computer (not a server other consoles share)."""
+        return self.engine.dialect.name == "sqlite"
+
+    def schema_state(self) -> SchemaState:
+        return schema_state(self.engine, script_directory(MIGRATIONS))
 
     @property
     def safe_url(self) -> str:
