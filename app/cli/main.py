@@ -17,6 +17,7 @@ from app import __version__
 from app.cli import calendar as cli_calendar
 from app.cli import callback as cli_callback
 from app.cli import calllog as cli_calllog
+from app.cli import db as cli_db
 from app.cli import exchange as cli_exchange
 from app.cli import referral as cli_referral
 from app.cli import stats as cli_stats
@@ -79,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     callback.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     callback.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     cli_callback.add_arguments(callback)
+    db = commands.add_parser("db", help="check or upgrade the store's schema")
+    db.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    db.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_db.add_arguments(db)
     exchange = commands.add_parser("exchange", help="render or run the exchange's queue (Kamailio)")
     cli_exchange.add_arguments(exchange)
     queue = commands.add_parser("queue", help="list, pick and watch the exchange's queue")
@@ -109,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_stats.run(args, config, paths, demo=demo)
     if args.command == "callback":
         return cli_callback.run(args, config, paths, demo=demo)
+    if args.command == "db":
+        return cli_db.run(args, config, paths, demo=demo)
     if args.command == "exchange":
         return cli_exchange.run(args, config, paths)
     if args.command == "queue":
