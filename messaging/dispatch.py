@@ -13,14 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from directory.store.outbox import OutboxMessage, OutboxRepository
-from messaging.transports.base import (
-    MessageTransport,
-    NotSentError,
-    Outgoing,
-    RefusedError,
-    TransportError,
-    UncertainError,
-)
+from messaging.transports.base import MessageTransport, NotSentError, Outgoing, TransportError
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +30,15 @@ class RetrySchedule:
         return timedelta(seconds=min(self.first * 2 ** max(0, attempts - 1), self.at_most))
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one delivery came to: "sent" (with the gateway's id), "retry" later, or "failed" for good."""
+
+    kind: str
+    provider_id: str = ""
+    reason: str = ""
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -49,40 +51,50 @@ class Dispatcher:
         self._backoff = backoff
         self._clock = clock
 
-    def send_one(self, message_id: int) -> OutboxMessage | None:
-        """Send one queued, due message; returns it as it ended up, or None if it was not ours to send."""
-        claimed = self._outbox.claim(message_id, self._clock())
-        if claimed is None:
-            return None
+    def claim(self, message_id: int) -> OutboxMessage | None:
+        """Store step: queued -> sending; None when it is not ours to send (claimed elsewhere, not due)."""
+        return self._outbox.claim(message_id, self._clock())
+
+    def deliver(self, claimed: OutboxMessage) -> Outcome:
+        """Network step: hand a claimed message to its transport; touches no store."""
         assert claimed.id is not None
         transport = self._transports.get(claimed.channel)
         if transport is None:
-            self._outbox.mark_failed(claimed.id, f"no transport is configured for {claimed.channel}", self._clock())
-        else:
-            self._send(claimed, transport)
-        return self._outbox.get([claimed.id])[0]
-
-    def _send(self, claimed: OutboxMessage, transport: MessageTransport) -> None:
-        assert claimed.id is not None
+            return Outcome("failed", reason=f"no transport is configured for {claimed.channel}")
         outgoing = Outgoing(claimed.id, claimed.recipient, claimed.text, claimed.subject, claimed.recipient_name)
         try:
-            provider_id = transport.send(outgoing)
+            return Outcome("sent", provider_id=transport.send(outgoing))
         except NotSentError as exc:
-            now = self._clock()
             if claimed.attempts >= self._backoff.max_attempts:
-                self._outbox.mark_failed(claimed.id, f"{exc} (gave up after {claimed.attempts} attempts)", now)
-            else:
-                self._outbox.retry_later(claimed.id, str(exc), now + self._backoff.delay(claimed.attempts), now)
-        except (RefusedError, UncertainError) as exc:
-            self._outbox.mark_failed(claimed.id, str(exc), self._clock())
-        except TransportError as exc:  # a transport's own subclass: treat as uncertain, never resend
-            self._outbox.mark_failed(claimed.id, str(exc), self._clock())
+                return Outcome("failed", reason=f"{exc} (gave up after {claimed.attempts} attempts)")
+            return Outcome("retry", reason=str(exc))
+        except TransportError as exc:  # RefusedError, UncertainError, or a transport's own: never resent
+            return Outcome("failed", reason=str(exc))
         except Exception as exc:
             # A bug or an unforeseen library error after the claim: the message may have gone out.
             log.exception("sending message %s failed unexpectedly", claimed.id)
-            self._outbox.mark_failed(claimed.id, f"unexpected error, not resent: {exc}", self._clock())
+            return Outcome("failed", reason=f"unexpected error, not resent: {exc}")
+
+    def record(self, claimed: OutboxMessage, outcome: Outcome) -> None:
+        """Store step: the outcome of `deliver` written to the outbox."""
+        assert claimed.id is not None
+        now = self._clock()
+        if outcome.kind == "sent":
+            self._outbox.mark_sent(claimed.id, now, outcome.provider_id)
+        elif outcome.kind == "retry":
+            self._outbox.retry_later(claimed.id, outcome.reason, now + self._backoff.delay(claimed.attempts), now)
         else:
-            self._outbox.mark_sent(claimed.id, self._clock(), provider_id)
+            self._outbox.mark_failed(claimed.id, outcome.reason, now)
+
+    def send_one(self, message_id: int) -> OutboxMessage | None:
+        """Claim, deliver and record one queued, due message; returns it as it ended up, or None if it was not
+        ours to send."""
+        claimed = self.claim(message_id)
+        if claimed is None:
+            return None
+        assert claimed.id is not None
+        self.record(claimed, self.deliver(claimed))
+        return self._outbox.get([claimed.id])[0]
 
     def send_due(self, limit: int = 100) -> list[OutboxMessage]:
         """Send every queued message that is due (up to `limit`); returns those this call handled."""

@@ -31,7 +31,8 @@ class KannelSettings(Section):
     username: str = Field("", description="sendsms-user name.")
     password: SecretRef | None = Field(None, description="Secret reference for the sendsms-user password.")
     sender: str = Field("", description="Sender shown on the phone (from); empty: the gateway's default.")
-    dlr_url: str = Field("", description="Where Kannel reports delivery ('%d' and '%i' are added); empty: none.")
+    dlr_url: str = Field("", description="Where Kannel sends delivery reports (the message's id and the report "
+                         "type are added); empty: none are asked for.")
     timeout: float = Field(20.0, gt=0, le=300, description="Seconds before the gateway is given up on.")
 
 
@@ -46,8 +47,9 @@ class SmppSettings(Section):
 
 class EspaSettings(Section):
     serial_port: str = Field("", description="Serial device of the paging system, e.g. /dev/ttyUSB0 or COM3.")
-    baudrate: int = Field(9600, description="Serial speed (ESPA 4.4.4 systems commonly use 9600 8N1 or 7E1).")
-    tcp: str = Field("", description="host:port of an ESPA 4.4.4 interface over TCP, instead of a serial line.")
+    baudrate: int = Field(9600, description="Serial speed (8 data bits, no parity, 1 stop bit).")
+    tcp: str = Field("", pattern=r"^$|^[^\s:]+:\d{1,5}$",
+                     description="host:port of an ESPA 4.4.4 interface over TCP, instead of a serial line.")
     address: str = Field("1", min_length=1, max_length=1, description="The paging system's link address.")
     retries: int = Field(3, ge=0, le=10, description="Times a refused (NAK) block is sent again.")
     timeout: float = Field(3.0, gt=0, le=60, description="Seconds to wait for each answer of the paging system.")

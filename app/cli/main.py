@@ -19,6 +19,7 @@ from app.cli import callback as cli_callback
 from app.cli import calllog as cli_calllog
 from app.cli import db as cli_db
 from app.cli import exchange as cli_exchange
+from app.cli import message as cli_message
 from app.cli import referral as cli_referral
 from app.cli import stats as cli_stats
 from app.config.loader import load_config
@@ -72,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     calllog.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     calllog.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     cli_calllog.add_arguments(calllog)
+    message = commands.add_parser("message", help="send SMS, e-mail or pager messages to staff; list the message log")
+    message.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    message.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    cli_message.add_arguments(message)
     stats = commands.add_parser("stats", help="call measurement: offered, answered, abandoned, service level, waits")
     stats.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
     stats.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
@@ -110,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_calendar.run(args, config, paths, demo=demo)
     if args.command == "calllog":
         return cli_calllog.run(args, config, paths, demo=demo)
+    if args.command == "message":
+        return cli_message.run(args, config, paths, demo=demo)
     if args.command == "stats":
         return cli_stats.run(args, config, paths, demo=demo)
     if args.command == "callback":

@@ -14,6 +14,7 @@ from app.config.base import SecretRef, Section
 from directory.calendars.config import CalendarSettings
 from directory.referrals.settings import ReferralSettings
 from directory.sync.settings import LdapSourceConfig
+from messaging.settings import MessagesSettings
 from softphone.desk.settings import DeskSettings
 from softphone.exchange.settings import ExchangeQueueSettings
 from softphone.settings import SipSettings
@@ -83,6 +84,7 @@ class Settings(Section):
     referrals: ReferralSettings = ReferralSettings()
     calendars: CalendarSettings = CalendarSettings()
     desk: ConsoleDeskSettings = ConsoleDeskSettings()
+    messages: MessagesSettings = MessagesSettings()
     exchange: ExchangeQueueSettings = ExchangeQueueSettings()
     logging: LoggingSettings = LoggingSettings()
     policy: PolicySettings = PolicySettings()

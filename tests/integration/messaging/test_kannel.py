@@ -4,6 +4,7 @@ then up (sent once), and a group of 500."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -132,3 +133,21 @@ def test_a_group_of_500_is_sent_once_each(kannel: Kannel, outbox: OutboxReposito
     wait_for_numbers(kannel, set(numbers), timeout=120)
     received = [r.to for r in kannel.received() if r.to in set(numbers)]
     assert sorted(received) == sorted(numbers)  # each exactly once
+
+
+def test_a_gateway_that_times_out_is_never_resent(outbox: OutboxRepository) -> None:
+    """A listener that takes the request and never answers (a hung smsbox): the SMS may have gone out."""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        queue(outbox, "Hej", "+46701000006")
+        url = f"http://127.0.0.1:{port}/cgi-bin/sendsms"
+        sender = KannelTransport(KannelConfig(url, "switchboard", "pw", timeout=0.5))
+        _OPEN.append(sender)
+        now = [datetime.now(UTC)]
+        dispatcher = Dispatcher(outbox, {"sms": sender}, clock=lambda: now[0])
+        (result,) = dispatcher.send_due()
+        now[0] += timedelta(days=1)
+        assert dispatcher.send_due() == []
+    assert result.state == "failed"
+    assert result.reason == (f"the SMS gateway http://127.0.0.1:{port}/cgi-bin/sendsms did not answer in 0.5 s; "
+                             "not resent, it may have been sent")

@@ -1,0 +1,74 @@
+"""From `[messages]` to transports: each channel whose gateway is configured gets one, secrets resolved here.
+
+A channel left unconfigured has no transport; `missing_channel` says so in words the operator can act on,
+before anything is queued.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from app.config.secrets import resolve_secret
+from messaging.model import Channel
+from messaging.settings import MessagesSettings
+from messaging.transports.base import MessageTransport
+from messaging.transports.espa import EspaConfig, EspaTransport, SerialLink, TcpLink
+from messaging.transports.kannel import KannelConfig, KannelTransport
+from messaging.transports.smpp import SmppConfig, SmppTransport
+from messaging.transports.smtp import SmtpConfig, SmtpTransport
+
+
+def _secret(reference: str | None) -> str:
+    return resolve_secret(reference) if reference else ""
+
+
+def configured_channels(settings: MessagesSettings) -> set[Channel]:
+    channels = set()
+    if (settings.sms_transport == "kannel" and settings.kannel.url) or \
+            (settings.sms_transport == "smpp" and settings.smpp.host):
+        channels.add(Channel.SMS)
+    if settings.smtp.host and settings.smtp.from_address:
+        channels.add(Channel.EMAIL)
+    if settings.espa.serial_port or settings.espa.tcp:
+        channels.add(Channel.PAGER)
+    return channels
+
+
+def missing_channel(settings: MessagesSettings, channel: Channel) -> str | None:
+    """Why `channel` cannot be used, or None when it can."""
+    if channel in configured_channels(settings):
+        return None
+    return {
+        Channel.SMS: "no SMS gateway is configured: set messages.sms_transport and messages.kannel.url or "
+                     "messages.smpp.host",
+        Channel.EMAIL: "no mail server is configured: set messages.smtp.host and messages.smtp.from_address",
+        Channel.PAGER: "no paging system is configured: set messages.espa.serial_port or messages.espa.tcp",
+    }[channel]
+
+
+def build_transports(settings: MessagesSettings) -> dict[str, MessageTransport]:
+    """Transports for the configured channels; raises SecretError naming a reference that cannot be resolved."""
+    transports: dict[str, MessageTransport] = {}
+    channels = configured_channels(settings)
+    if Channel.SMS in channels and settings.sms_transport == "kannel":
+        k = settings.kannel
+        transports["sms"] = KannelTransport(KannelConfig(k.url, k.username, _secret(k.password), k.sender,
+                                                         k.dlr_url, k.timeout))
+    elif Channel.SMS in channels:
+        s = settings.smpp
+        transports["sms"] = SmppTransport(SmppConfig(s.host, s.port, s.system_id, _secret(s.password),
+                                                     s.source_addr, s.timeout))
+    if Channel.EMAIL in channels:
+        m = settings.smtp
+        transports["email"] = SmtpTransport(SmtpConfig(m.host, m.port, m.from_address, m.security, m.username,
+                                                       _secret(m.password), m.ca_file, m.timeout))
+    if Channel.PAGER in channels:
+        e = settings.espa
+        config = EspaConfig(e.address, e.retries, e.timeout)
+        if e.tcp:
+            host, _, port = e.tcp.rpartition(":")
+            transports["pager"] = EspaTransport(config, partial(TcpLink, host, int(port), e.timeout), e.tcp)
+        else:
+            transports["pager"] = EspaTransport(config, partial(SerialLink, e.serial_port, e.baudrate),
+                                                e.serial_port)
+    return transports
