@@ -78,9 +78,10 @@ class CallListModel(QAbstractListModel):
         return next((row for row, call in enumerate(self._calls) if call.call_id == call_id), -1)
 
     def apply(self, event: DeskChanged) -> None:
-        """Insert, update or remove the row."""
+        """Insert, update or remove the row. Callers waiting at the exchange (negative ids) are not on the
+        operator's phone and are not shown here."""
         call = event.call if event.call is not None else event.previous
-        if call is None:
+        if call is None or call.call_id < 0:
             return
         row = self.row_of(call.call_id)
         if event.call is None:
@@ -99,5 +100,5 @@ class CallListModel(QAbstractListModel):
 
     def reset(self, calls: tuple[DeskCall, ...]) -> None:
         self.beginResetModel()
-        self._calls = list(calls)
+        self._calls = [c for c in calls if c.call_id >= 0]
         self.endResetModel()

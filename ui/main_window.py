@@ -311,6 +311,18 @@ class MainWindow(QMainWindow):
             "background: #fff4ce; color: #3b2f00;")
         self.banner.setProperty("kind", "sync")
 
+    def show_queue_state(self, up: bool, detail: str) -> None:
+        """The exchange's queue: say plainly when it cannot be reached (the console reconnects by itself)."""
+        if up:
+            if self.banner.property("kind") == "queue":
+                self.hide_banner()
+            self.statusBar().showMessage(self.tr("Connected to the exchange's queue"), 10_000)
+            return
+        self.banner.show_message(
+            self.tr("The exchange's queue cannot be reached (%1). Reconnecting; callers waiting there are not "
+                    "shown meanwhile.").replace("%1", detail), "background: #fde7e9; color: #5c0b12;")
+        self.banner.setProperty("kind", "queue")
+
     def hide_banner(self) -> None:
         self.banner.hide()
 

@@ -45,7 +45,22 @@ class PhoneText(QObject):
             Refusal.NOT_A_NUMBER: self.tr("“%1” is not a number or SIP address.").replace("%1", error.detail),
             Refusal.SIP: self.tr("The phone refused: %1").replace("%1", error.detail),
         }
+        if error.kind is Refusal.OTHER and error.detail in ("full", "picking"):  # the desk's own pick limits
+            return self.pick_refused(error.detail, "")
         return texts.get(error.kind, str(error))
+
+    def pick_refused(self, kind: str, detail: str) -> str:
+        """Why the exchange did not put a waiting caller through to this console."""
+        texts = {
+            "taken": self.tr("A colleague took that caller first."),
+            "unknown": self.tr("That caller is no longer waiting."),
+            "not_signed_in": self.tr("Sign in to the queue to take callers."),
+            "forbidden": self.tr("The exchange refused this console: check its queue token."),
+            "unreachable": self.tr("The exchange's queue cannot be reached."),
+            "full": self.tr("Your phone has no room for another call."),
+            "picking": self.tr("A caller is already on the way to you."),
+        }
+        return texts.get(kind, self.tr("The exchange refused: %1").replace("%1", detail))
 
     def call_end(self, end: EndReason) -> str:
         if end.kind is CallEnd.RTP_TIMEOUT:

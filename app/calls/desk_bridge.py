@@ -13,6 +13,7 @@ Signals:
 - ``ticked(float)``: the desk's clock, once a second, for views that show running times
 - ``dtmf_received(int, str)``: call id and digit
 - ``error_occurred(PhoneError)``
+- ``will_stop()``: before the phone is shut down (the exchange's queue signs out then)
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class DeskBridge(QObject):
     ticked = Signal(float)
     dtmf_received = Signal(int, str)
     error_occurred = Signal(object)  # PhoneError
+    will_stop = Signal()
 
     def __init__(self, phone: PhoneLike, desk: OperatorDesk, parent: QObject | None = None, *,
                  pump_ms: int = PUMP_INTERVAL_MS, tick_ms: int = TICK_MS) -> None:
@@ -81,6 +83,7 @@ class DeskBridge(QObject):
     def stop(self) -> None:
         """Stop pumping and ticking, then hang up, unregister and destroy the stack (before the app quits)."""
         self._check_thread()
+        self.will_stop.emit()
         self._tick.stop()
         self._pump.stop()
         self._phone.shutdown()

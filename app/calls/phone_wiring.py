@@ -8,6 +8,8 @@ import time
 
 from app.calls.desk_bridge import DeskBridge
 from app.calls.desk_wiring import attach_desk, desk_settings, dial_string
+from app.calls.exchange_bridge import ExchangeBridge
+from app.calls.exchange_setup import client_for, queue_configured
 from app.calls.phone_setup import phone_configured, resolved_phone_settings
 from app.config.loader import Config
 from app.config.secrets import SecretError
@@ -57,4 +59,20 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     console.attach_dialler(lambda number: bridge.dial(dial_string(number)))
     if busy_lamps:  # live line state of the people shown, subscribed at the PBX (RFC 4235 dialog events)
         console.attach_lines(LineWatcher(BlfClient(BlfAccount.from_settings(settings)), console))
+    if queue_configured(config):
+        attach_queue(config, window, console, bridge)
     return bridge
+
+
+def attach_queue(config: Config, window: MainWindow, console: Console, bridge: DeskBridge) -> None:
+    """Callers wait at the exchange's queue: the waiting panel shows all of them and F2 picks."""
+    try:
+        client = client_for(config)
+    except SecretError as error:
+        log.error("exchange queue not attached: %s", error)
+        window.show_queue_state(False, str(error))
+        return
+    queue = ExchangeBridge(client, bridge, console.tasks, window)
+    queue.connection_changed.connect(window.show_queue_state)
+    queue.refused.connect(window.show_notice)
+    queue.start()

@@ -14,8 +14,9 @@ import sys
 import threading
 import time
 
+from app.calls.exchange_setup import client_for
 from app.config.loader import Config
-from app.config.secrets import SecretError, resolve_secret
+from app.config.secrets import SecretError
 from softphone.exchange.client import ExchangeClient, PickRefused
 from softphone.exchange.model import QueueSnapshot, event_to_json
 
@@ -33,19 +34,6 @@ def add_arguments(queue: argparse.ArgumentParser) -> None:
     watch.add_argument("--json", action="store_true", help="one JSON object a line")
     commands.add_parser("sign-in", help="make this console available to take callers")
     commands.add_parser("sign-out", help="pause: this console takes no callers")
-
-
-def client_for(config: Config) -> ExchangeClient:
-    settings = config.settings
-    exchange = settings.exchange
-    if not exchange.url:
-        raise SecretError("[exchange] url is not set: this console is not attached to an exchange queue")
-    if not exchange.token:
-        raise SecretError("[exchange] token is not set")
-    operator = exchange.operator or settings.sip.user
-    if not operator:
-        raise SecretError("[exchange] operator (or [sip] user) is not set")
-    return ExchangeClient(exchange.url, operator, resolve_secret(exchange.token))
 
 
 def print_list(snapshot: QueueSnapshot) -> None:

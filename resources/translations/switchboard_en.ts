@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -58,11 +58,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageFlow</name>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="126"/>
+        <source>%n without an address for this channel: %1</source>
+        <translation>
+            <numerusform>%n person without an address for this channel: %1</numerusform>
+            <numerusform>%n people without an address for this channel: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="140"/>
+        <source>%1 characters, %n SMS</source>
+        <translation>
+            <numerusform>%1 characters, %n SMS</numerusform>
+            <numerusform>%1 characters, %n SMS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="172"/>
+        <source>Send this message to %n recipients?</source>
+        <translation>
+            <numerusform>Send this message to %n recipient?</numerusform>
+            <numerusform>Send this message to %n recipients?</numerusform>
         </translation>
     </message>
 </context>

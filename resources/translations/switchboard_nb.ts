@@ -54,7 +54,7 @@
     <message>
         <location filename="../../ui/announcer.py" line="27"/>
         <source>No announcements</source>
-        <translation>Ingen meldinger</translation>
+        <translation>Ingen kunngjøringer</translation>
     </message>
     <message>
         <location filename="../../ui/announcer.py" line="49"/>
@@ -64,17 +64,17 @@
     <message>
         <location filename="../../ui/announcer.py" line="51"/>
         <source>Caller waiting: %1, %2</source>
-        <translation>Ventende samtale: %1, %2</translation>
+        <translation>Innringer venter: %1, %2</translation>
     </message>
     <message>
         <location filename="../../ui/announcer.py" line="52"/>
         <source>Caller waiting: %1</source>
-        <translation>Ventende samtale: %1</translation>
+        <translation>Innringer venter: %1</translation>
     </message>
     <message>
         <location filename="../../ui/announcer.py" line="54"/>
         <source>Emergency call: %1</source>
-        <translation>Nødsamtale: %1</translation>
+        <translation>Nødanrop: %1</translation>
     </message>
 </context>
 <context>
@@ -805,6 +805,19 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="69"/>
+        <source>Live updates are back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="75"/>
+        <source>Live updates from the shared store are interrupted (%1); reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
@@ -827,62 +840,62 @@
         <translation>Skriv navn, enhet, tittel eller nummer; resultatene følger mens du skriver. Enter ringer opp den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Search results</source>
         <translation>Søkeresultater</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer og enheter som er funnet, med status. Enter ringer opp, F4 setter en henvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Selected entry</source>
         <translation>Valgt oppføring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -890,27 +903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -918,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -931,14 +944,224 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Connected to the exchange&apos;s queue</source>
+        <translation>Koblet til sentralbordets kø</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
+        <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFlow</name>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="39"/>
+        <source>Pager / DECT</source>
+        <translation>Personsøker / DECT</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <source>queued</source>
+        <translation>i kø</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <source>sending</source>
+        <translation>sendes</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <source>sent</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <source>delivered</source>
+        <translation>levert</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="45"/>
+        <source>failed</source>
+        <translation>mislyktes</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="88"/>
+        <source>No message channel is configured ([messages] in the settings).</source>
+        <translation>Ingen meldingskanal er satt opp ([messages] i innstillingene).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="126"/>
+        <source>%n without an address for this channel: %1</source>
+        <translation>
+            <numerusform>%n mangler adresse for denne kanalen: %1</numerusform>
+            <numerusform>%n mangler adresse for denne kanalen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="140"/>
+        <source>%1 characters, %n SMS</source>
+        <translation>
+            <numerusform>%1 tegn, %n SMS</numerusform>
+            <numerusform>%1 tegn, %n SMS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="143"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tegn</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="146"/>
+        <source>%1 characters</source>
+        <translation>%1 tegn</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="172"/>
+        <source>Send this message to %n recipients?</source>
+        <translation>
+            <numerusform>Sende meldingen til %n mottaker?</numerusform>
+            <numerusform>Sende meldingen til %n mottakere?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="187"/>
+        <source>The store is not open yet; try again in a moment.</source>
+        <translation>Databasen er ikke åpen ennå; prøv igjen om et øyeblikk.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageForm</name>
+    <message>
+        <location filename="../../ui/message_form.py" line="41"/>
+        <source>Message to staff</source>
+        <translation>Melding til ansatte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="44"/>
+        <location filename="../../ui/message_form.py" line="75"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="46"/>
+        <source>One recipient per line: number or address, then a comma and the name</source>
+        <translation>Én mottaker per linje: nummer eller adresse, deretter komma og navnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="48"/>
+        <source>Recipients</source>
+        <translation>Mottakere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="49"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="52"/>
+        <location filename="../../ui/message_form.py" line="77"/>
+        <source>Template</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="56"/>
+        <source>Message text</source>
+        <translation>Meldingstekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="62"/>
+        <source>Recipient</source>
+        <translation>Mottaker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="62"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="62"/>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="66"/>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="69"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="76"/>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="78"/>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="79"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="105"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="127"/>
+        <source>Send to a group</source>
+        <translation>Send til en gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="152"/>
+        <source>Import recipients</source>
+        <translation>Importer mottakere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="153"/>
+        <source>Lists (*.csv *.txt *.xlsx)</source>
+        <translation>Lister (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="153"/>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesWiring</name>
+    <message>
+        <location filename="../../app/messages/wiring.py" line="59"/>
+        <source>Message to staff: SMS, e-mail or pager to the selected person or unit, from the current call</source>
+        <translation>Melding til ansatte: SMS, e-post eller personsøker til valgt person eller enhet, fra pågående samtale</translation>
     </message>
 </context>
 <context>
@@ -1175,88 +1398,128 @@
         <translation>Telefonen nektet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="52"/>
+        <location filename="../../ui/phone_text.py" line="55"/>
+        <source>A colleague took that caller first.</source>
+        <translation>En kollega tok den som ringte først.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="56"/>
+        <source>That caller is no longer waiting.</source>
+        <translation>Den som ringte venter ikke lenger.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="57"/>
+        <source>Sign in to the queue to take callers.</source>
+        <translation>Logg inn i køen for å ta samtaler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="58"/>
+        <source>The exchange refused this console: check its queue token.</source>
+        <translation>Sentralbordet avviste denne konsollen: kontroller køtokenet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="59"/>
+        <source>The exchange&apos;s queue cannot be reached.</source>
+        <translation>Sentralbordets kø kan ikke nås.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="60"/>
+        <source>Your phone has no room for another call.</source>
+        <translation>Telefonen din har ikke plass til flere samtaler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="61"/>
+        <source>A caller is already on the way to you.</source>
+        <translation>En samtale er allerede på vei til deg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="63"/>
+        <source>The exchange refused: %1</source>
+        <translation>Sentralbordet avviste: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="67"/>
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>ingen lyd fra den andre parten på %1 s (RTP-tidsavbrudd)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="54"/>
+        <location filename="../../ui/phone_text.py" line="69"/>
         <source>hung up</source>
         <translation>la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="55"/>
+        <location filename="../../ui/phone_text.py" line="70"/>
         <source>the other party hung up</source>
         <translation>den andre parten la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="56"/>
+        <location filename="../../ui/phone_text.py" line="71"/>
         <source>rejected as busy</source>
         <translation>avvist som opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="57"/>
-        <location filename="../../ui/phone_text.py" line="61"/>
+        <location filename="../../ui/phone_text.py" line="72"/>
+        <location filename="../../ui/phone_text.py" line="76"/>
         <source>declined</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="58"/>
+        <location filename="../../ui/phone_text.py" line="73"/>
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="59"/>
+        <location filename="../../ui/phone_text.py" line="74"/>
         <source>busy</source>
         <translation>opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="60"/>
+        <location filename="../../ui/phone_text.py" line="75"/>
         <source>busy everywhere</source>
         <translation>opptatt overalt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="62"/>
+        <location filename="../../ui/phone_text.py" line="77"/>
         <source>cancelled</source>
         <translation>avbrutt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="63"/>
+        <location filename="../../ui/phone_text.py" line="78"/>
         <source>number not found</source>
         <translation>nummeret finnes ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="64"/>
+        <location filename="../../ui/phone_text.py" line="79"/>
         <source>not available</source>
         <translation>ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="65"/>
+        <location filename="../../ui/phone_text.py" line="80"/>
         <source>no answer</source>
         <translation>ikke svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="66"/>
+        <location filename="../../ui/phone_text.py" line="81"/>
         <source>incomplete number</source>
         <translation>ufullstendig nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="67"/>
+        <location filename="../../ui/phone_text.py" line="82"/>
         <source>no common audio format</source>
         <translation>ikke noe felles lydformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="68"/>
+        <location filename="../../ui/phone_text.py" line="83"/>
         <source>call refused</source>
         <translation>samtalen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="69"/>
+        <location filename="../../ui/phone_text.py" line="84"/>
         <source>service unavailable</source>
         <translation>tjenesten er ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="70"/>
+        <location filename="../../ui/phone_text.py" line="85"/>
         <source>call failed</source>
         <translation>samtalen mislyktes</translation>
     </message>
@@ -2095,6 +2358,14 @@
             <numerusform>oppdatert for %n time siden</numerusform>
             <numerusform>oppdatert for %n timer siden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTitle</name>
+    <message>
+        <location filename="../../ui/waiting_title.py" line="28"/>
+        <source>%1 (%2) · longest %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

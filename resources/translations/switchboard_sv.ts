@@ -805,6 +805,19 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="69"/>
+        <source>Live updates are back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="75"/>
+        <source>Live updates from the shared store are interrupted (%1); reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
@@ -827,62 +840,62 @@
         <translation>Skriv namn, enhet, titel eller nummer; resultaten följer medan du skriver. Enter ringer upp den valda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Search results</source>
         <translation>Sökresultat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer och enheter som hittats, med status. Enter ringer upp, F4 sätter en hänvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Selected entry</source>
         <translation>Vald post</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -890,27 +903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -918,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -931,14 +944,224 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Connected to the exchange&apos;s queue</source>
+        <translation>Ansluten till växelns kö</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
+        <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFlow</name>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="39"/>
+        <source>Pager / DECT</source>
+        <translation>Personsökare / DECT</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <source>queued</source>
+        <translation>i kö</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <source>sending</source>
+        <translation>skickas</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <source>sent</source>
+        <translation>skickat</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <source>delivered</source>
+        <translation>levererat</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="45"/>
+        <source>failed</source>
+        <translation>misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="88"/>
+        <source>No message channel is configured ([messages] in the settings).</source>
+        <translation>Ingen meddelandekanal är inställd ([messages] i inställningarna).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="126"/>
+        <source>%n without an address for this channel: %1</source>
+        <translation>
+            <numerusform>%n saknar adress för den här kanalen: %1</numerusform>
+            <numerusform>%n saknar adress för den här kanalen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="140"/>
+        <source>%1 characters, %n SMS</source>
+        <translation>
+            <numerusform>%1 tecken, %n SMS</numerusform>
+            <numerusform>%1 tecken, %n SMS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="143"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tecken</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="146"/>
+        <source>%1 characters</source>
+        <translation>%1 tecken</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/messages/message_flow.py" line="172"/>
+        <source>Send this message to %n recipients?</source>
+        <translation>
+            <numerusform>Skicka meddelandet till %n mottagare?</numerusform>
+            <numerusform>Skicka meddelandet till %n mottagare?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/message_flow.py" line="187"/>
+        <source>The store is not open yet; try again in a moment.</source>
+        <translation>Databasen är inte öppen än; försök igen om en stund.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageForm</name>
+    <message>
+        <location filename="../../ui/message_form.py" line="41"/>
+        <source>Message to staff</source>
+        <translation>Meddelande till personal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="44"/>
+        <location filename="../../ui/message_form.py" line="75"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="46"/>
+        <source>One recipient per line: number or address, then a comma and the name</source>
+        <translation>En mottagare per rad: nummer eller adress, sedan ett kommatecken och namnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="48"/>
+        <source>Recipients</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="49"/>
+        <source>Import…</source>
+        <translation>Importera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="52"/>
+        <location filename="../../ui/message_form.py" line="77"/>
+        <source>Template</source>
+        <translation>Mall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="56"/>
+        <source>Message text</source>
+        <translation>Meddelandetext</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="62"/>
+        <source>Recipient</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="62"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="62"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="66"/>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="69"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="76"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="78"/>
+        <source>Subject</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="79"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="105"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="127"/>
+        <source>Send to a group</source>
+        <translation>Skicka till en grupp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="152"/>
+        <source>Import recipients</source>
+        <translation>Importera mottagare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="153"/>
+        <source>Lists (*.csv *.txt *.xlsx)</source>
+        <translation>Listor (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_form.py" line="153"/>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesWiring</name>
+    <message>
+        <location filename="../../app/messages/wiring.py" line="59"/>
+        <source>Message to staff: SMS, e-mail or pager to the selected person or unit, from the current call</source>
+        <translation>Meddelande till personal: SMS, e-post eller personsökare till vald person eller enhet, från pågående samtal</translation>
     </message>
 </context>
 <context>
@@ -1175,88 +1398,128 @@
         <translation>Telefonen vägrade: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="52"/>
+        <location filename="../../ui/phone_text.py" line="55"/>
+        <source>A colleague took that caller first.</source>
+        <translation>En kollega tog den uppringaren först.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="56"/>
+        <source>That caller is no longer waiting.</source>
+        <translation>Den uppringaren väntar inte längre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="57"/>
+        <source>Sign in to the queue to take callers.</source>
+        <translation>Logga in i kön för att ta samtal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="58"/>
+        <source>The exchange refused this console: check its queue token.</source>
+        <translation>Växeln nekade den här konsolen: kontrollera dess kötoken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="59"/>
+        <source>The exchange&apos;s queue cannot be reached.</source>
+        <translation>Växelns kö går inte att nå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="60"/>
+        <source>Your phone has no room for another call.</source>
+        <translation>Din telefon har inte plats för fler samtal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="61"/>
+        <source>A caller is already on the way to you.</source>
+        <translation>Ett samtal är redan på väg till dig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="63"/>
+        <source>The exchange refused: %1</source>
+        <translation>Växeln nekade: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="67"/>
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>inget ljud från den andra parten på %1 s (RTP-tidsgräns)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="54"/>
+        <location filename="../../ui/phone_text.py" line="69"/>
         <source>hung up</source>
         <translation>lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="55"/>
+        <location filename="../../ui/phone_text.py" line="70"/>
         <source>the other party hung up</source>
         <translation>den andra parten lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="56"/>
+        <location filename="../../ui/phone_text.py" line="71"/>
         <source>rejected as busy</source>
         <translation>avvisat som upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="57"/>
-        <location filename="../../ui/phone_text.py" line="61"/>
+        <location filename="../../ui/phone_text.py" line="72"/>
+        <location filename="../../ui/phone_text.py" line="76"/>
         <source>declined</source>
         <translation>avvisat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="58"/>
+        <location filename="../../ui/phone_text.py" line="73"/>
         <source>transferred</source>
         <translation>kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="59"/>
+        <location filename="../../ui/phone_text.py" line="74"/>
         <source>busy</source>
         <translation>upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="60"/>
+        <location filename="../../ui/phone_text.py" line="75"/>
         <source>busy everywhere</source>
         <translation>upptaget överallt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="62"/>
+        <location filename="../../ui/phone_text.py" line="77"/>
         <source>cancelled</source>
         <translation>avbrutet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="63"/>
+        <location filename="../../ui/phone_text.py" line="78"/>
         <source>number not found</source>
         <translation>numret finns inte</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="64"/>
+        <location filename="../../ui/phone_text.py" line="79"/>
         <source>not available</source>
         <translation>inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="65"/>
+        <location filename="../../ui/phone_text.py" line="80"/>
         <source>no answer</source>
         <translation>inget svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="66"/>
+        <location filename="../../ui/phone_text.py" line="81"/>
         <source>incomplete number</source>
         <translation>ofullständigt nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="67"/>
+        <location filename="../../ui/phone_text.py" line="82"/>
         <source>no common audio format</source>
         <translation>inget gemensamt ljudformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="68"/>
+        <location filename="../../ui/phone_text.py" line="83"/>
         <source>call refused</source>
         <translation>samtalet nekades</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="69"/>
+        <location filename="../../ui/phone_text.py" line="84"/>
         <source>service unavailable</source>
         <translation>tjänsten är inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="70"/>
+        <location filename="../../ui/phone_text.py" line="85"/>
         <source>call failed</source>
         <translation>samtalet misslyckades</translation>
     </message>
@@ -2095,6 +2358,14 @@
             <numerusform>uppdaterad för %n timme sedan</numerusform>
             <numerusform>uppdaterad för %n timmar sedan</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTitle</name>
+    <message>
+        <location filename="../../ui/waiting_title.py" line="28"/>
+        <source>%1 (%2) · longest %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
