@@ -26,6 +26,7 @@ from app.lookup.calendar_setup import calendar_settings
 from app.lookup.console import Console
 from app.lookup.favourites_flow import FavouritesFlow
 from app.lookup.sync_setup import ldap_sources
+from app.messages.wiring import attach_messages
 from app.services import Services
 from app.stats.wiring import attach_stats
 from app.stats.wiring import attach_stats
@@ -101,6 +102,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
         window_state.restore()
     else:  # screenshots show the default layout, whatever this operator arranged
         appearance.apply()
+    attach_messages(config, window, console, phone, language=language)
     window.show()
     exit_code = 0
     if screenshot is not None:

@@ -1,0 +1,61 @@
+"""Adds messages to staff to the window: Ctrl+Shift+M opens the message form for the selected person or unit,
+prefilled from the call in progress; transports are built from `[messages]` once the store is open."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from app.calls.desk_bridge import DeskBridge
+from app.config.loader import Config
+from app.config.secrets import SecretError
+from app.lookup.console import Console
+from app.lookup.referral_setup import operator_name
+from app.messages.message_flow import MessageFlow
+from app.messages.service import MessageService
+from app.messages.transports import build_transports, configured_channels
+from directory.referrals.workdays import local_zone
+from ui.main_window import MainWindow
+
+# Ctrl+M is the supervisor view's (app/stats/wiring.py); F-keys and the other Ctrl letters are the desk's.
+KEY = "Ctrl+Shift+M"
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def attach_messages(config: Config, window: MainWindow, console: Console, bridge: DeskBridge | None,
+                    *, language: str = "sv") -> MessageFlow:
+    settings = config.settings.messages
+    made: list[MessageService] = []
+
+    def service() -> MessageService | None:
+        if made:
+            return made[0]
+        if console.services is None:
+            return None
+        try:
+            transports = build_transports(settings)
+        except SecretError as error:  # config check names it too; the channel then fails with this reason
+            log.error("messages: %s", error)
+            transports = {}
+        made.append(MessageService(console.services.store, settings, transports,
+                                   region=config.settings.directory.default_region))
+        console.tasks.spawn(console.tasks.in_database(made[0].start), "message housekeeping")
+        return made[0]
+
+    def call_fields() -> dict[str, str]:
+        call = bridge.desk.current() if bridge is not None else None
+        if call is None:
+            return {}
+        return {"caller": call.name or call.number, "number": call.number,
+                "time": f"{call.offered_wall.astimezone(local_zone()):%H:%M}"}
+
+    flow = MessageFlow(window, console, console.tasks, service, settings,
+                       region=config.settings.directory.default_region, channels=configured_channels(settings),
+                       operator=operator_name(config), language=language, call_fields=call_fields)
+    QShortcut(QKeySequence(KEY), window, flow.open_form)
+    window.extra_shortcuts.append((KEY, translate("MessagesWiring", "Message to staff: SMS, e-mail or pager to the "
+                                                                    "selected person or unit, from the current call")))
+    return flow
