@@ -31,7 +31,7 @@ class RetrySchedule:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class DeliveryOutcome:
     """What one delivery came to: "sent" (with the gateway's id), "retry" later, or "failed" for good."""
 
     kind: str
@@ -55,27 +55,27 @@ class Dispatcher:
         """Store step: queued -> sending; None when it is not ours to send (claimed elsewhere, not due)."""
         return self._outbox.claim(message_id, self._clock())
 
-    def deliver(self, claimed: OutboxMessage) -> Outcome:
+    def deliver(self, claimed: OutboxMessage) -> DeliveryOutcome:
         """Network step: hand a claimed message to its transport; touches no store."""
         assert claimed.id is not None
         transport = self._transports.get(claimed.channel)
         if transport is None:
-            return Outcome("failed", reason=f"no transport is configured for {claimed.channel}")
+            return DeliveryOutcome("failed", reason=f"no transport is configured for {claimed.channel}")
         outgoing = Outgoing(claimed.id, claimed.recipient, claimed.text, claimed.subject, claimed.recipient_name)
         try:
-            return Outcome("sent", provider_id=transport.send(outgoing))
+            return DeliveryOutcome("sent", provider_id=transport.send(outgoing))
         except NotSentError as exc:
             if claimed.attempts >= self._backoff.max_attempts:
-                return Outcome("failed", reason=f"{exc} (gave up after {claimed.attempts} attempts)")
-            return Outcome("retry", reason=str(exc))
+                return DeliveryOutcome("failed", reason=f"{exc} (gave up after {claimed.attempts} attempts)")
+            return DeliveryOutcome("retry", reason=str(exc))
         except TransportError as exc:  # RefusedError, UncertainError, or a transport's own: never resent
-            return Outcome("failed", reason=str(exc))
+            return DeliveryOutcome("failed", reason=str(exc))
         except Exception as exc:
             # A bug or an unforeseen library error after the claim: the message may have gone out.
             log.exception("sending message %s failed unexpectedly", claimed.id)
-            return Outcome("failed", reason=f"unexpected error, not resent: {exc}")
+            return DeliveryOutcome("failed", reason=f"unexpected error, not resent: {exc}")
 
-    def record(self, claimed: OutboxMessage, outcome: Outcome) -> None:
+    def record(self, claimed: OutboxMessage, outcome: DeliveryOutcome) -> None:
         """Store step: the outcome of `deliver` written to the outbox."""
         assert claimed.id is not None
         now = self._clock()
