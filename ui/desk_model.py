@@ -175,6 +175,10 @@ class DeskListModel(QAbstractTableModel):
     def calls(self) -> tuple[DeskCall, ...]:
         return tuple(self._rows)
 
+    def longest_wait(self) -> float:
+        """Seconds the longest-waiting row has waited, by the desk clock's last `set_now`; 0 with no rows."""
+        return max((call.waiting_s(self._now) for call in self._rows), default=0.0)
+
     def row_of(self, call_id: int) -> int:
         return next((row for row, call in enumerate(self._rows) if call.call_id == call_id), -1)
 

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         for column, width in ((NAME, 210), (TITLE, 160), (UNIT, 170), (NUMBER, 125), (STATUS, 140)):
             self.results.setColumnWidth(column, width)
         header.setStretchLastSection(True)
+        header.moveSection(header.visualIndex(STATUS), 1)  # status right after the name: never scrolled away
         self.results.doubleClicked.connect(lambda _index: self._activate_current())
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)

@@ -25,11 +25,13 @@ from directory.store.callbacks import CallbackRepository
 from directory.store.calllog import CallLogRepository
 from softphone.desk.settings import DeskSettings
 from ui.call_log_panel import CallLogPanel
+from ui.desk_model import DeskList
 from ui.desk_panel import DeskPanels
 from ui.desk_shortcuts import desk_shortcut_table
 from ui.main_window import MainWindow, looks_like_number
 from ui.referral_target_dialog import ReferralOffer, Target
 from ui.status_text import StatusText
+from ui.waiting_title import WaitingTitle
 
 
 def desk_settings(config: Config, emergency_numbers: tuple[str, ...] = ()) -> DeskSettings:
@@ -55,6 +57,7 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         window.tabifyDockWidget(docks[2], dock)
     docks[2].raise_()
     window.tab_group = docks[2]
+    WaitingTitle(docks[0], panels.models[DeskList.WAITING], panels.waiting.title.text(), window)
     window.addActions(list(panels.actions.values()))
     window.extra_shortcuts = desk_shortcut_table(settings.keys)
     panels.notice.connect(window.show_notice)

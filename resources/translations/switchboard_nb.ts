@@ -805,19 +805,6 @@
     </message>
 </context>
 <context>
-    <name>LiveUpdates</name>
-    <message>
-        <location filename="../../app/lookup/live_updates.py" line="69"/>
-        <source>Live updates are back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/lookup/live_updates.py" line="75"/>
-        <source>Live updates from the shared store are interrupted (%1); reconnecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
@@ -2365,7 +2352,7 @@
     <message>
         <location filename="../../ui/waiting_title.py" line="28"/>
         <source>%1 (%2) · longest %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) · lengst %3</translation>
     </message>
 </context>
 <context>
