@@ -29,7 +29,6 @@ from app.lookup.sync_setup import ldap_sources
 from app.messages.wiring import attach_messages
 from app.services import Services
 from app.stats.wiring import attach_stats
-from app.stats.wiring import attach_stats
 from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
 from softphone.demolab.process import DemoLabError
@@ -93,7 +92,6 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     if lab is None:
         phone = attach_phone(config, window, console)
     FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
-    attach_stats(config, window, console, phone)
     attach_stats(config, window, console, phone)
     appearance = Appearance(app, config.settings.general.theme)
     window_state = WindowState(window, appearance, paths.data_dir / "window.ini")

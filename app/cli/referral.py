@@ -1,4 +1,4 @@
-"""`switchboard referral set|clear|list`: referrals for scripts, through the same service as the window."""
+"""`switchboard referral set|clear|list|watch`: referrals for scripts, through the same service as the window."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import UTC, datetime
 
+from app.cli import referral_watch
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.services import Services
@@ -31,6 +32,7 @@ def add_arguments(referral: argparse.ArgumentParser) -> None:
     clear.add_argument("person", help="store id, e-mail, or a search that finds one person")
     listing = commands.add_parser("list", help="referrals in force and scheduled")
     listing.add_argument("--json", action="store_true", help="one JSON object per referral")
+    referral_watch.add_arguments(commands.add_parser("watch", help="print referral changes as they arrive"))
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
@@ -40,6 +42,8 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
+        if args.referral_command == "watch":
+            return referral_watch.watch(args, services)
         service = services.referrals
         if args.referral_command == "list":
             for stored in service.log.listing(datetime.now(UTC)):

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from directory.store.database import Store
+from directory.store.notify import Change, note_change
 from directory.store.schema import CallbackAuditRow, CallbackRow
 
 WAITING, CLAIMED, DONE = "waiting", "claimed", "done"
@@ -173,6 +174,7 @@ class CallbackRepository:
             row = session.get(CallbackRow, callback_id, populate_existing=True)
             assert row is not None
             self._audit(session, callback_id, action=action, actor=actor, at=now, version=row.version)
+            note_change(session, Change("callback", callback_id, version=row.version))
             return _stored(row)
 
     def _audit(self, session: Session, callback_id: int, *, action: str, actor: str, at: datetime,

@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from directory.store.notify import announce_changes
 from directory.store.schema_check import NEWER, OLDER, SchemaState, describe, schema_state, script_directory
 from directory.store.tenancy import bind_organisation
 
@@ -58,6 +59,7 @@ class Store:
             self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         bind_organisation(self.engine, self.sessions, organisation)
+        announce_changes(self.engine, self.sessions, organisation)
 
     @classmethod
     def open(cls, url: str, organisation: str = "", *, upgrade: bool | None = None) -> Store:
