@@ -16,6 +16,7 @@ from app.calls.desk_bridge import DeskBridge
 from app.calls.desk_log import CallLogWriter
 from app.config.loader import Config
 from app.lookup.console import Console
+from app.lookup.live_updates import start_live_updates
 from app.lookup.referral_setup import operator_name
 from directory.model import Referral
 from directory.referrals import Alternative
@@ -80,6 +81,7 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
         callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()))
+        start_live_updates(console, refresh_callbacks=callbacks.reload, notice=window.show_notice, parent=window)
         # Statistics roll up first, so deleting old calls keeps their hourly figures (kept longer, or for ever).
         console.tasks.spawn(console.tasks.in_database(partial(
             keep_history, console.services.store, call_log_days=settings.call_log_retention_days,

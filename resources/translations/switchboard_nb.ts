@@ -805,6 +805,19 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="69"/>
+        <source>Live updates are back</source>
+        <translation>Direkteoppdateringene virker igjen</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="75"/>
+        <source>Live updates from the shared store are interrupted (%1); reconnecting</source>
+        <translation>Direkteoppdateringene fra den delte databasen er avbrutt (%1); kobler til igjen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>

@@ -805,6 +805,19 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="69"/>
+        <source>Live updates are back</source>
+        <translation>Liveuppdateringarna fungerar igen</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/live_updates.py" line="75"/>
+        <source>Live updates from the shared store are interrupted (%1); reconnecting</source>
+        <translation>Liveuppdateringarna från den delade databasen är avbrutna (%1); ansluter igen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="102"/>
