@@ -1,5 +1,5 @@
-"""The `switchboard` command: the GUI by default, plus `config`, `directory`, `referral`, `calendar` and
-`calllog` subcommands.
+"""The `switchboard` command: the GUI by default, plus `config`, `directory`, `referral`, `calendar`,
+`calllog`, `callback` and `db` subcommands (and those listed in build_parser).
 
 Qt is imported only when the GUI starts, so `--version`, `config check` and the directory commands
 stay quick and work on machines without a display.
