@@ -18,7 +18,7 @@ from app.cli.calllog import utc_text
 from app.services import Services
 from directory.store.audit import referral_json
 from directory.store.listener import ChangeListener
-from directory.store.notify import ChangeSet
+from directory.store.notify import SharedChanges
 
 
 def add_arguments(watch: argparse.ArgumentParser) -> None:
@@ -32,7 +32,7 @@ def watch(args: argparse.Namespace, services: Services) -> int:
         print("error: live updates need a shared PostgreSQL store ([store] url); a SQLite store is only "
               "looked at every 30 seconds", file=sys.stderr)
         return 2
-    heard: queue.Queue[ChangeSet | bool] = queue.Queue()
+    heard: queue.Queue[SharedChanges | bool] = queue.Queue()
     listener = ChangeListener(store.url, store.organisation, heard.put, on_connected=heard.put)
     listener.start()
     print(f"watching referrals on {store.safe_url} (Ctrl+C ends)", file=sys.stderr, flush=True)

@@ -7,7 +7,7 @@ changes re-read the Call back list. After a dropped connection, once listening a
 (what was missed meanwhile). A lost connection is said in the status bar. On SQLite there is nothing to
 listen to: the console keeps its 30-second look.
 
-Signals: ``changed(ChangeSet)``, ``connection_changed(bool)`` (listening or not).
+Signals: ``changed(SharedChanges)``, ``connection_changed(bool)`` (listening or not).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from directory.store.listener import ChangeListener
-from directory.store.notify import ChangeSet
+from directory.store.notify import SharedChanges
 
 if TYPE_CHECKING:
     from app.lookup.console import Console
 
 
 class LiveUpdates(QObject):
-    changed = Signal(object)  # ChangeSet, on the GUI thread
+    changed = Signal(object)  # SharedChanges, on the GUI thread
     connection_changed = Signal(bool)
     _heard = Signal(object)
     _connected = Signal(bool)
@@ -52,7 +52,7 @@ class LiveUpdates(QObject):
     def stop(self) -> None:
         self.listener.stop()
 
-    def _on_heard(self, change_set: ChangeSet) -> None:
+    def _on_heard(self, change_set: SharedChanges) -> None:
         kinds = change_set.kinds()
         if change_set.reload or kinds & {"referral", "note"}:
             self._refresh_referrals()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import psycopg
 from sqlalchemy.engine import make_url
 
-from directory.store.notify import ChangeSet, channel_for
+from directory.store.notify import SharedChanges, channel_for
 
 log = logging.getLogger(__name__)
 FIRST_PAUSE_S, LONGEST_PAUSE_S = 0.2, 10.0
@@ -28,7 +28,7 @@ def libpq_url(url: str) -> str:
 
 
 class ChangeListener:
-    def __init__(self, url: str, organisation: str, on_change: Callable[[ChangeSet], None], *,
+    def __init__(self, url: str, organisation: str, on_change: Callable[[SharedChanges], None], *,
                  on_connected: Callable[[bool], None] | None = None,
                  on_lost: Callable[[str], None] | None = None) -> None:
         self._dsn = libpq_url(url)
@@ -76,7 +76,7 @@ class ChangeListener:
 
     def _deliver(self, payload: str) -> None:
         try:
-            change_set = ChangeSet.from_json(payload)
+            change_set = SharedChanges.from_json(payload)
         except (ValueError, KeyError, TypeError):
             log.warning("live updates: a notification that is not a change-set was ignored: %.200s", payload)
             return

@@ -43,7 +43,7 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeSet:
+class SharedChanges:
     organisation: str
     changes: tuple[Change, ...] = ()
     reload: bool = False  # too many to list, or some were missed: read everything again
@@ -54,7 +54,7 @@ class ChangeSet:
                                        for c in self.changes]}, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, payload: str) -> ChangeSet:
+    def from_json(cls, payload: str) -> SharedChanges:
         data = json.loads(payload)
         return cls(data.get("organisation", ""), tuple(
             Change(c["kind"], int(c["id"]), c.get("entry_id"), c.get("version")) for c in data.get("changes", [])),
@@ -99,9 +99,9 @@ def announce_changes(engine: Engine, sessions: sessionmaker[Session], organisati
         pending: _Pending | None = session.info.pop(_PENDING, None)
         if not pending or not pending.changes:
             return
-        payload = ChangeSet(organisation, tuple(pending.changes.values())).to_json()
+        payload = SharedChanges(organisation, tuple(pending.changes.values())).to_json()
         if len(payload.encode()) > _MAX_PAYLOAD:
-            payload = ChangeSet(organisation, reload=True).to_json()
+            payload = SharedChanges(organisation, reload=True).to_json()
         session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": channel, "payload": payload})
 
     @event.listens_for(sessions, "after_rollback")

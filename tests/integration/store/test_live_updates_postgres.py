@@ -20,7 +20,7 @@ from directory.store import DirectoryRepository, Store
 from directory.store.audit import Actor, ReferralLog
 from directory.store.callbacks import CallbackRepository, NewCallback
 from directory.store.listener import ChangeListener
-from directory.store.notify import ChangeSet
+from directory.store.notify import SharedChanges
 from directory.store.schema import CallbackRow
 from tests.helpers.postgres import create_database
 
@@ -33,13 +33,13 @@ class Ear:
     """Console B's listener, recording change-sets and (re)connections."""
 
     def __init__(self, url: str, organisation: str) -> None:
-        self.changes: queue.Queue[ChangeSet] = queue.Queue()
+        self.changes: queue.Queue[SharedChanges] = queue.Queue()
         self.connections: queue.Queue[bool] = queue.Queue()
         self.listener = ChangeListener(url, organisation, self.changes.put, on_connected=self.connections.put)
         self.listener.start()
         assert self.connections.get(timeout=10) is False  # the first connection: nothing to reconcile
 
-    def next(self) -> ChangeSet:
+    def next(self) -> SharedChanges:
         return self.changes.get(timeout=10)
 
 
