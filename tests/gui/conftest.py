@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.lookup import build_demo_database
@@ -34,6 +34,8 @@ def translated(qapp: QApplication) -> Iterator[Callable[[str], None]]:
         translators = install_translators(qapp, language)
         assert translators, f"switchboard_{language}.qm is missing: run scripts/setup"
         installed.extend(translators)
+    previous = QLocale()
     yield install
     for translator in installed:
         QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(previous)  # installing a language sets the default locale: numbers print by it

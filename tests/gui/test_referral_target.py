@@ -64,7 +64,7 @@ def test_consulting_someone_with_a_referral_lets_the_operator_pick(
     rig.phone.pump()
     _press_in_dialog(key)
     rig.panels.consult()  # returns at once: the dialog answers through a signal
-    qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), ReferralTargetDialog))
+    qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), ReferralTargetDialog), timeout=15_000)
     rig.phone.pump()
     if expected is None:
         assert rig.desk.call(call_id).stage is Stage.ACTIVE
