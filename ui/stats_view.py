@@ -53,6 +53,8 @@ class StatsView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())
+        self.start_edit.setAccessibleName(self.tr("From date"))
+        self.end_edit.setAccessibleName(self.tr("To date (not included)"))
         self.grouping = QComboBox(self)
         for key in BY_CHOICES:
             self.grouping.addItem(grouping_names()[key], key)

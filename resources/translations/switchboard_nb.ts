@@ -2207,82 +2207,92 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="59"/>
+        <location filename="../../ui/stats_view.py" line="56"/>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="57"/>
+        <source>To date (not included)</source>
+        <translation>Til dato (ikke medregnet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_view.py" line="61"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="60"/>
+        <location filename="../../ui/stats_view.py" line="62"/>
         <source>Export CSV…</source>
         <translation>Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="61"/>
+        <location filename="../../ui/stats_view.py" line="63"/>
         <source>Export Excel…</source>
         <translation>Eksporter Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="87"/>
+        <location filename="../../ui/stats_view.py" line="89"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="87"/>
+        <location filename="../../ui/stats_view.py" line="89"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="88"/>
+        <location filename="../../ui/stats_view.py" line="90"/>
         <source>By</source>
         <translation>Per</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="97"/>
+        <location filename="../../ui/stats_view.py" line="99"/>
         <source>Figures</source>
         <translation>Tall</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="98"/>
+        <location filename="../../ui/stats_view.py" line="100"/>
         <source>Charts</source>
         <translation>Diagrammer</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="99"/>
+        <location filename="../../ui/stats_view.py" line="101"/>
         <source>Definitions</source>
         <translation>Definisjoner</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="120"/>
+        <location filename="../../ui/stats_view.py" line="122"/>
         <source>Export the figures</source>
         <translation>Eksporter tallene</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="121"/>
+        <location filename="../../ui/stats_view.py" line="123"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="121"/>
+        <location filename="../../ui/stats_view.py" line="123"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel-arbeidsbøker (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="134"/>
+        <location filename="../../ui/stats_view.py" line="136"/>
         <source>Waiting now: %1</source>
         <translation>Venter nå: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="135"/>
+        <location filename="../../ui/stats_view.py" line="137"/>
         <source>Longest wait: %1</source>
         <translation>Lengste ventetid: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="137"/>
+        <location filename="../../ui/stats_view.py" line="139"/>
         <source>Answered today: %1</source>
         <translation>Besvart i dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="138"/>
+        <location filename="../../ui/stats_view.py" line="140"/>
         <source>Service level today (%1 s): %2</source>
         <translation>Servicenivå i dag (%1 s): %2</translation>
     </message>

@@ -182,3 +182,9 @@ def _assert_dependencies_installed_here(depends: str) -> None:
         states = [subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True,
                                  check=False).stdout for name in names]
         assert any("ok installed" in state for state in states), f"none of {names} installed"
+
+
+def test_the_exchange_queue_configuration_renders_from_the_bundle(bundle: Path) -> None:
+    result = run(bundle / "switchboard", "exchange", "config")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "loadmodule" in result.stdout  # the Kamailio configuration, rendered from the shipped template
