@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TextIO
 
+from app.cli.store import open_services
 from app.config.loader import Config
 from app.config.paths import Paths
 from directory.calendars import (
@@ -39,8 +40,6 @@ def add_arguments(calendar: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
     from app.lookup.calendar_setup import calendar_settings, calendar_tables  # noqa: PLC0415
     from app.lookup.referral_setup import referral_zone  # noqa: PLC0415
-    from app.services import Services  # noqa: PLC0415
-    from directory.store import StoreError  # noqa: PLC0415
 
     tables = calendar_tables(config)
     try:
@@ -48,10 +47,8 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
     except CalendarConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    try:
-        services = Services.open(config, paths, demo=demo)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    services = open_services(config, paths, demo=demo)
+    if services is None:
         return 2
     try:
         entries = services.directory.load_entries()

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from app.cli.calllog import utc_text
+from app.cli.store import open_services
 from app.config.loader import Config
 from app.config.paths import Paths
-from app.services import Services
 from directory.referrals.workdays import local_zone
-from directory.store import StoreError
 from directory.store.callbacks import CallbackRepository, StoredCallback
 
 COLUMNS = ("Id", "Hung up", "Caller", "Number", "Dialled", "State", "Console")
@@ -31,10 +29,8 @@ def add_arguments(callback: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
-    try:
-        services = Services.open(config, paths, demo=demo)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    services = open_services(config, paths, demo=demo)
+    if services is None:
         return 2
     try:
         callbacks = CallbackRepository(services.store).listing(include_done=args.all)

@@ -15,11 +15,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.cli.store import open_services
 from app.config.loader import Config
 from app.config.paths import Paths
-from app.services import Services
 from directory.referrals.workdays import at_local, local_zone
-from directory.store import StoreError
 from directory.store.calllog import CallLogRepository, LoggedCall
 from directory.store.calllog_summary import CallLogSummary, summarise
 from softphone.desk.records import ABANDONED_OUTCOMES
@@ -79,10 +78,8 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
     except SinceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    try:
-        services = Services.open(config, paths, demo=demo)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    services = open_services(config, paths, demo=demo)
+    if services is None:
         return 2
     try:
         calls = CallLogRepository(services.store).search(since=since, limit=_EVERY_CALL)

@@ -8,11 +8,11 @@ import sys
 import time
 from typing import Any
 
+from app.cli.store import open_services
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.services import Services, source_name_for
 from directory.model import Entry
-from directory.store import StoreError
 
 
 def hit_json(entry: Entry, score: float, match: str) -> dict[str, Any]:
@@ -29,10 +29,8 @@ def hit_json(entry: Entry, score: float, match: str) -> dict[str, Any]:
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
     for problem in config.errors:
         print(problem, file=sys.stderr)
-    try:
-        services = Services.open(config, paths, demo=demo)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    services = open_services(config, paths, demo=demo)
+    if services is None:
         return 2
     try:
         if args.directory_command == "import":

@@ -17,15 +17,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.cli.calllog import SinceError, parse_since, utc_text
+from app.cli.store import open_services
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.lookup.referral_setup import referral_zone
-from app.services import Services
 from directory.stats.definitions import DEFINITIONS, StatsRules
 from directory.stats.periods import PeriodError
 from directory.stats.report import BY_CHOICES, Report, measure
 from directory.stats.table import columns, percent_columns, rows, write_csv
-from directory.store import StoreError
 
 _TEXT_KEYS = ("offered", "answered", "abandoned", "short_abandons")  # the text table's figures, then SL and waits
 
@@ -62,10 +61,8 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
     except (SinceError, ValueError) as exc:
         print(f"error: {str(exc).replace('--since', '--from/--to')}", file=sys.stderr)
         return 2
-    try:
-        services = Services.open(config, paths, demo=demo)
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    services = open_services(config, paths, demo=demo)
+    if services is None:
         return 2
     try:
         report = measure(services.store, start, end, by=args.by, zone=zone, now=now, rules=rules,
