@@ -51,3 +51,19 @@ class Desk:
 def desk() -> Desk:
     return Desk(DeskSettings(emergency_numbers=["112", "+46 8 555 000"], priority_numbers=["+4631999"],
                              internal_max_digits=4, recall_after=30.0, held_reminder=60.0))
+
+
+def ring(d: Desk, number: str = "+4670111222", name: str = "", dialled: str = "") -> int:
+    """A caller rings and waits on the desk."""
+    call_id = d.phone.ring(name, number, dialled)
+    d.pump()
+    return call_id
+
+
+def answered(d: Desk, number: str = "+4670111222") -> int:
+    """A caller rang for 5 s and the operator answered."""
+    call_id = ring(d, number)
+    d.clock.advance(5)
+    d.desk.answer(call_id)
+    d.pump()
+    return call_id

@@ -18,20 +18,8 @@ from softphone.desk.records import (
 )
 from softphone.model import PhoneError
 from tests.unit.softphone.desk.conftest import START, Desk
-
-
-def _ring(d: Desk, number: str, name: str = "", dialled: str = "") -> int:
-    call_id = d.phone.ring(name, number, dialled)
-    d.pump()
-    return call_id
-
-
-def _answered(d: Desk, number: str = "+4670111222") -> int:
-    call_id = _ring(d, number)
-    d.clock.advance(5)
-    d.desk.answer(call_id)
-    d.pump()
-    return call_id
+from tests.unit.softphone.desk.conftest import answered as _answered
+from tests.unit.softphone.desk.conftest import ring as _ring
 
 
 def _logged(d: Desk) -> list:  # type: ignore[type-arg]

@@ -10,20 +10,8 @@ import pytest
 from softphone.desk.records import CallLogged, Outcome, Stage
 from softphone.model import CallState, PhoneError
 from tests.unit.softphone.desk.conftest import Desk
-
-
-def _ring(d: Desk, number: str = "+4670111222") -> int:
-    call_id = d.phone.ring("", number)
-    d.pump()
-    return call_id
-
-
-def _answered(d: Desk, number: str = "+4670111222") -> int:
-    call_id = _ring(d, number)
-    d.clock.advance(5)
-    d.desk.answer(call_id)
-    d.pump()
-    return call_id
+from tests.unit.softphone.desk.conftest import answered as _answered
+from tests.unit.softphone.desk.conftest import ring as _ring
 
 
 def _outcomes(d: Desk) -> list[Outcome]:
