@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.calls.desk_wiring import _target
@@ -19,29 +20,13 @@ from softphone.desk.records import Stage
 from tests.gui.test_desk_panels import Rig
 from ui.desk_model import DeskList
 from ui.main_window import MainWindow
-from ui.referral_target_dialog import ReferralOffer, ReferralTargetDialog
+from ui.referral_target_dialog import ReferralOffer, ReferralTargetDialog, Target, choose_referral_target
 from ui.results_model import ResultRow
 
 pytestmark = pytest.mark.gui
 
 HOSTILE = "<b>Lunch</b> until 13:00 · <a href='x'>ask Eva</a>"
 OFFER = ReferralOffer(("2101", "Anna Berg"), ("2345", "Eva Lind"), HOSTILE)
-
-
-def _open_dialog() -> ReferralTargetDialog | None:
-    """The choice on screen (found among the windows: another test's leftover modal widget must not hide it)."""
-    return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, ReferralTargetDialog) and w.isVisible()), None)
-
-
-def _press_in_dialog(key: Qt.Key) -> None:
-    def press() -> None:
-        dialog = _open_dialog()
-        if dialog is None:
-            QTimer.singleShot(30, press)
-            return
-        QTest.keyClick(dialog, key)
-    QTimer.singleShot(30, press)
 
 
 def test_the_dialog_shows_the_referral_as_plain_text_and_defaults_to_the_alternative(qtbot: QtBot) -> None:
@@ -65,12 +50,22 @@ def test_consulting_someone_with_a_referral_lets_the_operator_pick(
         qtbot: QtBot, key: Qt.Key, expected: tuple[str, str] | None) -> None:
     rig = Rig(qtbot)
     rig.target = OFFER  # type: ignore[assignment]
+    opened: list[ReferralTargetDialog] = []
+
+    def choose(offer: ReferralOffer, parent: QWidget | None, then: Callable[[Target], object]) -> object:
+        opened.append(choose_referral_target(offer, parent, then))  # the window's own chooser
+        return opened[-1]
+    rig.panels._choose = choose
     call_id = rig.ring("", "+4670111")
     rig.bridge.answer(call_id)
     rig.phone.pump()
-    _press_in_dialog(key)
-    rig.panels.consult()  # returns at once: the dialog answers through a signal
-    qtbot.waitUntil(lambda: _open_dialog() is None, timeout=15_000)
+    rig.panels.consult()  # returns at once, the choice open: it answers through a signal
+    assert len(opened) == 1
+    dialog = opened[0]
+    dialog.activateWindow()  # its 1 and 2 are window shortcuts, as for the operator
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=15_000)
+    QTest.keyClick(dialog, key)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
     rig.phone.pump()
     if expected is None:
         assert rig.desk.call(call_id).stage is Stage.ACTIVE
