@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import app.cli.queue as cli_queue
 from app import __version__
@@ -22,8 +23,33 @@ from app.cli import exchange as cli_exchange
 from app.cli import message as cli_message
 from app.cli import referral as cli_referral
 from app.cli import stats as cli_stats
-from app.config.loader import load_config
+from app.config.loader import Config, load_config
 from app.config.paths import Paths
+
+
+class _StoreCommand(Protocol):
+    """A subcommand module working on the store: its arguments and its run."""
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+    def run(self, args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int: ...
+
+
+# Subcommands that work on the store, each taking --demo and --config after its name.
+_STORE_COMMANDS: dict[str, tuple[str, _StoreCommand]] = {
+    "referral": ("set, clear or list referrals", cli_referral),
+    "calendar": ("refresh calendar free/busy now", cli_calendar),
+    "calllog": ("list the call log with its summary", cli_calllog),
+    "message": ("send SMS, e-mail or pager messages to staff; list the message log", cli_message),
+    "stats": ("call measurement: offered, answered, abandoned, service level, waits", cli_stats),
+    "callback": ("list the shared call-back list", cli_callback),
+    "db": ("check or upgrade the store's schema", cli_db),
+}
+
+
+def _with_store_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
+    parser.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,9 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     config_commands.add_parser("reference", help="print every setting as a Markdown table")
     config_commands.add_parser("devices", help="list the sound devices, by the names [sip.audio] takes")
 
-    directory = commands.add_parser("directory", help="import or search the directory")
-    directory.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    directory.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
+    directory = _with_store_options(commands.add_parser("directory", help="import or search the directory"))
     directory_commands = directory.add_subparsers(dest="directory_command", metavar="ACTION", required=True)
     imp = directory_commands.add_parser("import", help="import a CSV or LDIF file (one transaction)")
     imp.add_argument("file", type=Path)
@@ -61,34 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON (see README)")
     search.add_argument("--stdin", action="store_true", help="read one query per line, print one JSON line each")
-    referral = commands.add_parser("referral", help="set, clear or list referrals")
-    referral.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    referral.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_referral.add_arguments(referral)
-    calendar = commands.add_parser("calendar", help="refresh calendar free/busy now")
-    calendar.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    calendar.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_calendar.add_arguments(calendar)
-    calllog = commands.add_parser("calllog", help="list the call log with its summary")
-    calllog.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    calllog.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_calllog.add_arguments(calllog)
-    message = commands.add_parser("message", help="send SMS, e-mail or pager messages to staff; list the message log")
-    message.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    message.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_message.add_arguments(message)
-    stats = commands.add_parser("stats", help="call measurement: offered, answered, abandoned, service level, waits")
-    stats.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    stats.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_stats.add_arguments(stats)
-    callback = commands.add_parser("callback", help="list the shared call-back list")
-    callback.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    callback.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_callback.add_arguments(callback)
-    db = commands.add_parser("db", help="check or upgrade the store's schema")
-    db.add_argument("--demo", action="store_true", dest="sub_demo", help="use the demo database")
-    db.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_db.add_arguments(db)
+    for name, (text, module) in _STORE_COMMANDS.items():
+        module.add_arguments(_with_store_options(commands.add_parser(name, help=text)))
     exchange = commands.add_parser("exchange", help="render or run the exchange's queue (Kamailio)")
     cli_exchange.add_arguments(exchange)
     queue = commands.add_parser("queue", help="list, pick and watch the exchange's queue")
@@ -109,20 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.config_command == "devices":
             return config_devices()
         return config_check(config, paths) if args.config_command == "check" else config_reference()
-    if args.command == "referral":
-        return cli_referral.run(args, config, paths, demo=demo)
-    if args.command == "calendar":
-        return cli_calendar.run(args, config, paths, demo=demo)
-    if args.command == "calllog":
-        return cli_calllog.run(args, config, paths, demo=demo)
-    if args.command == "message":
-        return cli_message.run(args, config, paths, demo=demo)
-    if args.command == "stats":
-        return cli_stats.run(args, config, paths, demo=demo)
-    if args.command == "callback":
-        return cli_callback.run(args, config, paths, demo=demo)
-    if args.command == "db":
-        return cli_db.run(args, config, paths, demo=demo)
+    if args.command in _STORE_COMMANDS:
+        return _STORE_COMMANDS[args.command][1].run(args, config, paths, demo=demo)
     if args.command == "exchange":
         return cli_exchange.run(args, config, paths)
     if args.command == "queue":
