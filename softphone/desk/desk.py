@@ -42,6 +42,7 @@ from softphone.desk.records import (
     DeskChanged,
     DeskEvent,
     HeldTooLong,
+    Outcome,
     Stage,
 )
 from softphone.desk.settings import DeskSettings
@@ -419,6 +420,10 @@ class OperatorDesk(ExchangeRows):
         del self._calls[call.call_id]
         self._emit(DeskChanged(None, replace(call, line=snap), end_reason or "ended"))  # its last line: why it ended
         self._emit(CallLogged(record_of(call, outcome, now=now, wall=wall, end_reason=end_reason)))
+        self._call_back(call, outcome, wall)
+
+    def _call_back(self, call: DeskCall, outcome: Outcome, wall: datetime) -> None:
+        """A caller who gave up (and whose number is known) goes on the call-back list."""
         entry = callback_of(call, outcome, wall)
         if entry is not None:
             self.callbacks.append(entry)

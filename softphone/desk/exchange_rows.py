@@ -12,10 +12,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from softphone.desk.logbook import callback_of
 from softphone.desk.phone import DeskPhone
 from softphone.desk.queue import MAX_LIVE_CALLS_TO_PICK, Queued, QueueIds, priority_of
-from softphone.desk.records import CallbackAdded, CallbackEntry, DeskCall, DeskChanged, DeskEvent, Outcome, Stage
+from softphone.desk.records import CallbackEntry, DeskCall, DeskChanged, DeskEvent, Outcome, Stage
 from softphone.model import Call, CallState, PhoneError, Refusal
 
 log = logging.getLogger(__name__)
@@ -35,6 +34,7 @@ class ExchangeRows:
         def _put(self, call: DeskCall, reason: str) -> DeskCall: ...
         def _emit(self, event: DeskEvent) -> None: ...
         def _new_row(self, snap: Call) -> DeskCall: ...
+        def _call_back(self, call: DeskCall, outcome: Outcome, wall: datetime) -> None: ...
 
     def attach_queue(self, pick: Callable[[str], None]) -> None:
         """Callers wait at the exchange: `pick(queue_id)` asks for one (the app runs it off this thread and
@@ -84,10 +84,7 @@ class ExchangeRows:
             return
         call = self._drop(row_id, reason)
         if reason == "abandoned" and call is not None:
-            entry = callback_of(call, Outcome.ABANDONED, self._wall())
-            if entry is not None:
-                self.callbacks.append(entry)
-                self._emit(CallbackAdded(entry))
+            self._call_back(call, Outcome.ABANDONED, self._wall())
 
     def pick_refused(self, queue_id: str) -> None:
         """The exchange refused our pick (taken by someone else, gone, not signed in)."""
