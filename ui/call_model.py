@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from directory.number_display import NumberDisplay
 from softphone.desk.records import DeskCall, DeskChanged, Stage
 from softphone.model import CallState
 
@@ -26,6 +27,7 @@ class CallListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._calls: list[DeskCall] = []
+        self.numbers = NumberDisplay()  # as the phone panel shows them (PhonePanel.numbers sets it)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._calls)
@@ -43,9 +45,10 @@ class CallListModel(QAbstractListModel):
         return None
 
     def describe(self, call: DeskCall) -> str:
-        who = call.label
-        if call.name and call.number:
-            who = f"{call.name} ({call.number})"
+        number = self.numbers.number(call.number)
+        who = call.name or number or call.label
+        if call.name and number:
+            who = f"{call.name} ({number})"
         return f"{self.state_text(call)} – {who}"
 
     def state_text(self, call: DeskCall) -> str:

@@ -72,7 +72,7 @@ class PhonePanel(QWidget):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._refresh_controls)
         self.model = CallListModel(self)
-        self.numbers = NumberDisplay()  # how numbers and dialled services are shown; set by the wiring
+        self._numbers = NumberDisplay()
         self.indicator = _plain()
         self.indicator.setObjectName("registrationIndicator")
         self.indicator.setContentsMargins(8, 6, 8, 6)
@@ -118,6 +118,15 @@ class PhonePanel(QWidget):
             button.setAccessibleDescription(description)
         for key, button in self.keys.items():
             button.setAccessibleDescription(self.tr("Sends %1 to the other party as a tone").replace("%1", key))
+
+    @property
+    def numbers(self) -> NumberDisplay:
+        """How numbers and dialled services are shown, here and in the call list; set by the wiring."""
+        return self._numbers
+
+    @numbers.setter
+    def numbers(self, numbers: NumberDisplay) -> None:
+        self._numbers = self.model.numbers = numbers
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
