@@ -85,9 +85,13 @@ class Exchange:
         return self.process is not None and self.process.alive()
 
     def _listening(self) -> bool:
-        with socket.socket() as sock:
-            sock.settimeout(0.2)
-            return sock.connect_ex(("127.0.0.1", self.api_port)) == 0
+        """Both the API and the event stream accept connections (evapi may open after xhttp)."""
+        for port in (self.api_port, self.events_port):
+            with socket.socket() as sock:
+                sock.settimeout(0.2)
+                if sock.connect_ex(("127.0.0.1", port)) != 0:
+                    return False
+        return True
 
     def client(self, operator: str, token: str | None = None) -> ExchangeClient:
         return ExchangeClient(self.url, operator, token if token is not None else token_of(operator))
