@@ -92,6 +92,11 @@ class Api:
             else:
                 found = [c for c in callers if c["id"] == wanted]
                 if not found:
+                    gone = self.queue.gone(wanted)
+                    if gone and gone["reason"] == "picked":
+                        raise RefusedError(409, "taken", f"caller {wanted} was answered by {gone['by']}")
+                    if gone:
+                        raise RefusedError(409, "taken", f"caller {wanted} has left ({gone['reason']})")
                     raise RefusedError(404, "unknown", f"no caller {wanted} in the queue")
                 caller = found[0]
                 if caller.get("offered_to"):

@@ -91,6 +91,11 @@ class Queue:
         ordered: list[dict[str, Any]] = rules.queue_order(found)
         return ordered
 
+    def gone(self, qid: str) -> dict[str, str] | None:
+        """How a caller who left in the last minute left (reason, by), or None for an id never queued."""
+        raw = KSR.htable.sht_get("qg", qid)
+        return json.loads(raw) if raw else None
+
     def operators(self) -> list[str]:
         return sorted(name for name in self.s["operators"] if KSR.htable.sht_get("qm", "op:" + name))
 
@@ -133,6 +138,7 @@ class Queue:
 
     def leave(self, caller: dict[str, Any], reason: str, by: str | None, detail: str | None = None) -> None:
         self.remove(caller)
+        KSR.htable.sht_sets("qg", caller["id"], json.dumps({"reason": reason, "by": by or ""}))
         self.emit({"event": "left", "id": caller["id"], "reason": reason, "by": by})
         self.record({"picked": "answered"}.get(reason, reason), caller, by, detail)
 

@@ -98,6 +98,30 @@ def test_two_consoles_pick_the_same_caller_one_gets_it(
     assert consoles[{"1000": "1001", "1001": "1000"}[winner]].find("incoming") is None
 
 
+def test_picking_a_caller_a_colleague_already_answered_says_taken_by_whom(
+        make_exchange: Callable[..., Exchange], make_console: Callable[..., SipPeer],
+        watch: Callable[..., QueueView]) -> None:
+    """The race's loser may ask after the winner's console answered and the caller left the queue:
+    it must still hear "taken" (and by whom), not "unknown"."""
+    exchange = make_exchange()
+    consoles = {op: make_console(exchange, op) for op in ("1000", "1001")}
+    for op in consoles:
+        exchange.client(op).sign_in()
+    view = watch(exchange.client("1002"))
+    exchange.callers(1)
+    wait_for(lambda: len(view.ids()) == 1)
+    (caller_id,) = view.ids()
+    assert exchange.client("1000").pick(caller_id) == caller_id
+    wait_for(lambda: any(e.reason == "picked" for e in view.of(CallerLeft)))
+    with pytest.raises(PickRefused) as refused:
+        exchange.client("1001").pick(caller_id)
+    assert refused.value.kind == "taken"
+    assert "answered by 1000" in str(refused.value)
+    with pytest.raises(PickRefused) as never:
+        exchange.client("1001").pick("999999")
+    assert never.value.kind == "unknown"
+
+
 def test_console_that_does_not_answer_puts_the_caller_back_in_its_place(
         make_exchange: Callable[..., Exchange], make_console: Callable[..., SipPeer],
         watch: Callable[..., QueueView]) -> None:
