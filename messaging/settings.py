@@ -32,7 +32,10 @@ class KannelSettings(Section):
     password: SecretRef | None = Field(None, description="Secret reference for the sendsms-user password.")
     sender: str = Field("", description="Sender shown on the phone (from); empty: the gateway's default.")
     dlr_url: str = Field("", description="Where Kannel sends delivery reports (the message's id and the report "
-                         "type are added); empty: none are asked for.")
+                         "type are added); empty: none are asked for. The window receives them at dlr_listen.")
+    dlr_listen: str = Field("", pattern=r"^$|^[^\s:]+:\d{1,5}$",
+                            description="host:port where the window listens for Kannel's delivery reports "
+                            "(dlr_url must reach it, e.g. http://console-7:13080/dlr); empty: it does not.")
     timeout: float = Field(20.0, gt=0, le=300, description="Seconds before the gateway is given up on.")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.lookup.console import Console
 from app.messages.service import MessageService, limits_for
@@ -21,6 +21,7 @@ from directory.model import Entry, EntryKind
 from directory.store.outbox import OutboxMessage
 from messaging.compose import outbox_rows, recipients
 from messaging.directory_recipients import address_for, group_addresses, unit_members
+from messaging.dispatch import record_report
 from messaging.import_numbers import read_recipients
 from messaging.model import Channel, MessageError, StaffMessage
 from messaging.settings import MessagesSettings
@@ -56,6 +57,10 @@ def parse_lines(text: str) -> list[tuple[str, str]]:
 
 
 class MessageFlow(QObject):
+    # A gateway's delivery report (outbox id, "delivered" | "failed"); emitted from the receiver's own thread,
+    # so the connection is queued and the report is recorded from the GUI thread's side.
+    report_received = Signal(int, str)
+
     def __init__(self, window: MainWindow, console: Console, tasks: TaskRunner,
                  service: Callable[[], MessageService | None], settings: MessagesSettings, *, region: str,
                  channels: set[Channel], operator: str, language: str,
@@ -74,6 +79,7 @@ class MessageFlow(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start(RETRY_EVERY_MS)
+        self.report_received.connect(self._on_report_received)
 
     def open_form(self) -> None:
         form = self.form or self._make_form()
@@ -207,6 +213,15 @@ class MessageFlow(QObject):
         words = state_words()
         self.form.show_states([(f"{m.recipient_name} {m.recipient}".strip(), words.get(m.state, m.state), m.reason)
                                for m in found])
+
+    def _on_report_received(self, message_id: int, outcome: str) -> None:
+        service = self._service()
+        if service is not None:
+            self._tasks.spawn(self._record_report(service, message_id, outcome), "message delivery report")
+
+    async def _record_report(self, service: MessageService, message_id: int, outcome: str) -> None:
+        await self._tasks.in_database(record_report, service.outbox, message_id, outcome, datetime.now(UTC))
+        await self._show(service)
 
     def _on_timer_timeout(self) -> None:
         service = self._service()

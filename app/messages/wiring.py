@@ -17,6 +17,8 @@ from app.messages.message_flow import MessageFlow
 from app.messages.service import MessageService
 from app.messages.transports import build_transports, configured_channels
 from directory.referrals.workdays import local_zone
+from messaging.settings import MessagesSettings
+from messaging.transports.kannel_dlr import DeliveryReportServer
 from ui.main_window import MainWindow
 
 # Ctrl+M is the supervisor view's (app/stats/wiring.py); F-keys and the other Ctrl letters are the desk's.
@@ -43,6 +45,7 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
         made.append(MessageService(console.services.store, settings, transports,
                                    region=config.settings.directory.default_region))
         console.tasks.spawn(console.tasks.in_database(made[0].start), "message housekeeping")
+        listen_for_reports(settings, flow)
         return made[0]
 
     def call_fields() -> dict[str, str]:
@@ -59,3 +62,20 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
     window.extra_shortcuts.append((KEY, translate("MessagesWiring", "Message to staff: SMS, e-mail or pager to the "
                                                                     "selected person or unit, from the current call")))
     return flow
+
+
+def listen_for_reports(settings: MessagesSettings, flow: MessageFlow) -> DeliveryReportServer | None:
+    """Kannel's delivery reports received at `[messages.kannel] dlr_listen` while the application runs."""
+    if settings.sms_transport != "kannel" or not settings.kannel.dlr_listen:
+        return None
+    host, _, port = settings.kannel.dlr_listen.rpartition(":")
+    try:
+        server = DeliveryReportServer(flow.report_received.emit, host, int(port))
+    except OSError as error:  # the port taken or the address not this machine's: SMS still go, unconfirmed
+        log.error("messages: cannot receive delivery reports at %s: %s", settings.kannel.dlr_listen, error)
+        return None
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(server.close)
+    flow.destroyed.connect(lambda *_: server.close())
+    return server

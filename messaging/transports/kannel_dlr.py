@@ -51,6 +51,9 @@ class DeliveryReportServer:
         return int(self._server.server_address[1])
 
     def close(self) -> None:
+        """Stops listening; a second call does nothing."""
+        if not self._thread.is_alive():
+            return
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
