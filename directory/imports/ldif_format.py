@@ -21,7 +21,7 @@ NUMBER_ATTRIBUTES: tuple[tuple[str, NumberKind], ...] = (
 )
 # Attributes whose values must be text; a binary value there is an error, elsewhere it is ignored.
 TEXT_ATTRIBUTES = frozenset({"entryuuid", "uid", "cn", "givenname", "sn", "displayname", "title", "ou",
-                             "l", "mail", "description", "businesscategory", "objectclass"}
+                             "l", "mail", "description", "info", "businesscategory", "objectclass"}
                             | {name for name, _ in NUMBER_ATTRIBUTES})
 # DN components that hold entries rather than name a unit ("ou=people,dc=example,dc=se").
 CONTAINERS = frozenset({"people", "users", "persons", "staff", "roles", "functions", "groups", "accounts"})
@@ -91,7 +91,9 @@ def _entry(record: Record, kind: EntryKind, source: str, region: str, log: Probl
         kind=kind, display_name=name, given_name=given, surname=surname, title=record.first("title"),
         unit_path=_unit_path(record), location=record.first("l"), email=record.first("mail"),
         keywords=tuple(t.strip() for t in record.texts("businesscategory") if t.strip()),
-        description="\n".join(t.strip() for t in record.texts("description") if t.strip()),
+        # The About text: what an entry's description says, and an AD export's info (its Notes field).
+        description="\n".join(t.strip() for attribute in ("description", "info")
+                               for t in record.texts(attribute) if t.strip()),
         numbers=numbers,
     )
 

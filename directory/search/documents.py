@@ -2,8 +2,9 @@
 
 Match strings hold keys separated by spaces, so that checking a query word against a candidate is a
 C-speed substring search (" kar" for a prefix, " karlsson " for a whole word). Each entry has its own
-string, name keys first, then ``|``, then its e-mail words, keywords and location (which often names a
-room): " anna karlsson | anna karlsson2 teckensprak hus b rum 12 ", and a *shared* string for title and
+string, name keys first, then ``|``, then its e-mail words, keywords, location (which often names a
+room) and the words of its About text (``description``: what the entry's duties or opening hours are):
+" anna karlsson | anna karlsson2 teckensprak hus b rum 12 ", and a *shared* string for title and
 units, which many colleagues have in common and so is stored once (and scored once per query):
 " sjukskoterska region orebro kardiologi ".
 Raw strings (diacritics kept) hold only the words that have diacritics.
@@ -32,7 +33,7 @@ class Analysis(NamedTuple):
     """What one entry contributes to the index (a NamedTuple: a build makes one per entry)."""
 
     name_keys: tuple[str, ...]  # folded words of display name, given name and surname
-    own_keys: tuple[str, ...]  # folded words of the e-mail local part, location and keywords
+    own_keys: tuple[str, ...]  # folded words of the e-mail local part, location, keywords and About text
     raw_name_keys: tuple[str, ...]  # words with diacritics as written, for the exact-diacritic rank
     raw_own_keys: tuple[str, ...]
     shared: Shared  # title and units
@@ -118,6 +119,22 @@ def _place(location: str, keywords: tuple[str, ...]) -> tuple[tuple[str, ...], t
     return _join([_field_keys(location), *(_field_keys(k) for k in keywords)])
 
 
+# A long About text contributes its first this many distinct words: enough for the duties an LDAP
+# description or AD info field (1,024 characters) lists, while a pasted document cannot make the entry's
+# match string, which every query that has the entry as a candidate reads, grow without bound.
+MAX_ABOUT_WORDS = 200
+
+
+@lru_cache(maxsize=16_384)
+def _about(description: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Keys of the About text, searched like keywords (the same ranks): many units share one text
+    ("Bemannat dygnet runt."), so it is analysed once."""
+    found = words(description)
+    if len(found) > MAX_ABOUT_WORDS:
+        found = list(dict.fromkeys(found))[:MAX_ABOUT_WORDS]
+    return _keys(" ".join(found))
+
+
 def _mail_keys(local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Keys of an e-mail local part. These are nearly all distinct ("anna.berg4"), so a plain ASCII one is
     folded whole rather than word by word through the caches (folding is per letter and digraphs never
@@ -135,6 +152,9 @@ def analyse(entry: Entry) -> Analysis:
     names = _names(entry.display_name, entry.given_name, entry.surname)
     email_keys, raw_email = _mail_keys(entry.email.split("@")[0])
     place_keys, raw_place = _place(entry.location, entry.keywords)
+    if entry.description:
+        about_keys, raw_about = _about(entry.description)
+        place_keys, raw_place = _dedupe([*place_keys, *about_keys]), _dedupe([*raw_place, *raw_about])
     own_keys = _dedupe([*email_keys, *place_keys]) if place_keys else email_keys
     raw_own = _dedupe([*raw_email, *raw_place]) if raw_email else raw_place
     own_text = _text(names.keys, own_keys)

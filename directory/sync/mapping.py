@@ -1,8 +1,9 @@
 """Which LDAP attributes fill which `Entry` field: presets for Active Directory and OpenLDAP.
 
 Every text field names a tuple of attributes: for the name-like fields the first one present wins;
-for ``unit`` each attribute is one level of the unit path, top down. Extra values of multi-valued
-attributes are kept as keywords rather than dropped.
+for ``unit`` each attribute is one level of the unit path, top down; ``description`` (the entry's About
+text, searched like keywords) joins every value of every attribute, one per line. Extra values of
+multi-valued attributes are kept as keywords rather than dropped.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ AD = AttributeMapping(
     unit=("company", "department"),
     location=("physicalDeliveryOfficeName",),
     email=("mail",),
-    description=("description",),
+    # AD keeps what a person does in "description" and in "info" (the Notes field of Users and Computers).
+    description=("description", "info"),
     manager=("manager",),
     photo=("thumbnailPhoto",),
     numbers=(

@@ -24,7 +24,7 @@ def _name_words(e: Entry) -> list[str]:
 
 
 def _all_words(e: Entry) -> list[str]:
-    parts = [e.display_name, e.title, *e.unit_path, e.location, *e.keywords, e.email.split("@")[0]]
+    parts = [e.display_name, e.title, *e.unit_path, e.location, *e.keywords, e.description, e.email.split("@")[0]]
     return [fold_key(w) for p in parts for w in words(p)]
 
 
@@ -241,12 +241,30 @@ def numbers(entries: list[Entry], oracle: Oracle, rng: random.Random) -> Iterato
         yield key, e.external_id, "number_short"
 
 
+def about_texts(entries: list[Entry], oracle: Oracle, rng: random.Random) -> Iterator[Row]:
+    """A unit's name with a word only its About text has ("växeln dygnet"): the About text is searched."""
+    funcs = [e for e in entries if e.kind is EntryKind.FUNCTION and e.description]
+    rng.shuffle(funcs)
+    count = 0
+    for e in funcs:
+        about = [w for w in words(e.description) if len(w) >= 5 and not w.isdigit()]
+        if not about:
+            continue
+        typed = f"{words(e.display_name)[0]} {rng.choice(about)}".lower()
+        if oracle.prefix_matches(typed) == [e.external_id]:
+            yield typed, e.external_id, "about_function"
+            count += 1
+            if count == 6:
+                return
+
+
 def main() -> None:
     entries = load()
     oracle = Oracle(entries)
     rng = random.Random(2026)
     rows: list[Row] = []
-    for make in (exact_names, functions, diacritics, variants, typos, prefixes, combined, numbers):
+    # New generators go last: the rows of the ones before them (and their draws from rng) stay as they were.
+    for make in (exact_names, functions, diacritics, variants, typos, prefixes, combined, numbers, about_texts):
         rows.extend(make(entries, oracle, rng))
     seen: set[str] = set()
     lines = ["# query\texpected_external_id\trule"]

@@ -37,7 +37,7 @@ def _queries() -> list[tuple[str, str, str]]:
 def test_the_set_covers_every_rule() -> None:
     rules = {rule.split("_")[0] for _, _, rule in _queries()}
     assert len(_queries()) >= 150
-    assert {"exact", "function", "diacritics", "variant", "typo", "name", "combined", "number"} <= rules
+    assert {"exact", "function", "diacritics", "variant", "typo", "name", "combined", "number", "about"} <= rules
 
 
 def test_intended_entry_ranks_first(index: SearchIndex, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from directory.model import EntryKind, NumberKind
+from directory.search import SearchIndex
 from directory.store import DirectoryRepository, Store
 from directory.sync import LdapSourceSettings, sync_source
 from directory.sync.requests import SyncCursor
@@ -117,3 +118,15 @@ def test_a_usn_cursor_from_another_domain_controller_forces_a_full_sync(ad_like:
     summary = sync_source(store, ad_settings(other_dc), full=False)
     assert summary.full
     assert summary.server == other_dc
+
+
+def test_description_and_info_are_the_about_text_and_searchable(ad_like: Slapd, store: Store) -> None:
+    ad_like.modify(f"dn: {user_dn(3)}\nchangetype: modify\nadd: description\ndescription: Sjuksköterska, hjärtsvikt\n"
+                   "-\nadd: info\ninfo: Ansvarar för vaccinationer\n-\nreplace: uSNChanged\nuSNChanged: 5000\n\n")
+    sync_source(store, ad_settings(ad_like.url), full=True)
+    entries = DirectoryRepository(store).load_entries()
+    three = next(e for e in entries if e.external_id == str(guid(3)))
+    assert three.description == "Sjuksköterska, hjärtsvikt\nAnsvarar för vaccinationer"
+    index = SearchIndex(entries)
+    assert [h.entry.external_id for h in index.search("vaccinationer")] == [str(guid(3))]
+    assert [h.entry.external_id for h in index.search("hjärtsvikt")] == [str(guid(3))]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from directory.model import EntryKind
+from directory.search import SearchIndex
 from directory.store import DirectoryRepository, Store
 from directory.sync import sync_source
 from tests.helpers.slapd import SUFFIX, Slapd
-from tests.integration.ldap.conftest import PEOPLE, settings_for
+from tests.integration.ldap.conftest import PEOPLE, person, settings_for
 
 pytestmark = pytest.mark.integration
 
@@ -26,6 +27,24 @@ def test_full_sync_pages_through_every_entry(slapd: Slapd, store: Store) -> None
     assert anna.unit_path == ("Sjukhuset", "Röntgen")
     assert anna.numbers[0].e164 == "+46196020001"
     assert anna.email == "p00001@example.org"
+
+
+def test_the_description_is_the_searchable_about_text_and_follows_changes(slapd: Slapd, store: Store) -> None:
+    slapd.add(person(900, description=["Ansvarar för vaccinationer", "Talar finska"]))
+    settings = settings_for(slapd.url, deletion_check_interval=0)
+    sync_source(store, settings, full=True)
+    repository = DirectoryRepository(store)
+    index = SearchIndex(repository.load_entries())
+    (hit,) = index.search("vaccinationer")
+    assert hit.entry.display_name == "Person 00900"
+    assert hit.entry.description == "Ansvarar för vaccinationer\nTalar finska"
+    assert [h.entry.display_name for h in index.search("person finska")] == ["Person 00900"]
+    slapd.modify(f"dn: uid=p00900,ou=Akutmottagningen,ou=Sjukhuset,{SUFFIX}\nchangetype: modify\n"
+                 "replace: description\ndescription: Jour på hjärtintensiven\n\n")
+    assert sync_source(store, settings, full=False).updated == 1
+    index = SearchIndex(repository.load_entries())
+    assert index.search("vaccinationer") == []
+    assert [h.entry.display_name for h in index.search("hjärtintensiven")] == ["Person 00900"]
 
 
 def test_the_store_stays_writable_while_a_sync_downloads(slapd: Slapd, store: Store) -> None:

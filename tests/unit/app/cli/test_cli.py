@@ -76,6 +76,21 @@ def test_import_then_search(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
                                          "unit_path", "location", "email", "numbers", "score", "match"}
 
 
+def test_the_about_text_is_searched_like_keywords(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text(CSV.replace("work\n", "work,description\n", 1).replace(
+        "019-602 20 00\n", '019-602 20 00,"Ansvarar för vaccinationer, talar finska"\n'), encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    code, out, _ = run(capsys, "directory", "search", "vaccinationer", "--json")
+    assert code == 0
+    assert [(r["name"], r["match"]) for r in json.loads(out)["results"]] == [("Karl Eriksson", "exact_token")]
+    # The demo's units say when they are open: "Bemannat dygnet runt."
+    code, out, _ = run(capsys, "directory", "--demo", "search", "dygnet", "--json", "--limit", "100")
+    assert code == 0
+    names = [r["name"] for r in json.loads(out)["results"]]
+    assert {"Växeln", "Akutmottagningen"} <= set(names)
+
+
 def test_failed_import_leaves_the_store_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     csv = tmp_path / "staff.csv"
     csv.write_text(CSV, encoding="utf-8")

@@ -55,6 +55,13 @@ def test_fixture_export() -> None:
     assert akuten.numbers == (PhoneNumber("019-602 00 00", NumberKind.SWITCH, "+46196020000"),)
 
 
+def test_an_active_directory_export_keeps_info_as_about_text(tmp_path: Path) -> None:
+    path = write(tmp_path, "dn: CN=Siv Ek,OU=Users,DC=region,DC=se\nobjectClass: user\nobjectClass: person\n"
+                           "cn: Siv Ek\ndescription: Sjuksköterska\ninfo: Ansvarar för vaccinationer\n")
+    (siv,) = read_ldif(path, "ad")
+    assert siv.description == "Sjuksköterska\nAnsvarar för vaccinationer"
+
+
 def test_crlf_base64_and_continuation(tmp_path: Path) -> None:
     name = base64.b64encode("Bjørn Ødegård".encode()).decode()
     text = (f"version: 1\n\ndn: uid=b,ou=people,dc=x\nobjectClass: inetOrgPerson\nuid: b\ncn:: {name[:8]}\n"

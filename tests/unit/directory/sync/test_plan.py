@@ -52,6 +52,14 @@ def test_active_directory_record_becomes_an_entry() -> None:
     assert planner.max_change == "1000"
 
 
+def test_the_about_text_joins_description_and_ads_info() -> None:
+    record = ad_record(description=["Ansvarar för vaccinationer".encode()], info=[b"Talar finska"])
+    entry = EntryPlanner("ad", AD).plan("CN=Åsa Öberg,OU=Users,DC=region,DC=se", record, EntryKind.PERSON)
+    assert entry is not None
+    assert entry.description == "Ansvarar för vaccinationer\nTalar finska"
+    assert "info" in AD.requested()
+
+
 def test_change_cursor_orders_usns_as_numbers_and_timestamps_as_text() -> None:
     planner = EntryPlanner("ad", AD)
     for i, usn in enumerate([b"999", b"1000", b"98"]):
