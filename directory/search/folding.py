@@ -5,8 +5,9 @@ Three keys per word, from strict to loose:
 * ``raw_key``: lower-case with diacritics kept ("söderberg"); an exact diacritic match ranks higher.
 * ``fold_key``: diacritics removed and the spellings an operator treats as the same letter made equal
   (ö~o~oe, ä~a~ae, ø~o~oe, æ~ae, å~a~aa): "Söderberg", "Soederberg" and "Soderberg" all give "soderberg".
-* ``variant_key``: what Nordic names sound like (C/K/Ch, ph/f, th/t, w/v, -sson/-son/-sen, doubled
-  consonants): "Christina", "Kristina" -> "kristina"; "Ericsson", "Eriksson", "Eriksen" -> "erikson".
+* ``variant_key``: what Nordic names sound like (C/K/Ch, ph/f, th/t, w/v, Q/Qu/Kv, -sson/-son/-sen,
+  doubled consonants): "Christina", "Kristina" -> "kristina"; "Ericsson", "Eriksson", "Eriksen" ->
+  "erikson"; "Lindqvist", "Lindquist", "Lindkvist" -> "lindkvist".
 
 The same functions run on the indexed text and on the query, so any quirk is applied to both sides.
 """
@@ -29,8 +30,9 @@ _FOLD_TABLE = str.maketrans({
 # Digraphs written for a missing Nordic letter ("Aagaard" for Ågård, "Bjoerk" for Björk).
 DIGRAPHS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
 # Sound-alike spellings, applied in order after folding.
+# Swedish names write one sound as qv, qu and kv (Qvist, Quist, Kvist): "qu" is read "kv", before q -> k.
 _VARIANT_RULES = (("sch", "sk"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("c", "k"),
-                  ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("dt", "t"))
+                  ("qu", "kv"), ("q", "k"), ("x", "ks"), ("w", "v"), ("z", "s"), ("dt", "t"))
 _DOUBLES = re.compile(r"([a-z])\1+")  # letters only: "1199" is not "19"
 # A word: letters and digits, so "Anna-Karin", "anna.karin@x" and "Lab (kem)" split sensibly.
 WORD = re.compile(r"[^\W_]+")

@@ -258,13 +258,32 @@ def about_texts(entries: list[Entry], oracle: Oracle, rng: random.Random) -> Ite
                 return
 
 
+_Q_SPELLINGS = (("qu", "kv"), ("kv", "qu"), ("qv", "qu"), ("qu", "qv"), ("qv", "kv"), ("kv", "qv"))
+
+
+def q_spellings(entries: list[Entry], oracle: Oracle, rng: random.Random) -> Iterator[Row]:
+    """Lindquist typed as Lindkvist (and every other pair of qu, qv, kv): one Swedish name."""
+    people = [e for e in _people(entries, oracle) if oracle.variant_names[oracle.variant_name(e)] == 1]
+    rng.shuffle(people)
+    used: Counter[tuple[str, str]] = Counter()
+    for e in people:
+        for spelling, other in _Q_SPELLINGS:
+            if spelling in e.surname and used[spelling, other] < 2:
+                typed = e.display_name.replace(spelling, other, 1).lower()
+                if not oracle.prefix_matches(typed, names_only=True):
+                    yield typed, e.external_id, f"variant_{spelling}_{other}"
+                    used[spelling, other] += 1
+                    break
+
+
 def main() -> None:
     entries = load()
     oracle = Oracle(entries)
     rng = random.Random(2026)
     rows: list[Row] = []
     # New generators go last: the rows of the ones before them (and their draws from rng) stay as they were.
-    for make in (exact_names, functions, diacritics, variants, typos, prefixes, combined, numbers, about_texts):
+    for make in (exact_names, functions, diacritics, variants, typos, prefixes, combined, numbers, about_texts,
+                 q_spellings):
         rows.extend(make(entries, oracle, rng))
     seen: set[str] = set()
     lines = ["# query\texpected_external_id\trule"]

@@ -62,3 +62,16 @@ def test_intended_entry_ranks_first(index: SearchIndex, capsys: pytest.CaptureFi
             print("  miss:", miss)
     assert not outside_top5
     assert share >= FIRST_PLACE_SHARE
+
+
+@pytest.mark.parametrize("query", ["lindkvist", "lindqvist", "lindquist"])
+def test_every_q_spelling_finds_all_three(index: SearchIndex, entries: list[Entry], query: str) -> None:
+    spellings = {"Lindkvist", "Lindqvist", "Lindquist"}
+    wanted = {e.external_id for e in entries if spellings & set(e.surname.split())}
+    hits = index.search(query, limit=len(wanted) + 20)
+    found = [h.entry for h in hits if h.entry.external_id in wanted]
+    assert {e.external_id for e in found} == wanted
+    assert {s for e in found for s in spellings & set(e.surname.split())} == spellings
+    # The spelling typed first, then the other two as name variants.
+    typed = [h for h in hits if query.capitalize() in h.entry.surname.split()]
+    assert hits[:len(typed)] == typed

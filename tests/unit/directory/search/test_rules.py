@@ -8,6 +8,7 @@ import pytest
 
 from directory.model import EntryKind
 from directory.search import MatchKind, SearchIndex
+from tests.unit.directory.search.conftest import person
 
 
 def names(index: SearchIndex, query: str) -> list[str]:
@@ -71,6 +72,30 @@ def test_variants_find_every_spelling(index: SearchIndex) -> None:
     assert index.search("christina erikson")[0].match is MatchKind.EXACT_NAME
     hit = next(h for h in index.search("christina erikson") if h.entry.display_name == "Kristina Eriksson")
     assert hit.match is MatchKind.VARIANT
+
+
+@pytest.mark.parametrize("query", ["lindkvist", "lindqvist", "lindquist", "lindkv", "lindqu", "lindq"])
+def test_swedish_q_spellings_find_each_other(query: str) -> None:
+    spellings = ["Eva Lindkvist", "Eva Lindqvist", "Eva Lindquist"]
+    index = SearchIndex([person(name) for name in [*spellings, "Eva Lind", "Eva Kvist", "Eva Qvist", "Eva Quist"]])
+    hits = index.search(query)
+    assert sorted(h.entry.display_name for h in hits[:3]) == sorted(spellings)
+    assert all(h.match is MatchKind.FUZZY for h in hits[3:])  # nothing else but typos below them
+    typed = next((name for name in spellings if name.lower().endswith(query)), None)
+    if typed:  # the spelling typed comes first, the others as name variants
+        assert hits[0].entry.display_name == typed
+        assert {h.match for h in hits[1:]} == {MatchKind.VARIANT}
+    variant = next(h for h in hits if h.match is MatchKind.VARIANT)
+    assert variant.highlights["display_name"] == ((4, len(variant.entry.display_name)),)
+
+
+def test_qvist_quist_and_kvist_are_one_name() -> None:
+    index = SearchIndex([person(name) for name in ["Eva Kvist", "Eva Qvist", "Eva Quist", "Eva Kvistberg"]])
+    hits = [h.entry.display_name for h in index.search("eva quist")]
+    assert hits[0] == "Eva Quist"
+    assert set(hits[1:]) == {"Eva Kvist", "Eva Qvist", "Eva Kvistberg"}  # a variant, or a variant's beginning
+    assert {h.entry.display_name for h in index.search("qvist")} == {"Eva Kvist", "Eva Qvist", "Eva Quist",
+                                                                     "Eva Kvistberg"}
 
 
 @pytest.mark.parametrize(("query", "expected"), [
