@@ -32,7 +32,6 @@ from directory.calendars import (  # noqa: E402
     EwsAuth,
     ExchangeSettings,
     Mailbox,
-    SourceCommon,
     SubjectRules,
     refresh_source,
 )
@@ -61,7 +60,7 @@ def bench_ews(count: int, workers: int) -> None:
     addresses = [f"user{i}@region.se" for i in range(count)]
     state.calendars = {a: [FixtureEvent(s, e, subject=t) for s, e, t in _events(i)] for i, a in enumerate(addresses)}
     server, _ = start_ews_fixture(state)
-    settings = ExchangeSettings(SourceCommon("ews", batch_size=100, max_concurrency=workers),
+    settings = ExchangeSettings(name="ews", batch_size=100, max_concurrency=workers,
                                 service_endpoint=f"{server.url}/EWS/Exchange.asmx", auth=EwsAuth.BASIC,
                                 username="svc-switchboard", password="secret", server_version="15.1.2507.6")
     provider = ExchangeProvider(settings, "Europe/Stockholm")
@@ -115,7 +114,7 @@ def bench_radicale(count: int) -> None:
                     return time.perf_counter() - began
                 bare()  # Radicale fills its item cache on the first read
                 baseline = bare()
-            provider = CalDavProvider(CalDavSettings(SourceCommon("dav", batch_size=50), url=url,
+            provider = CalDavProvider(CalDavSettings(name="dav", batch_size=50, url=url,
                                                      username="svc", password="x"), "Europe/Stockholm")
             try:
                 started = time.perf_counter()

@@ -38,10 +38,9 @@ def add_arguments(calendar: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int:
-    from app.lookup.calendar_setup import calendar_settings, calendar_tables  # noqa: PLC0415
+    from app.lookup.calendar_setup import calendar_settings  # noqa: PLC0415
     from app.lookup.referral_setup import referral_zone  # noqa: PLC0415
 
-    tables = calendar_tables(config)
     try:
         settings = calendar_settings(config)
     except CalendarConfigError as exc:
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
     finally:
         services.close()
     return refresh_command(settings, entries, referral_zone(config), source=args.source, entry=args.entry,
-                           as_json=args.json, ca_file=str(tables.get("ca_file", "")))
+                           as_json=args.json, ca_file=config.settings.calendars.ca_file)
 
 
 def refresh_command(settings: Sequence[CalendarSourceSettings], entries: Sequence[Entry], zone: tzinfo, *,
@@ -68,7 +67,7 @@ def refresh_command(settings: Sequence[CalendarSourceSettings], entries: Sequenc
         print("error: no calendar source is configured ([[calendars.exchange]], [[calendars.graph]], "
               "[[calendars.caldav]])", file=err)
         return 2
-    names = [s.common.name for s in settings]
+    names = [s.name for s in settings]
     if source is not None and source not in names:
         print(f"error: no calendar source named {source!r} (configured: {', '.join(names)})", file=err)
         return 2

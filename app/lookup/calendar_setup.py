@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from app.config.loader import Config, ConfigProblem
 from directory.calendars import CalendarConfigError, CalendarSourceSettings, calendar_sources
-
-
-def calendar_tables(config: Config) -> dict[str, Any]:
-    """The `[calendars]` section as plain data."""
-    return config.settings.calendars.model_dump(exclude_none=True)
 
 
 def calendar_settings(config: Config, resolve: Callable[[str], str] | None = None) -> list[CalendarSourceSettings]:
@@ -20,7 +14,7 @@ def calendar_settings(config: Config, resolve: Callable[[str], str] | None = Non
         from app.config.secrets import resolve_secret  # noqa: PLC0415 - keyring only when needed
 
         resolve = resolve_secret
-    return calendar_sources(calendar_tables(config), resolve)
+    return calendar_sources(config.settings.calendars, resolve)
 
 
 def calendar_problems(config: Config, resolve: Callable[[str], str] | None = None) -> list[ConfigProblem]:

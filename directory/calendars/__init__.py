@@ -5,7 +5,14 @@ else here is plain logic: subject codes, presence facts and wording, routing, sc
 """
 
 from directory.calendars.book import CalendarBook, DaySummary
-from directory.calendars.config import CalendarConfigError, calendar_sources
+from directory.calendars.config import (
+    CalDavSource,
+    CalendarSettings,
+    CalendarSourceCommon,
+    EwsAuth,
+    ExchangeSource,
+    GraphSource,
+)
 from directory.calendars.model import (
     BusyBlock,
     BusyStatus,
@@ -23,11 +30,12 @@ from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefr
 from directory.calendars.schedule import CalendarSourceStatus, FailureKind, RefreshBackoff, RefreshSchedule
 from directory.calendars.settings import (
     CalDavSettings,
+    CalendarConfigError,
+    CalendarSourceRuntime,
     CalendarSourceSettings,
-    EwsAuth,
     ExchangeSettings,
     GraphSettings,
-    SourceCommon,
+    calendar_sources,
 )
 from directory.calendars.sources import CalendarSources, RefreshJob
 from directory.calendars.subjects import DEFAULT_PREFIXES, ClassifiedBlock, SubjectRules, apply_rules
@@ -38,6 +46,7 @@ __all__ = [
     "BusyBlock",
     "BusyStatus",
     "CalDavSettings",
+    "CalDavSource",
     "CalendarAuthError",
     "CalendarBook",
     "CalendarConfigError",
@@ -45,6 +54,9 @@ __all__ = [
     "CalendarPresence",
     "CalendarProvider",
     "CalendarReferral",
+    "CalendarSettings",
+    "CalendarSourceCommon",
+    "CalendarSourceRuntime",
     "CalendarSourceSettings",
     "CalendarSourceStatus",
     "CalendarSources",
@@ -53,8 +65,10 @@ __all__ = [
     "DaySummary",
     "EwsAuth",
     "ExchangeSettings",
+    "ExchangeSource",
     "FailureKind",
     "GraphSettings",
+    "GraphSource",
     "Mailbox",
     "MailboxCalendar",
     "MailboxProblem",
@@ -63,7 +77,6 @@ __all__ = [
     "RefreshJob",
     "RefreshSchedule",
     "ServerLimits",
-    "SourceCommon",
     "SourceRefresh",
     "SubjectRules",
     "apply_rules",

@@ -30,6 +30,7 @@ from directory.calendars.model import (
 from directory.calendars.settings import CalDavSettings
 
 log = logging.getLogger(__name__)
+DEFAULT_BATCH = 100  # mailboxes per batch when the table sets no batch_size (each is still its own request)
 _FBTYPE = {"BUSY": BusyStatus.BUSY, "BUSY-TENTATIVE": BusyStatus.TENTATIVE,
            "BUSY-UNAVAILABLE": BusyStatus.OUT_OF_OFFICE, "FREE": BusyStatus.FREE}
 _CDO = {"FREE": BusyStatus.FREE, "TENTATIVE": BusyStatus.TENTATIVE, "BUSY": BusyStatus.BUSY,
@@ -52,14 +53,14 @@ class CalDavProvider:
                 return self._idle.pop()
         client = DAVClient(url=self.settings.url, username=self.settings.username or None,
                            password=self.settings.password or None, ssl_verify_cert=self._verify,
-                           timeout=int(self.settings.common.timeout))
+                           timeout=int(self.settings.timeout))
         with self._lock:
             self._clients.append(client)
         return client
 
     @property
     def max_batch(self) -> int:
-        return max(1, self.settings.common.batch_size)
+        return max(1, self.settings.batch_size or DEFAULT_BATCH)
 
     def calendar_url(self, mailbox: str) -> str:
         user = mailbox.partition("@")[0]
@@ -77,7 +78,7 @@ class CalDavProvider:
 
     def _one(self, client: DAVClient, mailbox: str, start: datetime, end: datetime) -> MailboxResult:
         calendar = client.calendar(url=self.calendar_url(mailbox))  # type: ignore[no-untyped-call]
-        name = self.settings.common.name
+        name = self.settings.name
         try:
             if self.settings.read_events:
                 found = calendar.search(start=start, end=end, event=True, expand=True)

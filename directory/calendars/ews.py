@@ -24,6 +24,7 @@ from exchangelib.properties import (  # type: ignore[import-untyped]
 )
 from exchangelib.services import GetUserAvailability  # type: ignore[import-untyped]
 
+from directory.calendars.config import EwsAuth
 from directory.calendars.ews_parse import view_blocks
 from directory.calendars.model import (
     CalendarAuthError,
@@ -32,7 +33,7 @@ from directory.calendars.model import (
     MailboxProblem,
     MailboxResult,
 )
-from directory.calendars.settings import EwsAuth, ExchangeSettings
+from directory.calendars.settings import ExchangeSettings
 
 log = logging.getLogger(__name__)
 MAX_MAILBOXES = 100  # GetUserAvailability accepts at most 100 mailboxes per request
@@ -105,7 +106,7 @@ class ExchangeProvider:
 
     @property
     def max_batch(self) -> int:
-        return max(1, min(self.settings.common.batch_size, MAX_MAILBOXES))
+        return max(1, min(self.settings.batch_size or MAX_MAILBOXES, MAX_MAILBOXES))
 
     def _connect(self) -> Any:
         with self._lock:
@@ -116,7 +117,7 @@ class ExchangeProvider:
             config_args: dict[str, Any] = {
                 "credentials": _credentials(self.settings), "auth_type": auth,
                 "version": _version(self.settings.server_version), "retry_policy": exchangelib.FailFast(),
-                "max_connections": max(1, self.settings.common.max_concurrency)}
+                "max_connections": max(1, self.settings.max_concurrency)}
             try:
                 if self.settings.service_endpoint:
                     config = exchangelib.Configuration(service_endpoint=self.settings.service_endpoint, **config_args)
@@ -129,9 +130,9 @@ class ExchangeProvider:
                                                   access_type=exchangelib.DELEGATE)
                     self._protocol = account.protocol
             except ews_errors.UnauthorizedError as exc:
-                raise CalendarAuthError(f"{self.settings.common.name}: credentials refused") from exc
+                raise CalendarAuthError(f"{self.settings.name}: credentials refused") from exc
             except ews_errors.EWSError as exc:
-                raise CalendarError(f"{self.settings.common.name}: cannot reach Exchange: {exc}") from exc
+                raise CalendarError(f"{self.settings.name}: cannot reach Exchange: {exc}") from exc
             return self._protocol
 
     def _time_zone(self, protocol: Any, start: Any) -> Any:
@@ -157,17 +158,17 @@ class ExchangeProvider:
         try:
             views = _free_busy_views(protocol, mailboxes, ews_start, ews_end, self._time_zone(protocol, ews_start))
         except ews_errors.ErrorServerBusy as exc:
-            raise CalendarThrottledError(f"{self.settings.common.name}: server busy", exc.back_off) from exc
+            raise CalendarThrottledError(f"{self.settings.name}: server busy", exc.back_off) from exc
         except (ews_errors.UnauthorizedError, ews_errors.ErrorAccessDenied) as exc:
-            raise CalendarAuthError(f"{self.settings.common.name}: credentials refused") from exc
+            raise CalendarAuthError(f"{self.settings.name}: credentials refused") from exc
         except ews_errors.TransportError as exc:
-            raise CalendarError(f"{self.settings.common.name}: transport error: {exc}") from exc
+            raise CalendarError(f"{self.settings.name}: transport error: {exc}") from exc
         except Exception as exc:
             # exchangelib raises plain ValueError/AttributeError/lxml errors on malformed answers; whatever
             # it is, the request as a whole failed and the refresher backs off.
-            raise CalendarError(f"{self.settings.common.name}: unusable answer: {type(exc).__name__}: {exc}") from exc
+            raise CalendarError(f"{self.settings.name}: unusable answer: {type(exc).__name__}: {exc}") from exc
         if len(views) != len(mailboxes):
-            raise CalendarError(f"{self.settings.common.name}: {len(views)} answers for {len(mailboxes)} mailboxes")
+            raise CalendarError(f"{self.settings.name}: {len(views)} answers for {len(mailboxes)} mailboxes")
         return {mailbox: self._result(mailbox, view) for mailbox, view in zip(mailboxes, views, strict=True)}
 
     def _result(self, mailbox: str, view: Any) -> MailboxResult:

@@ -55,7 +55,7 @@ def _credential(settings: GraphSettings) -> str | dict[str, str]:
         return {"private_key": settings.certificate_pem, "thumbprint": settings.certificate_thumbprint,
                 "public_certificate": settings.certificate_pem}
     if not settings.client_secret:
-        raise CalendarAuthError(f"{settings.common.name}: neither a client secret nor a certificate is configured")
+        raise CalendarAuthError(f"{settings.name}: neither a client secret nor a certificate is configured")
     return settings.client_secret
 
 
@@ -91,7 +91,7 @@ class GraphProvider:
         # msal's requests session takes a CA path; httpx wants an SSL context.
         verify: bool | str = ca_file or True
         context = ssl.create_default_context(cafile=ca_file) if ca_file else ssl.create_default_context()
-        self._http = httpx.Client(timeout=settings.common.timeout, verify=context)
+        self._http = httpx.Client(timeout=settings.timeout, verify=context)
         self._app: Any = None
         self._verify = verify
         self._lock = threading.Lock()
@@ -100,14 +100,14 @@ class GraphProvider:
 
     @property
     def max_batch(self) -> int:
-        return max(1, min(self.settings.common.batch_size, MAX_SCHEDULES))
+        return max(1, min(self.settings.batch_size or MAX_SCHEDULES, MAX_SCHEDULES))
 
     def _token_session(self) -> Any:
         """msal's HTTP session, verifying against our CA per request: a session-wide ``verify`` loses to
         REQUESTS_CA_BUNDLE in the environment, which many managed desktops set."""
         session = requests.Session()
         session.request = functools.partial(  # type: ignore[method-assign]
-            session.request, timeout=self.settings.common.timeout, verify=self._verify)
+            session.request, timeout=self.settings.timeout, verify=self._verify)
         return session
 
     def _token(self) -> str:
@@ -122,14 +122,14 @@ class GraphProvider:
                         instance_discovery=None if s.validate_authority else False,
                         http_client=self._token_session())
                 except ValueError as exc:  # msal's authority and OIDC discovery failures
-                    raise CalendarError(f"{s.common.name}: token authority: {exc}") from exc
+                    raise CalendarError(f"{s.name}: token authority: {exc}") from exc
             try:
                 result = self._app.acquire_token_for_client(scopes=[self._scope])
             except Exception as exc:  # requests' connection errors come through msal unwrapped
-                raise CalendarError(f"{self.settings.common.name}: token request failed: {exc}") from exc
+                raise CalendarError(f"{self.settings.name}: token request failed: {exc}") from exc
         if "access_token" not in result:
             code = result.get("error", "unknown_error")
-            text = f"{self.settings.common.name}: token refused: {code}: {result.get('error_description', '')}"
+            text = f"{self.settings.name}: token refused: {code}: {result.get('error_description', '')}"
             raise (CalendarAuthError if code in ("invalid_client", "unauthorized_client") else CalendarError)(text)
         return str(result["access_token"])
 
@@ -148,7 +148,7 @@ class GraphProvider:
             values = response.json()["value"]
             by_id = {str(item["scheduleId"]).lower(): item for item in values}
         except (ValueError, KeyError, TypeError) as exc:
-            raise CalendarError(f"{self.settings.common.name}: malformed getSchedule answer: {exc}") from exc
+            raise CalendarError(f"{self.settings.name}: malformed getSchedule answer: {exc}") from exc
         results = {}
         for mailbox in mailboxes:
             item = by_id.get(mailbox.lower())
@@ -157,7 +157,7 @@ class GraphProvider:
         return results
 
     def _post(self, url: str, body: dict[str, Any]) -> httpx.Response:
-        name = self.settings.common.name
+        name = self.settings.name
         for attempt in range(self.settings.max_retries + 1):
             headers = {"Authorization": f"Bearer {self._token()}", "Prefer": 'outlook.timezone="UTC"'}
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from directory.calendars.settings import SourceCommon
+from directory.calendars.config import CalendarSourceCommon
 from directory.model import Entry, EntryKind
 
 
@@ -37,7 +37,7 @@ def _matches(address: str, domains: Sequence[str]) -> bool:
                               for d in domains)
 
 
-def route(entries: Iterable[Entry], sources: Sequence[SourceCommon], *,
+def route(entries: Iterable[Entry], sources: Sequence[CalendarSourceCommon], *,
           people_only: bool = True) -> dict[str, list[Mailbox]]:
     """Mailboxes per source name, in entry order; each entry goes to the first source that matches it."""
     routed: dict[str, list[Mailbox]] = {source.name: [] for source in sources}

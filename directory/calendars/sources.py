@@ -44,11 +44,11 @@ class CalendarSources:
     def __init__(self, settings: Sequence[CalendarSourceSettings], zone_name: str, now: datetime, *,
                  book: CalendarBook | None = None, backoff: RefreshBackoff | None = None, ca_file: str = "",
                  provider_factory: Callable[[CalendarSourceSettings], CalendarProvider] | None = None) -> None:
-        names = [s.common.name for s in settings]
+        names = [s.name for s in settings]
         if len(set(names)) != len(names):
             raise ValueError("calendar source names must be unique")
-        self.settings = {s.common.name: s for s in settings}
-        self.schedule = RefreshSchedule({s.common.name: s.common.refresh_interval for s in settings}, now, backoff)
+        self.settings = {s.name: s for s in settings}
+        self.schedule = RefreshSchedule({s.name: s.refresh_interval for s in settings}, now, backoff)
         self.book = book or CalendarBook()
         self.limits = ServerLimits()
         self._factory = provider_factory or (lambda s: make_provider(s, zone_name, ca_file=ca_file))
@@ -57,7 +57,7 @@ class CalendarSources:
 
     def set_entries(self, entries: Iterable[Entry]) -> None:
         """Re-route the directory (after an import or sync)."""
-        self._routes = route(entries, [s.common for s in self.settings.values()])
+        self._routes = route(entries, list(self.settings.values()))
 
     def mailboxes(self, source: str) -> list[Mailbox]:
         return list(self._routes.get(source, ()))
@@ -75,7 +75,7 @@ class CalendarSources:
             boxes = tuple(self._routes.get(name, ()))
             if not boxes:
                 continue
-            start, end = window(now, self.settings[name].common.days_ahead)
+            start, end = window(now, self.settings[name].days_ahead)
             self.schedule.started(name, now)
             jobs.append(RefreshJob(name, boxes, start, end, now))
         return jobs
@@ -92,7 +92,7 @@ class CalendarSources:
                 continue
             mine = tuple(m for m in boxes if m.entry_id in wanted)
             if mine:
-                start, end = window(now, self.settings[name].common.days_ahead)
+                start, end = window(now, self.settings[name].days_ahead)
                 jobs.append(RefreshJob(name, mine, start, end, now, scheduled=False))
         return jobs
 
@@ -108,10 +108,10 @@ class CalendarSources:
             provider = self.provider(job.source)
         except Exception as exc:  # a provider that cannot even be built fails its source only
             return SourceRefresh(job.source, (), 0, FailureKind.SERVER, f"{type(exc).__name__}: {exc}")
-        semaphore = self.limits.semaphore(server_key(settings), settings.common.max_concurrency)
+        semaphore = self.limits.semaphore(server_key(settings), settings.max_concurrency)
         report = (lambda done, total: progress(job.source, done, total)) if progress is not None else None
-        return refresh_source(job.source, provider, job.mailboxes, settings.common.rules, start=job.start,
-                              end=job.end, now=job.now, semaphore=semaphore, workers=settings.common.max_concurrency,
+        return refresh_source(job.source, provider, job.mailboxes, settings.rules, start=job.start,
+                              end=job.end, now=job.now, semaphore=semaphore, workers=settings.max_concurrency,
                               progress=report)
 
     def finish(self, job: RefreshJob, refresh: SourceRefresh, now: datetime) -> tuple[int, ...]:

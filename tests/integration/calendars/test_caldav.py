@@ -13,7 +13,6 @@ from directory.calendars import (
     CalDavSettings,
     CalendarError,
     MailboxProblem,
-    SourceCommon,
     SubjectRules,
     apply_rules,
     presence_at,
@@ -51,7 +50,7 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def provider(url: str, *, read_events: bool = True) -> CalDavProvider:
-    return CalDavProvider(CalDavSettings(SourceCommon("dav"), url=url, username="svc-switchboard", password="x",
+    return CalDavProvider(CalDavSettings(name="dav", url=url, username="svc-switchboard", password="x",
                                          read_events=read_events), "Europe/Stockholm")
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.cli.calendar import add_arguments, refresh_command
-from directory.calendars import CalDavSettings, SourceCommon, SubjectRules
+from directory.calendars import CalDavSettings
 from directory.model import Entry, EntryKind
 from tests.helpers.processes import free_port
 from tests.helpers.radicale import fill_calendar, ics_event, radicale_server
@@ -39,8 +39,8 @@ def test_refresh_all_then_one_person(tmp_path: Path) -> None:
                                     ics_event("m", datetime(2026, 11, 24, 9, 0, tzinfo=STOCKHOLM),
                                               datetime(2026, 11, 24, 10, 0, tzinfo=STOCKHOLM), "Planering")])
         fill_calendar(url, "bo", [])
-        settings = [CalDavSettings(SourceCommon("Skola", rules=SubjectRules(share_details=False)), url=url),
-                    CalDavSettings(SourceCommon("Down", domains=("nowhere.se",)),
+        settings = [CalDavSettings(name="Skola", url=url),
+                    CalDavSettings(name="Down", domains=["nowhere.se"],
                                    url=f"http://127.0.0.1:{free_port()}")]
         out, err = io.StringIO(), io.StringIO()
         assert refresh_command(settings, ENTRIES, STOCKHOLM, now=NOW, out=out, err=err) == 0
@@ -70,7 +70,7 @@ def test_usage_errors_and_a_failing_source() -> None:
     err = io.StringIO()
     assert refresh_command([], ENTRIES, STOCKHOLM, now=NOW, err=err) == 2
     assert "no calendar source is configured" in err.getvalue()
-    settings = [CalDavSettings(SourceCommon("Down"), url=f"http://127.0.0.1:{free_port()}")]
+    settings = [CalDavSettings(name="Down", url=f"http://127.0.0.1:{free_port()}")]
     err = io.StringIO()
     assert refresh_command(settings, ENTRIES, STOCKHOLM, source="Other", now=NOW, err=err) == 2
     assert "no calendar source named 'Other'" in err.getvalue()

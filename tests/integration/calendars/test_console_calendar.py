@@ -14,7 +14,7 @@ from app.config.paths import Paths
 from app.lookup.console import Console
 from app.services import Services
 from app.tasks import TaskRunner
-from directory.calendars import CalDavSettings, SourceCommon, SubjectRules
+from directory.calendars import CalDavSettings
 from directory.model import Entry, EntryKind
 from tests.helpers.radicale import fill_calendar, ics_event, radicale_server
 from ui.main_window import MainWindow
@@ -36,7 +36,7 @@ def test_a_meeting_shows_in_results_and_detail(qtbot: QtBot, tmp_path: Path, eve
         services.directory.replace_source("t", [
             Entry("t", "1", EntryKind.PERSON, "Anna Berg", email="anna@skola.example")])
         services.close()
-        source = CalDavSettings(SourceCommon("skola", domains=("skola.example",), rules=SubjectRules()), url=url)
+        source = CalDavSettings(name="skola", domains=["skola.example"], url=url)
         window = MainWindow()
         qtbot.addWidget(window)
         tasks = TaskRunner()

@@ -23,7 +23,6 @@ from directory.calendars import (
     ExchangeSettings,
     Mailbox,
     MailboxProblem,
-    SourceCommon,
     SubjectRules,
     refresh_source,
 )
@@ -59,8 +58,8 @@ def ews() -> Iterator[tuple[str, EwsFixture]]:
         server.stop()
 
 
-def provider(endpoint: str, *, password: str = "secret", batch_size: int = 100) -> ExchangeProvider:
-    settings = ExchangeSettings(SourceCommon("onprem", batch_size=batch_size), service_endpoint=endpoint,
+def provider(endpoint: str, *, password: str = "secret", batch_size: int | None = 100) -> ExchangeProvider:
+    settings = ExchangeSettings(name="onprem", batch_size=batch_size, service_endpoint=endpoint,
                                 auth=EwsAuth.BASIC, username="svc-switchboard", password=password,
                                 server_version="15.1.2507.6")
     return ExchangeProvider(settings, "Europe/Stockholm")
@@ -121,7 +120,7 @@ def test_a_large_batch_stays_within_the_mailbox_limit(ews: tuple[str, EwsFixture
     _, state = ews
     addresses = [f"user{i}@region.se" for i in range(250)]
     state.calendars.update({a: [FixtureEvent(at(11, 23, 12), at(11, 23, 13), subject="LUN: x")] for a in addresses})
-    client = provider(ews[0], batch_size=500)
+    client = provider(ews[0], batch_size=None)  # unset: the protocol's limit
     try:
         result = refresh_source("onprem", client, [Mailbox(i, a) for i, a in enumerate(addresses)], SubjectRules(),
                                 start=at(11, 23, 0), end=at(11, 24, 0), now=at(11, 23, 8),
@@ -186,7 +185,7 @@ def test_ntlm_authentication(ews: tuple[str, EwsFixture], tmp_path: Path, monkey
     endpoint, state = ews
     state.auth_scheme = "ntlm"
     for password, works in (("secret", True), ("wrong", False)):
-        settings = ExchangeSettings(SourceCommon("onprem"), service_endpoint=endpoint, auth=EwsAuth.NTLM,
+        settings = ExchangeSettings(name="onprem", service_endpoint=endpoint, auth=EwsAuth.NTLM,
                                     username="REGION\\svc-switchboard", password=password,
                                     server_version="15.1.2507.6")
         client = ExchangeProvider(settings, "Europe/Stockholm")

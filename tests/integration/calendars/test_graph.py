@@ -22,7 +22,6 @@ from directory.calendars import (
     CalendarThrottledError,
     GraphSettings,
     MailboxProblem,
-    SourceCommon,
 )
 from directory.calendars.graph import GraphProvider
 from tests.helpers.certs import make_server_tls
@@ -56,7 +55,7 @@ def graph(tmp_path: Path) -> Iterator[tuple[str, str, GraphFixture]]:
 def provider(graph: tuple[str, str, GraphFixture], *, secret: str = "app-secret", batch_size: int = 20,
              sleeps: list[float] | None = None, **kwargs: Any) -> GraphProvider:
     url, ca, _ = graph
-    settings = GraphSettings(SourceCommon("m365", batch_size=batch_size), tenant_id=TENANT, client_id="app-id",
+    settings = GraphSettings(name="m365", batch_size=batch_size, tenant_id=TENANT, client_id="app-id",
                              schedule_user="svc-switchboard@kommune.no", client_secret=secret, authority_host=url,
                              graph_url=f"{url}/v1.0", validate_authority=False, **kwargs)
     record = sleeps if sleeps is not None else []

@@ -18,8 +18,6 @@ from directory.calendars import (
     ExchangeSettings,
     FailureKind,
     GraphSettings,
-    SourceCommon,
-    SubjectRules,
     presence_text,
 )
 from directory.model import Entry, EntryKind
@@ -58,15 +56,14 @@ def _run(tmp_path: Path, ews_url: str, graph_url: str, ca_file: str) -> None:
         fill_calendar(dav_url, "per", [ics_event("m", NOW - timedelta(minutes=5), NOW + timedelta(minutes=50),
                                                  "MÖT: Planering")])
         settings: list[CalendarSourceSettings] = [
-            ExchangeSettings(SourceCommon("onprem", domains=("region.se",), refresh_interval=120),
+            ExchangeSettings(name="onprem", domains=["region.se"], refresh_interval=120,
                              service_endpoint=f"{ews_url}/EWS/Exchange.asmx", auth=EwsAuth.BASIC,
                              username="svc-switchboard", password="secret", server_version="15.1.2507.6"),
-            GraphSettings(SourceCommon("m365", domains=("kommune.no",), refresh_interval=120), tenant_id=TENANT,
+            GraphSettings(name="m365", domains=["kommune.no"], refresh_interval=120, tenant_id=TENANT,
                           client_id="app-id", client_secret="app-secret", schedule_user="svc@kommune.no",
                           authority_host=graph_url, graph_url=f"{graph_url}/v1.0",
                           validate_authority=False),
-            CalDavSettings(SourceCommon("dav", domains=("skola.se",), refresh_interval=120,
-                                        rules=SubjectRules(share_details=True)), url=dav_url),
+            CalDavSettings(name="dav", domains=["skola.se"], refresh_interval=120, share_details=True, url=dav_url),
         ]
         sources = CalendarSources(settings, "Europe/Stockholm", NOW, ca_file=ca_file)
         sources.set_entries([person(1, "anna@region.se"), person(2, "kari@kommune.no"), person(3, "per@skola.se")])

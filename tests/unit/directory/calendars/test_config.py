@@ -1,20 +1,24 @@
-"""`[calendars]` tables to source settings: secrets resolved, defaults, and clear errors naming the key."""
+"""`[calendars]` tables to source settings: declared once, secrets resolved, clear errors naming the key."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from directory.calendars import (
     CalDavSettings,
     CalendarConfigError,
+    CalendarSettings,
     EwsAuth,
     ExchangeSettings,
     GraphSettings,
     calendar_sources,
 )
 
+GRAPH = {"name": "G", "tenant_id": "t", "client_id": "c", "schedule_user": "s"}
 SECRETS = {"keyring:switchboard/ews": "ews-pw", "env:GRAPH_SECRET": "graph-secret"}
 
 
@@ -39,38 +43,50 @@ def test_all_three_kinds(tmp_path: Path) -> None:
         "caldav": [{"name": "Skola", "url": "https://dav.skola.se", "read_events": False,
                     "mailbox_attribute": "upn"}],
     }
-    exchange, graph, cert, caldav = calendar_sources(tables, resolve)
+    exchange, graph, cert, caldav = calendar_sources(CalendarSettings.model_validate(tables), resolve)
     assert isinstance(exchange, ExchangeSettings)
     assert (exchange.auth, exchange.password, exchange.server_version) == (EwsAuth.BASIC, "ews-pw", "15.1")
-    assert (exchange.common.batch_size, exchange.common.domains, exchange.common.rules.share_details) == \
-        (50, ("region.se",), True)
-    assert exchange.common.rules.private_refers
-    assert exchange.common.rules.code_in("UTE: x") == "business"
+    assert (exchange.batch_size, exchange.domains, exchange.rules.share_details) == \
+        (50, ["region.se"], True)
+    assert exchange.rules.private_refers
+    assert exchange.rules.code_in("UTE: x") == "business"
     assert isinstance(graph, GraphSettings)
     assert graph.client_secret == "graph-secret"
-    assert graph.common.rules.share_details is False
+    assert graph.rules.share_details is False
     assert isinstance(cert, GraphSettings)
     assert cert.certificate_pem.startswith("-----BEGIN")
     assert isinstance(caldav, CalDavSettings)
-    assert (caldav.read_events, caldav.common.mailbox_attribute) == (False, "upn")
+    assert (caldav.read_events, caldav.mailbox_attribute) == (False, "upn")
 
 
 @pytest.mark.parametrize(("tables", "message"), [
     ({"exchange": [{"name": "X"}]}, r"calendars.exchange\[0\]: set service_endpoint"),
     ({"exchange": [{"name": "X", "service_endpoint": "u", "password": "keyring:nope/x"}]},
      r"calendars.exchange\[0\].password: no keyring entry"),
-    ({"graph": [{"name": "G", "tenant_id": "t", "client_id": "c", "schedule_user": "s"}]},
-     r"calendars.graph\[0\]: set client_secret"),
-    ({"graph": [{"name": "G", "client_secret": "env:GRAPH_SECRET"}]}, r"calendars.graph\[0\].tenant_id"),
-    ({"graph": [{"name": "G", "certificate": "/nonexistent.pem"}]}, r"calendars.graph\[0\].certificate: cannot"),
-    ({"caldav": [{"name": "D"}]}, r"calendars.caldav\[0\].url"),
-    ({"caldav": [{"url": "u"}]}, r"calendars.caldav\[0\].name"),
+    ({"graph": [GRAPH]}, r"calendars.graph\[0\]: set client_secret"),
+    ({"graph": [{**GRAPH, "certificate": "/nonexistent.pem"}]}, r"calendars.graph\[0\].certificate: cannot"),
+    ({"graph": [{**GRAPH, "certificate": "/dev/null"}]}, r"calendars.graph\[0\].certificate_thumbprint: needed"),
+    ({"caldav": [{"name": "  ", "url": "u"}]}, r"calendars.caldav\[0\].name: every calendar source needs a name"),
+    ({"subject_codes": {":": "x"}, "caldav": [{"name": "D", "url": "u"}]}, "calendars.subject_codes: an empty"),
     ({"caldav": [{"name": "D", "url": "u"}, {"name": "D", "url": "v"}]}, "unique: D"),
 ])
-def test_errors_name_the_key(tables: dict[str, object], message: str) -> None:
+def test_errors_name_the_key(tables: dict[str, Any], message: str) -> None:
     with pytest.raises(CalendarConfigError, match=message):
-        calendar_sources(tables, resolve)
+        calendar_sources(CalendarSettings.model_validate(tables), resolve)
+
+
+@pytest.mark.parametrize(("tables", "where"), [
+    ({"graph": [{"name": "G", "client_secret": "env:GRAPH_SECRET"}]}, ("graph", 0, "tenant_id")),
+    ({"caldav": [{"name": "D"}]}, ("caldav", 0, "url")),
+    ({"caldav": [{"url": "u"}]}, ("caldav", 0, "name")),
+    ({"exchange": [{"name": "X", "auth": "NTLM"}]}, ("exchange", 0, "auth")),
+])
+def test_the_declaration_rejects_what_its_types_say(tables: dict[str, Any], where: tuple[object, ...]) -> None:
+    with pytest.raises(ValidationError) as caught:
+        CalendarSettings.model_validate(tables)
+    assert caught.value.errors()[0]["loc"] == where
 
 
 def test_nothing_configured() -> None:
-    assert calendar_sources({}, resolve) == []
+    assert calendar_sources(CalendarSettings(), resolve) == []
+

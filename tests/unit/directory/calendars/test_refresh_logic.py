@@ -17,6 +17,7 @@ from directory.calendars import (
     BusyBlock,
     CalendarAuthError,
     CalendarBook,
+    CalendarSourceCommon,
     CalendarThrottledError,
     FailureKind,
     Mailbox,
@@ -25,7 +26,6 @@ from directory.calendars import (
     RefreshBackoff,
     RefreshSchedule,
     ServerLimits,
-    SourceCommon,
     SubjectRules,
     mailbox_of,
     refresh_source,
@@ -50,8 +50,8 @@ def test_mailbox_by_email_or_configured_attribute() -> None:
 
 
 def test_route_by_domain_first_match_wins_and_people_only() -> None:
-    sources = [SourceCommon("onprem", domains=("region.se",)), SourceCommon("m365", domains=("kommun.no",)),
-               SourceCommon("dav")]
+    sources = [CalendarSourceCommon(name="onprem", domains=["region.se"]),
+               CalendarSourceCommon(name="m365", domains=["kommun.no"]), CalendarSourceCommon(name="dav")]
     entries = [person(1, "a@region.se"), person(2, "b@kommun.no"), person(3, "c@sub.region.se"),
                person(4, "d@other.org"), person(5, "e@region.se", kind=EntryKind.FUNCTION), person(6),
                person(7, "a@region.se")]
@@ -197,9 +197,9 @@ def test_sources_scheduled_and_on_demand_refreshes() -> None:
     from directory.calendars import CalDavSettings, CalendarSources  # noqa: PLC0415
 
     providers = {"a": FakeProvider(), "b": FakeProvider(fail_on="b1@b", error=CalendarThrottledError("slow", 300))}
-    settings = [CalDavSettings(SourceCommon(name, domains=(name,), refresh_interval=60), url="http://unused")
+    settings = [CalDavSettings(name=name, domains=[name], refresh_interval=60, url="http://unused")
                 for name in ("a", "b")]
-    sources = CalendarSources(settings, "UTC", NOW, provider_factory=lambda s: providers[s.common.name])
+    sources = CalendarSources(settings, "UTC", NOW, provider_factory=lambda s: providers[s.name])
     sources.set_entries([person(1, "a1@a"), person(2, "a2@a"), person(3, "b1@b")])
     jobs = sources.plan(NOW)
     assert [(j.source, len(j.mailboxes), j.scheduled) for j in jobs] == [("a", 2, True), ("b", 1, True)]
