@@ -135,7 +135,7 @@ def _about(description: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _keys(" ".join(found))
 
 
-def _mail_keys(local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def mail_keys(local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Keys of an e-mail local part. These are nearly all distinct ("anna.berg4"), so a plain ASCII one is
     folded whole rather than word by word through the caches (folding is per letter and digraphs never
     span the dots or digits between words)."""
@@ -150,7 +150,7 @@ def _mail_keys(local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def analyse(entry: Entry) -> Analysis:
     names = _names(entry.display_name, entry.given_name, entry.surname)
-    email_keys, raw_email = _mail_keys(entry.email.split("@")[0])
+    email_keys, raw_email = mail_keys(entry.email.split("@")[0])
     place_keys, raw_place = _place(entry.location, entry.keywords)
     if entry.description:
         about_keys, raw_about = _about(entry.description)

@@ -18,7 +18,7 @@ from directory.search.documents import name_order_key
 from directory.search.highlight import Highlighter
 from directory.search.matcher import Scored
 from directory.search.query import Query, Word, parse
-from directory.search.searching import search_number, search_text
+from directory.search.searching import search_email, search_number, search_text
 from directory.search.state import IndexState
 from directory.search.types import Hit, MatchKind
 
@@ -100,6 +100,11 @@ class SearchIndex:
         fuzzy_keys: list[frozenset[str]] = [frozenset() for _ in words]
         if query.number_forms:
             scored = search_number(state, query.number_forms, limit)
+        elif query.email and (mailbox := search_email(state, query.email)):
+            # Someone's whole e-mail address names them alone, as a full name does; its other words
+            # ("example", "org": the domain is not indexed) are no search. Another address is searched
+            # by its words, as any text.
+            scored = {slot: (r.FULL_NAME, r.FULL_NAME) for slot in mailbox[:limit]}
         else:
             scored, fuzzed = search_text(state, words, limit)
             fuzzy_keys = [self._near(w) if w in fuzzed else frozenset() for w in words]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ FUZZY_TWO = 8
 VARIANT_MIN = 3
 # A probe that occurs in no match string.
 NEVER = "\x00"
+# A whole e-mail address, typed or pasted: one token with an @ between two non-empty parts.
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class Word:
 class Query:
     words: tuple[Word, ...]
     number_forms: tuple[str, ...]  # set when the whole query is a phone number
+    email: str = ""  # the whole query, case-folded, when it is an e-mail address (its words are in words)
 
     @property
     def empty(self) -> bool:
@@ -86,4 +90,4 @@ def parse(text: object) -> Query:
         w = _word(typed)
         if w is not None:
             parsed.setdefault(w.raw, w)  # "1 1" or "anna anna": the same word once
-    return Query(tuple(parsed.values()), ())
+    return Query(tuple(parsed.values()), (), cleaned.casefold() if _EMAIL.fullmatch(cleaned) else "")

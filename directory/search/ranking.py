@@ -9,8 +9,9 @@ name variant          48      Christina for "kristina", Ericsson for "eriksson"
 fuzzy (1-2 edits)     20      +8 name
 ====================  ======  ======================================================
 
-A hit scores the mean of its words; a query that is exactly the display name scores 100. Number
-queries score 95 (whole number), 85 (extension: last 4-5 digits) or 70 (beginning of a number).
+A hit scores the mean of its words; a query that is exactly the display name (or the whole e-mail
+address) scores 100. Number queries score 95 (whole number), 85 (extension: last 4-5 digits) or 70
+(beginning of a number).
 Frequent use adds at most 3 points, always less than the gap between two match kinds (4), so it
 reorders only entries that matched equally well. Equal scores are ordered by name.
 """

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from directory.search import ranking as r
+from directory.search.documents import mail_keys
 from directory.search.matcher import Matcher, Scored, extra_slots
 from directory.search.multiword import search_words
 from directory.search.numbers import EXTENSION_LENGTHS
@@ -99,3 +100,19 @@ def search_number(state: IndexState, forms: Sequence[str], limit: int) -> Scored
                 return collected
             collected.setdefault(slot, (r.NUMBER_PREFIX, r.NUMBER_PREFIX))
     return collected
+
+
+def search_email(state: IndexState, address: str) -> list[int]:
+    """The entries whose e-mail is ``address`` (case-folded), in name order.
+
+    Only an address's local part is indexed (its words are the entry's keys, as for any field), so the
+    entries that have every one of those words are candidates, and each candidate's address is compared
+    whole. Work for e-mail queries only, bounded by the rarest local-part word.
+    """
+    keys, _ = mail_keys(address.split("@", maxsplit=1)[0])
+    postings = sorted((state.all.exact(key) for key in keys), key=len)
+    if not postings or not postings[0]:
+        return []
+    entries = state.entries
+    return sorted(slot for slot in set(postings[0]).intersection(*postings[1:])
+                  if (entry := entries[slot]) is not None and entry.email.casefold() == address)

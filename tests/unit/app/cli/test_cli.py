@@ -91,6 +91,32 @@ def test_the_about_text_is_searched_like_keywords(capsys: pytest.CaptureFixture[
     assert {"Växeln", "Akutmottagningen"} <= set(names)
 
 
+def test_a_whole_email_address_finds_its_person_in_search_and_referral_set(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text("id,name,title,unit,email,work\n"
+                   "p1,Siv Ek,Sjuksköterska,Region / Akuten,siv.ek@example.org,019-602 30 00\n"
+                   "p2,Siv Ek,Läkare,Region / Röntgen,siv.ek2@example.org,019-602 30 01\n", encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    code, out, _ = run(capsys, "directory", "search", "siv.ek@example.org", "--json")
+    assert code == 0
+    assert [(r["external_id"], r["match"]) for r in json.loads(out)["results"]] == [("p1", "exact_name")]
+    code, out, _ = run(capsys, "directory", "search", "Siv.Ek2@Example.org")
+    assert code == 0
+    assert "Läkare" in out
+    assert "Sjuksköterska" not in out
+    code, out, err = run(capsys, "referral", "set", "siv.ek2@example.org", "lunch", "--until", "+30")
+    assert (code, err) == (0, "")
+    assert out.startswith("Siv Ek: ")
+    (listed,) = [json.loads(line) for line in run(capsys, "referral", "list", "--json")[1].splitlines()]
+    code, out, _ = run(capsys, "directory", "search", "siv.ek2@example.org", "--json")
+    assert listed["entry_id"] == json.loads(out)["results"][0]["id"]
+    code, _, err = run(capsys, "referral", "set", "siv ek", "lunch")
+    assert code == 1
+    assert "several entries" in err  # the name alone is two people: the address is what tells them apart
+    assert run(capsys, "referral", "clear", "siv.ek2@example.org")[1].strip() == "Siv Ek: 1 referral(s) cleared"
+
+
 def test_failed_import_leaves_the_store_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     csv = tmp_path / "staff.csv"
     csv.write_text(CSV, encoding="utf-8")

@@ -44,3 +44,15 @@ def test_the_about_text_is_searchable_and_follows_a_reimport(store: Store) -> No
     index.upsert(repo.load_entries(changes.upserted))
     assert [h.entry.display_name for h in index.search("dygnet")] == ["Dygnet Persson"]
     assert [h.entry.display_name for h in index.search("vardagar")] == ["Växeln"]
+
+
+def test_a_whole_address_finds_its_person(store: Store) -> None:
+    repo = DirectoryRepository(store)
+    repo.replace_source("import:staff.csv", [
+        _entry("p1", "Siv Ek", email="Siv.Ek@Example.org"),
+        _entry("p2", "Siv Ek", email="siv.ek2@example.org"),
+    ])
+    index = SearchIndex(repo.load_entries())
+    assert [(h.entry.external_id, h.match) for h in index.search("siv.ek@example.org")] == [
+        ("p1", MatchKind.EXACT_NAME)]
+    assert [h.entry.external_id for h in index.search("SIV.EK2@EXAMPLE.ORG")] == ["p2"]
