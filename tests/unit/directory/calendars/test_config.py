@@ -10,11 +10,14 @@ from pydantic import ValidationError
 
 from directory.calendars import (
     CalDavSettings,
+    CalDavSource,
     CalendarConfigError,
     CalendarSettings,
     EwsAuth,
     ExchangeSettings,
+    ExchangeSource,
     GraphSettings,
+    GraphSource,
     calendar_sources,
 )
 
@@ -90,3 +93,28 @@ def test_the_declaration_rejects_what_its_types_say(tables: dict[str, Any], wher
 def test_nothing_configured() -> None:
     assert calendar_sources(CalendarSettings(), resolve) == []
 
+
+@pytest.mark.parametrize(("runtime", "declaration", "added"), [
+    (ExchangeSettings, ExchangeSource, set()),
+    (GraphSettings, GraphSource, {"certificate_pem", "validate_authority"}),
+    (CalDavSettings, CalDavSource, set()),
+])
+def test_runtime_settings_are_the_declaration_plus_what_the_app_knows(
+        runtime: type[Any], declaration: type[Any], added: set[str]) -> None:
+    assert issubclass(runtime, declaration)
+    assert set(runtime.model_fields) == {*declaration.model_fields, "rules", *added}
+
+
+def test_resolved_secrets_stay_out_of_repr() -> None:
+    tables = {"exchange": [{"name": "X", "service_endpoint": "u", "password": "keyring:switchboard/ews"}],
+              "graph": [{**GRAPH, "client_secret": "env:GRAPH_SECRET"}]}
+    exchange, graph = calendar_sources(CalendarSettings.model_validate(tables), resolve)
+    assert isinstance(exchange, ExchangeSettings)
+    assert (exchange.password, "ews-pw" in repr(exchange), "graph-secret" in repr(graph)) == ("ews-pw", False, False)
+
+
+def test_rules_follow_the_tables_share_details() -> None:
+    assert CalDavSettings(name="D", url="u", share_details=True).rules.share_details
+    with pytest.raises(ValidationError, match="share_details"):
+        CalDavSettings(name="D", url="u", rules=CalendarSettings().subject_rules(CalDavSource(name="D", url="u",
+                                                                                             share_details=True)))
