@@ -20,7 +20,7 @@ from app.config.display import number_display
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.config.secrets import SecretError
-from app.demo.phone import DEMO_EMERGENCY_NUMBERS, start_demo_exchange
+from app.demo.phone import DEMO_EMERGENCY_NUMBERS, start_demo_phone
 from app.logs import setup_logging
 from app.lookup.calendar_setup import calendar_settings
 from app.lookup.console import Console
@@ -77,19 +77,21 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     if config.errors:
         window.show_config_problems(len(config.errors))
     window.search_field.setText(search)
-    lab = None
+    demo_phone = None
+    phone = None
     if demo and not phone_configured(config):  # the demo's own exchange calls the console
         try:
-            lab, demo_phone, hand_back_to, services = start_demo_exchange()
+            demo_phone = start_demo_phone(paths.demo_database)
         except DemoLabError as error:
             log.error("demo exchange not started: %s", error)
             window.show_phone_unavailable(str(error))
         else:
-            window.set_number_display(number_display(config.settings, services))
-            phone = attach_phone(config, window, console, settings=demo_phone,
+            window.set_number_display(number_display(config.settings, demo_phone.services))
+            window.show_demo_line(demo_phone.queue is not None, demo_phone.no_queue_because)
+            phone = attach_phone(config, window, console, settings=demo_phone.settings,
                                  emergency_numbers=DEMO_EMERGENCY_NUMBERS, busy_lamps=False,
-                                 hand_back_to=hand_back_to)
-    if lab is None:
+                                 hand_back_to=demo_phone.hand_back_to, queue=demo_phone.queue)
+    else:
         phone = attach_phone(config, window, console)
     FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
     attach_stats(config, window, console, phone)
@@ -126,8 +128,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
         window_state.save()
     if phone is not None:
         phone.stop()  # hang up, unregister and destroy pjsua2 while the GUI thread still owns it
-    if lab is not None:
-        lab.stop()
+    if demo_phone is not None:
+        demo_phone.stop()
     console.close()
     tasks.shutdown()
     del translators

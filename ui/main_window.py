@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         self.calendar_label.hide()
         self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.source_label)
+        self.line_label = QLabel()  # where calls come from, when it is worth saying (the demo)
+        self.line_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.line_label.hide()
+        self.statusBar().addPermanentWidget(self.line_label)
         self.announcer = Announcer()  # new callers, warnings and errors, told to screen readers too
         self.statusBar().insertPermanentWidget(0, self.announcer, 1)
         self.banner.shown.connect(self.announcer.announce)
@@ -323,6 +327,17 @@ class MainWindow(QMainWindow):
             self.tr("The exchange's queue cannot be reached (%1). Reconnecting; callers waiting there are not "
                     "shown meanwhile.").replace("%1", detail), "background: #fde7e9; color: #5c0b12;")
         self.banner.setProperty("kind", "queue")
+
+    def show_demo_line(self, queue: bool, reason: str = "") -> None:
+        """Which way the demo's callers come: a private exchange queue, or this console's own line (and why)."""
+        if queue:
+            self.line_label.setText(self.tr("Demo: callers wait at a private exchange queue"))
+            self.line_label.setToolTip(self.tr("Kamailio holds the callers; F2 picks the first, Shift+F2 the "
+                                               "selected one."))
+        else:
+            self.line_label.setText(self.tr("Demo: callers ring this console's own line"))
+            self.line_label.setToolTip(self.tr("No private exchange queue: %1").replace("%1", reason))
+        self.line_label.show()
 
     def hide_banner(self) -> None:
         self.banner.hide()

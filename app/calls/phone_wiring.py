@@ -18,6 +18,7 @@ from app.lookup.line_watcher import LineWatcher
 from softphone.blf import BlfAccount, BlfClient
 from softphone.desk.desk import OperatorDesk
 from softphone.engine import Phone
+from softphone.exchange.client import ExchangeClient
 from softphone.settings import PhoneSettings
 from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
@@ -27,9 +28,10 @@ log = logging.getLogger(__name__)
 
 def attach_phone(config: Config, window: MainWindow, console: Console, *, settings: PhoneSettings | None = None,
                  emergency_numbers: tuple[str, ...] = (), busy_lamps: bool = True,
-                 hand_back_to: str = "") -> DeskBridge | None:
+                 hand_back_to: str = "", queue: ExchangeClient | None = None) -> DeskBridge | None:
     """Start the phone when `[sip]` is configured (or ``settings`` are given, as the demo does); None, and a
-    visible reason, when it is not started."""
+    visible reason, when it is not started. Callers wait at the exchange's queue when `[exchange]` names one
+    (or ``queue`` is given, as the demo's private queue does)."""
     if settings is None:
         if not phone_configured(config):
             return None
@@ -59,19 +61,19 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     console.attach_dialler(lambda number: bridge.dial(dial_string(number)))
     if busy_lamps:  # live line state of the people shown, subscribed at the PBX (RFC 4235 dialog events)
         console.attach_lines(LineWatcher(BlfClient(BlfAccount.from_settings(settings)), console))
-    if queue_configured(config):
-        attach_queue(config, window, console, bridge)
+    if queue is None and queue_configured(config):
+        try:
+            queue = client_for(config)
+        except SecretError as error:
+            log.error("exchange queue not attached: %s", error)
+            window.show_queue_state(False, str(error))
+    if queue is not None:
+        attach_queue(queue, window, console, bridge)
     return bridge
 
 
-def attach_queue(config: Config, window: MainWindow, console: Console, bridge: DeskBridge) -> None:
+def attach_queue(client: ExchangeClient, window: MainWindow, console: Console, bridge: DeskBridge) -> None:
     """Callers wait at the exchange's queue: the waiting panel shows all of them and F2 picks."""
-    try:
-        client = client_for(config)
-    except SecretError as error:
-        log.error("exchange queue not attached: %s", error)
-        window.show_queue_state(False, str(error))
-        return
     queue = ExchangeBridge(client, bridge, console.tasks, window)
     queue.connection_changed.connect(window.show_queue_state)
     queue.refused.connect(window.show_notice)

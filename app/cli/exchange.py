@@ -89,8 +89,10 @@ def run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
 
 def run_foreground(text: str, runtime_dir: Path | None) -> int:
     """Kamailio in the foreground, logging to stderr, its pid file and work files in one private folder."""
-    binary = shutil.which("kamailio") or "/usr/sbin/kamailio"
-    if not Path(binary).exists():
+    from installer.exchange.launch import kamailio_binary, kamailio_command  # noqa: PLC0415
+
+    binary = kamailio_binary()
+    if binary is None:
         print("error: kamailio is not installed (Debian: kamailio kamailio-python3-modules "
               "kamailio-extra-modules)", file=sys.stderr)
         return 2
@@ -99,10 +101,8 @@ def run_foreground(text: str, runtime_dir: Path | None) -> int:
     cfg = folder / "exchange.cfg"
     cfg.write_text(text, encoding="utf-8")
     cfg.chmod(0o600)
-    argv = [binary, "-DD", "-E", "-f", str(cfg), "-P", str(folder / "kamailio.pid"), "-Y", str(folder),
-            "-w", str(folder), "-m", "64", "-M", "8"]
     print(f"exchange: running Kamailio on {folder} (Ctrl+C stops it)", file=sys.stderr)
-    proc = subprocess.Popen(argv)
+    proc = subprocess.Popen(kamailio_command(binary, cfg, folder))
     try:
         return proc.wait()
     except KeyboardInterrupt:

@@ -64,17 +64,19 @@ class kamailio:  # noqa: N801 - the name app_python3 looks for
         if method == "INVITE" and ours and _get("$rU") in self.s["numbers"]:
             return self.join()
         if ours and KSR.registrar.lookup("location") < 0:
-            KSR.sl.sl_send_reply(404, "Not Found")
-            return 1
+            if not self.s.get("forward_to"):
+                KSR.sl.sl_send_reply(404, "Not Found")
+                return 1
+            # Neither a queue number nor a console: the PBX behind the exchange has it (the number kept).
+            KSR.setdsturi(self.s["forward_to"])
         if KSR.tm.t_relay() < 0:
             KSR.sl.sl_reply_error()
         return 1
 
     def addressed_to_us(self) -> bool:
         """The request URI is in our domain on our own port (anything else is relayed as addressed)."""
-        port = _get("$rp")
-        return _get("$rd") == self.s["domain"] and port in ("", "5060" if self.s["sip_port"] == 5060 else "",
-                                                             str(self.s["sip_port"]))
+        port = rules.explicit_port(_get("$ru"))  # $rp reads 5060 when the URI names no port
+        return _get("$rd") == self.s["domain"] and port in ("", str(self.s["sip_port"]))
 
     def cancelled(self) -> None:
         """A waiting caller hung up: gone from the queue at once. (tm then ends the suspended INVITE with

@@ -65,6 +65,18 @@ def classify(number: str, dialled: str, rules: dict[str, Any]) -> str:
     return "normal"
 
 
+def explicit_port(uri: str) -> str:
+    """The port a SIP URI names, or "" when it names none ("sip:4711@example.se" means the domain, whatever
+    port its exchange listens on; "sip:1000@192.0.2.7:40840" is a console's own contact)."""
+    rest = uri.partition(":")[2]
+    host = rest.rpartition("@")[2]
+    for end in ";?>":
+        host = host.partition(end)[0]
+    if host.startswith("["):  # IPv6 reference: [2001:db8::1]:5070
+        return host.partition("]")[2].lstrip(":")
+    return host.partition(":")[2]
+
+
 def queue_order(callers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Emergency, priority, internal, then longest waiting; the id breaks ties (arrival order)."""
     return sorted(callers, key=lambda c: (CLASS_RANK.get(c["class"], 3), c["joined_at"], int(c["id"])))

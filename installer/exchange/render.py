@@ -42,6 +42,7 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
         "max_wait_s": settings.max_wait,
         "offer_timeout_s": settings.offer_timeout,
         "overflow_to": settings.overflow_to,
+        "forward_to": settings.forward_to,
         "queued_reply": settings.queued_reply,
         "sip_port": int(settings.sip_listen.rpartition(":")[2]),
         "api_port": int(settings.api_listen.rpartition(":")[2]),

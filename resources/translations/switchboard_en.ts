@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>MessageFlow</name>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="126"/>
+        <location filename="../../app/messages/message_flow.py" line="142"/>
         <source>%n without an address for this channel: %1</source>
         <translation>
             <numerusform>%n person without an address for this channel: %1</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="140"/>
+        <location filename="../../app/messages/message_flow.py" line="156"/>
         <source>%1 characters, %n SMS</source>
         <translation>
             <numerusform>%1 characters, %n SMS</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="172"/>
+        <location filename="../../app/messages/message_flow.py" line="188"/>
         <source>Send this message to %n recipients?</source>
         <translation>
             <numerusform>Send this message to %n recipient?</numerusform>

@@ -88,59 +88,59 @@
 <context>
     <name>CallListModel</name>
     <message>
-        <location filename="../../ui/call_model.py" line="60"/>
+        <location filename="../../ui/call_model.py" line="63"/>
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="64"/>
+        <location filename="../../ui/call_model.py" line="67"/>
         <source>Held by caller</source>
         <translation>Satt på vent av motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="62"/>
-        <location filename="../../ui/call_model.py" line="66"/>
+        <location filename="../../ui/call_model.py" line="65"/>
+        <location filename="../../ui/call_model.py" line="69"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="53"/>
+        <location filename="../../ui/call_model.py" line="56"/>
         <source>Consulting %1</source>
         <translation>Konsulterer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="55"/>
+        <location filename="../../ui/call_model.py" line="58"/>
         <source>Transferring to %1</source>
         <translation>Setter over til %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="57"/>
+        <location filename="../../ui/call_model.py" line="60"/>
         <source>Recall</source>
         <translation>Tilbakekall</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="67"/>
+        <location filename="../../ui/call_model.py" line="70"/>
         <source>Calling</source>
         <translation>Ringer opp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="68"/>
+        <location filename="../../ui/call_model.py" line="71"/>
         <source>Ringing at the other end</source>
         <translation>Det ringer hos mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="69"/>
+        <location filename="../../ui/call_model.py" line="72"/>
         <source>Connecting</source>
         <translation>Kobler til</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="62"/>
-        <location filename="../../ui/call_model.py" line="70"/>
+        <location filename="../../ui/call_model.py" line="65"/>
+        <location filename="../../ui/call_model.py" line="73"/>
         <source>Connected</source>
         <translation>Tilkoblet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="71"/>
+        <location filename="../../ui/call_model.py" line="74"/>
         <source>Ended</source>
         <translation>Avsluttet</translation>
     </message>
@@ -860,42 +860,42 @@
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -903,27 +903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -931,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -944,22 +944,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Koblet til sentralbordets kø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <source>Demo: callers wait at a private exchange queue</source>
+        <translation>Demo: innringerne venter i en egen sentralbordskø</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
+        <translation>Kamailio holder innringerne; F2 tar den første, Shift+F2 den markerte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338"/>
+        <source>Demo: callers ring this console&apos;s own line</source>
+        <translation>Demo: innringerne ringer denne konsollens egen linje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>No private exchange queue: %1</source>
+        <translation>Ingen egen sentralbordskø: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -967,52 +987,52 @@
 <context>
     <name>MessageFlow</name>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <location filename="../../app/messages/message_flow.py" line="41"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <location filename="../../app/messages/message_flow.py" line="41"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="39"/>
+        <location filename="../../app/messages/message_flow.py" line="42"/>
         <source>Pager / DECT</source>
         <translation>Personsøker / DECT</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <location filename="../../app/messages/message_flow.py" line="46"/>
         <source>queued</source>
         <translation>i kø</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <location filename="../../app/messages/message_flow.py" line="46"/>
         <source>sending</source>
         <translation>sendes</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <location filename="../../app/messages/message_flow.py" line="47"/>
         <source>sent</source>
         <translation>sendt</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <location filename="../../app/messages/message_flow.py" line="47"/>
         <source>delivered</source>
         <translation>levert</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="45"/>
+        <location filename="../../app/messages/message_flow.py" line="48"/>
         <source>failed</source>
         <translation>mislyktes</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="88"/>
+        <location filename="../../app/messages/message_flow.py" line="104"/>
         <source>No message channel is configured ([messages] in the settings).</source>
         <translation>Ingen meldingskanal er satt opp ([messages] i innstillingene).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="126"/>
+        <location filename="../../app/messages/message_flow.py" line="142"/>
         <source>%n without an address for this channel: %1</source>
         <translation>
             <numerusform>%n mangler adresse for denne kanalen: %1</numerusform>
@@ -1020,7 +1040,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="140"/>
+        <location filename="../../app/messages/message_flow.py" line="156"/>
         <source>%1 characters, %n SMS</source>
         <translation>
             <numerusform>%1 tegn, %n SMS</numerusform>
@@ -1028,17 +1048,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="143"/>
+        <location filename="../../app/messages/message_flow.py" line="159"/>
         <source>%1 of %2 characters</source>
         <translation>%1 av %2 tegn</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="146"/>
+        <location filename="../../app/messages/message_flow.py" line="162"/>
         <source>%1 characters</source>
         <translation>%1 tegn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="172"/>
+        <location filename="../../app/messages/message_flow.py" line="188"/>
         <source>Send this message to %n recipients?</source>
         <translation>
             <numerusform>Sende meldingen til %n mottaker?</numerusform>
@@ -1046,7 +1066,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="187"/>
+        <location filename="../../app/messages/message_flow.py" line="203"/>
         <source>The store is not open yet; try again in a moment.</source>
         <translation>Databasen er ikke åpen ennå; prøv igjen om et øyeblikk.</translation>
     </message>
@@ -1159,7 +1179,7 @@
 <context>
     <name>MessagesWiring</name>
     <message>
-        <location filename="../../app/messages/wiring.py" line="59"/>
+        <location filename="../../app/messages/wiring.py" line="65"/>
         <source>Message to staff: SMS, e-mail or pager to the selected person or unit, from the current call</source>
         <translation>Melding til ansatte: SMS, e-post eller personsøker til valgt person eller enhet, fra pågående samtale</translation>
     </message>
@@ -1178,13 +1198,13 @@
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="96"/>
-        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="217"/>
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="97"/>
-        <location filename="../../ui/phone_panel.py" line="210"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Hold</source>
         <translation>Sett på vent</translation>
     </message>
@@ -1234,73 +1254,73 @@
         <translation>Sender %1 som tone til motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="133"/>
+        <location filename="../../ui/phone_panel.py" line="142"/>
         <source>Keypad</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="137"/>
+        <location filename="../../ui/phone_panel.py" line="146"/>
         <source>Shows or hides the keys for sending tones</source>
         <translation>Viser eller skjuler tastene for å sende toner</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="143"/>
+        <location filename="../../ui/phone_panel.py" line="152"/>
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="184"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="186"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="190"/>
+        <location filename="../../ui/phone_panel.py" line="199"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="202"/>
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="204"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="217"/>
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="210"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="220"/>
+        <location filename="../../ui/phone_panel.py" line="229"/>
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="223"/>
-        <location filename="../../ui/phone_panel.py" line="245"/>
+        <location filename="../../ui/phone_panel.py" line="232"/>
+        <location filename="../../ui/phone_panel.py" line="254"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="232"/>
+        <location filename="../../ui/phone_panel.py" line="241"/>
         <source>muted</source>
         <translation>mikrofon dempet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="247"/>
+        <location filename="../../ui/phone_panel.py" line="256"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>

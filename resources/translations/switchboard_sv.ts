@@ -88,59 +88,59 @@
 <context>
     <name>CallListModel</name>
     <message>
-        <location filename="../../ui/call_model.py" line="60"/>
+        <location filename="../../ui/call_model.py" line="63"/>
         <source>On hold</source>
         <translation>I vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="64"/>
+        <location filename="../../ui/call_model.py" line="67"/>
         <source>Held by caller</source>
         <translation>Satt i vänteläge av motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="62"/>
-        <location filename="../../ui/call_model.py" line="66"/>
+        <location filename="../../ui/call_model.py" line="65"/>
+        <location filename="../../ui/call_model.py" line="69"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="53"/>
+        <location filename="../../ui/call_model.py" line="56"/>
         <source>Consulting %1</source>
         <translation>Konsulterar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="55"/>
+        <location filename="../../ui/call_model.py" line="58"/>
         <source>Transferring to %1</source>
         <translation>Kopplar till %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="57"/>
+        <location filename="../../ui/call_model.py" line="60"/>
         <source>Recall</source>
         <translation>Återkoppling</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="67"/>
+        <location filename="../../ui/call_model.py" line="70"/>
         <source>Calling</source>
         <translation>Ringer upp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="68"/>
+        <location filename="../../ui/call_model.py" line="71"/>
         <source>Ringing at the other end</source>
         <translation>Det ringer hos mottagaren</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="69"/>
+        <location filename="../../ui/call_model.py" line="72"/>
         <source>Connecting</source>
         <translation>Kopplar upp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="62"/>
-        <location filename="../../ui/call_model.py" line="70"/>
+        <location filename="../../ui/call_model.py" line="65"/>
+        <location filename="../../ui/call_model.py" line="73"/>
         <source>Connected</source>
         <translation>Uppkopplad</translation>
     </message>
     <message>
-        <location filename="../../ui/call_model.py" line="71"/>
+        <location filename="../../ui/call_model.py" line="74"/>
         <source>Ended</source>
         <translation>Avslutat</translation>
     </message>
@@ -860,42 +860,42 @@
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -903,27 +903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -931,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -944,22 +944,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Ansluten till växelns kö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <source>Demo: callers wait at a private exchange queue</source>
+        <translation>Demo: uppringarna väntar i en egen växelkö</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
+        <translation>Kamailio håller uppringarna; F2 tar den första, Skift+F2 den markerade.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338"/>
+        <source>Demo: callers ring this console&apos;s own line</source>
+        <translation>Demo: uppringarna ringer den här konsolens egen linje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>No private exchange queue: %1</source>
+        <translation>Ingen egen växelkö: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -967,52 +987,52 @@
 <context>
     <name>MessageFlow</name>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <location filename="../../app/messages/message_flow.py" line="41"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="38"/>
+        <location filename="../../app/messages/message_flow.py" line="41"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="39"/>
+        <location filename="../../app/messages/message_flow.py" line="42"/>
         <source>Pager / DECT</source>
         <translation>Personsökare / DECT</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <location filename="../../app/messages/message_flow.py" line="46"/>
         <source>queued</source>
         <translation>i kö</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="43"/>
+        <location filename="../../app/messages/message_flow.py" line="46"/>
         <source>sending</source>
         <translation>skickas</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <location filename="../../app/messages/message_flow.py" line="47"/>
         <source>sent</source>
         <translation>skickat</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="44"/>
+        <location filename="../../app/messages/message_flow.py" line="47"/>
         <source>delivered</source>
         <translation>levererat</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="45"/>
+        <location filename="../../app/messages/message_flow.py" line="48"/>
         <source>failed</source>
         <translation>misslyckades</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="88"/>
+        <location filename="../../app/messages/message_flow.py" line="104"/>
         <source>No message channel is configured ([messages] in the settings).</source>
         <translation>Ingen meddelandekanal är inställd ([messages] i inställningarna).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="126"/>
+        <location filename="../../app/messages/message_flow.py" line="142"/>
         <source>%n without an address for this channel: %1</source>
         <translation>
             <numerusform>%n saknar adress för den här kanalen: %1</numerusform>
@@ -1020,7 +1040,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="140"/>
+        <location filename="../../app/messages/message_flow.py" line="156"/>
         <source>%1 characters, %n SMS</source>
         <translation>
             <numerusform>%1 tecken, %n SMS</numerusform>
@@ -1028,17 +1048,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="143"/>
+        <location filename="../../app/messages/message_flow.py" line="159"/>
         <source>%1 of %2 characters</source>
         <translation>%1 av %2 tecken</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="146"/>
+        <location filename="../../app/messages/message_flow.py" line="162"/>
         <source>%1 characters</source>
         <translation>%1 tecken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="172"/>
+        <location filename="../../app/messages/message_flow.py" line="188"/>
         <source>Send this message to %n recipients?</source>
         <translation>
             <numerusform>Skicka meddelandet till %n mottagare?</numerusform>
@@ -1046,7 +1066,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="187"/>
+        <location filename="../../app/messages/message_flow.py" line="203"/>
         <source>The store is not open yet; try again in a moment.</source>
         <translation>Databasen är inte öppen än; försök igen om en stund.</translation>
     </message>
@@ -1159,7 +1179,7 @@
 <context>
     <name>MessagesWiring</name>
     <message>
-        <location filename="../../app/messages/wiring.py" line="59"/>
+        <location filename="../../app/messages/wiring.py" line="65"/>
         <source>Message to staff: SMS, e-mail or pager to the selected person or unit, from the current call</source>
         <translation>Meddelande till personal: SMS, e-post eller personsökare till vald person eller enhet, från pågående samtal</translation>
     </message>
@@ -1178,13 +1198,13 @@
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="96"/>
-        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="217"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="97"/>
-        <location filename="../../ui/phone_panel.py" line="210"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
@@ -1234,73 +1254,73 @@
         <translation>Skickar %1 som ton till motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="133"/>
+        <location filename="../../ui/phone_panel.py" line="142"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="137"/>
+        <location filename="../../ui/phone_panel.py" line="146"/>
         <source>Shows or hides the keys for sending tones</source>
         <translation>Visar eller döljer knapparna för att skicka toner</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="143"/>
+        <location filename="../../ui/phone_panel.py" line="152"/>
         <source>Send tone %1</source>
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="184"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="186"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="190"/>
+        <location filename="../../ui/phone_panel.py" line="199"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="202"/>
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="204"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="217"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="210"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="220"/>
+        <location filename="../../ui/phone_panel.py" line="229"/>
         <source>No call</source>
         <translation>Inget samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="223"/>
-        <location filename="../../ui/phone_panel.py" line="245"/>
+        <location filename="../../ui/phone_panel.py" line="232"/>
+        <location filename="../../ui/phone_panel.py" line="254"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="232"/>
+        <location filename="../../ui/phone_panel.py" line="241"/>
         <source>muted</source>
         <translation>mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="247"/>
+        <location filename="../../ui/phone_panel.py" line="256"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
     </message>

@@ -44,9 +44,11 @@ class Caller:
 @dataclass(frozen=True)
 class LabConfig:
     operator: str = "1000"  # the console's user at the front door
+    exchange: str = ""  # host:port of an exchange queue the callers call instead of the operator's contact
     extensions: tuple[Extension, ...] = ()
     callers: tuple[Caller, ...] = ()
     interval_s: float = 0.0  # a new caller every this many seconds; 0: only on the "call" command
+    first_call_s: float = 4.0  # the first caller this long after the start (at most interval_s)
     abandon_after_s: float = 0.0  # a caller not answered by then hangs up; 0: never
     tone_hz: int = 0  # callers and answering extensions play a tone (0: silence)
     default_behaviour: Behaviour | None = None  # for numbers not listed; None: 404 Not Found

@@ -3,8 +3,9 @@
 Run as `python -m softphone.demolab '<LabConfig JSON>'` (see `process.DemoLab`). One pjsua2 account
 with no registration receives every call for an extension (the request URI's user picks which) and
 places the callers' calls with a P-Asserted-Identity naming the caller, to the operator's contact as
-registered at the front door, with the dialled switchboard number as the request URI's user. REFERs
-(blind and with Replaces) are followed like any phone would. Commands on stdin (JSON lines): call
+registered at the front door (or to the exchange's queue, `LabConfig.exchange`), with the dialled
+switchboard number as the request URI's user. REFERs (blind and with Replaces) are followed like any
+phone would. Commands on stdin (JSON lines): call
 (the next caller, or `number`/`name`/`dialled`), hangup (`number`), quit. Events on stdout, "@@" + JSON.
 """
 
@@ -56,6 +57,8 @@ class Lab:
         acfg = pj.AccountConfig()
         acfg.idUri = f"sip:lab@127.0.0.1:{self.port}"
         acfg.sipConfig.transportId = tid
+        if self.config.exchange:  # like a trunk behind the exchange: every request goes through it (a REFER's
+            acfg.sipConfig.proxies.append(f"sip:{self.config.exchange};lr")  # target names the domain only)
         acfg.mediaConfig.transportConfig.boundAddress = "127.0.0.1"
         self.account = LabAccount(self)
         self.account.create(acfg, True)
@@ -80,11 +83,14 @@ class Lab:
             self.next_caller += 1
         if sum(1 for c in self.calls.values() if c.role == "caller") >= self.config.max_callers:
             raise ValueError("enough callers already")
-        contact = self.door.contact(self.config.operator)
-        if contact is None:
-            raise ValueError("the operator is not registered at the front door")
         user = re.sub(r"[^0-9+*#]", "", caller.dialled) or self.config.operator
-        uri = re.sub(r"^(sips?:)[^@]+@", rf"\g<1>{user}@", contact)
+        if self.config.exchange:  # callers wait at the exchange's queue for the switchboard number
+            uri = f"sip:{user}@{self.config.exchange}"
+        else:
+            contact = self.door.contact(self.config.operator)
+            if contact is None:
+                raise ValueError("the operator is not registered at the front door")
+            uri = re.sub(r"^(sips?:)[^@]+@", rf"\g<1>{user}@", contact)
         prm = pj.CallOpParam(True)
         pai = pj.SipHeader()
         pai.hName = "P-Asserted-Identity"
@@ -219,7 +225,8 @@ def run(config: LabConfig) -> None:
 
     threading.Thread(target=read_stdin, daemon=True).start()
     # the first caller soon after the console registers, then one every interval
-    next_call = time.monotonic() + min(config.interval_s, 4.0) if config.interval_s > 0 else float("inf")
+    next_call = time.monotonic() + min(config.interval_s, config.first_call_s) if config.interval_s > 0 \
+        else float("inf")
     while True:
         lab.ep.libHandleEvents(10)
         lab.ended.clear()

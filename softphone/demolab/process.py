@@ -43,6 +43,7 @@ class DemoLab:
         self._log: IO[str] | None = None
         self._reader: threading.Thread | None = None
         self.frontdoor = ""
+        self.port = 0  # where the lab's own account takes calls for its extensions
         self._config_file: Path | None = None
 
     def start(self, timeout: float = 10.0) -> None:
@@ -59,7 +60,7 @@ class DemoLab:
         self._reader = threading.Thread(target=self._read, name="demolab-reader", daemon=True)
         self._reader.start()
         ready = self.wait("ready", timeout)
-        self.frontdoor = str(ready["frontdoor"])
+        self.frontdoor, self.port = str(ready["frontdoor"]), int(ready["lab"])
 
     def _read(self) -> None:
         stdout = self.proc.stdout if self.proc is not None else None

@@ -44,6 +44,10 @@ class ExchangeQueueSettings(Section):
                                  "before the caller goes back to its place.")
     overflow_to: str = Field("", description="SIP address callers go to after max_wait or when no operator "
                              "is signed in; empty: they are told 480 after max_wait.")
+    forward_to: str = Field("", pattern=r"^$|^sips?:[^\s@]+$",
+                            description="SIP address of the PBX behind the exchange, e.g. sip:192.0.2.5:5060: "
+                            "calls to numbers that are neither switchboard numbers nor consoles go there, the "
+                            "number kept; empty: they are refused (404).")
     queued_reply: Literal[180, 182] = Field(180, description="What waiting callers are told: 180 Ringing "
                                             "or 182 Queued.")
     operators: dict[str, QueueOperatorSettings] = Field(default_factory=dict, description="Consoles of this "

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -45,8 +46,10 @@ def phone_config(tmp_path: Path, registrar: str, monkeypatch: pytest.MonkeyPatch
 
 
 @contextmanager
-def running_console(qtbot: QtBot, config: Config, paths: Paths, entries: list[Entry]) -> Iterator[RunningConsole]:
-    """The directory holds ``entries`` (source "t"); the console is loaded, its phone started."""
+def running_console(qtbot: QtBot, config: Config, paths: Paths, entries: list[Entry],
+                    **phone: Any) -> Iterator[RunningConsole]:
+    """The directory holds ``entries`` (source "t"); the console is loaded, its phone started (``phone``: the
+    keywords of `attach_phone`, e.g. the demo's settings and queue)."""
     services = Services.open(config, paths, demo=False)
     services.directory.replace_source("t", entries)
     services.close()
@@ -54,7 +57,7 @@ def running_console(qtbot: QtBot, config: Config, paths: Paths, entries: list[En
     qtbot.addWidget(window)
     tasks = TaskRunner()
     console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
-    bridge = attach_phone(config, window, console)
+    bridge = attach_phone(config, window, console, **phone)
     assert bridge is not None
     try:
         window.show()

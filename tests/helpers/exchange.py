@@ -3,11 +3,11 @@ in the foreground on a private runtime folder, plus sipp callers."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 from pathlib import Path
 from typing import Any
 
+from installer.exchange.launch import accepting, free_loopback_port, kamailio_command
 from installer.exchange.render import render
 from softphone.desk.settings import DeskSettings
 from softphone.exchange.client import ExchangeClient
@@ -22,17 +22,6 @@ def token_of(operator: str) -> str:
     return f"token-{operator}"
 
 
-def _free_udp_and_tcp() -> int:
-    while True:
-        port = free_port()
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        return port
-
-
 class Exchange:
     """A running exchange. Operators 1000-1002 (token "token-N", SIP password "pwN", as sip_peer uses);
     switchboard numbers 100 (normal), 200 (priority), 112 (emergency)."""
@@ -41,7 +30,7 @@ class Exchange:
                  operators: tuple[str, ...] = OPERATORS, **settings: Any) -> None:
         self.binary = require_binary("kamailio")
         self.workdir = workdir
-        self.sip_port, self.api_port, self.events_port = _free_udp_and_tcp(), free_port(), free_port()
+        self.sip_port, self.api_port, self.events_port = free_loopback_port(), free_port(), free_port()
         values: dict[str, Any] = {
             "sip_listen": f"127.0.0.1:{self.sip_port}", "api_listen": f"127.0.0.1:{self.api_port}",
             "events_listen": f"127.0.0.1:{self.events_port}",
@@ -74,8 +63,7 @@ class Exchange:
         self._runs += 1
         rundir = self.workdir / f"run{self._runs}"
         rundir.mkdir(parents=True)
-        argv = [self.binary, "-DD", "-E", "-f", str(self.config), "-P", str(rundir / "kamailio.pid"),
-                "-Y", str(rundir), "-w", str(rundir), "-m", "64", "-M", "8"]
+        argv = kamailio_command(Path(self.binary), self.config, rundir)
         self.process = ManagedProcess(argv, log=rundir / "kamailio.log")
         wait_until(lambda: self._listening() or not self.alive(), timeout=10)
         if not self.alive():
@@ -86,12 +74,7 @@ class Exchange:
 
     def _listening(self) -> bool:
         """Both the API and the event stream accept connections (evapi may open after xhttp)."""
-        for port in (self.api_port, self.events_port):
-            with socket.socket() as sock:
-                sock.settimeout(0.2)
-                if sock.connect_ex(("127.0.0.1", port)) != 0:
-                    return False
-        return True
+        return all(accepting(f"127.0.0.1:{port}") for port in (self.api_port, self.events_port))
 
     def client(self, operator: str, token: str | None = None) -> ExchangeClient:
         return ExchangeClient(self.url, operator, token if token is not None else token_of(operator))
@@ -100,7 +83,7 @@ class Exchange:
                 pause_ms: int = 0, log_name: str = "", keys: dict[str, str] | None = None
                 ) -> subprocess.Popen[bytes]:
         """`count` sipp callers dialling `number` at `rate` calls a second, all at once (in the background)."""
-        port = _free_udp_and_tcp()
+        port = free_loopback_port()
         name = log_name or f"sipp-{port}"
         argv = [require_binary("sipp"), "-sf", str(SCENARIOS / scenario), "-s", number, self.hostport,
                 "-i", "127.0.0.1", "-p", str(port), "-m", str(count), "-l", str(count), "-r", str(rate),

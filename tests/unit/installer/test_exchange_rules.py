@@ -66,3 +66,11 @@ def test_rendered_configuration_holds_digests_never_secrets() -> None:
     with_records = render(settings, DeskSettings(), tokens={"1000": "t"}, sip_passwords={"1000": "p"},
                           records_url="sqlite:///tmp/x.sqlite3")
     assert 'loadmodule "db_sqlite.so"' in with_records
+
+
+@pytest.mark.parametrize(("uri", "port"), [
+    ("sip:4711@127.0.0.1", ""), ("sip:4711@example.se;user=phone", ""), ("sip:1000@127.0.0.1:40840", "40840"),
+    ("sip:1000@127.0.0.1:40840;transport=udp", "40840"), ("sips:+4619600@[2001:db8::1]:5071", "5071"),
+    ("sip:[2001:db8::1]", ""), ("sip:127.0.0.1:5070", "5070")])
+def test_explicit_port_is_only_what_the_uri_names(uri: str, port: str) -> None:
+    assert rules.explicit_port(uri) == port
