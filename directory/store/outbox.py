@@ -4,7 +4,8 @@ One row per recipient (a group of 500 is 500 rows sharing a ``batch``), so each 
 tracked, retried and reported on its own. A row moves
 
     queued -> sending -> sent -> delivered
-       ^         |          \\-> failed (a delivery report said so)
+       ^         |          \\          \\-> failed (a later report: a part of it was not delivered)
+       |         |           \\-> failed (a delivery report said so)
        '-retry---+-> failed (refused, out of attempts, or interrupted while sending)
 
 Every step is a conditional UPDATE on the state it expects, so of two consoles (or a retry racing a
@@ -164,6 +165,35 @@ class OutboxRepository:
 
     def mark_delivered(self, message_id: int, now: datetime) -> bool:
         return self._step(message_id, ("sending", "sent"), state="delivered", delivered_at=now, updated_at=now)
+
+    def mark_undelivered(self, message_id: int, reason: str, now: datetime) -> bool:
+        """A delivery report's "not delivered": failed from sent, and from delivered too, since a multi-part
+        SMS is reported part by part and one part lost means the recipient lacks part of the text."""
+        return self._step(message_id, ("sending", "sent", "delivered"), state="failed", reason=reason,
+                          delivered_at=None, updated_at=now)
+
+    def find_sent(self, provider_id: str, since: datetime) -> tuple[OutboxMessage, int] | None:
+        """The message created since `since` whose gateway id is `provider_id`, and which of its parts that is
+        (0 the first: a multi-part SMS stores "id1,id2,..."); the newest when a gateway has reused an id. A whole
+        id is found through the index, a later part's by a scan of the messages created since `since`."""
+        if not provider_id or "," in provider_id:
+            return None
+        newest = (OutboxRow.created_at.desc(), OutboxRow.id.desc())
+        escaped = _escape_like(provider_id)
+        with self._store.sessions() as session:
+            row = session.scalars(select(OutboxRow).where(OutboxRow.provider_id == provider_id,
+                                                          OutboxRow.created_at >= since)
+                                  .order_by(*newest).limit(1)).first()
+            if row is not None:
+                return _message(row), 0
+            rows = session.scalars(select(OutboxRow).where(OutboxRow.created_at >= since, or_(
+                *(OutboxRow.provider_id.like(pattern, escape="\\")
+                  for pattern in (f"{escaped},%", f"%,{escaped}", f"%,{escaped},%")))).order_by(*newest))
+            for row in rows:
+                parts = row.provider_id.split(",")
+                if provider_id in parts:  # LIKE ignores case on SQLite; ids do not
+                    return _message(row), parts.index(provider_id)
+        return None
 
     def fail_interrupted(self, now: datetime, older_than: timedelta) -> int:
         """Messages left in `sending` (a crash, a lost worker) become failed, never sent again; returns how many."""
