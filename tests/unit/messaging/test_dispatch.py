@@ -10,7 +10,7 @@ import pytest
 
 from directory.store import OutboxRepository, Store, sqlite_url
 from messaging.compose import Limits, outbox_rows
-from messaging.dispatch import Dispatcher, RetrySchedule
+from messaging.dispatch import Dispatcher, ReceiptMatcher, RetrySchedule
 from messaging.model import Channel, Recipient, StaffMessage
 from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
 
@@ -128,3 +128,60 @@ def test_two_dispatchers_never_send_the_same_message(outbox: OutboxRepository) -
     assert one.send_one(ids[1]) is None
     assert [m.id for m in first.sent] == [ids[0]]
     assert [m.id for m in second.sent] == [ids[1]]
+
+
+def test_a_receipt_naming_the_gateways_id_is_recorded(outbox: OutboxRepository) -> None:
+    ids = queue(outbox, "+46701234567", "+46701234568")
+    clock = Clock()
+    dispatcher = Dispatcher(outbox, {"sms": ScriptedTransport("smsc-1", "smsc-2")}, clock=clock)
+    dispatcher.send_due()
+    clock.now += timedelta(seconds=5)
+    assert dispatcher.record_receipt("smsc-2", "failed")
+    assert dispatcher.record_receipt("smsc-1", "delivered")
+    assert not dispatcher.record_receipt("smsc-1", "delivered")  # already delivered
+    delivered, failed = outbox.get(ids)
+    assert (delivered.state, delivered.delivered_at) == ("delivered", clock.now)
+    assert (failed.state, failed.reason) == ("failed", "the gateway reports the message was not delivered")
+
+
+@pytest.mark.parametrize(("receipts", "state", "reason"), [
+    ([("a", "delivered"), ("b", "delivered"), ("c", "delivered")], "delivered", ""),
+    ([("c", "delivered"), ("b", "delivered")], "sent", ""),  # the first part's receipt decides
+    ([("a", "delivered")], "delivered", ""),
+    ([("a", "delivered"), ("c", "failed")], "failed", "the gateway reports part 3 of the message was not delivered"),
+    ([("c", "failed"), ("a", "delivered")], "failed", "the gateway reports part 3 of the message was not delivered"),
+    ([("a", "failed"), ("b", "failed")], "failed", "the gateway reports the message was not delivered"),
+])
+def test_a_multi_part_message_is_delivered_by_its_first_part_and_failed_by_any(
+        outbox: OutboxRepository, receipts: list[tuple[str, str]], state: str, reason: str) -> None:
+    (mid,) = queue(outbox, "+46701234567")
+    dispatcher = Dispatcher(outbox, {"sms": ScriptedTransport("a,b,c")}, clock=Clock())
+    dispatcher.send_due()
+    for provider_id, outcome in receipts:
+        dispatcher.record_receipt(provider_id, outcome)
+    (message,) = outbox.get([mid])
+    assert (message.state, message.reason) == (state, reason)
+
+
+def test_a_receipt_before_the_message_is_recorded_sent_is_kept_until_it_is(outbox: OutboxRepository) -> None:
+    (mid,) = queue(outbox, "+46701234567")
+    clock = Clock()
+    dispatcher = Dispatcher(outbox, {"sms": ScriptedTransport("x1,x2")}, clock=clock)
+    claimed = dispatcher.claim(mid)
+    assert claimed is not None
+    outcome = dispatcher.deliver(claimed)
+    assert not dispatcher.record_receipt("x1", "delivered")  # read on the session before the store has the id
+    dispatcher.record(claimed, outcome)
+    (message,) = outbox.get([mid])
+    assert (message.state, message.provider_id) == ("delivered", "x1,x2")
+
+
+def test_a_receipt_nobody_claims_is_forgotten(outbox: OutboxRepository) -> None:
+    queue(outbox, "+46701234567")
+    clock = Clock()
+    dispatcher = Dispatcher(outbox, {"sms": ScriptedTransport("late")}, clock=clock)
+    assert not dispatcher.record_receipt("late", "delivered")  # another console's message, say
+    clock.now += ReceiptMatcher.KEPT_FOR + timedelta(seconds=1)
+    assert not dispatcher.record_receipt("other", "delivered")  # keeping this one forgets the old one
+    (result,) = dispatcher.send_due()
+    assert result.state == "sent"
