@@ -91,13 +91,16 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
     try:
         service = MessageService(services.store, settings, transports,
                                  region=config.settings.directory.default_region)
-        service.start()
         try:
-            ids = service.queue(message)
-        except MessageError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        results = service.send(ids)
+            service.start()
+            try:
+                ids = service.queue(message)
+            except MessageError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            results = service.send(ids)
+        finally:
+            service.close()  # an SMPP session is unbound, not just dropped
     finally:
         services.close()
     for result in results:

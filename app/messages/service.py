@@ -1,7 +1,8 @@
 """Queueing and sending messages to staff, for the CLI and the window alike (blocking: run it off the GUI thread).
 
 `queue` writes a composed message to the outbox (all recipients or none); `send` hands the given ids to the
-dispatcher at once; `send_due` picks up retries that have come due. Messages left `sending` by a crash are
+dispatcher at once; `send_due` picks up retries that have come due; `poll_reports` reads the delivery reports
+a gateway keeps for us (SMPP); `close` ends the gateways' sessions. Messages left `sending` by a crash are
 failed at start, never resent, and the log is purged to its retention.
 """
 
@@ -38,6 +39,7 @@ class MessageService:
         self.settings = settings
         self.limits = limits_for(settings, region)
         self._clock = clock
+        self._transports = transports
         schedule = RetrySchedule(settings.retry_after, settings.retry_at_most, settings.max_attempts)
         self._dispatcher = Dispatcher(self.outbox, transports, schedule, clock)
 
@@ -68,3 +70,19 @@ class MessageService:
 
     def send_due(self) -> list[OutboxMessage]:
         return self._dispatcher.send_due()
+
+    @property
+    def polls_reports(self) -> bool:
+        """Whether a transport reads delivery reports only when asked (SMPP): then `poll_reports` on a timer."""
+        return any(hasattr(t, "poll_reports") for t in self._transports.values())
+
+    def poll_reports(self) -> int:
+        """Network step: the delivery reports waiting at the gateways read and handed to the transports'
+        callbacks; returns how many."""
+        return sum(len(poll()) for t in self._transports.values() if (poll := getattr(t, "poll_reports", None)))
+
+    def close(self) -> None:
+        """Closes the transports' connections (an SMPP session is unbound); they open again when used."""
+        for transport in self._transports.values():
+            if (close := getattr(transport, "close", None)) is not None:
+                close()
