@@ -17,22 +17,30 @@ translate = QCoreApplication.translate
 def definitions() -> list[tuple[str, str]]:
     """(figure, definition) in the operator's language, in DEFINITIONS' order."""
     return [
-        (translate("Stats", "Offered"), translate("Stats", "Incoming calls that rang at a console, answered or not.")),
+        (translate("Stats", "Offered"), translate(
+            "Stats", "Calls that rang at a console, answered or not, and callers who left the exchange's queue "
+                     "unanswered.")),
         (translate("Stats", "Answered"), translate("Stats", "Offered calls the operator answered.")),
-        (translate("Stats", "Abandoned"),
-         translate("Stats", "Offered calls whose caller hung up before being answered.")),
+        (translate("Stats", "Abandoned"), translate(
+            "Stats", "Offered calls whose caller hung up unanswered, at a console or waiting in the exchange's "
+                     "queue.")),
         (translate("Stats", "Short abandons"), translate(
             "Stats",
             "Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.")),
         (translate("Stats", "Rejected"), translate("Stats", "Offered calls the operator declined unanswered (busy).")),
+        (translate("Stats", "Overflowed"), translate(
+            "Stats", "Callers the exchange's queue sent on to its overflow number; in the service level, not "
+                     "answered.")),
         (translate("Stats", "Answered within N s"),
          translate("Stats", "Answered calls whose wait was N seconds or less.")),
         (translate("Stats", "Service level (N s)"),
          translate("Stats", "Answered within N s, divided by offered calls less short abandons.")),
         (translate("Stats", "Wait"), translate(
-            "Stats", "From offered to answered, over answered calls; mean, median and 90th percentile.")),
+            "Stats", "From offered (joining the queue) to answered, over answered calls; mean, median and 90th "
+                     "percentile.")),
         (translate("Stats", "Abandoned after"), translate(
-            "Stats", "From offered to the caller hanging up, over abandoned calls; mean and median.")),
+            "Stats", "From offered (joining the queue) to the caller hanging up, over abandoned calls; mean and "
+                     "median.")),
         (translate("Stats", "Time to connect"), translate(
             "Stats", "From answered until transferred or ended, over answered calls; mean and median.")),
         (translate("Stats", "Transfers"), translate("Stats", "Answered calls that ended transferred.")),
@@ -54,7 +62,7 @@ def headers(by: str, rules: StatsRules) -> list[str]:
         "offered": translate("Stats", "Offered"), "answered": translate("Stats", "Answered"),
         "abandoned": translate("Stats", "Abandoned"),
         "short_abandons": translate("Stats", "Short abandons (<= %1 s)").replace("%1", str(rules.short_abandon_s)),
-        "rejected": translate("Stats", "Rejected"),
+        "rejected": translate("Stats", "Rejected"), "overflowed": translate("Stats", "Overflowed"),
         "wait_mean_s": translate("Stats", "Mean wait (s)"), "wait_median_s": translate("Stats", "Median wait (s)"),
         "wait_p90_s": translate("Stats", "90th percentile wait (s)"),
         "abandoned_after_mean_s": translate("Stats", "Mean abandoned after (s)"),

@@ -1,20 +1,22 @@
 """What each figure means, written once: the README's "Call measurement: definitions" and the window's
 supervisor view show this same table (the window through tr(), see ui/stats_text.py).
 
-Like Puzzel's published definitions, each figure is stated in terms of the call log's own facts. Only
-incoming calls count; the operator's own outgoing calls are never offered.
+Like Puzzel's published definitions, each figure is stated in terms of the call log's own facts and,
+where the exchange has a queue, its records. Only incoming calls count; the operator's own outgoing
+calls are never offered.
 
 | Figure | Definition |
 |---|---|
-| Offered | Incoming calls that rang at a console, answered or not. |
+| Offered | Calls that rang at a console, answered or not, and callers who left the exchange's queue unanswered. |
 | Answered | Offered calls the operator answered. |
-| Abandoned | Offered calls whose caller hung up before being answered. |
+| Abandoned | Offered calls whose caller hung up unanswered, at a console or waiting in the exchange's queue. |
 | Short abandons | Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level. |
 | Rejected | Offered calls the operator declined unanswered (busy). |
+| Overflowed | Callers the exchange's queue sent on to its overflow number; in the service level, not answered. |
 | Answered within N s | Answered calls whose wait was N seconds or less. |
 | Service level (N s) | Answered within N s, divided by offered calls less short abandons. |
-| Wait | From offered to answered, over answered calls; mean, median and 90th percentile. |
-| Abandoned after | From offered to the caller hanging up, over abandoned calls; mean and median. |
+| Wait | From offered (joining the queue) to answered, over answered calls; mean, median and 90th percentile. |
+| Abandoned after | From offered (joining the queue) to the caller hanging up, over abandoned calls; mean and median. |
 | Time to connect | From answered until transferred or ended, over answered calls; mean and median. |
 | Transfers | Answered calls that ended transferred. |
 | Recalls | Calls that came back to the operator after a failed or unanswered transfer. |
@@ -25,6 +27,10 @@ Waits are counted in whole seconds, rounded up (a caller answered after 19.2 s w
 an even count); the 90th percentile is the shortest wait that at least 90 % of callers did not exceed
 (nearest rank). Hours are the operator's local hours: a day with a daylight-saving change has 23 or
 25 of them.
+
+A caller in the exchange's queue counts once: a caller picked and answered (or who hung up while ringing)
+at a console from that console's call log, a caller who hung up while waiting or overflowed from the
+exchange's records, in the hour they joined the queue, for the number they dialled, at no console.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ class Figures:
     abandoned: int
     short_abandons: int
     rejected: int
+    overflowed: int
     answered_within: dict[int, int]  # threshold in seconds -> answered calls that waited no longer
     service_level: dict[int, float | None]  # threshold -> share (0..1); None when nothing counts
     wait_mean_s: float | None
@@ -69,7 +70,7 @@ def figures(tally: Tally, rules: StatsRules = DEFAULT_RULES) -> Figures:
     counted = tally.offered - short
     return Figures(
         offered=tally.offered, answered=tally.answered, abandoned=tally.abandoned, short_abandons=short,
-        rejected=tally.rejected, answered_within=within,
+        rejected=tally.rejected, overflowed=tally.overflowed, answered_within=within,
         service_level={t: (n / counted if counted > 0 else None) for t, n in within.items()},
         wait_mean_s=_mean(tally.total_s(ANSWER), sum(answers.values())), wait_median_s=median(answers),
         wait_p90_s=percentile(answers, 0.9),

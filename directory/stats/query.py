@@ -9,11 +9,9 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 
 from directory.stats.periods import aware_utc
-from directory.stats.tally import Tally
+from directory.stats.tally import COUNTS, Tally
 from directory.store.database import Store
 from directory.store.schema import CallStatsHourRow, CallStatsWaitRow
-
-_COUNTS = ("offered", "answered", "abandoned", "rejected", "transferred", "recalled", "callbacks_done")
 
 
 def _filtered(query: Select, table: type, start: datetime, end: datetime, *,  # type: ignore[type-arg]
@@ -41,7 +39,7 @@ def load(store: Store, start: datetime, end: datetime, by: str, *, services: tup
     h, w = CallStatsHourRow, CallStatsWaitRow
     key_h = {"hour": h.hour_start, "service": h.service, "console": h.console}[by]
     key_w = {"hour": w.hour_start, "service": w.service, "console": w.console}[by]
-    counts = _filtered(select(key_h, *(func.sum(getattr(h, n)) for n in _COUNTS)), h, start, end,
+    counts = _filtered(select(key_h, *(func.sum(getattr(h, n)) for n in COUNTS)), h, start, end,
                        organisation=store.organisation, services=services, consoles=consoles).group_by(key_h)
     waits = _filtered(select(key_w, w.kind, w.seconds, func.sum(w.calls), func.sum(w.total_s)), w, start, end,
                       organisation=store.organisation, services=services, consoles=consoles,
@@ -50,7 +48,7 @@ def load(store: Store, start: datetime, end: datetime, by: str, *, services: tup
     with store.engine.connect() as connection:
         for key, *sums in connection.execute(counts):
             tally = tallies[_key(key, by)]
-            for name, value in zip(_COUNTS, sums, strict=True):
+            for name, value in zip(COUNTS, sums, strict=True):
                 setattr(tally, name, int(value or 0))
         for key, kind, seconds, calls, total in connection.execute(waits):
             tallies[_key(key, by)].add_duration(

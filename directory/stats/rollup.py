@@ -1,4 +1,5 @@
-"""Keep the hourly aggregates (call_stats_hourly, call_stats_waits) filled from the call log.
+"""Keep the hourly aggregates (call_stats_hourly, call_stats_waits) filled from the call log, and from the
+exchange queue's records of callers who left it unanswered (directory.stats.exchange_queue).
 
 A rollup rewrites every hour from a little before the newest aggregate up to now from the raw rows, so
 calls logged late (a call is logged when it ends, hours after it was offered) are counted in the hour
@@ -15,6 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, column, delete, func, insert, inspect, select, table
 
+from directory.stats.exchange_queue import first_left, left_unanswered
 from directory.stats.periods import aware_utc, hour_floor
 from directory.stats.tally import KINDS, CallFacts, Tally
 from directory.store.calllog import CallLogRepository
@@ -67,6 +69,12 @@ def _add_callbacks(connection: Connection, start: datetime, organisation: str, t
         tallies[(hour_floor(at), dialled or "", console or "")].callbacks_done += 1
 
 
+def _add_left_queue(connection: Connection, start: datetime, tallies: dict[Key, Tally]) -> None:
+    # At no console: the caller never reached one (see exchange_queue for who is counted from where).
+    for caller in left_unanswered(connection, start):
+        tallies[(hour_floor(caller.joined_at), caller.service, "")].add_left_queue(caller.event, caller.waited_s)
+
+
 def _write(connection: Connection, organisation: str, tallies: dict[Key, Tally]) -> None:
     hours, waits = [], []
     for (hour, service, console), tally in tallies.items():
@@ -100,8 +108,8 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
     """Rewrite the store's organisation's aggregates from the raw rows of the last hours; returns how many
     hours were written.
 
-    Starts `margin` before the newest aggregate hour (or at the first logged call), never before the
-    oldest raw row, and leaves alone any hour whose raw rows retention has already thinned. Only the
+    Starts `margin` before the newest aggregate hour (or at the first logged call or queue record), never
+    before the oldest raw row, and leaves alone any hour whose raw rows retention has already thinned. Only the
     store's own organisation (migration 0009) is read and written, also on SQLite, which has no RLS."""
     organisation = store.organisation
     with store.engine.begin() as connection:
@@ -110,6 +118,7 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
             .where(CallStatsHourRow.organisation == organisation).scalar_subquery(),
             select(func.min(CallLogRow.offered_at))
             .where(CallLogRow.organisation == organisation).scalar_subquery())).one())
+        oldest_raw = min((t for t in (oldest_raw, first_left(connection)) if t is not None), default=None)
         if oldest_raw is None:
             return 0  # nothing to count, and nothing rolled up may be rewritten without its rows
         start = hour_floor(oldest_raw)
@@ -117,6 +126,7 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
             start = max(min(newest, hour_floor(now)) - margin, start)
         tallies = tally_hours(_read_calls(connection, start, organisation))
         _add_callbacks(connection, start, organisation, tallies)
+        _add_left_queue(connection, start, tallies)
         kept = _partly_purged(connection, start, organisation, tallies)
         tallies = {key: tally for key, tally in tallies.items() if key[0] not in kept}
         for row in (CallStatsWaitRow, CallStatsHourRow):

@@ -31,7 +31,7 @@ def columns(rules: StatsRules) -> tuple[Column, ...]:
     levels = tuple(Column(f"service_level_{t}s", f"Service level {t} s") for t in rules.service_levels_s)
     return (Column("offered", "Offered"), Column("answered", "Answered"), Column("abandoned", "Abandoned"),
             Column("short_abandons", f"Short abandons (<= {rules.short_abandon_s} s)"),
-            Column("rejected", "Rejected"), *within, *levels,
+            Column("rejected", "Rejected"), Column("overflowed", "Overflowed"), *within, *levels,
             Column("wait_mean_s", "Mean wait (s)"), Column("wait_median_s", "Median wait (s)"),
             Column("wait_p90_s", "90th percentile wait (s)"),
             Column("abandoned_after_mean_s", "Mean abandoned after (s)"),
@@ -54,7 +54,8 @@ def values(figures: Figures, rules: StatsRules) -> dict[str, Cell]:
 
     row: dict[str, Cell] = {
         "offered": figures.offered, "answered": figures.answered, "abandoned": figures.abandoned,
-        "short_abandons": figures.short_abandons, "rejected": figures.rejected}
+        "short_abandons": figures.short_abandons, "rejected": figures.rejected,
+        "overflowed": figures.overflowed}
     row.update({f"answered_within_{t}s": figures.answered_within[t] for t in rules.service_levels_s})
     row.update({f"service_level_{t}s": None if (s := figures.service_level[t]) is None else round(s, 3)
                 for t in rules.service_levels_s})

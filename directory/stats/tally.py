@@ -18,6 +18,10 @@ KINDS = (ANSWER, ABANDON, CONNECT)
 # Stored outcome values (softphone.desk.records.Outcome): the store depends on no softphone code.
 GAVE_UP_OUTCOMES = frozenset({"abandoned", "abandoned_held", "abandoned_transfer"})
 REJECTED, TRANSFERRED = "rejected", "transferred"
+# The exchange queue's records (exchange_queue_events) of callers who left it unanswered.
+QUEUE_ABANDONED, QUEUE_OVERFLOWED = "abandoned", "overflowed"
+# The counts an aggregate row holds, as stored (call_stats_hourly's columns).
+COUNTS = ("offered", "answered", "abandoned", "rejected", "overflowed", "transferred", "recalled", "callbacks_done")
 
 
 def whole_seconds(seconds: float) -> int:
@@ -52,6 +56,7 @@ class Tally:
     answered: int = 0
     abandoned: int = 0
     rejected: int = 0
+    overflowed: int = 0  # callers the exchange's queue sent on to its overflow number
     transferred: int = 0
     recalled: int = 0
     callbacks_done: int = 0
@@ -81,6 +86,16 @@ class Tally:
         elif call.outcome == REJECTED:
             self.rejected += 1
 
+    def add_left_queue(self, event: str, waited_s: float) -> None:
+        """A caller who left the exchange's queue unanswered ("abandoned" or "overflowed") and so never
+        reached a console's call log: offered, and abandoned (with its wait) or overflowed."""
+        self.offered += 1
+        if event == QUEUE_ABANDONED:
+            self.abandoned += 1
+            self._duration(ABANDON, waited_s)
+        else:
+            self.overflowed += 1
+
     def add_duration(self, kind: str, seconds: int, calls: int, total: float) -> None:
         """One stored histogram cell; `total` is the exact seconds, kept for the means."""
         self.waits[kind][seconds] += calls
@@ -90,7 +105,7 @@ class Tally:
         self.add_duration(kind, whole_seconds(seconds), 1, seconds)
 
     def merge(self, other: Tally) -> None:
-        for name in ("offered", "answered", "abandoned", "rejected", "transferred", "recalled", "callbacks_done"):
+        for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for kind in KINDS:
             self.waits[kind].update(other.waits[kind])
@@ -98,9 +113,7 @@ class Tally:
                 self.totals[kind][seconds] += total
 
     def counts(self) -> Mapping[str, int]:
-        return {"offered": self.offered, "answered": self.answered, "abandoned": self.abandoned,
-                "rejected": self.rejected, "transferred": self.transferred, "recalled": self.recalled,
-                "callbacks_done": self.callbacks_done}
+        return {name: getattr(self, name) for name in COUNTS}
 
 
 def tally_all(calls: Iterable[CallFacts]) -> Tally:

@@ -283,6 +283,8 @@ class CallStatsHourRow(Base):
     answered: Mapped[int] = mapped_column(Integer, default=0)
     abandoned: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    # 0010: callers the exchange's queue sent to its overflow number (from exchange_queue_events)
+    overflowed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     transferred: Mapped[int] = mapped_column(Integer, default=0)
     recalled: Mapped[int] = mapped_column(Integer, default=0)
     callbacks_done: Mapped[int] = mapped_column(Integer, default=0)

@@ -80,7 +80,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Acts on the message beside it</source>
         <translation>Utfører det meldingen ved siden av foreslår</translation>
     </message>
@@ -820,82 +820,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Search the directory</source>
         <translation>Søk i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv navn, enhet, tittel eller nummer; resultatene følger mens du skriver. Enter ringer opp den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Search results</source>
         <translation>Søkeresultater</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer og enheter som er funnet, med status. Enter ringer opp, F4 setter en henvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Selected entry</source>
         <translation>Valgt oppføring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -903,27 +903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -931,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -944,42 +944,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Koblet til sentralbordets kø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: innringerne venter i en egen sentralbordskø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio holder innringerne; F2 tar den første, Shift+F2 den markerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: innringerne ringer denne konsollens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen sentralbordskø: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -1941,15 +1941,15 @@
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="57"/>
-        <location filename="../../ui/stats_text.py" line="21"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="23"/>
+        <location filename="../../ui/stats_text.py" line="62"/>
         <source>Answered</source>
         <translation>Besvart</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="58"/>
-        <location filename="../../ui/stats_text.py" line="22"/>
-        <location filename="../../ui/stats_text.py" line="55"/>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <location filename="../../ui/stats_text.py" line="63"/>
         <source>Abandoned</source>
         <translation>Avbrutt</translation>
     </message>
@@ -1966,212 +1966,223 @@
     <message>
         <location filename="../../ui/stats_charts.py" line="73"/>
         <location filename="../../ui/stats_text.py" line="20"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="62"/>
         <source>Offered</source>
         <translation>Tilbudt</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="74"/>
-        <location filename="../../ui/stats_text.py" line="68"/>
+        <location filename="../../ui/stats_text.py" line="76"/>
         <source>Answered within %1 s</source>
         <translation>Besvart innen %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="20"/>
-        <source>Incoming calls that rang at a console, answered or not.</source>
-        <translation>Innkommende anrop som ringte på en konsoll, besvart eller ikke.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="21"/>
+        <location filename="../../ui/stats_text.py" line="23"/>
         <source>Offered calls the operator answered.</source>
         <translation>Tilbudte anrop som sentralbordet besvarte.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="23"/>
-        <source>Offered calls whose caller hung up before being answered.</source>
-        <translation>Tilbudte anrop der innringeren la på før anropet ble besvart.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
+        <location filename="../../ui/stats_text.py" line="27"/>
         <source>Short abandons</source>
         <translation>Korte avbrudd</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
+        <location filename="../../ui/stats_text.py" line="27"/>
         <source>Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.</source>
         <translation>Avbrutte anrop som ga opp innen grensen for korte avbrudd (vanligvis 5 s); regnes ikke med i servicenivået.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
-        <location filename="../../ui/stats_text.py" line="57"/>
+        <location filename="../../ui/stats_text.py" line="30"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
         <source>Rejected</source>
         <translation>Avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
+        <location filename="../../ui/stats_text.py" line="30"/>
         <source>Offered calls the operator declined unanswered (busy).</source>
         <translation>Tilbudte anrop som sentralbordet avviste ubesvart (opptatt).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="28"/>
+        <location filename="../../ui/stats_text.py" line="34"/>
         <source>Answered within N s</source>
         <translation>Besvart innen N s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="29"/>
+        <location filename="../../ui/stats_text.py" line="35"/>
         <source>Answered calls whose wait was N seconds or less.</source>
         <translation>Besvarte anrop som ventet N sekunder eller kortere.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="30"/>
+        <location filename="../../ui/stats_text.py" line="36"/>
         <source>Service level (N s)</source>
         <translation>Servicenivå (N s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
+        <location filename="../../ui/stats_text.py" line="37"/>
         <source>Answered within N s, divided by offered calls less short abandons.</source>
         <translation>Besvart innen N s, delt på tilbudte anrop minus korte avbrudd.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
+        <location filename="../../ui/stats_text.py" line="38"/>
         <source>Wait</source>
         <translation>Ventetid</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
-        <source>From offered to answered, over answered calls; mean, median and 90th percentile.</source>
-        <translation>Fra tilbudt til besvart, over besvarte anrop; gjennomsnitt, median og 90. persentil.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
+        <location filename="../../ui/stats_text.py" line="41"/>
         <source>Abandoned after</source>
         <translation>Avbrutt etter</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
-        <source>From offered to the caller hanging up, over abandoned calls; mean and median.</source>
-        <translation>Fra tilbudt til innringeren la på, over avbrutte anrop; gjennomsnitt og median.</translation>
+        <location filename="../../ui/stats_text.py" line="31"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
+        <source>Overflowed</source>
+        <translation>Til overløp</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
+        <location filename="../../ui/stats_text.py" line="20"/>
+        <source>Calls that rang at a console, answered or not, and callers who left the exchange&apos;s queue unanswered.</source>
+        <translation>Anrop som ringte på en konsoll, besvart eller ikke, og innringere som forlot sentralens kø ubesvart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <source>Offered calls whose caller hung up unanswered, at a console or waiting in the exchange&apos;s queue.</source>
+        <translation>Tilbudte anrop der innringeren la på ubesvart, på en konsoll eller i kø i sentralen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="31"/>
+        <source>Callers the exchange&apos;s queue sent on to its overflow number; in the service level, not answered.</source>
+        <translation>Innringere som sentralens kø sendte videre til overløpsnummeret; med i servicenivået som ikke besvart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="38"/>
+        <source>From offered (joining the queue) to answered, over answered calls; mean, median and 90th percentile.</source>
+        <translation>Fra tilbudt (inngang i køen) til besvart, over besvarte anrop; gjennomsnitt, median og 90. persentil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="41"/>
+        <source>From offered (joining the queue) to the caller hanging up, over abandoned calls; mean and median.</source>
+        <translation>Fra tilbudt (inngang i køen) til innringeren la på, over avbrutte anrop; gjennomsnitt og median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="44"/>
         <source>Time to connect</source>
         <translation>Tid til setting over</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
+        <location filename="../../ui/stats_text.py" line="44"/>
         <source>From answered until transferred or ended, over answered calls; mean and median.</source>
         <translation>Fra besvart til anropet ble satt over eller avsluttet, over besvarte anrop; gjennomsnitt og median.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
+        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="72"/>
         <source>Transfers</source>
         <translation>Overføringer</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="46"/>
         <source>Answered calls that ended transferred.</source>
         <translation>Besvarte anrop som endte med overføring.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="72"/>
         <source>Recalls</source>
         <translation>Tilbakekomster</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
         <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
         <translation>Anrop som kom tilbake til sentralbordet etter en mislykket eller ubesvart overføring.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
+        <location filename="../../ui/stats_text.py" line="49"/>
+        <location filename="../../ui/stats_text.py" line="73"/>
         <source>Call-backs done</source>
         <translation>Utførte tilbakeringinger</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="49"/>
         <source>Call-back list entries marked done.</source>
         <translation>Oppføringer på tilbakeringingslisten som er merket som utført.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
         <source>Hour</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Week</source>
         <translation>Uke</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Service</source>
         <translation>Tjeneste</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Console</source>
         <translation>Konsoll</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
         <source>Short abandons (&lt;= %1 s)</source>
         <translation>Korte avbrudd (&lt;= %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Mean wait (s)</source>
         <translation>Gjennomsnittlig ventetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Median wait (s)</source>
         <translation>Median ventetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="59"/>
+        <location filename="../../ui/stats_text.py" line="67"/>
         <source>90th percentile wait (s)</source>
         <translation>Ventetid, 90. persentil (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="60"/>
+        <location filename="../../ui/stats_text.py" line="68"/>
         <source>Mean abandoned after (s)</source>
         <translation>Avbrutt etter, gjennomsnitt (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="61"/>
+        <location filename="../../ui/stats_text.py" line="69"/>
         <source>Median abandoned after (s)</source>
         <translation>Avbrutt etter, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="62"/>
+        <location filename="../../ui/stats_text.py" line="70"/>
         <source>Mean time to connect (s)</source>
         <translation>Tid til setting over, gjennomsnitt (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="63"/>
+        <location filename="../../ui/stats_text.py" line="71"/>
         <source>Median time to connect (s)</source>
         <translation>Tid til setting over, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="69"/>
+        <location filename="../../ui/stats_text.py" line="77"/>
         <source>Service level %1 s</source>
         <translation>Servicenivå %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="74"/>
+        <location filename="../../ui/stats_text.py" line="82"/>
         <source>Total</source>
         <translation>Totalt</translation>
     </message>

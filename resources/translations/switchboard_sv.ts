@@ -80,7 +80,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Acts on the message beside it</source>
         <translation>Utför det meddelandet bredvid föreslår</translation>
     </message>
@@ -820,82 +820,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Search the directory</source>
         <translation>Sök i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv namn, enhet, titel eller nummer; resultaten följer medan du skriver. Enter ringer upp den valda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Search results</source>
         <translation>Sökresultat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer och enheter som hittats, med status. Enter ringer upp, F4 sätter en hänvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Selected entry</source>
         <translation>Vald post</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -903,27 +903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -931,12 +931,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -944,42 +944,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Ansluten till växelns kö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: uppringarna väntar i en egen växelkö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio håller uppringarna; F2 tar den första, Skift+F2 den markerade.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: uppringarna ringer den här konsolens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen växelkö: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -1941,15 +1941,15 @@
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="57"/>
-        <location filename="../../ui/stats_text.py" line="21"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="23"/>
+        <location filename="../../ui/stats_text.py" line="62"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="58"/>
-        <location filename="../../ui/stats_text.py" line="22"/>
-        <location filename="../../ui/stats_text.py" line="55"/>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <location filename="../../ui/stats_text.py" line="63"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
@@ -1966,212 +1966,223 @@
     <message>
         <location filename="../../ui/stats_charts.py" line="73"/>
         <location filename="../../ui/stats_text.py" line="20"/>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="62"/>
         <source>Offered</source>
         <translation>Erbjudna</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="74"/>
-        <location filename="../../ui/stats_text.py" line="68"/>
+        <location filename="../../ui/stats_text.py" line="76"/>
         <source>Answered within %1 s</source>
         <translation>Besvarade inom %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="20"/>
-        <source>Incoming calls that rang at a console, answered or not.</source>
-        <translation>Inkommande samtal som ringde på en konsol, besvarade eller inte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="21"/>
+        <location filename="../../ui/stats_text.py" line="23"/>
         <source>Offered calls the operator answered.</source>
         <translation>Erbjudna samtal som telefonisten besvarade.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="23"/>
-        <source>Offered calls whose caller hung up before being answered.</source>
-        <translation>Erbjudna samtal där den som ringde lade på innan samtalet besvarades.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
+        <location filename="../../ui/stats_text.py" line="27"/>
         <source>Short abandons</source>
         <translation>Korta avbrott</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="24"/>
+        <location filename="../../ui/stats_text.py" line="27"/>
         <source>Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.</source>
         <translation>Avbrutna samtal som gav upp inom gränsen för korta avbrott (normalt 5 s); räknas inte in i servicenivån.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
-        <location filename="../../ui/stats_text.py" line="57"/>
+        <location filename="../../ui/stats_text.py" line="30"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
         <source>Rejected</source>
         <translation>Avvisade</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="27"/>
+        <location filename="../../ui/stats_text.py" line="30"/>
         <source>Offered calls the operator declined unanswered (busy).</source>
         <translation>Erbjudna samtal som telefonisten avvisade obesvarade (upptaget).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="28"/>
+        <location filename="../../ui/stats_text.py" line="34"/>
         <source>Answered within N s</source>
         <translation>Besvarade inom N s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="29"/>
+        <location filename="../../ui/stats_text.py" line="35"/>
         <source>Answered calls whose wait was N seconds or less.</source>
         <translation>Besvarade samtal som väntade N sekunder eller kortare.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="30"/>
+        <location filename="../../ui/stats_text.py" line="36"/>
         <source>Service level (N s)</source>
         <translation>Servicenivå (N s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
+        <location filename="../../ui/stats_text.py" line="37"/>
         <source>Answered within N s, divided by offered calls less short abandons.</source>
         <translation>Besvarade inom N s, delat med erbjudna samtal minus korta avbrott.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
+        <location filename="../../ui/stats_text.py" line="38"/>
         <source>Wait</source>
         <translation>Väntetid</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="32"/>
-        <source>From offered to answered, over answered calls; mean, median and 90th percentile.</source>
-        <translation>Från erbjudet till besvarat, över besvarade samtal; medelvärde, median och 90:e percentil.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
+        <location filename="../../ui/stats_text.py" line="41"/>
         <source>Abandoned after</source>
         <translation>Avbrutet efter</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
-        <source>From offered to the caller hanging up, over abandoned calls; mean and median.</source>
-        <translation>Från erbjudet tills den som ringde lade på, över avbrutna samtal; medelvärde och median.</translation>
+        <location filename="../../ui/stats_text.py" line="31"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
+        <source>Overflowed</source>
+        <translation>Till överflöde</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
+        <location filename="../../ui/stats_text.py" line="20"/>
+        <source>Calls that rang at a console, answered or not, and callers who left the exchange&apos;s queue unanswered.</source>
+        <translation>Samtal som ringde på en konsol, besvarade eller inte, och inringare som lämnade växelns kö obesvarade.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="24"/>
+        <source>Offered calls whose caller hung up unanswered, at a console or waiting in the exchange&apos;s queue.</source>
+        <translation>Erbjudna samtal där inringaren lade på obesvarad, på en konsol eller i kö i växeln.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="31"/>
+        <source>Callers the exchange&apos;s queue sent on to its overflow number; in the service level, not answered.</source>
+        <translation>Inringare som växelns kö skickade vidare till sitt överflödsnummer; ingår i servicenivån som ej besvarade.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="38"/>
+        <source>From offered (joining the queue) to answered, over answered calls; mean, median and 90th percentile.</source>
+        <translation>Från erbjudet (inträde i kön) till besvarat, över besvarade samtal; medelvärde, median och 90:e percentil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="41"/>
+        <source>From offered (joining the queue) to the caller hanging up, over abandoned calls; mean and median.</source>
+        <translation>Från erbjudet (inträde i kön) tills inringaren lade på, över avbrutna samtal; medelvärde och median.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="44"/>
         <source>Time to connect</source>
         <translation>Tid till koppling</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
+        <location filename="../../ui/stats_text.py" line="44"/>
         <source>From answered until transferred or ended, over answered calls; mean and median.</source>
         <translation>Från besvarat tills samtalet kopplades eller avslutades, över besvarade samtal; medelvärde och median.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
+        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="72"/>
         <source>Transfers</source>
         <translation>Kopplingar</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="46"/>
         <source>Answered calls that ended transferred.</source>
         <translation>Besvarade samtal som slutade kopplade.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
-        <location filename="../../ui/stats_text.py" line="64"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="72"/>
         <source>Recalls</source>
         <translation>Återkomster</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="39"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
         <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
         <translation>Samtal som kom tillbaka till telefonisten efter en misslyckad eller obesvarad koppling.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
+        <location filename="../../ui/stats_text.py" line="49"/>
+        <location filename="../../ui/stats_text.py" line="73"/>
         <source>Call-backs done</source>
         <translation>Utförda återuppringningar</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="49"/>
         <source>Call-back list entries marked done.</source>
         <translation>Poster på återuppringningslistan som markerats som klara.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="54"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Service</source>
         <translation>Tjänst</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="48"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Console</source>
         <translation>Konsol</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
         <source>Short abandons (&lt;= %1 s)</source>
         <translation>Korta avbrott (&lt;= %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Mean wait (s)</source>
         <translation>Medelväntetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="58"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Median wait (s)</source>
         <translation>Medianväntetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="59"/>
+        <location filename="../../ui/stats_text.py" line="67"/>
         <source>90th percentile wait (s)</source>
         <translation>Väntetid, 90:e percentil (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="60"/>
+        <location filename="../../ui/stats_text.py" line="68"/>
         <source>Mean abandoned after (s)</source>
         <translation>Avbrutet efter, medel (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="61"/>
+        <location filename="../../ui/stats_text.py" line="69"/>
         <source>Median abandoned after (s)</source>
         <translation>Avbrutet efter, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="62"/>
+        <location filename="../../ui/stats_text.py" line="70"/>
         <source>Mean time to connect (s)</source>
         <translation>Tid till koppling, medel (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="63"/>
+        <location filename="../../ui/stats_text.py" line="71"/>
         <source>Median time to connect (s)</source>
         <translation>Tid till koppling, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="69"/>
+        <location filename="../../ui/stats_text.py" line="77"/>
         <source>Service level %1 s</source>
         <translation>Servicenivå %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="74"/>
+        <location filename="../../ui/stats_text.py" line="82"/>
         <source>Total</source>
         <translation>Totalt</translation>
     </message>

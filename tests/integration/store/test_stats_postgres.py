@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.directory.stats.test_exchange_queue import (  # noqa: F401 - the same, with the exchange's records
+    test_callers_who_left_the_exchanges_queue_count_once,
+    test_queue_leavers_are_per_service_and_at_no_console,
+    test_queue_leavers_outlive_the_call_logs_retention,
+)
 from tests.unit.directory.stats.test_report import (  # noqa: F401 - collected here with this folder's `store` fixture
     test_a_morning_by_hour_and_by_service_by_hand,
     test_a_service_can_be_chosen_and_an_unknown_one_is_named,
