@@ -2,7 +2,8 @@
 before anything is queued, queued on the database worker, delivered on the network pool, states shown.
 
 Every send goes claim (database) -> deliver (network) -> record (database), so neither the GUI thread nor
-the database worker waits on a gateway. A 30 s timer picks up retries that have come due.
+the database worker waits on a gateway. A 30 s timer picks up retries that have come due; a 5 s one reads the
+delivery receipts an SMPP session holds (on the network pool), which come back through `receipt_received`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ui.message_form import MessageForm
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 RETRY_EVERY_MS = 30_000
+RECEIPTS_EVERY_MS = 5_000
 
 
 def channel_labels() -> dict[str, str]:
@@ -60,6 +62,9 @@ class MessageFlow(QObject):
     # A gateway's delivery report (outbox id, "delivered" | "failed"); emitted from the receiver's own thread,
     # so the connection is queued and the report is recorded from the GUI thread's side.
     report_received = Signal(int, str)
+    # A receipt naming the gateway's own id of a message or part (SMPP: the SMSC's message id), with the outcome;
+    # emitted on the network thread that read it, queued like report_received.
+    receipt_received = Signal(str, str)
 
     def __init__(self, window: MainWindow, console: Console, tasks: TaskRunner,
                  service: Callable[[], MessageService | None], settings: MessagesSettings, *, region: str,
@@ -80,6 +85,11 @@ class MessageFlow(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start(RETRY_EVERY_MS)
         self.report_received.connect(self._on_report_received)
+        self.receipt_received.connect(self._on_receipt_received)
+        self._polling = False  # a receipt poll is in progress: never two at once
+        self._receipt_timer = QTimer(self)
+        self._receipt_timer.timeout.connect(self._on_receipt_timer_timeout)
+        self._receipt_timer.start(RECEIPTS_EVERY_MS)
 
     def open_form(self) -> None:
         form = self.form or self._make_form()
@@ -222,6 +232,28 @@ class MessageFlow(QObject):
     async def _record_report(self, service: MessageService, message_id: int, outcome: str) -> None:
         await self._tasks.in_database(record_report, service.outbox, message_id, outcome, datetime.now(UTC))
         await self._show(service)
+
+    def _on_receipt_received(self, provider_id: str, outcome: str) -> None:
+        service = self._service()
+        if service is not None:
+            self._tasks.spawn(self._record_receipt(service, provider_id, outcome), "message delivery receipt")
+
+    async def _record_receipt(self, service: MessageService, provider_id: str, outcome: str) -> None:
+        await self._tasks.in_database(service.dispatcher.record_receipt, provider_id, outcome)
+        await self._show(service)
+
+    def _on_receipt_timer_timeout(self) -> None:
+        service = self._service()
+        if service is None or not service.polls_reports or self._polling:
+            return
+        self._polling = True
+        self._tasks.spawn(self._poll_receipts(service), "message receipts")
+
+    async def _poll_receipts(self, service: MessageService) -> None:
+        try:
+            await self._tasks.in_network(service.poll_reports)  # receipts come back through receipt_received
+        finally:
+            self._polling = False
 
     def _on_timer_timeout(self) -> None:
         service = self._service()

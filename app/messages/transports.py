@@ -6,6 +6,7 @@ before anything is queued.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from app.config.secrets import resolve_secret
@@ -46,8 +47,10 @@ def missing_channel(settings: MessagesSettings, channel: Channel) -> str | None:
     }[channel]
 
 
-def build_transports(settings: MessagesSettings) -> dict[str, MessageTransport]:
-    """Transports for the configured channels; raises SecretError naming a reference that cannot be resolved."""
+def build_transports(settings: MessagesSettings, on_sms_receipt: Callable[[str, str], None] | None = None,
+                     ) -> dict[str, MessageTransport]:
+    """Transports for the configured channels; raises SecretError naming a reference that cannot be resolved.
+    `on_sms_receipt` gets the SMPP transport's delivery receipts (the SMSC's message id, outcome)."""
     transports: dict[str, MessageTransport] = {}
     channels = configured_channels(settings)
     if Channel.SMS in channels and settings.sms_transport == "kannel":
@@ -57,7 +60,7 @@ def build_transports(settings: MessagesSettings) -> dict[str, MessageTransport]:
     elif Channel.SMS in channels:
         s = settings.smpp
         transports["sms"] = SmppTransport(SmppConfig(s.host, s.port, s.system_id, _secret(s.password),
-                                                     s.source_addr, s.timeout))
+                                                     s.source_addr, s.timeout), on_sms_receipt)
     if Channel.EMAIL in channels:
         m = settings.smtp
         transports["email"] = SmtpTransport(SmtpConfig(m.host, m.port, m.from_address, m.security, m.username,

@@ -1,5 +1,7 @@
 """Adds messages to staff to the window: Ctrl+Shift+M opens the message form for the selected person or unit,
-prefilled from the call in progress; transports are built from `[messages]` once the store is open."""
+prefilled from the call in progress; transports are built from `[messages]` once the store is open, their
+delivery reports handed to the form's flow (Kannel's through its receiver, SMPP's from the session), and their
+sessions closed when the application quits."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
         if console.services is None:
             return None
         try:
-            transports = build_transports(settings)
+            transports = build_transports(settings, on_sms_receipt=flow.receipt_received.emit)
         except SecretError as error:  # config check names it too; the channel then fails with this reason
             log.error("messages: %s", error)
             transports = {}
@@ -46,6 +48,7 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
                                    region=config.settings.directory.default_region))
         console.tasks.spawn(console.tasks.in_database(made[0].start), "message housekeeping")
         listen_for_reports(settings, flow)
+        close_on_quit(made[0], flow)
         return made[0]
 
     def call_fields() -> dict[str, str]:
@@ -62,6 +65,15 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
     window.extra_shortcuts.append((KEY, translate("MessagesWiring", "Message to staff: SMS, e-mail or pager to the "
                                                                     "selected person or unit, from the current call")))
     return flow
+
+
+def close_on_quit(service: MessageService, flow: MessageFlow) -> None:
+    """The transports' sessions ended when the application quits (an SMPP session unbound, after a send in
+    progress), or when the flow goes; a second close does nothing."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(service.close)
+    flow.destroyed.connect(lambda *_: service.close())
 
 
 def listen_for_reports(settings: MessagesSettings, flow: MessageFlow) -> DeliveryReportServer | None:

@@ -1,6 +1,7 @@
 """The message form in the window's terms: opened non-modally for the selected DECT user, prefilled from the
 call, sent off the GUI thread to the ESPA receiver protocol fixture with its state shown; a group above the
-configured count asks first; a bad number is named and nothing is queued."""
+configured count asks first; a bad number is named and nothing is queued; an SMS through the SMPP server
+protocol fixture shows "delivered" once the flow's timer has read the SMSC's receipt from the session."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from pytestqt.qtbot import QtBot
 
 from app.messages.message_flow import MessageFlow
 from app.messages.service import MessageService
+from app.messages.transports import build_transports
 from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 from directory.search import SearchIndex
 from directory.store import Store, sqlite_url
 from messaging.model import Channel
-from messaging.settings import MessagesSettings
+from messaging.settings import MessagesSettings, SmppSettings
 from messaging.transports.espa import EspaConfig, EspaTransport, TcpLink
 from tests.helpers.espa_receiver import EspaReceiver, PagerCall
+from tests.helpers.smpp_server import SmppServer
 
 pytestmark = pytest.mark.gui
 
@@ -141,3 +144,34 @@ def test_a_bad_number_is_named_and_nothing_is_queued(qtbot: QtBot, flow_for: Any
     form.send_button.click()
     assert form.problem.text() == "'070-12' is not a complete phone number"
     assert MessageService(store, MessagesSettings(), {}).outbox.search() == []
+
+
+def test_an_sms_shows_delivered_when_the_smscs_receipt_is_read(qtbot: QtBot, store: Store, event_loop_qt: object,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    smsc = SmppServer()
+    tasks = TaskRunner()
+    monkeypatch.setenv("SB_TEST_SMPP_PASSWORD", smsc.password)
+    config = MessagesSettings(sms_transport="smpp", smpp=SmppSettings(
+        host="127.0.0.1", port=smsc.port, system_id=smsc.system_id, password="env:SB_TEST_SMPP_PASSWORD",
+        source_addr="Vaxeln", timeout=5))
+    window = Window(qtbot)
+    flow = MessageFlow(cast(Any, window.widget), cast(Any, Console(tasks, SearchIndex([ASA]))), tasks,
+                       lambda: service, config, region="SE", channels={Channel.SMS}, operator="olle", language="sv")
+    # As app/messages/wiring.py: the transport's receipts go to the flow's signal, from the network thread.
+    service = MessageService(store, config, build_transports(config, flow.receipt_received.emit))
+    window.widget.current_entry_id = window.current_entry_id  # type: ignore[attr-defined]
+    try:
+        flow.open_form()
+        form = flow.form
+        assert form is not None
+        assert form.recipients.toPlainText() == "+46701112233, Åsa Öberg"
+        form.text.setPlainText("Ring växeln")
+        form.send_button.click()
+        qtbot.waitUntil(lambda: states(flow) == ["delivered"], timeout=20000)  # the receipt timer runs every 5 s
+        assert smsc.texts() == {"46701112233": ["Ring växeln"]}
+        assert smsc.binds == ["bind_transceiver"]
+        form.close()
+    finally:
+        tasks.shutdown()
+        service.close()
+        smsc.stop()
