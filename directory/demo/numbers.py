@@ -17,7 +17,8 @@ _NO_MOBILE_PREFIXES = ("40", "41", "46", "47", "48", "90", "91", "92", "93", "94
 
 
 class NumberPlan:
-    """Hands out numbers; landlines are unique (a permuted counter per country), mobiles random."""
+    """Hands out numbers; landlines are unique (a permuted counter per country: 3.98 million Swedish,
+    2.5 million Norwegian), mobiles random."""
 
     def __init__(self, rng: random.Random) -> None:
         self._rng = rng
@@ -76,8 +77,10 @@ class NumberPlan:
     def _no_landline(self, kind: NumberKind) -> PhoneNumber:
         n = self._no_next
         self._no_next += 1
-        # 67 50 00 00 - 67 59 99 99 (Bærum), permuted like the Swedish series.
-        national = f"675{(n % 100_000) * 7919 % 100_000:05d}"
+        # 67 50 00 00 - 67 59 99 99 (Bærum), permuted like the Swedish series; a demo of a million
+        # people needs more: 67 60 00 00 onwards, 100,000 a series up to 69 99 99 99 (2.5 million).
+        series = 675 + n // 100_000 % 25
+        national = f"{series}{(n % 100_000) * 7919 % 100_000:05d}"
         return PhoneNumber(_no_spelling(national, self._rng.random()), kind, f"+47{national}")
 
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 import subprocess
 import sys
+import tracemalloc
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from directory.demo import DemoDirectory, generate
+from directory.demo import DemoDirectory, generate, iter_entries
+from directory.demo.numbers import NumberPlan
 from directory.imports.csv_format import read_csv
 from directory.model import EntryKind, NumberKind
 from directory.phones import to_e164
+from directory.store import DirectoryRepository, Store, sqlite_url
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +151,52 @@ def test_cli_writes_importable_csv(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert read_csv(out, "demo") == generate(seed=5, people=40, units=12).entries
+
+
+def test_the_stream_gives_the_same_entries_one_at_a_time() -> None:
+    assert list(iter_entries(seed=5, people=2000, units=40)) == generate(seed=5, people=2000, units=40).entries
+    tracemalloc.start()
+    try:
+        first = list(itertools.islice(iter_entries(people=300_000), 5_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert first[-1].external_id == "demo-p-004849"
+    # The units drawn for every person (2.4 MB) and what was read, not 300,000 entries (~250 MB).
+    assert peak < 30_000_000
+
+
+def test_landlines_stay_unique_past_the_first_norwegian_series() -> None:
+    plan = NumberPlan(random.Random(1))
+    numbers = [plan.landline("NO") for _ in range(200_001)]
+    assert len({n.e164 for n in numbers}) == len(numbers)
+    assert numbers[0].e164 == "+4767500000"  # the first series as before
+    assert numbers[100_000].e164 == "+4767600000"
+    for number in numbers[::9973]:
+        assert to_e164(number.raw, "NO") == number.e164
+
+
+def test_cli_streams_into_a_store(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "demo.sqlite3")
+    result = subprocess.run(
+        [sys.executable, "-m", "directory.demo", "--people", "40", "--units", "12", "--seed", "5", "--store", url],
+        capture_output=True, text=True, check=False, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote 52 entries" in result.stderr
+    store = Store.open(url)
+    try:
+        stored = DirectoryRepository(store).load_entries()
+    finally:
+        store.dispose()
+    expected = generate(seed=5, people=40, units=12).entries
+    assert sorted((replace(e, id=None) for e in stored), key=lambda e: e.external_id) == \
+        sorted(expected, key=lambda e: e.external_id)
+
+
+def test_cli_wants_a_file_or_a_store() -> None:
+    result = subprocess.run([sys.executable, "-m", "directory.demo", "--people", "4"],
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 2
+    assert "--csv" in result.stderr
+    assert "--store" in result.stderr
