@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from directory.store import Store, sqlite_url
 from softphone.exchange.client import ExchangeClient
 from softphone.exchange.model import (
     CallerJoined,
@@ -20,6 +22,7 @@ from softphone.exchange.model import (
 )
 from softphone.exchange.watcher import Watcher
 from tests.helpers.exchange import Exchange
+from tests.helpers.postgres import create_database, postgres_server
 from tests.helpers.processes import wait_until
 from tests.helpers.sip_peer import SipPeer
 
@@ -108,3 +111,27 @@ def watch() -> Iterator[Callable[[ExchangeClient], QueueView]]:
     yield start
     for watcher in watchers:
         watcher.stop()
+
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[str]:
+    with postgres_server() as base_url:
+        yield base_url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_and_records_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, str]]:
+    if request.param == "sqlite":
+        path = tmp_path / "store.sqlite3"
+        store = Store.open(sqlite_url(path))
+        records = f"sqlite:///{path}"  # Kamailio's form: sqlite:// and the absolute path
+    else:
+        base = request.getfixturevalue("postgres")
+        name = f"xq{next(_counter)}"
+        store = Store.open(create_database(base, name))
+        records = base.replace("postgresql+psycopg://", "postgres://") + f"/{name}"
+    yield store, records
+    store.dispose()

@@ -3,44 +3,19 @@ into the table of our Alembic migrations (0008): joined, offered, answered, aban
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from directory.store import Store, sqlite_url
+from directory.store import Store
 from softphone.exchange.model import CallerLeft
 from tests.helpers.exchange import Exchange
-from tests.helpers.postgres import create_database, postgres_server
 from tests.helpers.sip_peer import SipPeer
 from tests.integration.exchange.conftest import QueueView, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-_counter = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[str]:
-    with postgres_server() as base_url:
-        yield base_url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_and_records_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, str]]:
-    if request.param == "sqlite":
-        path = tmp_path / "store.sqlite3"
-        store = Store.open(sqlite_url(path))
-        records = f"sqlite:///{path}"  # Kamailio's form: sqlite:// and the absolute path
-    else:
-        base = request.getfixturevalue("postgres")
-        name = f"xq{next(_counter)}"
-        store = Store.open(create_database(base, name))
-        records = base.replace("postgresql+psycopg://", "postgres://") + f"/{name}"
-    yield store, records
-    store.dispose()
 
 
 def rows(store: Store) -> list[dict[str, Any]]:
