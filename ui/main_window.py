@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -84,6 +85,9 @@ class Banner(QFrame):
         self.button.setText(button_text)
         self.button.setVisible(bool(button_text))
         self.show()
+
+
+PANEL_WIDTH = 480  # the call docks' column at most, so that the directory keeps the rest of a 1366 screen
 
 
 class MainWindow(QMainWindow):
@@ -221,7 +225,15 @@ class MainWindow(QMainWindow):
         """Call panels live in docks around the directory, so operators can arrange them."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{widget.objectName() or title}")
-        dock.setWidget(widget)
+        # In a scroll area, a panel's minimum size never makes the window larger than a 1366x768 screen: a
+        # dock squeezed below it scrolls instead. Panels up to PANEL_WIDTH wide keep their whole width.
+        scroll = QScrollArea(dock)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        needed = widget.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(min(needed, PANEL_WIDTH))
+        dock.setWidget(scroll)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
@@ -286,7 +298,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_phone_panel(self, panel: QWidget) -> None:
-        self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock = self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock.widget().setMinimumHeight(panel.minimumSizeHint().height())  # its buttons are never scrolled away
         # Call docks beside a full directory, but never larger than the screen (1366x768 laptops).
         screen = self.screen().availableGeometry()
         self.resize(min(max(self.width(), 1560), screen.width()), min(max(self.height(), 860), screen.height()))

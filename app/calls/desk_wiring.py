@@ -58,6 +58,9 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         window.tabifyDockWidget(docks[2], dock)
     docks[2].raise_()
     window.tab_group = docks[2]
+    # The queue first: the waiting list gets the room, the active call a few rows, the tabs the rest.
+    height = window.height()
+    window.resizeDocks(docks[:3], [height * 2 // 5, height // 8, height // 4], Qt.Orientation.Vertical)
     WaitingTitle(docks[0], panels.models[DeskList.WAITING], panels.waiting.title.text(), window)
     window.addActions(list(panels.actions.values()))
     window.extra_shortcuts = desk_shortcut_table(settings.keys)
