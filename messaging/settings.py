@@ -42,7 +42,8 @@ class KannelSettings(Section):
 class SmppSettings(Section):
     host: str = Field("", description="SMPP 3.4 server (SMSC) host.")
     port: int = Field(2775, ge=1, le=65535, description="SMPP port.")
-    system_id: str = Field("", description="bind_transmitter system_id.")
+    system_id: str = Field("", description="system_id of the bind_transceiver: one session carries every message "
+                           "and brings the delivery receipts back.")
     password: SecretRef | None = Field(None, description="Secret reference for the SMPP password.")
     source_addr: str = Field("", description="Sender (source_addr); digits are sent as international.")
     timeout: float = Field(20.0, gt=0, le=300, description="Seconds before the SMSC is given up on.")
