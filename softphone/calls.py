@@ -22,6 +22,7 @@ from softphone.identity import CallerIdentity, identity_from_message, number_of
 from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError, Refusal
 from softphone.pjobjects import CallHandle
 from softphone.reasons import CallEnd, EndReason, end_reason
+from softphone.screening import IncomingGate, Refused
 from softphone.settings import DtmfMethod
 
 _DTMF = re.compile(r"[0-9A-Da-d*#]{1,32}")
@@ -47,8 +48,9 @@ _STATE_WORDS = {
 
 
 class CallTable:
-    def __init__(self, phone: CallHost) -> None:
+    def __init__(self, phone: CallHost, gate: IncomingGate) -> None:
         self._phone = phone
+        self._gate = gate
         self._handles: dict[int, CallHandle] = {}
         self._snaps: dict[int, Call] = {}
         self._ended: list[Any] = []  # handles and recorders released on the next pump, not in a callback
@@ -293,14 +295,30 @@ class CallTable:
 
     def incoming(self, prm: Any) -> None:
         self._phone.check_thread()
+        message, source = str(prm.rdata.wholeMsg), str(prm.rdata.srcAddress)
+        refused = self._gate.screen(source, message, self._phone.now())
+        if refused is not None:
+            self._refuse(prm.callId, refused)
+            return
         key = self._new_key()
         handle = CallHandle(self._phone, key, self._phone.account, prm.callId)
-        identity = identity_from_message(str(prm.rdata.wholeMsg))
+        identity = identity_from_message(message, trusted=self._gate.trusted.trusts(source))
         snap = Call(key, CallDirection.INCOMING, CallState.RINGING, identity, started_at=self._phone.now())
         self._handles[key] = handle
         self._publish(snap, None, "incoming call")
         with contextlib.suppress(pj.Error):
             handle.answer(_status(180))
+
+    def _refuse(self, call_id: int, refused: Refused) -> None:
+        """Answer an INVITE that must not become a call with a final response; it never gets a snapshot.
+        Its handle (key 0, which no call has) is kept until the next pump: pjsua2 declines an
+        unreferenced call with 603 instead."""
+        handle = CallHandle(self._phone, 0, self._phone.account, call_id)
+        prm = _status(refused.code)
+        prm.reason = refused.phrase
+        with contextlib.suppress(pj.Error):
+            handle.hangup(prm)
+        self._ended.append(handle)
 
     def state_changed(self, handle: CallHandle) -> None:
         self._phone.check_thread()

@@ -56,9 +56,11 @@ from softphone.model import (
 )
 from softphone.pjobjects import AccountHandle, EndpointHandle
 from softphone.registration import RegistrationTracker
+from softphone.screening import IncomingGate
 from softphone.settings import DtmfMethod, PhoneSettings, Transport
 from softphone.sipconfig import account_config, endpoint_config, transport_config, transport_type
 from softphone.transfer import Transfers
+from softphone.trust import TrustedSources
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,9 @@ class Phone:
         self._last_reg = Registration()
         self._audio: AudioRouting | None = None
         self._probe: RegistrarProbe | None = None
-        self._calls = CallTable(self)
+        self._trusted = TrustedSources(settings.trusted_servers, settings.account.trusted)
+        self.gate = IncomingGate(self._trusted)
+        self._calls = CallTable(self, self.gate)
         self._transfers = Transfers(self, self._calls)
         self._conference = Conference(self._calls)
 
@@ -124,6 +128,7 @@ class Phone:
             self._audio = AudioRouting(ep, self.settings.audio)
             self._audio.apply()
             self._calls.apply_codecs(self.settings.audio.codecs)
+            self._refresh_trust()
             self._open_probe(self._reg.registrar)
             self._emit_registration(self._reg.started())
             self._account = AccountHandle(self)
@@ -299,6 +304,11 @@ class Phone:
             return
         self._probe = probe
 
+    def _refresh_trust(self) -> None:
+        """Resolve the trusted servers' names again (at start and on each registration: a PBX may move)."""
+        for name in self._trusted.refresh():
+            log.warning("trusted source %s does not resolve: calls from it are refused until it does", name)
+
     def _emit_registration(self, registration: Registration) -> None:
         previous, self._last_reg = self._last_reg, registration
         if registration != previous:
@@ -311,6 +321,7 @@ class Phone:
             if int(prm.expiration) > 0:
                 if self._probe is not None:
                     self._probe.reset(now)
+                self._refresh_trust()
                 self._emit_registration(self._reg.succeeded(code, int(prm.expiration), now))
             else:
                 self._emit_registration(self._reg.unregistered())

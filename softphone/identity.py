@@ -32,6 +32,7 @@ class CallerIdentity:
     asserted: bool = False  # taken from P-Asserted-Identity (set by a trusted proxy), not From
     dialled: str = ""  # the number the caller dialled (the To header's user part), to know whom to greet as
     queue_id: str = ""  # set by the exchange's queue on a caller an operator picked (X-Switchboard-Queue-Id)
+    unverified: bool = False  # from outside the trust domain: only the caller's own claim (never an emergency)
 
     @property
     def label(self) -> str:
@@ -124,17 +125,22 @@ def headers_of(message: str) -> dict[str, list[str]]:
     return headers
 
 
-def identity_from_message(message: str) -> CallerIdentity:
-    """The caller of a raw INVITE: P-Asserted-Identity when present (sip/sips preferred), else From."""
+def identity_from_message(message: str, *, trusted: bool = True) -> CallerIdentity:
+    """The caller of a raw INVITE: P-Asserted-Identity when present (sip/sips preferred), else From.
+
+    Only a source in the trust domain (`softphone.trust`) may assert an identity (RFC 3325): from any
+    other, P-Asserted-Identity and the exchange's queue id are ignored and the From identity comes back
+    marked `unverified`."""
     headers = headers_of(message)
     to = headers.get("to") or headers.get("t") or [""]
-    queue = (headers.get(QUEUE_HEADER.lower()) or [""])[0].strip()
-    return replace(_caller_of(headers), dialled=number_of(split_name_addr(to[0])[1]),
-                   queue_id=queue if _QUEUE_ID.fullmatch(queue) else "")
+    queue = (headers.get(QUEUE_HEADER.lower()) or [""])[0].strip() if trusted else ""
+    return replace(_caller_of(headers, trusted), dialled=number_of(split_name_addr(to[0])[1]),
+                   queue_id=queue if _QUEUE_ID.fullmatch(queue) else "", unverified=not trusted)
 
 
-def _caller_of(headers: dict[str, list[str]]) -> CallerIdentity:
-    asserted = [v for name in _PAI_NAMES for raw in headers.get(name, []) for v in _split_list(raw)]
+def _caller_of(headers: dict[str, list[str]], trusted: bool) -> CallerIdentity:
+    asserted = [v for name in _PAI_NAMES for raw in headers.get(name, []) for v in _split_list(raw)] if trusted \
+        else []
     asserted.sort(key=lambda v: 0 if split_name_addr(v)[1].lower().startswith("sip") else 1)
     for value in asserted:
         identity = identity_from_header(value, asserted=True)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from settings_base import Choice, Items, SecretRef, Section
+from softphone.trust import parse_trust_entry
 
 
 class Transport(StrEnum):
@@ -30,6 +32,15 @@ class SrtpMode(StrEnum):
 class DtmfMethod(StrEnum):
     RFC4733 = "rfc4733"  # telephone-event RTP packets
     SIP_INFO = "sip_info"  # SIP INFO requests with application/dtmf-relay
+
+
+def _trust_entry(text: str) -> str:
+    parse_trust_entry(text)  # raises ValueError naming what is wrong with the entry
+    return text
+
+
+# host, host:port or a CIDR network (softphone.trust); checked when the configuration is read
+TrustEntryText = Annotated[str, AfterValidator(_trust_entry)]
 
 
 class AccountSettings(Section):
@@ -60,6 +71,11 @@ class AccountSettings(Section):
                                     "OPTIONS ping; two missed mean the line is down); 0: off.")
     rtp_timeout: float = Field(30.0, ge=0, description="End a call after this many seconds without audio; 0: never.")
     dtmf_method: Choice[DtmfMethod] = Field(DtmfMethod.RFC4733, description="How key presses are sent.")
+    trusted: Items[TrustEntryText] = Field((), description="Other sources of calls besides the registrars, "
+                                           "the outbound proxy and the exchange: host, host:port or network "
+                                           "(CIDR). Calls from anywhere else are refused (403), and only "
+                                           "these sources are believed when they assert who is calling "
+                                           "(P-Asserted-Identity).")
 
     @property
     def aor(self) -> str:
@@ -98,6 +114,7 @@ class PhoneSettings:
     account: AccountSettings
     audio: AudioSettings = field(default_factory=AudioSettings)
     password: str = field(default="", repr=False)  # the resolved digest secret `account.password` refers to
+    also_trusted: tuple[str, ...] = ()  # servers the app knows of besides [sip]'s, e.g. the exchange's host
     realm: str = "*"  # digest realm; "*" answers any realm
     user_agent: str = "Switchboard"
     retry_initial_s: float = 2.0  # first re-registration delay after a failure
@@ -111,9 +128,17 @@ class PhoneSettings:
             object.__setattr__(self, "account", self.account.model_copy(update={"domain": domain}))
 
     @classmethod
-    def from_sip(cls, sip: SipSettings, *, password: str = "") -> PhoneSettings:
-        """The phone's settings for a `[sip]` table, with the secret its `password` reference resolved to."""
-        return cls(account=sip, audio=sip.audio, password=password)
+    def from_sip(cls, sip: SipSettings, *, password: str = "", also_trusted: tuple[str, ...] = ()) -> PhoneSettings:
+        """The phone's settings for a `[sip]` table, with the secret its `password` reference resolved to
+        and the hosts of other servers the console uses (trusted like the registrar)."""
+        return cls(account=sip, audio=sip.audio, password=password, also_trusted=also_trusted)
+
+    @property
+    def trusted_servers(self) -> tuple[str, ...]:
+        """The servers calls may come from and whose asserted identities are believed (softphone.trust)."""
+        account = self.account
+        return tuple(s for s in (account.registrar, account.secondary_registrar, account.outbound_proxy,
+                                 *self.also_trusted) if s)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ what `config check` says of them."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from app.config.loader import Config, ConfigProblem
 from app.config.secrets import resolve_secret
 from softphone.settings import PhoneSettings, check_account
@@ -17,7 +19,15 @@ def phone_configured(config: Config) -> bool:
 def resolved_phone_settings(config: Config) -> PhoneSettings:
     """Raises SecretError naming the reference when the password cannot be resolved."""
     sip = config.settings.sip
-    return PhoneSettings.from_sip(sip, password=resolve_secret(sip.password) if sip.password else "")
+    return PhoneSettings.from_sip(sip, password=resolve_secret(sip.password) if sip.password else "",
+                                  also_trusted=exchange_hosts(config))
+
+
+def exchange_hosts(config: Config) -> tuple[str, ...]:
+    """The exchange's queue host ([exchange] url): its calls are trusted like the registrar's."""
+    url = config.settings.exchange.url
+    host = urlsplit(url).hostname if url else None
+    return (host,) if host else ()
 
 
 def sip_problems(config: Config) -> list[ConfigProblem]:

@@ -43,6 +43,7 @@ from softphone.desk.records import (
     DeskEvent,
     HeldTooLong,
     Outcome,
+    PriorityClass,
     Stage,
 )
 from softphone.desk.settings import DeskSettings
@@ -345,6 +346,8 @@ class OperatorDesk(ExchangeRows):
         number, dialled = snap.remote.number, snap.remote.dialled
         name = self._name_of(number) or snap.remote.display_name
         priority = self.settings.rules.classify(number, dialled)
+        if snap.remote.unverified and priority is PriorityClass.EMERGENCY:
+            priority = PriorityClass.NORMAL  # anyone can claim to be 112: only the trust domain may say so
         return DeskCall(snap.id, number, name, dialled, priority, Stage.WAITING if incoming else Stage.ACTIVE,
                         self._clock(), self._wall(), incoming=incoming, line=snap)
 

@@ -26,10 +26,12 @@ class FakeSwitchboardPhone(FakePhone):
 
     # -- test controls --------------------------------------------------------------------------
 
-    def ring(self, name: str, number: str, dialled: str = "", queue_id: str = "") -> int:
-        """An INVITE arrives; `queue_id` as the exchange's queue marks a caller an operator picked."""
+    def ring(self, name: str, number: str, dialled: str = "", queue_id: str = "", *, unverified: bool = False) -> int:
+        """An INVITE arrives; `queue_id` as the exchange's queue marks a caller an operator picked;
+        `unverified` as from outside the trust domain."""
         call = Call(self._next, CallDirection.INCOMING, CallState.RINGING,
-                    CallerIdentity(name, number, f"sip:{number}@example.com", dialled=dialled, queue_id=queue_id))
+                    CallerIdentity(name, number, f"sip:{number}@example.com", dialled=dialled, queue_id=queue_id,
+                                   unverified=unverified))
         self._next += 1
         self._change(call, "incoming call")
         return call.id

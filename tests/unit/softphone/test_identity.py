@@ -80,3 +80,14 @@ def test_identity_from_compact_from_header_and_folded_lines() -> None:
 
 def test_identity_of_a_message_without_from_is_empty() -> None:
     assert identity_from_message("INVITE sip:x@y SIP/2.0\r\n\r\n").label == ""
+
+
+def test_an_untrusted_source_cannot_assert_an_identity_or_a_queue_id() -> None:
+    message = _invite('From: "Spoofed" <sip:666@evil>;tag=1', "P-Asserted-Identity: <sip:112@pbx>",
+                      "X-Switchboard-Queue-Id: q-1")
+    trusted = identity_from_message(message)
+    assert (trusted.number, trusted.asserted, trusted.queue_id, trusted.unverified) == ("112", True, "q-1", False)
+    untrusted = identity_from_message(message, trusted=False)
+    assert (untrusted.display_name, untrusted.number, untrusted.asserted, untrusted.queue_id) == \
+        ("Spoofed", "666", False, "")
+    assert untrusted.unverified

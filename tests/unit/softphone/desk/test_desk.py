@@ -410,3 +410,14 @@ def test_closing_the_console_hands_calls_back_or_ends_them(desk: Desk) -> None:
     assert outcomes == {"+4670001": Outcome.REJECTED, "+4670002": Outcome.TRANSFERRED,
                         "+4670003": Outcome.HANDLED}
     assert desk.desk.callbacks == []
+
+
+def test_a_caller_from_outside_the_trust_domain_is_never_an_emergency(desk: Desk) -> None:
+    spoofed = desk.phone.ring("Spoofed", "112", "+4631000", unverified=True)
+    dialled = desk.phone.ring("Spoofed", "+4670999", "112", unverified=True)
+    real = desk.phone.ring("", "112", "+4631000")
+    desk.pump()
+    assert desk.desk.call(spoofed).priority is PriorityClass.NORMAL
+    assert desk.desk.call(dialled).priority is PriorityClass.NORMAL
+    assert desk.desk.call(real).priority is PriorityClass.EMERGENCY
+    assert desk.desk.waiting()[0].call_id == real

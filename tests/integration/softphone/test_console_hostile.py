@@ -1,0 +1,60 @@
+"""Hostile SIP against the real window (issue 20): what reaches the operator is only what the trust domain
+sent, whole. Kamailio as the PBX, raw datagrams for what no well-behaved stack sends, pjsua2 peers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.desk import Desk, desk_console
+from tests.helpers.kamailio import Kamailio
+from tests.helpers.raw_sip import RawUdp, invite
+from ui.desk_model import DeskList
+
+pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
+EMERGENCY_PAI = "P-Asserted-Identity: <sip:112@127.0.0.1>\r\n"
+
+
+@pytest.fixture
+def raw() -> Iterator[Callable[[str], RawUdp]]:
+    sockets: list[RawUdp] = []
+
+    def make(host: str = "127.0.0.1") -> RawUdp:
+        sockets.append(RawUdp(host))
+        return sockets[-1]
+
+    yield make
+    for sock in sockets:
+        sock.close()
+
+
+def _console_port(desk: Desk) -> int:
+    return desk._engine.local_sip_port
+
+
+def test_a_spoofed_emergency_never_reaches_the_window_the_pbxs_does_and_f12_declines_it(
+        kamailio: Kamailio, raw: Callable[[str], RawUdp], qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
+    with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
+        port = _console_port(desk)
+        spoofer = raw("127.0.0.2")
+        spoofer.send(invite(f"127.0.0.1:{port}", spoofer.address, caller="112", headers=EMERGENCY_PAI),
+                     ("127.0.0.1", port))
+        desk.wait(lambda: 403 in spoofer.statuses())
+        qtbot.wait(300)
+        assert desk.empty(), desk.state()
+
+        caller = raw("127.0.0.1")  # an outside caller the PBX asserts as 112
+        caller.send(invite("127.0.0.1", caller.address, caller="4670123", name="Someone", headers=EMERGENCY_PAI),
+                    ("127.0.0.1", kamailio.port))
+        desk.wait(lambda: desk.rows(DeskList.WAITING) == 1)
+        assert desk.cell(DeskList.WAITING, "caller").startswith("EMERGENCY")
+        assert desk.cell(DeskList.WAITING, "priority") == "EMERGENCY"
+        desk.key("F12")  # nobody on the line: declines the waiting call
+        desk.wait(lambda: 603 in caller.statuses())
+        desk.wait(desk.empty)
+        desk.wait(lambda: desk.logged("112"))
+        assert [call.outcome for call in desk.logged("112")] == ["rejected"]
