@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 from directory.store.callbacks import StoredCallback
 from softphone.desk.records import CallbackEntry, DeskCall, DeskChanged, Stage
 from ui.callback_model import CallbackModel, local_callback
+from ui.column_shares import ColumnShares
 from ui.desk_model import CALL_ID_ROLE, DeskList, DeskListModel
 from ui.desk_shortcuts import descriptions, keys
 from ui.phone_panel import format_duration
@@ -34,6 +35,11 @@ if TYPE_CHECKING:
     from app.calls.desk_bridge import DeskBridge
 
 Chooser = Callable[[ReferralOffer, QWidget | None, Callable[[Target], object]], object]
+
+
+# Relative widths of the call lists' columns: names and numbers get the room, times and classes little.
+_SHARES = {"priority": 1.1, "caller": 2.2, "number": 1.7, "dialled": 1.9, "note": 2.2, "waiting": 0.8,
+           "talking": 0.8, "held": 0.8, "since": 0.8}
 
 
 def list_table(model: QAbstractItemModel) -> QTableView:
@@ -57,6 +63,9 @@ class DeskListPanel(QWidget):
         self.title = QLabel(title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.view = list_table(model)
+        keys = getattr(model, "columns", ())  # the call lists' column keys; others keep Qt's widths
+        if keys:
+            ColumnShares(self.view, {i: _SHARES.get(key, 1.6) for i, key in enumerate(keys)})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)

@@ -41,6 +41,7 @@ from softphone.addressing import looks_dialable
 from ui.about_dialog import AboutDialog
 from ui.announcer import Announcer
 from ui.call_log_panel import CallLogPanel
+from ui.column_shares import ColumnShares
 from ui.detail_pane import DetailPane, plain_label
 from ui.highlight_delegate import HighlightDelegate
 from ui.results_model import ENTRY_ID_ROLE, NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
@@ -136,10 +137,9 @@ class MainWindow(QMainWindow):
         self.results.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((NAME, 210), (TITLE, 160), (UNIT, 170), (NUMBER, 125), (STATUS, 140)):
-            self.results.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
         header.moveSection(header.visualIndex(STATUS), 1)  # status right after the name: never scrolled away
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        ColumnShares(self.results, {NAME: 2.4, STATUS: 2.4, TITLE: 1.5, UNIT: 1.6, NUMBER: 1.9})
         self.results.doubleClicked.connect(lambda _index: self._activate_current())
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)
