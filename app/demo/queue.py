@@ -10,11 +10,14 @@ made up for this run and handed over in memory, never written anywhere but as di
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import logging
 import secrets
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -36,6 +39,7 @@ log = logging.getLogger(__name__)
 OPERATOR = "1000"
 CALLER_LABS = 3  # two callers each at most: up to six waiting, more than the console's phone could hold
 START_TIMEOUT_S = 10.0
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class DemoQueueError(Exception):
@@ -88,7 +92,8 @@ def start_demo_queue(records_url: str = "", lab_command: list[str] | None = None
         cfg.chmod(0o600)
         with (folder / "kamailio.log").open("wb") as output:
             process = subprocess.Popen(kamailio_command(binary, cfg, folder), stdout=output,
-                                       stderr=subprocess.STDOUT, start_new_session=True)
+                                       stderr=subprocess.STDOUT, start_new_session=True,
+                                       preexec_fn=_end_with_parent)  # noqa: PLW1509 - only prctl, no locks
         _wait_until_serving(process, settings, folder / "kamailio.log")
         hostport = settings.sip_listen
         for i in range(CALLER_LABS):
@@ -110,6 +115,13 @@ def start_demo_queue(records_url: str = "", lab_command: list[str] | None = None
     client = ExchangeClient(f"http://{settings.api_listen}", OPERATOR, token)
     log.info("demo queue: Kamailio at %s, API %s, %d caller labs", hostport, settings.api_listen, CALLER_LABS)
     return DemoQueue(process, folder, phone, client, services, labs)
+
+
+def _end_with_parent() -> None:
+    """In the child before exec: Linux ends Kamailio when the console dies without stopping it (killed,
+    crashed), rather than leaving a queue holding callers nobody sees. Elsewhere nothing (no prctl)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _queue_settings(services: dict[str, str], pbx_port: int) -> tuple[ExchangeQueueSettings, str, str]:
