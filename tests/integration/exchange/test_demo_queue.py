@@ -20,6 +20,7 @@ from tests.helpers.console import running_console
 from tests.helpers.desk import Desk
 from tests.helpers.tone import tone_strength
 from ui.desk_model import DeskList
+from ui.main_window import MainWindow
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
 DEMO_TONE = 440  # the demo labs' callers and extensions play it
@@ -63,3 +64,22 @@ def test_the_demo_queues_its_callers_at_a_private_exchange_and_the_operator_pick
     with sqlite3.connect(paths.demo_database) as db:
         events = {event for (event,) in db.execute("SELECT DISTINCT event FROM exchange_queue_events")}
     assert {"joined", "offered", "answered"} <= events
+
+
+def test_without_kamailio_the_demo_rings_the_consoles_own_line_and_says_so(
+        paths: Paths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("app.demo.queue.kamailio_binary", lambda: None)
+    demo = start_demo_phone(paths.demo_database)
+    try:
+        assert demo.queue is None
+        assert demo.no_queue_because == "Kamailio is not installed"
+        assert demo.settings.account.registrar  # the demo lab's front door
+    finally:
+        demo.stop()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_demo_line(False, demo.no_queue_because)
+    assert window.line_label.text() == "Demo: callers ring this console's own line"
+    assert "Kamailio is not installed" in window.line_label.toolTip()
+    window.show_demo_line(True)
+    assert window.line_label.text() == "Demo: callers wait at a private exchange queue"
