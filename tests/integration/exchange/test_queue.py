@@ -58,9 +58,10 @@ def test_fifty_callers_in_order_on_two_consoles_and_those_who_hang_up_leave(
     assert len(abandoned) == 15
 
 
-def test_two_consoles_pick_the_same_caller_one_gets_it(
+def _two_consoles_and_a_caller(
         make_exchange: Callable[..., Exchange], make_console: Callable[..., SipPeer],
-        watch: Callable[..., QueueView]) -> None:
+        watch: Callable[..., QueueView]) -> tuple[Exchange, dict[str, SipPeer], QueueView, str]:
+    """Consoles 1000 and 1001 signed in, 1002 watching, one caller waiting (its queue id)."""
     exchange = make_exchange()
     consoles = {op: make_console(exchange, op) for op in ("1000", "1001")}
     for op in consoles:
@@ -69,6 +70,13 @@ def test_two_consoles_pick_the_same_caller_one_gets_it(
     exchange.callers(1)
     wait_for(lambda: len(view.ids()) == 1)
     (caller_id,) = view.ids()
+    return exchange, consoles, view, caller_id
+
+
+def test_two_consoles_pick_the_same_caller_one_gets_it(
+        make_exchange: Callable[..., Exchange], make_console: Callable[..., SipPeer],
+        watch: Callable[..., QueueView]) -> None:
+    exchange, consoles, view, caller_id = _two_consoles_and_a_caller(make_exchange, make_console, watch)
 
     results: dict[str, Any] = {}
     start = threading.Barrier(2)
@@ -103,14 +111,7 @@ def test_picking_a_caller_a_colleague_already_answered_says_taken_by_whom(
         watch: Callable[..., QueueView]) -> None:
     """The race's loser may ask after the winner's console answered and the caller left the queue:
     it must still hear "taken" (and by whom), not "unknown"."""
-    exchange = make_exchange()
-    consoles = {op: make_console(exchange, op) for op in ("1000", "1001")}
-    for op in consoles:
-        exchange.client(op).sign_in()
-    view = watch(exchange.client("1002"))
-    exchange.callers(1)
-    wait_for(lambda: len(view.ids()) == 1)
-    (caller_id,) = view.ids()
+    exchange, _consoles, view, caller_id = _two_consoles_and_a_caller(make_exchange, make_console, watch)
     assert exchange.client("1000").pick(caller_id) == caller_id
     wait_for(lambda: any(e.reason == "picked" for e in view.of(CallerLeft)))
     with pytest.raises(PickRefused) as refused:
