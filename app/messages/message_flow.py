@@ -91,6 +91,11 @@ class MessageFlow(QObject):
         self._receipt_timer.timeout.connect(self._on_receipt_timer_timeout)
         self._receipt_timer.start(RECEIPTS_EVERY_MS)
 
+    def stop(self) -> None:
+        """No more retries or receipt polls (the flow's timers stopped)."""
+        self._timer.stop()
+        self._receipt_timer.stop()
+
     def open_form(self) -> None:
         form = self.form or self._make_form()
         entry = self._console.index.get(self._window.current_entry_id() or -1) if self._console.index else None

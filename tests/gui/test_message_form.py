@@ -87,6 +87,7 @@ def flow_for(qtbot: QtBot, store: Store, receiver: EspaReceiver, event_loop_qt: 
 
     yield make
     for flow in made:
+        flow.stop()  # its timers would fire in a later test, after these tasks are gone
         if flow.form is not None:
             flow.form.close()
     tasks.shutdown()
@@ -172,6 +173,7 @@ def test_an_sms_shows_delivered_when_the_smscs_receipt_is_read(qtbot: QtBot, sto
         assert smsc.binds == ["bind_transceiver"]
         form.close()
     finally:
+        flow.stop()
         tasks.shutdown()
         service.close()
         smsc.stop()
