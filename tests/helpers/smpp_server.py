@@ -3,8 +3,9 @@ real SMSC (Debian has none). PDUs are shaped as the specification's section 4 la
 header (command_length, command_id, command_status, sequence_number, big-endian) and the body's fields in
 order, C-octet strings NUL-terminated, TLVs (tag, length, value) after the mandatory fields.
 
-It answers bind_transmitter, bind_receiver and bind_transceiver (checking the password; `binds` lists them), submit_sm (each
-recorded), enquire_link and unbind; any other request gets generic_nack, and responses are never answered.
+It answers bind_transmitter, bind_receiver and bind_transceiver (checking the password; `binds` lists them),
+submit_sm (each recorded), enquire_link and unbind; any other request gets generic_nack, and responses are
+never answered.
 Numbers in `refused` get ESME_RINVDSTADR; while `throttled` is above 0 a submit_sm gets ESME_RTHROTTLED (and
 counts it down), as an SMSC limiting a bind's rate answers.
 

@@ -82,6 +82,14 @@ class Wired:
 
         wait_until(settled)
 
+    def poll_until_receipts(self, count: int) -> None:
+        """Polls until `count` receipts have come (some may come after the states they decide)."""
+        def come() -> bool:
+            self.transport.poll_reports()
+            return len(self.receipts) >= count
+
+        wait_until(come)
+
 
 def queue(outbox: OutboxRepository, text: str, *numbers: str) -> list[int]:
     message = StaffMessage(Channel.SMS, tuple(Recipient(n) for n in numbers), text)
@@ -178,6 +186,7 @@ def test_a_long_text_is_delivered_when_its_first_part_is(smsc: SmppServer, outbo
     (sent,) = wired.dispatcher.send_due()
     assert sent.provider_id == "smsc-1,smsc-2,smsc-3"
     wired.poll_until([mid], ["delivered"])
+    wired.poll_until_receipts(3)
     assert wired.receipts == [("smsc-1", "delivered"), ("smsc-2", "delivered"), ("smsc-3", "delivered")]
 
 
