@@ -65,6 +65,7 @@ class MessageFlow(QObject):
     # A receipt naming the gateway's own id of a message or part (SMPP: the SMSC's message id), with the outcome;
     # emitted on the network thread that read it, queued like report_received.
     receipt_received = Signal(str, str)
+    outbox_changed = Signal()  # messages were sent, retried or reported on: the message log shows them anew
 
     def __init__(self, window: MainWindow, console: Console, tasks: TaskRunner,
                  service: Callable[[], MessageService | None], settings: MessagesSettings, *, region: str,
@@ -219,6 +220,7 @@ class MessageFlow(QObject):
                 continue
             outcome = await self._tasks.in_network(dispatcher.deliver, claimed)
             await self._tasks.in_database(dispatcher.record, claimed, outcome)
+        self.outbox_changed.emit()
         await self._show(service)
 
     async def _show(self, service: MessageService) -> None:
@@ -236,6 +238,7 @@ class MessageFlow(QObject):
 
     async def _record_report(self, service: MessageService, message_id: int, outcome: str) -> None:
         await self._tasks.in_database(record_report, service.outbox, message_id, outcome, datetime.now(UTC))
+        self.outbox_changed.emit()
         await self._show(service)
 
     def _on_receipt_received(self, provider_id: str, outcome: str) -> None:
@@ -245,6 +248,7 @@ class MessageFlow(QObject):
 
     async def _record_receipt(self, service: MessageService, provider_id: str, outcome: str) -> None:
         await self._tasks.in_database(service.dispatcher.record_receipt, provider_id, outcome)
+        self.outbox_changed.emit()
         await self._show(service)
 
     def _on_receipt_timer_timeout(self) -> None:

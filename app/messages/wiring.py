@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from app.calls.desk_bridge import DeskBridge
@@ -15,6 +15,7 @@ from app.config.loader import Config
 from app.config.secrets import SecretError
 from app.lookup.console import Console
 from app.lookup.referral_setup import operator_name
+from app.messages.log_flow import MessageLogFlow
 from app.messages.message_flow import MessageFlow
 from app.messages.service import MessageService
 from app.messages.transports import build_transports, configured_channels
@@ -22,6 +23,7 @@ from directory.referrals.workdays import local_zone
 from messaging.settings import MessagesSettings
 from messaging.transports.kannel_dlr import DeliveryReportServer
 from ui.main_window import MainWindow
+from ui.message_log_panel import MessageLogPanel
 
 # Ctrl+M is the supervisor view's (app/stats/wiring.py); F-keys and the other Ctrl letters are the desk's.
 KEY = "Ctrl+Shift+M"
@@ -49,6 +51,7 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
         console.tasks.spawn(console.tasks.in_database(made[0].start), "message housekeeping")
         listen_for_reports(settings, flow)
         close_on_quit(made[0], flow)
+        message_log.attach(made[0].outbox)
         return made[0]
 
     def call_fields() -> dict[str, str]:
@@ -61,10 +64,23 @@ def attach_messages(config: Config, window: MainWindow, console: Console, bridge
     flow = MessageFlow(window, console, console.tasks, service, settings,
                        region=config.settings.directory.default_region, channels=configured_channels(settings),
                        operator=operator_name(config), language=language, call_fields=call_fields)
+    message_log = attach_message_log(window, console)
+    flow.outbox_changed.connect(message_log.panel.refresh)
     QShortcut(QKeySequence(KEY), window, flow.open_form)
     window.extra_shortcuts.append((KEY, translate("MessagesWiring", "Message to staff: SMS, e-mail or pager to the "
                                                                     "selected person or unit, from the current call")))
     return flow
+
+
+def attach_message_log(window: MainWindow, console: Console) -> MessageLogFlow:
+    """The Messages tab beside the call log: the outbox searched like the call log."""
+    panel = MessageLogPanel()
+    panel.model.numbers = window.numbers
+    dock = window.add_panel(translate("MessagesWiring", "Messages"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+    if window.tab_group is not None:
+        window.tabifyDockWidget(window.tab_group, dock)
+        window.tab_group.raise_()
+    return MessageLogFlow(panel, console.tasks, window)
 
 
 def close_on_quit(service: MessageService, flow: MessageFlow) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>CallLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="97"/>
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="97"/>
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n answered</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="99"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n gave up</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Configuration problem: %n (see &apos;switchboard config check&apos;)</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Syncing %1: %n entry read</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>MessageFlow</name>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="142"/>
+        <location filename="../../app/messages/message_flow.py" line="148"/>
         <source>%n without an address for this channel: %1</source>
         <translation>
             <numerusform>%n person without an address for this channel: %1</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="156"/>
+        <location filename="../../app/messages/message_flow.py" line="162"/>
         <source>%1 characters, %n SMS</source>
         <translation>
             <numerusform>%1 characters, %n SMS</numerusform>
@@ -85,11 +85,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="188"/>
+        <location filename="../../app/messages/message_flow.py" line="194"/>
         <source>Send this message to %n recipients?</source>
         <translation>
             <numerusform>Send this message to %n recipient?</numerusform>
             <numerusform>Send this message to %n recipients?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageLogModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/message_log_model.py" line="98"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/message_log_model.py" line="98"/>
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n delivered</numerusform>
+            <numerusform>%n delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/message_log_model.py" line="99"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
 </context>

@@ -80,7 +80,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Acts on the message beside it</source>
         <translation>Utför det meddelandet bredvid föreslår</translation>
     </message>
@@ -242,8 +242,13 @@
         <source>answered, never connected</source>
         <translation>besvarat, aldrig kopplat</translation>
     </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="84"/>
+        <source>unanswered (ring limit)</source>
+        <translation>obesvarat (ringgräns)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="97"/>
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n samtal</numerusform>
@@ -251,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="97"/>
+        <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n besvarat</numerusform>
@@ -259,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="99"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n lade på</numerusform>
@@ -267,12 +272,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="100"/>
+        <location filename="../../ui/call_log_model.py" line="101"/>
         <source>median wait %1</source>
         <translation>median väntetid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="102"/>
+        <location filename="../../ui/call_log_model.py" line="103"/>
         <source>median time to connect %1</source>
         <translation>median tid till kopplat %1</translation>
     </message>
@@ -280,27 +285,27 @@
 <context>
     <name>CallLogPanel</name>
     <message>
-        <location filename="../../ui/call_log_panel.py" line="23"/>
+        <location filename="../../ui/call_log_panel.py" line="18"/>
         <source>Search the call log: name, number, transferred to…</source>
         <translation>Sök i samtalsloggen: namn, nummer, kopplat till…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_panel.py" line="27"/>
+        <location filename="../../ui/call_log_panel.py" line="18"/>
         <source>Search the call log</source>
         <translation>Sök i samtalsloggen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_panel.py" line="28"/>
+        <location filename="../../ui/call_log_panel.py" line="19"/>
         <source>Type a name or number to find past calls</source>
         <translation>Skriv ett namn eller nummer för att hitta tidigare samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_panel.py" line="29"/>
+        <location filename="../../ui/call_log_panel.py" line="19"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_panel.py" line="30"/>
+        <location filename="../../ui/call_log_panel.py" line="20"/>
         <source>Past calls, newest first: who, when, outcome and waiting time</source>
         <translation>Tidigare samtal, senaste först: vem, när, utfall och väntetid</translation>
     </message>
@@ -553,64 +558,64 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="99"/>
+        <location filename="../../ui/desk_panel.py" line="108"/>
         <source>Waiting calls</source>
         <translation>Väntande samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="100"/>
+        <location filename="../../ui/desk_panel.py" line="109"/>
         <source>Active call</source>
         <translation>Aktivt samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="101"/>
+        <location filename="../../ui/desk_panel.py" line="110"/>
         <source>On hold</source>
         <translation>I vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="102"/>
+        <location filename="../../ui/desk_panel.py" line="111"/>
         <source>Consultations</source>
         <translation>Förfrågningar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="103"/>
+        <location filename="../../ui/desk_panel.py" line="112"/>
         <source>Recalls</source>
         <translation>Återkomna samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="104"/>
+        <location filename="../../ui/desk_panel.py" line="113"/>
         <source>Call back</source>
         <translation>Ring upp</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="138"/>
-        <location filename="../../ui/desk_panel.py" line="159"/>
+        <location filename="../../ui/desk_panel.py" line="147"/>
+        <location filename="../../ui/desk_panel.py" line="168"/>
         <source>No calls waiting</source>
         <translation>Inga samtal väntar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="143"/>
+        <location filename="../../ui/desk_panel.py" line="152"/>
         <source>Select a waiting call first</source>
         <translation>Välj ett väntande samtal först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="173"/>
+        <location filename="../../ui/desk_panel.py" line="182"/>
         <source>No call to hold or take back</source>
         <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="180"/>
-        <location filename="../../ui/desk_panel.py" line="224"/>
+        <location filename="../../ui/desk_panel.py" line="189"/>
+        <location filename="../../ui/desk_panel.py" line="233"/>
         <source>No call for that</source>
         <translation>Inget samtal för det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="189"/>
+        <location filename="../../ui/desk_panel.py" line="198"/>
         <source>Select a person or number in the directory first</source>
         <translation>Välj en person eller ett nummer i katalogen först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="301"/>
+        <location filename="../../ui/desk_panel.py" line="310"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har varit i vänteläge i %2</translation>
     </message>
@@ -820,82 +825,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Search the directory</source>
         <translation>Sök i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv namn, enhet, titel eller nummer; resultaten följer medan du skriver. Enter ringer upp den valda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Search results</source>
         <translation>Sökresultat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer och enheter som hittats, med status. Enter ringer upp, F4 sätter en hänvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Selected entry</source>
         <translation>Vald post</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -903,27 +908,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -931,12 +936,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -944,42 +949,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Ansluten till växelns kö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: uppringarna väntar i en egen växelkö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio håller uppringarna; F2 tar den första, Skift+F2 den markerade.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: uppringarna ringer den här konsolens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen växelkö: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -1027,12 +1032,12 @@
         <translation>misslyckades</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="104"/>
+        <location filename="../../app/messages/message_flow.py" line="110"/>
         <source>No message channel is configured ([messages] in the settings).</source>
         <translation>Ingen meddelandekanal är inställd ([messages] i inställningarna).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="142"/>
+        <location filename="../../app/messages/message_flow.py" line="148"/>
         <source>%n without an address for this channel: %1</source>
         <translation>
             <numerusform>%n saknar adress för den här kanalen: %1</numerusform>
@@ -1040,7 +1045,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="156"/>
+        <location filename="../../app/messages/message_flow.py" line="162"/>
         <source>%1 characters, %n SMS</source>
         <translation>
             <numerusform>%1 tecken, %n SMS</numerusform>
@@ -1048,17 +1053,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="159"/>
+        <location filename="../../app/messages/message_flow.py" line="165"/>
         <source>%1 of %2 characters</source>
         <translation>%1 av %2 tecken</translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="162"/>
+        <location filename="../../app/messages/message_flow.py" line="168"/>
         <source>%1 characters</source>
         <translation>%1 tecken</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/messages/message_flow.py" line="188"/>
+        <location filename="../../app/messages/message_flow.py" line="194"/>
         <source>Send this message to %n recipients?</source>
         <translation>
             <numerusform>Skicka meddelandet till %n mottagare?</numerusform>
@@ -1066,7 +1071,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/messages/message_flow.py" line="203"/>
+        <location filename="../../app/messages/message_flow.py" line="209"/>
         <source>The store is not open yet; try again in a moment.</source>
         <translation>Databasen är inte öppen än; försök igen om en stund.</translation>
     </message>
@@ -1177,11 +1182,141 @@
     </message>
 </context>
 <context>
+    <name>MessageLogModel</name>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="39"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="39"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="39"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="39"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="39"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="40"/>
+        <source>Sent by</source>
+        <translation>Skickat av</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="78"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="78"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="78"/>
+        <source>Pager / DECT</source>
+        <translation>Personsökare / DECT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="82"/>
+        <source>queued</source>
+        <translation>i kö</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="82"/>
+        <source>sending</source>
+        <translation>skickas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="82"/>
+        <source>sent</source>
+        <translation>skickat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="83"/>
+        <source>delivered</source>
+        <translation>levererat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_model.py" line="83"/>
+        <source>failed</source>
+        <translation>misslyckades</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/message_log_model.py" line="98"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n meddelande</numerusform>
+            <numerusform>%n meddelanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/message_log_model.py" line="98"/>
+        <source>%n delivered</source>
+        <translation>
+            <numerusform>%n levererat</numerusform>
+            <numerusform>%n levererade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/message_log_model.py" line="99"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n misslyckades</numerusform>
+            <numerusform>%n misslyckades</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageLogPanel</name>
+    <message>
+        <location filename="../../ui/message_log_panel.py" line="19"/>
+        <source>Search the messages: recipient, number, sender, text…</source>
+        <translation>Sök i meddelandena: mottagare, nummer, avsändare, text…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_panel.py" line="20"/>
+        <source>Search the message log</source>
+        <translation>Sök i meddelandeloggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_panel.py" line="20"/>
+        <source>Type a name, number or word to find messages</source>
+        <translation>Skriv ett namn, nummer eller ord för att hitta meddelanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_panel.py" line="21"/>
+        <source>Message log</source>
+        <translation>Meddelandelogg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_log_panel.py" line="22"/>
+        <source>Messages to staff, newest first: when, channel, to whom, text and state</source>
+        <translation>Meddelanden till personal, nyaste först: när, kanal, till vem, text och läge</translation>
+    </message>
+</context>
+<context>
     <name>MessagesWiring</name>
     <message>
-        <location filename="../../app/messages/wiring.py" line="65"/>
+        <location filename="../../app/messages/wiring.py" line="70"/>
         <source>Message to staff: SMS, e-mail or pager to the selected person or unit, from the current call</source>
         <translation>Meddelande till personal: SMS, e-post eller personsökare till vald person eller enhet, från pågående samtal</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/wiring.py" line="79"/>
+        <source>Messages</source>
+        <translation>Meddelanden</translation>
     </message>
 </context>
 <context>
@@ -1464,82 +1599,87 @@
     </message>
     <message>
         <location filename="../../ui/phone_text.py" line="69"/>
+        <source>unanswered for %1 s (ring limit)</source>
+        <translation>obesvarat i %1 s (ringgräns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="71"/>
         <source>hung up</source>
         <translation>lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="70"/>
+        <location filename="../../ui/phone_text.py" line="72"/>
         <source>the other party hung up</source>
         <translation>den andra parten lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="71"/>
+        <location filename="../../ui/phone_text.py" line="73"/>
         <source>rejected as busy</source>
         <translation>avvisat som upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="72"/>
-        <location filename="../../ui/phone_text.py" line="76"/>
+        <location filename="../../ui/phone_text.py" line="74"/>
+        <location filename="../../ui/phone_text.py" line="78"/>
         <source>declined</source>
         <translation>avvisat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="73"/>
+        <location filename="../../ui/phone_text.py" line="75"/>
         <source>transferred</source>
         <translation>kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="74"/>
+        <location filename="../../ui/phone_text.py" line="76"/>
         <source>busy</source>
         <translation>upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="75"/>
+        <location filename="../../ui/phone_text.py" line="77"/>
         <source>busy everywhere</source>
         <translation>upptaget överallt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="77"/>
+        <location filename="../../ui/phone_text.py" line="79"/>
         <source>cancelled</source>
         <translation>avbrutet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="78"/>
+        <location filename="../../ui/phone_text.py" line="80"/>
         <source>number not found</source>
         <translation>numret finns inte</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="79"/>
+        <location filename="../../ui/phone_text.py" line="81"/>
         <source>not available</source>
         <translation>inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="80"/>
+        <location filename="../../ui/phone_text.py" line="82"/>
         <source>no answer</source>
         <translation>inget svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="81"/>
+        <location filename="../../ui/phone_text.py" line="83"/>
         <source>incomplete number</source>
         <translation>ofullständigt nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="82"/>
+        <location filename="../../ui/phone_text.py" line="84"/>
         <source>no common audio format</source>
         <translation>inget gemensamt ljudformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="83"/>
+        <location filename="../../ui/phone_text.py" line="85"/>
         <source>call refused</source>
         <translation>samtalet nekades</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="84"/>
+        <location filename="../../ui/phone_text.py" line="86"/>
         <source>service unavailable</source>
         <translation>tjänsten är inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="85"/>
+        <location filename="../../ui/phone_text.py" line="87"/>
         <source>call failed</source>
         <translation>samtalet misslyckades</translation>
     </message>

@@ -1,8 +1,8 @@
 """A message to staff from the call, in the real window: a caller is answered, the operator finds the person
 asked for, presses Ctrl+Shift+M, and the form opens beside the call prefilled from it (the caller's number,
 the person's mobile); Send puts the SMS through Kannel to its test SMSC, and the gateway's delivery report,
-received by the window at `[messages.kannel] dlr_listen`, turns the state shown to "delivered".
-Kamailio and a pjsua2 peer as the caller, Kannel with fakesmsc as the SMS gateway."""
+received by the window at `[messages.kannel] dlr_listen`, turns the state shown to "delivered", in the form
+and in the Messages tab. Kamailio and a pjsua2 peer as the caller, Kannel with fakesmsc as the SMS gateway."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from tests.helpers.kamailio import Kamailio
 from tests.helpers.kannel import Kannel, decoded
 from tests.helpers.sip_peer import SipPeer
 from ui.desk_model import DeskList
+from ui.message_log_panel import MessageLogPanel
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
 
@@ -82,4 +83,8 @@ def test_an_sms_from_the_call_goes_through_kannel_and_its_delivery_report_shows_
         assert "2601" in decoded(got)
         desk.wait(lambda: form.states.rowCount() == 1 and _text(form.states.item(0, 1)) == "delivered",
                   timeout=30_000)
+        log = running.window.findChild(MessageLogPanel)
+        assert log is not None  # the Messages tab: the message, to whom, delivered
+        desk.wait(lambda: [m.state for m in log.model.messages()] == ["delivered"])
+        assert log.model.messages()[0].recipient == "+46705551234"
         assert desk.connected()  # the call went on all along
