@@ -68,9 +68,10 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
     for model in panels.models.values():
         model.numbers = window.numbers
 
-    call_log = CallLogFlow(CallLogPanel(), console.tasks, window)
-    call_log.panel.model.numbers = window.numbers
-    window.add_call_log(call_log.panel)
+    call_log_panel = CallLogPanel()
+    call_log = CallLogFlow(call_log_panel, console.tasks, window)
+    call_log_panel.model.numbers = window.numbers
+    window.add_call_log(call_log_panel)
     logging: list[CallLogWriter] = []
     callbacks = CallbackFlow(panels, bridge, console.tasks, operator_name(config),
                              dial_string=dial_string, parent=window)
