@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from app.config.paths import Paths
 from app.config.secrets import resolve_secret
 from app.lookup.referral_setup import referral_service
 from directory.referrals import ReferralService
+from directory.search.stored import StoredIndex
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,19 @@ class Services:
 
     def close(self) -> None:
         self.store.dispose()
+
+    @property
+    def search_index(self) -> StoredIndex:
+        """The search index's snapshot: beside an SQLite store's file (``<file>.search``), else in the
+        data directory, one per server and organisation."""
+        url = self.store.engine.url
+        name = f"{self.store.safe_url}#{self.store.organisation}"
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            path = Path(url.database).with_name(Path(url.database).name + ".search")
+        else:
+            digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+            path = self.paths.data_dir / "search" / f"{url.get_backend_name()}-{digest}.search"
+        return StoredIndex(self.directory, path, name)
 
     @property
     def has_directory(self) -> bool:

@@ -104,6 +104,18 @@ class SourceStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangePosition:
+    """Where the directory's changes stand: its latest change (an entry updated or removed), how many
+    entries are active and the highest id given. An index current to a position needs only the changes
+    after ``changed_at``; a store whose position went back, or whose count differs after them, changed
+    behind the index (restored, replaced, rows deleted)."""
+
+    changed_at: datetime | None
+    active: int
+    last_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class ChangeSet:
     """What a store operation changed, so views and the search index refresh only that."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from typing import Any
@@ -13,6 +14,8 @@ from app.config.loader import Config
 from app.config.paths import Paths
 from app.services import Services, source_name_for
 from directory.model import Entry
+
+log = logging.getLogger(__name__)
 
 
 def hit_json(entry: Entry, score: float, match: str) -> dict[str, Any]:
@@ -104,9 +107,10 @@ def _sync(services: Services, args: argparse.Namespace) -> int:
 
 
 def _search(services: Services, args: argparse.Namespace) -> int:
-    from directory.search import SearchIndex  # noqa: PLC0415
-
-    index = SearchIndex(services.directory.load_entries(), usage=services.directory.usage_counts())
+    # The window's snapshot, brought up to the store's changes; built (and written) only when it cannot
+    # serve, so a script gets its answer at once (issue 19).
+    index, how = services.search_index.open_or_build()
+    log.info("search index %s", how)
     limit = max(1, args.limit)
     queries = (line.rstrip("\r\n") for line in sys.stdin) if args.stdin else iter([args.query])
     for query in queries:

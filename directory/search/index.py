@@ -11,6 +11,8 @@ from __future__ import annotations
 import heapq
 import threading
 from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 from directory.model import Entry
 from directory.search import ranking as r
@@ -19,6 +21,7 @@ from directory.search.highlight import Highlighter
 from directory.search.matcher import Scored
 from directory.search.query import Query, Word, parse
 from directory.search.searching import search_email, search_number, search_text
+from directory.search.snapshot import write_snapshot
 from directory.search.state import IndexState
 from directory.search.types import Hit, MatchKind
 
@@ -33,6 +36,20 @@ class SearchIndex:
         self._changes = 0  # upsert/remove calls so far, to tell whether a compaction went stale
         self._state = IndexState()
         self._state.build(entries, dict(usage or {}))
+
+    @classmethod
+    def from_state(cls, state: IndexState, usage: Mapping[int, int] | None = None) -> SearchIndex:
+        """An index over a state made elsewhere (read from a snapshot: directory.search.snapshot)."""
+        index = cls()
+        state.adopt_usage({k: v for k, v in (usage or {}).items() if v > 0})
+        index._state = state
+        return index
+
+    def write_snapshot(self, path: Path, *, store: str, position: dict[str, Any]) -> int:
+        """Write the index to ``path`` (bytes written). Searches wait meanwhile: the state must not change
+        half-written (about a second at 200,000 entries)."""
+        with self._lock:
+            return write_snapshot(path, self._state, store=store, position=position)
 
     def __len__(self) -> int:
         with self._lock:
@@ -128,17 +145,19 @@ class SearchIndex:
         """The best ``limit`` (slot, score, weakest word score): usage boost added, ties by name."""
         state = self._state
         boosted: list[tuple[float, int]] = []
+        ids = state.ids
         for slot, (score, _) in scored.items():
-            entry = state.entries[slot]
-            if entry is None:
+            entry_id = ids[slot]
+            if not entry_id:
                 continue
             boost = 0.0
-            if slot in state.used_slots and entry.id is not None:
-                boost = r.usage_boost(state.usage.get(entry.id, 0))
+            if slot in state.used_slots:
+                boost = r.usage_boost(state.usage.get(entry_id, 0))
             boosted.append((-(score + boost), slot))
         # Slot order is name order except for late slots: pre-select by slot, then sort by real name.
         late = [item for item in boosted if item[1] in state.late]
         chosen = heapq.nsmallest(limit, (item for item in boosted if item[1] not in state.late)) + late
+        # Only ties need the names: at most a page of entries is read (rows of a snapshot are decoded).
         entries = state.entries
         chosen.sort(key=lambda item: (item[0], name_order_key(entries[item[1]])))  # type: ignore[arg-type]
         return [(slot, -neg, scored[slot][1]) for neg, slot in chosen[:limit]]

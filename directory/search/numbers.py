@@ -151,6 +151,15 @@ class NumberIndex:
         self._slots = array("i", map(and_, paired, repeat((1 << _SLOT_BITS) - 1)))
         self._pending_keys, self._pending_slots = array("q"), array("i")
 
+    def to_plain(self) -> tuple[bytes, bytes]:
+        return self._keys.tobytes(), self._slots.tobytes()
+
+    @classmethod
+    def from_plain(cls, plain: tuple[bytes, bytes]) -> NumberIndex:
+        index = cls()
+        index._keys, index._slots = array("q", plain[0]), array("i", plain[1])
+        return index
+
     def add(self, slot: int, keys: Iterable[int]) -> None:
         for key in keys:
             at = bisect_left(self._keys, key)

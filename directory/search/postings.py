@@ -86,6 +86,23 @@ class TokenIndex:
                            for prefix, arrs in by_prefix.items()}
         self.generation += 1
 
+    # -- snapshot (directory.search.snapshot) ------------------------------------------------------
+    def to_plain(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """(postings, prefix heads) as plain values for marshal: key -> the slots as raw int32s, in key order."""
+        post = self.post
+        return ({key: post[key].tobytes() for key in self.keys},
+                {prefix: arr.tobytes() for prefix, arr in self._heads.items()})
+
+    @classmethod
+    def from_plain(cls, plain: tuple[dict[str, bytes], dict[str, bytes]], prefix_depth: int = 0) -> TokenIndex:
+        index = cls(prefix_depth)
+        post, heads = plain
+        index.post = {key: array("i", slots) for key, slots in post.items()}
+        index.keys = list(post)  # written in key order
+        index._heads = {prefix: array("i", slots) for prefix, slots in heads.items()}
+        index.generation = 1
+        return index
+
     def add(self, slot: int, keys: Iterable[str]) -> None:
         prefixes: set[str] = set()
         for key in keys:

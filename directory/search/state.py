@@ -18,6 +18,7 @@ from directory.search.documents import Analysis, Shared, analyse, name_order_key
 from directory.search.fuzzy import FuzzyKeys
 from directory.search.numbers import NumberIndex
 from directory.search.postings import TokenIndex
+from directory.search.rows import EntryRows
 
 _COLUMNS = ("own_text", "own_bar", "group", "raw_own_text", "raw_own_bar", "variant_text")
 _INT_COLUMNS = ("own_bar", "group", "raw_own_bar")
@@ -25,7 +26,9 @@ _INT_COLUMNS = ("own_bar", "group", "raw_own_bar")
 
 class IndexState:
     def __init__(self) -> None:
-        self.entries: list[Entry | None] = []
+        # The entries by slot: a list when built, rows read when shown when opened from a snapshot.
+        self.entries: list[Entry | None] | EntryRows = []
+        self.ids = array("q")  # each slot's entry id, 0 for a free slot: ranking reads no entry
         # Match strings per slot (see directory.search.documents); parallel lists cost less than objects.
         self.own_text: list[str] = []
         self.own_bar: list[int] = []
@@ -55,6 +58,10 @@ class IndexState:
         # Per-query-word data that outlives one query (see directory.search.matcher); any change clears it.
         self.memo: dict[tuple[str, object, bool], object] = {}
 
+    def set_group_ids(self) -> None:
+        """Index ``groups`` by their strings (after they were read from a snapshot)."""
+        self._group_ids = {group: gid for gid, group in enumerate(self.groups)}
+
     def _group_id(self, shared: Shared) -> int:
         key = (shared.text, shared.raw_text)
         found = self._group_ids.get(key)
@@ -78,6 +85,7 @@ class IndexState:
         self.group_keys, self.raw_group_keys = TokenIndex(), TokenIndex()
         self.entries = list[Entry | None](ordered)
         self.slot_of = {e.id: slot for slot, e in enumerate(ordered) if e.id is not None}
+        self.ids = array("q", (e.id or 0 for e in ordered))
         for column in _COLUMNS:
             setattr(self, column, [])
         self.late = set()
@@ -166,6 +174,7 @@ class IndexState:
         else:
             slot = len(self.entries)
             self.entries.append(None)
+            self.ids.append(0)
             for column in _COLUMNS:
                 getattr(self, column).append(0 if column in _INT_COLUMNS else "")
             self.late.add(slot)
@@ -194,6 +203,7 @@ class IndexState:
     def _place(self, slot: int, entry: Entry, a: Analysis) -> None:
         assert entry.id is not None
         self.entries[slot] = entry
+        self.ids[slot] = entry.id
         self.slot_of[entry.id] = slot
         self.own_text[slot], self.own_bar[slot] = a.own_text, a.own_bar
         self.group[slot] = self._group_id(a.shared)
@@ -216,6 +226,7 @@ class IndexState:
         for numbers, keys_of_number in self._number_keys():
             numbers.discard(slot, keys_of_number(a))
         self.entries[slot] = None
+        self.ids[slot] = 0
         for column in _COLUMNS:
             getattr(self, column)[slot] = 0 if column in _INT_COLUMNS else ""
         if entry.id is not None and self.slot_of.get(entry.id) == slot:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from directory.model import ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
+from directory.model import ChangePosition, ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
 from directory.store.bulk import insert_many
 from directory.store.database import Store
 from directory.store.schema import (
@@ -394,6 +394,16 @@ class DirectoryRepository:
                 DirectoryEntry.updated_at > since, DirectoryEntry.removed_at.is_(None))).all()
             removed = session.scalars(select(DirectoryEntry.id).where(DirectoryEntry.removed_at > since)).all()
         return ChangeSet(upserted=tuple(upserted), removed=tuple(removed))
+
+    def change_position(self) -> ChangePosition:
+        """The directory's change position now (see `ChangePosition`), read in one transaction."""
+        entries = DirectoryEntry
+        with self.store.sessions() as session:
+            updated, removed, last_id = session.execute(select(
+                func.max(entries.updated_at), func.max(entries.removed_at), func.max(entries.id))).one()
+            active = session.scalar(select(func.count()).select_from(entries).where(entries.removed_at.is_(None)))
+        latest = max((t for t in (updated, removed) if t is not None), default=None)
+        return ChangePosition(latest, active or 0, last_id or 0)
 
     def find_id(self, source: str, external_id: str) -> int | None:
         with self.store.sessions() as session:

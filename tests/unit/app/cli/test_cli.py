@@ -10,6 +10,7 @@ import pytest
 
 from app import __version__
 from app.cli.main import main
+from app.config.paths import Paths
 
 CSV = "id,kind,name,given_name,surname,title,unit,work\n" \
       "p1,person,Åsa Öberg,Åsa,Öberg,Överläkare,Region / Kardiologi,019-602 10 00\n" \
@@ -197,3 +198,27 @@ def test_referral_set_list_clear(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert "the alternative does not resolve: no one matches 'nobody known'" in err
     assert run(capsys, "referral", "clear", "karl eriksson")[1].strip() == "Karl Eriksson: 1 referral(s) cleared"
     assert run(capsys, "referral", "list")[1] == ""
+
+
+def test_search_opens_the_snapshot_beside_the_store_and_follows_imports(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    assert run(capsys, "directory", "search", "karl")[1].startswith("Karl Eriksson\t")
+    snapshot = Paths.current().default_database.with_name("switchboard.sqlite3.search")
+    assert snapshot.is_file()  # written by the first search, opened by the next
+    written = snapshot.stat().st_mtime_ns
+    # An import while the snapshot exists: the next search reads the store's changes since it.
+    csv.write_text(CSV.replace("Karl Eriksson,Karl,", "Karl Lindqvist,Karl,Lindqvist,").replace(",Eriksson,", ","),
+                   encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    code, out, _ = run(capsys, "directory", "search", "lindkvist")
+    assert (code, out.split("\t")[0]) == (0, "Karl Lindqvist")
+    assert run(capsys, "directory", "search", "eriksson")[2] == "no match\n"
+    assert snapshot.stat().st_mtime_ns == written  # opened, not rebuilt
+    # A damaged snapshot is rebuilt, and the answer is the same.
+    snapshot.write_bytes(snapshot.read_bytes()[:100])
+    code, out, _ = run(capsys, "directory", "search", "lindkvist")
+    assert (code, out.split("\t")[0]) == (0, "Karl Lindqvist")
+    assert snapshot.stat().st_size > 100
