@@ -23,10 +23,12 @@ calls are never offered.
 | Call-backs done | Call-back list entries marked done. |
 
 Waits are counted in whole seconds, rounded up (a caller answered after 19.2 s waited 20 s), so
-"within 20 s" means what it says. The median is the middle wait (the mean of the two middle ones for
-an even count); the 90th percentile is the shortest wait that at least 90 % of callers did not exceed
-(nearest rank). Hours are the operator's local hours: a day with a daylight-saving change has 23 or
-25 of them.
+"within 20 s" means what it says, in fixed buckets (directory.store.stats_tables): every second up to a
+minute, coarser after, so thresholds up to 60 s are exact and longer medians read as their bucket's bound
+(a 61 s wait reads 70 s); means use the exact seconds. The median is the middle wait (the mean of the
+two middle ones for an even count); the 90th percentile is the shortest wait that at least 90 % of
+callers did not exceed (nearest rank). Hours are the operator's local hours: a day with a
+daylight-saving change has 23 or 25 of them.
 
 A caller in the exchange's queue counts once: a caller picked and answered (or who hung up while ringing)
 at a console from that console's call log, a caller who hung up while waiting or overflowed from the

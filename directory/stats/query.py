@@ -1,5 +1,6 @@
-"""Read a period's aggregates back as `Tally`s: per UTC hour, or per service or console (SQLAlchemy Core,
-the same statements on SQLite and PostgreSQL; the database sums, Python only folds hours into periods)."""
+"""Read a period's per-console aggregates back as `Tally`s: per UTC hour, or per service or console
+(SQLAlchemy Core, the same statements on SQLite and PostgreSQL). Reports not per console read the
+per-service aggregates instead (directory.stats.by_service)."""
 
 from __future__ import annotations
 
@@ -54,23 +55,6 @@ def load(store: Store, start: datetime, end: datetime, by: str, *, services: tup
             tallies[_key(key, by)].add_duration(
                 kind, int(seconds), int(calls), float(total))
     return dict(tallies)
-
-
-def offered_by_hour(store: Store, start: datetime, end: datetime, *,
-                    services: tuple[str, ...] = ()) -> dict[datetime | str, int]:
-    """Calls offered per UTC hour of [start, end) (hours with none left out): to find days without calls."""
-    h = CallStatsHourRow
-    query = _filtered(select(h.hour_start, func.sum(h.offered)), h, start, end, organisation=store.organisation,
-                      services=services, consoles=()).group_by(h.hour_start)
-    with store.engine.connect() as connection:
-        return {_key(hour, "hour"): int(n or 0) for hour, n in connection.execute(query)}
-
-
-def known_services(store: Store) -> list[str]:
-    """Every dialled service ever counted, for "unknown service" messages and the window's choice."""
-    with store.engine.connect() as connection:
-        return sorted(connection.scalars(select(CallStatsHourRow.service).distinct()
-                                         .where(CallStatsHourRow.organisation == store.organisation)))
 
 
 def coverage(store: Store) -> tuple[datetime | None, datetime | None]:

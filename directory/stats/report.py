@@ -6,16 +6,15 @@ consoles) with their total, and notes on what may mislead (no calls at all, days
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from directory.stats import by_service
 from directory.stats.definitions import DEFAULT_RULES, StatsRules
 from directory.stats.figures import Figures, figures
 from directory.stats.periods import HOUR, Grain, PeriodError, hour_floor, periods
-from directory.stats.query import known_services, load, offered_by_hour
+from directory.stats.query import load
 from directory.stats.rollup import rollup
 from directory.stats.tally import Tally
 from directory.store.database import Store
@@ -56,44 +55,36 @@ def measure(store: Store, start: datetime, end: datetime, *, by: str, zone: Zone
         raise PeriodError(f"cannot group by {by!r}: choose one of {', '.join(BY_CHOICES)}")
     start, end = whole_hours(start, end)
     rollup(store, now)
-    unknown = sorted(set(services) - set(known_services(store)))
+    known = by_service.known_services(store)
+    unknown = sorted(set(services) - set(known))
     if unknown:
         raise PeriodError(f"no calls to {', '.join(unknown)} were ever counted; known services: "
-                          f"{', '.join(known_services(store)) or 'none'}")
+                          f"{', '.join(known) or 'none'}")
+    total = Tally()
     if by in ("service", "operator"):
-        grouped = load(store, start, end, "service" if by == "service" else "console", services=services)
-        rows = tuple(ReportRow(str(key) or "(none)", figures(grouped[key], rules)) for key in sorted(grouped))
-        total = Tally()
+        # Per console only from the per-console aggregates; everything else from the per-service ones.
+        grouped = ({str(key): tally for key, tally in load(store, start, end, "console", services=services).items()}
+                   if by == "operator" else
+                   by_service.load_periods(store, [(start, end)], by_service=True, services=services)[0])
+        rows = tuple(ReportRow(key or "(none)", figures(grouped[key], rules)) for key in sorted(grouped))
         for tally in grouped.values():
             total.merge(tally)
     else:
-        hourly = _Hours(load(store, start, end, "hour", services=services))
-        rows = tuple(ReportRow(p.label, figures(hourly.fold(p.start, p.end), rules))
-                     for p in periods(start, end, Grain(by), zone))
-        total = hourly.fold(start, end)
-    offered = _Hours(offered_by_hour(store, start, end, services=services))
-    days = [(p.label, offered.sum(p.start, p.end)) for p in periods(start, end, Grain.DAY, zone)]
+        spans = list(periods(start, end, Grain(by), zone))
+        tallies = by_service.load_periods(store, [(p.start, p.end) for p in spans], by_service=False,
+                                          services=services)
+        rows = tuple(ReportRow(p.label, figures(t.get("", Tally()), rules))
+                     for p, t in zip(spans, tallies, strict=True))
+        for by_period in tallies:
+            total.merge(by_period.get("", Tally()))
+    busy = {hour.timestamp() for hour in by_service.hours_with_calls(store, start, end, services)}
+    days = [p.label for p in periods(start, end, Grain.DAY, zone)
+            if not any(hour in busy for hour in _hours(p.start, p.end))]
     return Report(start=start.astimezone(zone), end=end.astimezone(zone), by=by, rows=rows,
-                  total=figures(total, rules), empty_days=tuple(d for d, n in days if n == 0))
+                  total=figures(total, rules), empty_days=tuple(days))
 
 
-class _Hours:
-    """Values keyed by UTC hour, summed over [start, end) by bisection (a year is 8,760 hours)."""
-
-    def __init__(self, by_hour: Mapping[datetime | str, Tally] | Mapping[datetime | str, int]) -> None:
-        keys = sorted(by_hour, key=lambda hour: hour.timestamp())
-        self._stamps = [hour.timestamp() for hour in keys]  # type: ignore[union-attr]
-        self._values: list[Tally | int] = [by_hour[hour] for hour in keys]
-
-    def _slice(self, start: datetime, end: datetime) -> list[Tally | int]:
-        return self._values[bisect_left(self._stamps, start.timestamp()):bisect_left(self._stamps, end.timestamp())]
-
-    def fold(self, start: datetime, end: datetime) -> Tally:
-        folded = Tally()
-        for tally in self._slice(start, end):
-            assert isinstance(tally, Tally)
-            folded.merge(tally)
-        return folded
-
-    def sum(self, start: datetime, end: datetime) -> int:
-        return sum(n for n in self._slice(start, end) if isinstance(n, int))
+def _hours(start: datetime, end: datetime) -> list[float]:
+    """The UTC hours of [start, end) as timestamps."""
+    first, last = hour_floor(start).timestamp(), end.timestamp()
+    return [first + 3600 * n for n in range(int((last - first + 3599) // 3600))]

@@ -1,5 +1,6 @@
-"""Keep the hourly aggregates (call_stats_hourly, call_stats_waits) filled from the call log, and from the
-exchange queue's records of callers who left it unanswered (directory.stats.exchange_queue).
+"""Keep the hourly aggregates filled from the call log, and from the exchange queue's records of callers
+who left it unanswered (directory.stats.exchange_queue): per console (call_stats_hourly, call_stats_waits)
+and per service (directory.stats.by_service: hours and days).
 
 A rollup rewrites every hour from a little before the newest aggregate up to now from the raw rows, so
 calls logged late (a call is logged when it ends, hours after it was offered) are counted in the hour
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, column, delete, func, insert, inspect, select, table
 
+from directory.stats import by_service
 from directory.stats.exchange_queue import first_left, left_unanswered
 from directory.stats.periods import aware_utc, hour_floor
 from directory.stats.tally import KINDS, CallFacts, Tally
@@ -90,18 +92,24 @@ def _write(connection: Connection, organisation: str, tallies: dict[Key, Tally])
         connection.execute(insert(CallStatsWaitRow), waits)
 
 
-def _partly_purged(connection: Connection, start: datetime, organisation: str,
-                   tallies: dict[Key, Tally]) -> list[datetime]:
-    """Hours already counted that now hold fewer raw calls than were counted: the call log's retention
-    took some of their rows, so their aggregates are kept as they are (late calls only ever add)."""
-    now_offered: dict[datetime, int] = defaultdict(int)
+def _compare(connection: Connection, start: datetime, organisation: str,
+             tallies: dict[Key, Tally]) -> tuple[list[datetime], bool]:
+    """(kept, unchanged). Kept: hours already counted that now hold fewer raw calls than were counted: the
+    call log's retention took some of their rows, so their aggregates stay as they are (late calls only
+    ever add). Unchanged: every hour counts what it counted (calls offered, call-backs done), so nothing
+    needs writing: logged rows are never changed, only added or deleted."""
+    now: dict[datetime, tuple[int, int]] = defaultdict(lambda: (0, 0))
     for (hour, _, _), tally in tallies.items():
-        now_offered[hour] += tally.offered
-    query = (select(CallStatsHourRow.hour_start, func.sum(CallStatsHourRow.offered))
+        offered, done = now[hour]
+        now[hour] = (offered + tally.offered, done + tally.callbacks_done)
+    query = (select(CallStatsHourRow.hour_start, func.sum(CallStatsHourRow.offered),
+                    func.sum(CallStatsHourRow.callbacks_done))
              .where(CallStatsHourRow.hour_start >= start, CallStatsHourRow.organisation == organisation)
              .group_by(CallStatsHourRow.hour_start))
-    return [hour for hour, offered in ((aware_utc(h), n) for h, n in connection.execute(query))
-            if hour is not None and now_offered.get(hour, 0) < (offered or 0)]
+    stored = {hour: (int(offered or 0), int(done or 0)) for hour, offered, done in
+              ((aware_utc(h), o, d) for h, o, d in connection.execute(query)) if hour is not None}
+    kept = [hour for hour, (offered, _) in stored.items() if now.get(hour, (0, 0))[0] < offered]
+    return kept, stored == {hour: counts for hour, counts in now.items() if counts != (0, 0)}
 
 
 def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> int:
@@ -127,12 +135,16 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
         tallies = tally_hours(_read_calls(connection, start, organisation))
         _add_callbacks(connection, start, organisation, tallies)
         _add_left_queue(connection, start, tallies)
-        kept = _partly_purged(connection, start, organisation, tallies)
+        kept, unchanged = _compare(connection, start, organisation, tallies)
+        if unchanged:
+            return 0  # the usual case when reading figures again: nothing logged since the last rollup
         tallies = {key: tally for key, tally in tallies.items() if key[0] not in kept}
         for row in (CallStatsWaitRow, CallStatsHourRow):
             connection.execute(delete(row).where(row.organisation == organisation, row.hour_start >= start,
                                                  row.hour_start.not_in(kept)))
         _write(connection, organisation, tallies)
+        by_service.write(connection, organisation, start, kept,
+                         ((hour, service, tally) for (hour, service, _), tally in tallies.items()))
         return len({hour for hour, _, _ in tallies})
 
 
@@ -147,6 +159,7 @@ def apply_retention(store: Store, days: int, now: datetime) -> int:
                                                           CallStatsWaitRow.hour_start < cutoff))
         result = connection.execute(delete(CallStatsHourRow).where(CallStatsHourRow.organisation == mine,
                                                                    CallStatsHourRow.hour_start < cutoff))
+        by_service.apply_retention(connection, mine, cutoff)
         return int(result.rowcount or 0)
 
 

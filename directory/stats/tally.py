@@ -8,29 +8,30 @@ a call-log row the statistics read: no names, no caller numbers.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-ANSWER, ABANDON, CONNECT = "answer", "abandon", "connect"  # the histograms' kinds, as stored
-KINDS = (ANSWER, ABANDON, CONNECT)
+from directory.store.stats_tables import BUCKET_KEYS, STATS_COUNTS, WAIT_BOUNDS, WAIT_KINDS
+
+ANSWER, ABANDON, CONNECT = WAIT_KINDS  # the histograms' kinds, as stored
+KINDS = WAIT_KINDS
 # Stored outcome values (softphone.desk.records.Outcome): the store depends on no softphone code.
 GAVE_UP_OUTCOMES = frozenset({"abandoned", "abandoned_held", "abandoned_transfer"})
 REJECTED, TRANSFERRED = "rejected", "transferred"
 # The exchange queue's records (exchange_queue_events) of callers who left it unanswered.
 QUEUE_ABANDONED, QUEUE_OVERFLOWED = "abandoned", "overflowed"
-# The counts an aggregate row holds, as stored (call_stats_hourly's columns).
-COUNTS = ("offered", "answered", "abandoned", "rejected", "overflowed", "transferred", "recalled", "callbacks_done")
+COUNTS = STATS_COUNTS  # the counts an aggregate row holds, as stored
 
 
 def whole_seconds(seconds: float) -> int:
-    """Rounded up, so that "within 20 s" is exact for the stored fractions (19.2 s -> 20 s); beyond two
-    minutes to the next 10 s, beyond ten minutes to the next minute, which keeps the histograms small."""
+    """The wait bucket `seconds` counts in, named by its upper bound (directory.store.stats_tables): rounded
+    up to whole seconds, so that "within 20 s" is exact for the stored fractions (19.2 s -> 20 s), then to
+    the bucket's bound (every second to a minute, then 10 s to 2 min, 30 s to 5 min, minutes, ...)."""
     value = max(0, math.ceil(round(seconds, 6)))  # round first: 20.0000001 stays 20
-    if value > 600:
-        return -(-value // 60) * 60
-    return -(-value // 10) * 10 if value > 120 else value
+    return BUCKET_KEYS[bisect_left(WAIT_BOUNDS, value)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,11 @@ class Tally:
             self._duration(ABANDON, waited_s)
         else:
             self.overflowed += 1
+
+    def add_bucketed(self, kind: str, calls: Mapping[int, int], total: float) -> None:
+        """A bucketed histogram (bucket key -> calls) and the exact seconds of all of them together."""
+        self.waits[kind].update(calls)
+        self.totals[kind][-1] += total
 
     def add_duration(self, kind: str, seconds: int, calls: int, total: float) -> None:
         """One stored histogram cell; `total` is the exact seconds, kept for the means."""

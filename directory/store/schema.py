@@ -159,6 +159,8 @@ class CallLogRow(Base):
     """
 
     __tablename__ = "call_log"
+    # 0011: statistics read one organisation's calls from a time on (the rollup), in one index range.
+    __table_args__ = (Index("ix_call_log_organisation_offered_at", "organisation", "offered_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(10))  # in | out
     remote_number: Mapped[str] = mapped_column(String(100), default="")

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.directory.stats.test_by_service import (  # noqa: F401 - per-service hours and days
+    test_a_year_by_service_from_days_and_hours_matches_the_raw_rows,
+    test_migration_0011_fills_the_new_aggregates_from_the_old_ones,
+    test_statistics_retention_takes_whole_days,
+)
 from tests.unit.directory.stats.test_exchange_queue import (  # noqa: F401 - the same, with the exchange's records
     test_callers_who_left_the_exchanges_queue_count_once,
     test_queue_leavers_are_per_service_and_at_no_console,

@@ -45,10 +45,11 @@ def test_counts_and_service_level_by_hand() -> None:
 
 def test_waits_by_hand() -> None:
     result = figures(tally_all(CALLS))
-    # answered waits (whole seconds) 4 10 12 20 25 61: median (12 + 20) / 2, p90 nearest rank ceil(5.4) = 6th
+    # answered waits (buckets) 4 10 12 20 25 70 (61 s counts in the bucket to 70 s): median (12 + 20) / 2,
+    # p90 nearest rank ceil(5.4) = 6th, read as its bucket's bound
     assert result.wait_mean_s == pytest.approx((4 + 10 + 19.2 + 25 + 61 + 12) / 6)
     assert result.wait_median_s == 16.0
-    assert result.wait_p90_s == 61.0
+    assert result.wait_p90_s == 70.0
     assert result.abandoned_after_mean_s == pytest.approx(47 / 3)
     assert result.abandoned_after_median_s == 5.0
     assert result.connect_mean_s == pytest.approx(270 / 5)
@@ -68,8 +69,8 @@ def test_merging_tallies_equals_tallying_together() -> None:
     assert figures(first) == figures(tally_all(CALLS))
 
 
-@pytest.mark.parametrize(("seconds", "counted"), [(0, 0), (19.2, 20), (20.0, 20), (20.0000001, 20), (121, 130),
-                                                  (600, 600), (601, 660)])
+@pytest.mark.parametrize(("seconds", "counted"), [(0, 0), (19.2, 20), (20.0, 20), (20.0000001, 20), (59.5, 60), (61, 70), (121, 150),
+                                                  (600, 600), (601, 720), (3600, 3600), (3600.5, 3601), (86400, 3601)])
 def test_whole_seconds_round_up_and_coarsen_long_waits(seconds: float, counted: int) -> None:
     assert whole_seconds(seconds) == counted
 
