@@ -22,7 +22,7 @@ from softphone.identity import CallerIdentity, identity_from_message, number_of
 from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError, Refusal
 from softphone.pjobjects import CallHandle
 from softphone.reasons import CallEnd, EndReason, end_reason
-from softphone.screening import IncomingGate, Refused
+from softphone.screening import IncomingGate, Refused, TokenBucket, has_offer
 from softphone.settings import DtmfMethod
 
 _DTMF = re.compile(r"[0-9A-Da-d*#]{1,32}")
@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 _MEDIA_CHECK_INTERVAL_S = 1.0
 _PJ_EINVALIDOP = 70013  # pjsua refuses a re-INVITE while another is under way
 _HOLD_ATTEMPTS = 3
+# Refusing an INVITE frees its call slot for the next one, and every INVITE with an offer that gets a slot
+# has pjsua open two media sockets first. Closed sockets come back to pjlib's select() queue (64 handles)
+# only after 500 ms, and an empty queue aborts the process: so refusals go out at most this fast, and
+# under a flood the rest wait in their slots (the flood's next INVITEs then get 486, which opens nothing).
+REFUSALS_PER_S, REFUSAL_BURST = 10.0, 5.0
 
 _STATES = {
     pj.PJSIP_INV_STATE_CALLING: CallState.DIALING,
@@ -54,6 +59,8 @@ class CallTable:
         self._handles: dict[int, CallHandle] = {}
         self._snaps: dict[int, Call] = {}
         self._ended: list[Any] = []  # handles and recorders released on the next pump, not in a callback
+        self._parked: list[tuple[CallHandle, Refused]] = []  # refused, waiting for their turn to be answered
+        self._refusals = TokenBucket(REFUSALS_PER_S, REFUSAL_BURST)
         self._by_us: set[int] = set()
         self._end_reasons: dict[int, EndReason] = {}
         self._recorders: dict[int, Any] = {}
@@ -298,7 +305,7 @@ class CallTable:
         message, source = str(prm.rdata.wholeMsg), str(prm.rdata.srcAddress)
         refused = self._gate.screen(source, message, self._phone.now())
         if refused is not None:
-            self._refuse(prm.callId, refused)
+            self._refuse(prm.callId, refused, message)
             return
         key = self._new_key()
         handle = CallHandle(self._phone, key, self._phone.account, prm.callId)
@@ -309,16 +316,33 @@ class CallTable:
         with contextlib.suppress(pj.Error):
             handle.answer(_status(180))
 
-    def _refuse(self, call_id: int, refused: Refused) -> None:
-        """Answer an INVITE that must not become a call with a final response; it never gets a snapshot.
-        Its handle (key 0, which no call has) is kept until the next pump: pjsua2 declines an
-        unreferenced call with 603 instead."""
+    def _refuse(self, call_id: int, refused: Refused, message: str) -> None:
+        """Answer an INVITE that must not become a call with our own code, at once when the refusal rate
+        allows (else from a later pump, see REFUSALS_PER_S); it never gets a snapshot.
+
+        An INVITE without an offer is left unreferenced instead: pjsua2 declines it itself right after the
+        callback (and it opened no media sockets). Hanging one up inside onIncomingCall frees its request,
+        which pjsua2 frees again when the callback returns, and the process aborts. The handle of a refused
+        call has key 0, which no call has; it is released on the pump after its answer."""
+        if not has_offer(message):
+            return
         handle = CallHandle(self._phone, 0, self._phone.account, call_id)
+        if self._parked or not self._refusals.take(self._phone.now()):
+            self._parked.append((handle, refused))
+            return
+        self._send_refusal(handle, refused)
+
+    def _send_refusal(self, handle: CallHandle, refused: Refused) -> None:
         prm = _status(refused.code)
         prm.reason = refused.phrase
         with contextlib.suppress(pj.Error):
             handle.hangup(prm)
         self._ended.append(handle)
+
+    def send_refusals(self, now: float) -> None:
+        """Answer the refused INVITEs that waited for their turn (from the pump, outside any callback)."""
+        while self._parked and self._refusals.take(now):
+            self._send_refusal(*self._parked.pop(0))
 
     def state_changed(self, handle: CallHandle) -> None:
         self._phone.check_thread()
@@ -419,6 +443,20 @@ class CallTable:
                 with contextlib.suppress(pj.Error):
                     self._handles[key].hangup(pj.CallOpParam(True))
 
+    def check_ringing(self, now: float) -> None:
+        """Refuse (480) incoming calls that rang `ring_timeout` seconds unanswered: a PBX that never sends
+        CANCEL, or an INVITE nobody will ever cancel, must not hold one of the few call slots for ever."""
+        limit = self._phone.settings.account.ring_timeout
+        if limit <= 0:
+            return
+        for key, snap in list(self._snaps.items()):
+            if snap.state is not CallState.RINGING or key in self._end_reasons or now - snap.started_at < limit:
+                continue
+            self._end_reasons[key] = EndReason(CallEnd.RING_TIMEOUT, 480, f"{limit:g}")
+            log.warning("call %s rang %g s unanswered: refused with 480 ([sip] ring_timeout)", key, limit)
+            with contextlib.suppress(pj.Error):
+                self._handles[key].hangup(_status(480))
+
     def _release(self, key: int) -> None:
         for table in (self._handles, self._recorders):
             obj = table.pop(key, None)
@@ -433,12 +471,16 @@ class CallTable:
         self._ended.clear()
 
     def hangup_all(self) -> None:
+        for parked in self._parked:
+            self._send_refusal(*parked)
+        self._parked.clear()
         for key, handle in list(self._handles.items()):
             self._by_us.add(key)
             with contextlib.suppress(pj.Error):
                 handle.hangup(pj.CallOpParam(True))
 
     def drop_all(self) -> None:
+        self._parked.clear()
         self._recorders.clear()
         self._handles.clear()
         self._ended.clear()

@@ -147,6 +147,7 @@ class Phone:
         self._calls.release_ended()
         self._ep.libHandleEvents(0)
         now = self._clock()
+        self._calls.send_refusals(now)
         if self._reg.expired(now):
             self._emit_registration(self._reg.failed(408, "registration expired", "timeout", now))
         if self._probe is not None and self._reg.current.registered:
@@ -158,6 +159,7 @@ class Phone:
         if self._reg.retry_due(now):
             self._register_again()
         self._calls.check_media(now)
+        self._calls.check_ringing(now)
         self._calls.reconcile_holds()
         self.deliver()
 

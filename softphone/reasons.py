@@ -88,6 +88,7 @@ class CallEnd(Enum):
     REJECTED = "rejected"  # by us, 603
     TRANSFERRED = "transferred"
     RTP_TIMEOUT = "rtp_timeout"
+    RING_TIMEOUT = "ring_timeout"  # rang `[sip] ring_timeout` seconds unanswered; we refused it (480)
     BUSY = "busy"
     BUSY_EVERYWHERE = "busy_everywhere"
     DECLINED = "declined"
@@ -124,7 +125,8 @@ _WITH_CODE = frozenset(_BY_CODE.values()) | {CallEnd.FAILED}
 
 @dataclass(frozen=True)
 class EndReason:
-    """Why a call ended. `code` is the last SIP status; `detail` the phrase (FAILED) or seconds (RTP_TIMEOUT)."""
+    """Why a call ended. `code` is the last SIP status; `detail` the phrase (FAILED) or seconds (RTP_TIMEOUT,
+    RING_TIMEOUT)."""
 
     kind: CallEnd
     code: int = 0
@@ -145,6 +147,8 @@ class EndReason:
         """English, for logs and the call log; the window translates `kind` instead."""
         if self.kind is CallEnd.RTP_TIMEOUT:
             return f"no audio from the other party for {self.detail} s (RTP timeout)"
+        if self.kind is CallEnd.RING_TIMEOUT:
+            return f"unanswered for {self.detail} s (ring limit)"
         return (_END_WORDS.get(self.kind) or self.detail or "call failed") + self.status_suffix
 
 

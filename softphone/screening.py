@@ -1,9 +1,12 @@
-"""What an incoming INVITE must be before it becomes a call: from the trust domain.
+"""What an incoming INVITE must be before it becomes a call: from the trust domain, whole, not oversized.
 
-pjsua hands every INVITE it could parse to `onIncomingCall`, from wherever it came. One from outside
-the trust domain may not take one of the wheel's four call slots: the gate refuses it with 403 at
-once. Each kind of refusal is logged, at most once a minute with a count of the rest, so a flood
-cannot fill the log. Pure apart from logging; the clock is passed in.
+pjsua hands every INVITE it could parse to `onIncomingCall`, including a datagram cut off at pjsip's
+4000-byte buffer (an 8 KB INVITE arrives as its first 4000 bytes and rang as a call) and one whose
+body is shorter than its Content-Length. None of those may keep one of the wheel's four call slots:
+the gate refuses them with a final response (400, 513), and any INVITE from outside the trust domain
+with 403; `softphone.calls` sends the refusals, at a bounded rate (`TokenBucket`). Each kind of
+refusal is logged, at most once a minute with a count of the rest, so a flood cannot fill the log.
+Pure apart from logging; the clock is passed in.
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from softphone.identity import headers_of
 from softphone.trust import TrustedSources
 
 log = logging.getLogger(__name__)
 
+# The wheel's PJSIP_MAX_PKT_LEN: pjsip reads at most this much of a datagram, so a request this long
+# was (almost surely) cut off, and nothing longer can be received at all.
+MAX_MESSAGE = 4000
 LOG_EVERY_S = 60.0
 
 
@@ -28,6 +35,53 @@ class Refused:
 
 
 UNTRUSTED = Refused(403, "Forbidden", "not from the registrar, proxy, exchange or [sip] trusted")
+
+
+def malformed(message: str) -> Refused | None:
+    """Why a raw request cannot be taken as it is (cut off, oversized, body not its Content-Length), else None."""
+    raw = message.encode("utf-8", "surrogateescape")
+    if len(raw) >= MAX_MESSAGE:
+        return Refused(513, "Message Too Large", f"{len(raw)} bytes or more, cut off at pjsip's limit")
+    head, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = raw.partition(b"\n\n")
+    if not sep:
+        return Refused(400, "Bad Request", "the header section has no end")
+    headers = headers_of(head.decode("utf-8", "replace"))
+    lengths = headers.get("content-length", []) + headers.get("l", [])
+    if len(lengths) > 1:
+        return Refused(400, "Bad Request", "more than one Content-Length")
+    if lengths:
+        text = lengths[0].strip()
+        if not text.isdigit() or int(text) != len(body):
+            return Refused(400, "Bad Request", f"Content-Length {text[:12]!r} but a body of {len(body)} bytes")
+    return None
+
+
+def has_offer(message: str) -> bool:
+    """True when the request carries an SDP body (an offer), as pjsua reads it."""
+    head, sep, body = message.partition("\r\n\r\n")
+    if not sep:
+        head, sep, body = message.partition("\n\n")
+    headers = headers_of(head)
+    kinds = headers.get("content-type", []) + headers.get("c", [])
+    return bool(body.strip()) and any(k.strip().lower().startswith("application/sdp") for k in kinds)
+
+
+class TokenBucket:
+    """At most `rate` events a second on average, `burst` at once."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, burst
+        self._tokens, self._at = burst, 0.0
+
+    def take(self, now: float) -> bool:
+        self._tokens = min(self.burst, self._tokens + (now - self._at) * self.rate)
+        self._at = now
+        if self._tokens < 1.0:
+            return False
+        self._tokens -= 1.0
+        return True
 
 
 class LogThrottle:
@@ -61,4 +115,8 @@ class IncomingGate:
         if not self.trusted.trusts(source):
             self.throttle.warn("untrusted", now, "refused a call from %s: %s", source, UNTRUSTED.why)
             return UNTRUSTED
-        return None
+        refused = malformed(message)
+        if refused is not None:
+            self.throttle.warn("malformed", now, "refused a malformed call request from %s: %s", source,
+                               refused.why)
+        return refused

@@ -76,6 +76,9 @@ class AccountSettings(Section):
                                            "(CIDR). Calls from anywhere else are refused (403), and only "
                                            "these sources are believed when they assert who is calling "
                                            "(P-Asserted-Identity).")
+    ring_timeout: float = Field(300.0, ge=0, le=86400, description="Seconds an incoming call may ring "
+                                "unanswered before the console refuses it (480), for a caller the PBX never "
+                                "cancels; 0: no limit.")
 
     @property
     def aor(self) -> str:

@@ -65,6 +65,8 @@ class PhoneText(QObject):
     def call_end(self, end: EndReason) -> str:
         if end.kind is CallEnd.RTP_TIMEOUT:
             return self.tr("no audio from the other party for %1 s (RTP timeout)").replace("%1", end.detail)
+        if end.kind is CallEnd.RING_TIMEOUT:
+            return self.tr("unanswered for %1 s (ring limit)").replace("%1", end.detail)
         words = {
             CallEnd.HUNG_UP: self.tr("hung up"),
             CallEnd.REMOTE_HUNG_UP: self.tr("the other party hung up"),

@@ -408,7 +408,6 @@ class OperatorDesk(ExchangeRows):
                           transfer_since=None, reminded=False), "recall")
 
     def _ended(self, call: DeskCall, snap: Call) -> None:
-        by_operator = snap.end is not None and snap.end.ours
         end_reason = snap.end_reason
         leg = call.consultation
         if leg is not None and leg.call_id in self._legs:  # consulting, or a transfer awaiting its outcome
@@ -419,7 +418,7 @@ class OperatorDesk(ExchangeRows):
                 with contextlib.suppress(PhoneError):
                     self._phone.hangup(leg.call_id)
         now, wall = self._clock(), self._wall()
-        outcome = outcome_of(call, by_operator=by_operator)
+        outcome = outcome_of(call, snap.end)
         del self._calls[call.call_id]
         self._emit(DeskChanged(None, replace(call, line=snap), end_reason or "ended"))  # its last line: why it ended
         self._emit(CallLogged(record_of(call, outcome, now=now, wall=wall, end_reason=end_reason)))

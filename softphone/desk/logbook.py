@@ -5,22 +5,26 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from softphone.desk.records import (
-    ABANDONED_OUTCOMES,
+    CALL_BACK_OUTCOMES,
     CallbackEntry,
     CallRecord,
     DeskCall,
     Outcome,
     Stage,
 )
+from softphone.reasons import CallEnd, EndReason
 
 
-def outcome_of(call: DeskCall, *, by_operator: bool) -> Outcome:
-    """How a call ended, from the stage it was in when its leg went down."""
+def outcome_of(call: DeskCall, end: EndReason | None) -> Outcome:
+    """How a call ended, from the stage it was in when its leg went down and why it went down."""
+    by_operator = end is not None and end.ours
     if call.transferred:
         return Outcome.TRANSFERRED
     if not call.incoming:
         return Outcome.OUTGOING
     if call.stage is Stage.WAITING:
+        if end is not None and end.kind is CallEnd.RING_TIMEOUT:
+            return Outcome.UNANSWERED
         return Outcome.REJECTED if by_operator else Outcome.ABANDONED
     if call.line is not None and call.line.connected_at is None:
         return Outcome.NOT_CONNECTED  # answered, but the caller never heard the operator: not "handled"
@@ -48,7 +52,7 @@ def record_of(call: DeskCall, outcome: Outcome, *, now: float, wall: datetime, e
 
 
 def callback_of(call: DeskCall, outcome: Outcome, wall: datetime) -> CallbackEntry | None:
-    """A call-back entry for a caller who gave up, when their number is known (not withheld)."""
-    if outcome not in ABANDONED_OUTCOMES or not call.number or not any(ch.isdigit() for ch in call.number):
+    """A call-back entry for a caller who gave up or was never answered, when their number is known."""
+    if outcome not in CALL_BACK_OUTCOMES or not call.number or not any(ch.isdigit() for ch in call.number):
         return None
     return CallbackEntry(call.number, call.name, call.dialled, wall, call.stage)

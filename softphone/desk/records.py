@@ -41,10 +41,14 @@ class Outcome(Enum):
     ABANDONED_TRANSFER = "abandoned_transfer"  # hung up while the transfer's outcome was awaited
     REJECTED = "rejected"  # the operator declined it unanswered
     NOT_CONNECTED = "not_connected"  # answered, but the call never came up (e.g. the answer was lost)
+    UNANSWERED = "unanswered"  # rang until the console's ring limit ([sip] ring_timeout) and was refused
     OUTGOING = "outgoing"  # the operator's own call
 
 
 ABANDONED_OUTCOMES = frozenset({Outcome.ABANDONED, Outcome.ABANDONED_HELD, Outcome.ABANDONED_TRANSFER})
+# Callers left without help whose number goes on the call-back list: those who gave up, and those nobody
+# answered before the ring limit.
+CALL_BACK_OUTCOMES = ABANDONED_OUTCOMES | {Outcome.UNANSWERED}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import socket
 import time
 from collections.abc import Callable
 
+PJSIP_MAX_PACKET = 4000  # what pjsip reads of a datagram (softphone.screening.MAX_MESSAGE)
+JUNK = "X-Junk: " + "j" * 8192 + "\r\n"
 SDP = ("v=0\r\no=- 1 1 IN IP4 {host}\r\ns=-\r\nc=IN IP4 {host}\r\nt=0 0\r\n"
        "m=audio {port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n")
 
@@ -31,6 +33,20 @@ def invite(target: str, via: tuple[str, int], *, user: str = "1000", caller: str
             f"Call-ID: {call_id}\r\nCSeq: 1 INVITE\r\n"
             f"Contact: <sip:{caller}@{host}:{port}>\r\n{headers}"
             f"Content-Type: application/sdp\r\nContent-Length: {length}\r\n\r\n{sdp}").encode()
+
+
+def malformed_datagrams(target: str, via: tuple[str, int]) -> list[bytes]:
+    """What the issue's probe sent: truncated INVITEs, an 8 KB junk header, bodies short of their length."""
+    whole = invite(target, via)
+    return [
+        invite(target, via, content_length=900),  # the body is shorter than its Content-Length
+        whole[: len(whole) // 2],  # cut in the headers
+        whole[: whole.index(b"\r\n\r\n")],  # the header section never ends
+        invite(target, via, headers=JUNK),  # 8.6 KB: pjsip reads its first 4000 bytes
+        invite(target, via, headers=JUNK)[:PJSIP_MAX_PACKET],
+        b"INVITE sip:@@@ SIP/2.0\r\n\r\n",
+        secrets.token_bytes(700),
+    ]
 
 
 class RawUdp:
@@ -61,6 +77,18 @@ class RawUdp:
         """The status codes of the responses read so far, in order."""
         self.read()
         return [int(r.split(b" ", 2)[1]) for r in self.replies if r.startswith(b"SIP/2.0 ")]
+
+    def finals(self) -> dict[str, int]:
+        """The first final status (>= 200) each Call-ID got, from the responses read so far."""
+        self.read()
+        found: dict[str, int] = {}
+        for reply in self.replies:
+            status = int(reply.split(b" ", 2)[1]) if reply.startswith(b"SIP/2.0 ") else 0
+            call_id = next((line.split(b":", 1)[1].strip().decode() for line in reply.split(b"\r\n")
+                            if line.lower().startswith((b"call-id:", b"i:"))), "")
+            if status >= 200 and call_id:
+                found.setdefault(call_id, status)
+        return found
 
     def wait_for(self, pump: Callable[[], object], done: Callable[[list[int]], bool],
                  timeout: float = 5.0) -> list[int]:

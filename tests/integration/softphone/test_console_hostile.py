@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.desk import Desk, desk_console
 from tests.helpers.kamailio import Kamailio
-from tests.helpers.raw_sip import RawUdp, invite
+from tests.helpers.raw_sip import RawUdp, invite, malformed_datagrams
+from tests.helpers.sip_peer import SipPeer
 from ui.desk_model import DeskList
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
@@ -58,3 +59,22 @@ def test_a_spoofed_emergency_never_reaches_the_window_the_pbxs_does_and_f12_decl
         desk.wait(desk.empty)
         desk.wait(lambda: desk.logged("112"))
         assert [call.outcome for call in desk.logged("112")] == ["rejected"]
+
+
+def test_after_a_flood_of_malformed_invites_the_window_is_ready_and_the_next_caller_is_answered(
+        kamailio: Kamailio, raw: Callable[[str], RawUdp], make_peer: Callable[..., SipPeer], qtbot: QtBot,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
+    caller = make_peer("2611")
+    with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
+        port = _console_port(desk)
+        senders = [raw("127.0.0.1"), raw("127.0.0.2")]
+        for _ in range(20):  # 280 datagrams
+            for sender in senders:
+                for datagram in malformed_datagrams(f"127.0.0.1:{port}", sender.address):
+                    sender.send(datagram, ("127.0.0.1", port))
+            qtbot.wait(5)
+        qtbot.wait(1500)  # refusals kept waiting under the flood go out 10 a second
+        assert desk.empty(), desk.state()
+        assert desk.phone.indicator.text() == "Phone ready"
+        desk.answer_caller(caller)
+        assert desk.cell(DeskList.ACTIVE, "number") == "2611"

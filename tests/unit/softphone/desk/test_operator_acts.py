@@ -9,6 +9,7 @@ import pytest
 
 from softphone.desk.records import CallLogged, Outcome, Stage
 from softphone.model import CallState, PhoneError
+from softphone.reasons import CallEnd, EndReason
 from tests.unit.softphone.desk.conftest import Desk
 from tests.unit.softphone.desk.conftest import answered as _answered
 from tests.unit.softphone.desk.conftest import ring as _ring
@@ -150,3 +151,14 @@ def test_a_call_answered_that_never_connected_is_not_logged_as_handled(desk: Des
     desk.phone.remote_hangup(caller)
     desk.pump()
     assert _outcomes(desk) == [Outcome.NOT_CONNECTED]
+
+
+def test_a_caller_refused_at_the_ring_limit_is_logged_unanswered_and_kept_for_a_call_back(desk: Desk) -> None:
+    """Nobody answered before `[sip] ring_timeout`: the phone refused it, neither the caller nor the operator."""
+    caller = _ring(desk, "+4670999777")
+    desk.phone._end(caller, EndReason(CallEnd.RING_TIMEOUT, 480, "300"))
+    desk.pump()
+    assert _outcomes(desk) == [Outcome.UNANSWERED]
+    assert [e.number for e in desk.desk.callbacks] == ["+4670999777"]
+    [logged] = desk.of(CallLogged)
+    assert logged.record.end_reason == "unanswered for 300 s (ring limit)"
