@@ -83,7 +83,7 @@ def kannel_bench(directory: Path, count: int) -> None:
     gateway = Kannel(directory / "kannel")
     gateway.start()
     try:
-        config = KannelConfig(gateway.url, "switchboard", Kannel.PASSWORD, sender="Vaxeln")
+        config = KannelConfig(url=gateway.url, username="switchboard", password=Kannel.PASSWORD, sender="Vaxeln")
         transport = KannelTransport(config)
         numbers = [f"+4670400{i:04d}" for i in range(count)]
         ours = through_stack(directory, Channel.SMS, numbers, transport)
@@ -113,7 +113,8 @@ def answered(client: smpplib.client.Client, sent: Any) -> None:
 def smpp_bench(directory: Path, count: int) -> None:
     server = SmppServer()
     try:
-        transport = SmppTransport(SmppConfig("127.0.0.1", server.port, "switchboard", "smpp-pw", "Vaxeln"))
+        transport = SmppTransport(SmppConfig(host="127.0.0.1", port=server.port, system_id="switchboard",
+                                             password="smpp-pw", source_addr="Vaxeln"))
         numbers = [f"+4670500{i:04d}" for i in range(count)]
         ours = through_stack(directory, Channel.SMS, numbers, transport)
         one = through_stack(directory, Channel.SMS, ["+46705999999"], transport)
@@ -149,7 +150,8 @@ def smtp_bench(directory: Path, count: int) -> None:
                             require_starttls=True)
     controller.start()
     try:
-        config = SmtpConfig("127.0.0.1", controller.port, "vaxeln@example.se", ca_file=str(tls.ca))
+        config = SmtpConfig(host="127.0.0.1", port=controller.port, from_address="vaxeln@example.se",
+                            ca_file=str(tls.ca))
         transport = SmtpTransport(config)
         addresses = [f"person{i}@example.se" for i in range(count)]
         ours = through_stack(directory, Channel.EMAIL, addresses, transport)

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TypeVar
 
 from app.config.secrets import resolve_secret
 from messaging.model import Channel
-from messaging.settings import MessagesSettings
+from messaging.settings import KannelSettings, MessagesSettings, SmppSettings, SmtpSettings
 from messaging.transports.base import MessageTransport
-from messaging.transports.espa import EspaConfig, EspaTransport, SerialLink, TcpLink
+from messaging.transports.espa import EspaTransport, SerialLink, TcpLink
 from messaging.transports.kannel import KannelConfig, KannelTransport
 from messaging.transports.smpp import SmppConfig, SmppTransport
 from messaging.transports.smtp import SmtpConfig, SmtpTransport
 
+Resolved = TypeVar("Resolved", KannelConfig, SmppConfig, SmtpConfig)
 
-def _secret(reference: str | None) -> str:
-    return resolve_secret(reference) if reference else ""
+
+def _resolved(runtime: type[Resolved], declared: KannelSettings | SmppSettings | SmtpSettings) -> Resolved:
+    """A transport's settings: its `[messages.*]` declaration with the password its reference resolves to."""
+    password = resolve_secret(declared.password) if declared.password else ""
+    return runtime.model_validate({**declared.model_dump(), "password": password})
 
 
 def configured_channels(settings: MessagesSettings) -> set[Channel]:
@@ -54,24 +59,17 @@ def build_transports(settings: MessagesSettings, on_sms_receipt: Callable[[str, 
     transports: dict[str, MessageTransport] = {}
     channels = configured_channels(settings)
     if Channel.SMS in channels and settings.sms_transport == "kannel":
-        k = settings.kannel
-        transports["sms"] = KannelTransport(KannelConfig(k.url, k.username, _secret(k.password), k.sender,
-                                                         k.dlr_url, k.timeout))
+        transports["sms"] = KannelTransport(_resolved(KannelConfig, settings.kannel))
     elif Channel.SMS in channels:
-        s = settings.smpp
-        transports["sms"] = SmppTransport(SmppConfig(s.host, s.port, s.system_id, _secret(s.password),
-                                                     s.source_addr, s.timeout), on_sms_receipt)
+        transports["sms"] = SmppTransport(_resolved(SmppConfig, settings.smpp), on_sms_receipt)
     if Channel.EMAIL in channels:
-        m = settings.smtp
-        transports["email"] = SmtpTransport(SmtpConfig(m.host, m.port, m.from_address, m.security, m.username,
-                                                       _secret(m.password), m.ca_file, m.timeout))
+        transports["email"] = SmtpTransport(_resolved(SmtpConfig, settings.smtp))
     if Channel.PAGER in channels:
         e = settings.espa
-        config = EspaConfig(e.address, e.retries, e.timeout)
         if e.tcp:
             host, _, port = e.tcp.rpartition(":")
-            transports["pager"] = EspaTransport(config, partial(TcpLink, host, int(port), e.timeout), e.tcp)
+            transports["pager"] = EspaTransport(e, partial(TcpLink, host, int(port), e.timeout), e.tcp)
         else:
-            transports["pager"] = EspaTransport(config, partial(SerialLink, e.serial_port, e.baudrate),
+            transports["pager"] = EspaTransport(e, partial(SerialLink, e.serial_port, e.baudrate),
                                                 e.serial_port)
     return transports

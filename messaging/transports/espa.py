@@ -19,9 +19,9 @@ from __future__ import annotations
 import contextlib
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
+from messaging.settings import EspaSettings
 from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
 
 SOH, STX, ETX, EOT, ENQ, ACK, NAK = b"\x01", b"\x02", b"\x03", b"\x04", b"\x05", b"\x06", b"\x15"
@@ -58,17 +58,12 @@ def call_block(call_number: str, text: str) -> bytes:
     return SOH + body + bytes([bcc(body)])
 
 
-@dataclass(frozen=True, slots=True)
-class EspaConfig:
-    address: str = "1"
-    retries: int = 3
-    timeout: float = 3.0
 
 
 class EspaTransport:
     """Sends through links made by `connect` (one per message, so a lost line is reopened next time)."""
 
-    def __init__(self, config: EspaConfig, connect: Callable[[], Link], where: str) -> None:
+    def __init__(self, config: EspaSettings, connect: Callable[[], Link], where: str) -> None:
         self._config = config
         self._connect = connect
         self._where = where

@@ -8,11 +8,12 @@ outbox id travels in the delivery-report URL (`dlr-url`), which Kannel calls wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import httpx
+from pydantic import Field
 
+from messaging.settings import KannelSettings
 from messaging.sms_text import is_gsm
 from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
 
@@ -20,14 +21,10 @@ DLR_MASK = 1 | 2 | 8 | 16  # delivered, failed, submitted to the SMSC, rejected 
 SERVER_ERROR = 500
 
 
-@dataclass(frozen=True, slots=True)
-class KannelConfig:
-    url: str  # http://host:13013/cgi-bin/sendsms
-    username: str
-    password: str
-    sender: str = ""
-    dlr_url: str = ""  # the app's receiver, e.g. http://127.0.0.1:13080/dlr
-    timeout: float = 20.0
+class KannelConfig(KannelSettings):
+    """`[messages.kannel]` as the transport runs it: the declaration, its password resolved."""
+
+    password: str = Field("", repr=False)  # the resolved secret, not its reference
 
 
 def sendsms_params(config: KannelConfig, message: Outgoing) -> dict[str, str]:

@@ -37,14 +37,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import smpplib.client
 import smpplib.consts
 import smpplib.exceptions
 import smpplib.smpp
+from pydantic import Field
 
+from messaging.settings import SmppSettings
 from messaging.sms_text import CONCATENATED, short_messages
 from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
 from messaging.transports.smpp_receipts import SmppReceipt, parse_receipt
@@ -68,15 +69,12 @@ _BROKEN = (smpplib.exceptions.ConnectionError, smpplib.exceptions.PDUError, smpp
 _BUSY = frozenset({smpplib.consts.SMPP_ESME_RTHROTTLED, smpplib.consts.SMPP_ESME_RMSGQFUL})
 
 
-@dataclass(frozen=True, slots=True)
-class SmppConfig:
-    host: str
-    port: int
-    system_id: str
-    password: str
-    source_addr: str = ""
-    timeout: float = 20.0
-    check_after: float = 30.0  # seconds of quiet after which a session must answer an enquire_link before use
+class SmppConfig(SmppSettings):
+    """`[messages.smpp]` as the transport runs it: the declaration, its password resolved, and how long a
+    session may be quiet before it must answer an enquire_link before use (seconds)."""
+
+    password: str = Field("", repr=False)  # the resolved secret, not its reference
+    check_after: float = 30.0
 
 
 def _source(address: str) -> dict[str, Any]:

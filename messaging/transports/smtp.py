@@ -13,26 +13,22 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr, formatdate, make_msgid
 
+from pydantic import Field
+
+from messaging.settings import SmtpSettings
 from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
 
 PERMANENT = 500  # SMTP reply codes from here on: do not try again
 
 
-@dataclass(frozen=True, slots=True)
-class SmtpConfig:
-    host: str
-    port: int
-    from_address: str
-    security: str = "starttls"  # or "tls"
-    username: str = ""
-    password: str = ""
-    ca_file: str = ""
-    timeout: float = 20.0
+class SmtpConfig(SmtpSettings):
+    """`[messages.smtp]` as the transport runs it: the declaration, its password resolved."""
+
+    password: str = Field("", repr=False)  # the resolved secret, not its reference
 
 
 def build_email(config: SmtpConfig, message: Outgoing) -> EmailMessage:

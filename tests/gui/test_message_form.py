@@ -20,8 +20,8 @@ from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 from directory.search import SearchIndex
 from directory.store import Store, sqlite_url
 from messaging.model import Channel
-from messaging.settings import MessagesSettings, SmppSettings
-from messaging.transports.espa import EspaConfig, EspaTransport, TcpLink
+from messaging.settings import EspaSettings, MessagesSettings, SmppSettings
+from messaging.transports.espa import EspaTransport, TcpLink
 from tests.helpers.espa_receiver import EspaReceiver, PagerCall
 from tests.helpers.smpp_server import SmppServer
 
@@ -73,7 +73,7 @@ def flow_for(qtbot: QtBot, store: Store, receiver: EspaReceiver, event_loop_qt: 
 
     def make(**settings: Any) -> MessageFlow:
         config = MessagesSettings(**settings)
-        pager = EspaTransport(EspaConfig(timeout=2), lambda: TcpLink("127.0.0.1", port, 2), f"127.0.0.1:{port}")
+        pager = EspaTransport(EspaSettings(timeout=2), lambda: TcpLink("127.0.0.1", port, 2), f"127.0.0.1:{port}")
         service = MessageService(store, config, {"pager": pager})
         window = Window(qtbot)
         # The flow parents its form to the window; a plain QWidget stands in for MainWindow here.

@@ -14,7 +14,8 @@ from directory.store import OutboxRepository, Store, sqlite_url
 from messaging.compose import Limits, outbox_rows
 from messaging.dispatch import Dispatcher
 from messaging.model import Channel, Recipient, StaffMessage
-from messaging.transports.espa import EspaConfig, EspaTransport, SerialLink, TcpLink, bcc, call_block
+from messaging.settings import EspaSettings
+from messaging.transports.espa import EspaTransport, SerialLink, TcpLink, bcc, call_block
 from tests.helpers.espa_receiver import EspaReceiver, PagerCall, SerialPair
 
 pytestmark = pytest.mark.integration
@@ -35,7 +36,7 @@ def receiver() -> Iterator[EspaReceiver]:
 
 
 def tcp_transport(port: int, timeout: float = 2.0) -> EspaTransport:
-    return EspaTransport(EspaConfig(timeout=timeout), lambda: TcpLink("127.0.0.1", port, timeout),
+    return EspaTransport(EspaSettings(timeout=timeout), lambda: TcpLink("127.0.0.1", port, timeout),
                          f"127.0.0.1:{port}")
 
 
@@ -64,7 +65,7 @@ def test_a_page_over_a_serial_line_arrives_once(tmp_path: Path, outbox: OutboxRe
     try:
         receiver.serve_serial(pair.pager)
         queue(outbox, "Larm: ring 2233", "12")
-        transport = EspaTransport(EspaConfig(timeout=2.0), lambda: SerialLink(str(pair.exchange), 9600),
+        transport = EspaTransport(EspaSettings(timeout=2.0), lambda: SerialLink(str(pair.exchange), 9600),
                                   str(pair.exchange))
         (result,) = Dispatcher(outbox, {"pager": transport}).send_due()
     finally:
@@ -127,7 +128,7 @@ def test_no_confirmation_is_never_resent(outbox: OutboxRepository, receiver: Esp
 def test_a_line_that_cannot_be_opened_is_retried_later(outbox: OutboxRepository, tmp_path: Path) -> None:
     queue(outbox, "Ring växeln")
     missing = tmp_path / "no-such-tty"
-    transport = EspaTransport(EspaConfig(), lambda: SerialLink(str(missing), 9600), str(missing))
+    transport = EspaTransport(EspaSettings(), lambda: SerialLink(str(missing), 9600), str(missing))
     (result,) = Dispatcher(outbox, {"pager": transport}).send_due()
     assert result.state == "queued"
     assert result.reason.startswith(f"cannot open the paging system's line {missing}")

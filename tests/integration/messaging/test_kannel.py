@@ -49,7 +49,8 @@ def _close_transports() -> Iterator[None]:
 
 
 def transport(url: str, password: str = Kannel.PASSWORD, dlr_url: str = "") -> KannelTransport:
-    made = KannelTransport(KannelConfig(url, "switchboard", password, sender="Vaxeln", dlr_url=dlr_url, timeout=10))
+    made = KannelTransport(KannelConfig(url=url, username="switchboard", password=password, sender="Vaxeln",
+                                             dlr_url=dlr_url, timeout=10))
     _OPEN.append(made)
     return made
 
@@ -141,7 +142,7 @@ def test_a_gateway_that_times_out_is_never_resent(outbox: OutboxRepository) -> N
         port = silent.getsockname()[1]
         queue(outbox, "Hej", "+46701000006")
         url = f"http://127.0.0.1:{port}/cgi-bin/sendsms"
-        sender = KannelTransport(KannelConfig(url, "switchboard", "pw", timeout=0.5))
+        sender = KannelTransport(KannelConfig(url=url, username="switchboard", password="pw", timeout=0.5))
         _OPEN.append(sender)
         now = [datetime.now(UTC)]
         dispatcher = Dispatcher(outbox, {"sms": sender}, clock=lambda: now[0])

@@ -48,7 +48,8 @@ def transport() -> Iterator[Callable[..., SmppTransport]]:
     def make(port: int, password: str = "smpp-pw", on_report: Callable[[str, str], None] | None = None,
              **config: Any) -> SmppTransport:
         settings = {"source_addr": "Vaxeln", "timeout": 5.0, **config}
-        made.append(SmppTransport(SmppConfig("127.0.0.1", port, "switchboard", password, **settings), on_report))
+        made.append(SmppTransport(SmppConfig(host="127.0.0.1", port=port, system_id="switchboard", password=password,
+                                                **settings), on_report))
         return made[-1]
 
     yield make

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -73,13 +73,15 @@ def outbox(tmp_path: Path) -> Iterator[OutboxRepository]:
     store.dispose()
 
 
-def config(port: int, tls: TlsFiles, security: str = "starttls", ca: str | None = None) -> SmtpConfig:
-    return SmtpConfig("127.0.0.1", port, "vaxeln@example.se", security=security,
+def config(port: int, tls: TlsFiles, security: Literal["starttls", "tls"] = "starttls",
+           ca: str | None = None) -> SmtpConfig:
+    return SmtpConfig(host="127.0.0.1", port=port, from_address="vaxeln@example.se", security=security,
                       ca_file=str(tls.ca) if ca is None else ca, timeout=5)
 
 
 @pytest.mark.parametrize("security", ["starttls", "tls"])
-def test_an_email_arrives_once_with_its_headers(outbox: OutboxRepository, tls: TlsFiles, security: str) -> None:
+def test_an_email_arrives_once_with_its_headers(outbox: OutboxRepository, tls: TlsFiles,
+                                                security: Literal["starttls", "tls"]) -> None:
     mailbox = Mailbox()
     server = start(mailbox, tls, implicit=security == "tls")
     try:
