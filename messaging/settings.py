@@ -49,6 +49,23 @@ class SmppSettings(Section):
     timeout: float = Field(20.0, gt=0, le=300, description="Seconds before the SMSC is given up on.")
 
 
+class HttpSmsSettings(Section):
+    url: str = Field("", description="The SMS provider's send URL (HTTPS), e.g. https://api.46elks.com/a1/sms.")
+    format: Literal["form", "json"] = Field("form", description="How the body is sent: form fields or JSON.")
+    body: dict[str, str | list[str]] = Field(
+        default_factory=dict, description="The body's fields, {to} {text} {sender} {id} put in, e.g. "
+        "{from = \"{sender}\", to = \"{to}\", message = \"{text}\"}; a list for providers that take several "
+        "recipients, e.g. to = [\"{to}\"].")
+    username: str = Field("", description="HTTP Basic user (the provider's API user); empty: none.")
+    password: SecretRef | None = Field(None, description="Secret reference for the HTTP Basic password.")
+    token: SecretRef | None = Field(None, description="Secret reference for a bearer token (Authorization: "
+                                    "Bearer); for providers that use one instead of Basic.")
+    sender: str = Field("", description="Sender shown on the phone, put in at {sender}.")
+    id_field: str = Field("id", description="Where the provider's JSON answer names its id for the message "
+                          "(a dotted path, e.g. id or messages.0.id); empty: none.")
+    timeout: float = Field(20.0, gt=0, le=300, description="Seconds before the provider is given up on.")
+
+
 class EspaSettings(Section):
     serial_port: str = Field("", description="Serial device of the paging system, e.g. /dev/ttyUSB0 or COM3.")
     baudrate: int = Field(9600, description="Serial speed (8 data bits, no parity, 1 stop bit).")
@@ -60,7 +77,8 @@ class EspaSettings(Section):
 
 
 class MessagesSettings(Section):
-    sms_transport: Literal["", "kannel", "smpp"] = Field("", description="How SMS are sent; empty: no SMS.")
+    sms_transport: Literal["", "kannel", "smpp", "http"] = Field(
+        "", description="How SMS are sent: Kannel, SMPP or a provider's HTTP API ([messages.http]); empty: no SMS.")
     language: Literal["sv", "nb", "en"] = Field("sv", description="Language of the templates offered first.")
     sms_regions: list[str] = Field(default_factory=lambda: ["SE", "NO"],
                                    description="Countries SMS may go to (ISO codes).")
@@ -80,4 +98,5 @@ class MessagesSettings(Section):
     smtp: SmtpSettings = SmtpSettings()
     kannel: KannelSettings = KannelSettings()
     smpp: SmppSettings = SmppSettings()
+    http: HttpSmsSettings = HttpSmsSettings()
     espa: EspaSettings = EspaSettings()
