@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +45,14 @@ class SearchIndex:
         index._state = state
         return index
 
-    def write_snapshot(self, path: Path, *, store: str, position: dict[str, Any]) -> int:
+    def write_snapshot(self, path: Path, *, store: str, position: dict[str, Any],
+                       extra: Callable[[], dict[str, Any]] | None = None) -> int:
         """Write the index to ``path`` (bytes written). Searches wait meanwhile: the state must not change
-        half-written (about a second at 200,000 entries)."""
+        half-written (about a second at 200,000 entries). ``extra`` makes the caller's values to keep with it,
+        under the same lock (from the entries as written)."""
         with self._lock:
-            return write_snapshot(path, self._state, store=store, position=position)
+            return write_snapshot(path, self._state, store=store, position=position,
+                                  extra=extra() if extra else None)
 
     def __len__(self) -> int:
         with self._lock:

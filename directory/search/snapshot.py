@@ -9,7 +9,8 @@ numpy would add a large dependency for arrays the standard library already has.
 
 Layout: ``MAGIC``, the format version and the header's length (``<II``), a JSON header (what built it,
 the store it is of and the store's change position it is current to, each section's offset, length and
-CRC-32), then the sections: ``state`` (marshal), ``rows`` and ``offsets`` (the rows' int64 offsets). A
+CRC-32), then the sections: ``state`` (marshal), ``extra`` (the caller's values, marshal), ``rows`` and
+``offsets`` (the rows' int64 offsets). A
 file is written beside its final name and renamed over it, so a reader sees the old file or the new one.
 
 `read_snapshot` raises `SnapshotMissingError`, `SnapshotOutdatedError` (another format or another build of the
@@ -70,6 +71,7 @@ class Snapshot:
     state: IndexState
     store: str  # whose entries: the store's identity as the caller gave it
     position: dict[str, Any]  # the store's change position the entries are current to (caller's format)
+    extra: dict[str, Any]  # the caller's plain values, kept with the snapshot (marshal)
     size: int  # bytes on disk
 
 
@@ -103,7 +105,8 @@ def _plain(state: IndexState) -> dict[str, Any]:
     return plain
 
 
-def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[str, Any]) -> int:
+def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[str, Any],
+                   extra: dict[str, Any] | None = None) -> int:
     """Write ``state`` (whole, consistent: hold the index's lock) as the snapshot at ``path``; its size."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -117,6 +120,7 @@ def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[
                 out.write(data)
 
             section("state", marshal.dumps(_plain(state)))
+            section("extra", marshal.dumps(extra or {}))
             start, crc, offsets = out.tell(), 0, array("q", [0])
             for row in encoded_rows(state.entries):
                 out.write(row)
@@ -137,6 +141,19 @@ def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[
     finally:
         temporary.unlink(missing_ok=True)
     return size
+
+
+def amend_position(path: Path, position: dict[str, Any]) -> None:
+    """Rewrite the header of the snapshot at ``path`` in place with another ``position`` (its sections are
+    unchanged). A header torn by a crash fails to parse: the snapshot is then rebuilt, never misread."""
+    with path.open("r+b") as handle:
+        header = _header(handle, path, os.fstat(handle.fileno()).st_size)
+        header["position"] = position
+        data = json.dumps(header).encode()
+        if _FIXED.size + len(MAGIC) + len(data) > HEADER_SPACE:
+            raise ValueError(f"snapshot header too long ({len(data)} bytes)")
+        handle.seek(0)
+        handle.write(MAGIC + _FIXED.pack(FORMAT_VERSION, len(data)) + data)
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -166,7 +183,7 @@ def _header(handle: Any, path: Path, size: int) -> dict[str, Any]:
         header: dict[str, Any] = json.loads(handle.read(length))
         if header["code"] != code_version():
             raise SnapshotOutdatedError(f"{path}: written by another build of the search ({header['code']})")
-        for name in ("state", "rows", "offsets"):
+        for name in ("state", "extra", "rows", "offsets"):
             offset, length, _crc32 = header["sections"][name]
             if offset + length > size:
                 raise SnapshotDamagedError(f"{path}: truncated: section {name} ends at byte {offset + length}, "
@@ -194,9 +211,11 @@ def read_snapshot(path: Path) -> Snapshot:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     try:
         state = _state(mapped, sections, header["slots"])
+        offset, length, _crc32 = sections["extra"]
+        extra = marshal.loads(mapped[offset:offset + length])
     except (ValueError, KeyError, TypeError, EOFError, IndexError) as exc:
         raise SnapshotDamagedError(f"{path}: content unreadable: {exc}") from exc
-    return Snapshot(state, header["store"], header["position"], size)
+    return Snapshot(state, header["store"], header["position"], extra, size)
 
 
 def _state(mapped: mmap.mmap, sections: dict[str, list[int]], slots: int) -> IndexState:

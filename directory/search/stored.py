@@ -16,24 +16,32 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from directory.model import ChangePosition
 from directory.search.index import SearchIndex
-from directory.search.snapshot import SnapshotError, SnapshotMissingError, read_snapshot
-from directory.store.entries import DirectoryRepository
+from directory.search.snapshot import SnapshotError, SnapshotMissingError, amend_position, read_snapshot
+from directory.store.entries import DirectoryRepository, fingerprint
 
 log = logging.getLogger(__name__)
-# Writers stamp changes with their own clock before they commit: changes from this long before the
-# snapshot's position are applied again (an entry applied twice is unchanged).
+# Writers stamp changes with their own clock before they commit: the changes from this long before the
+# snapshot's position are read again. Which of those the snapshot already holds as they are is told by
+# their content fingerprints, kept with it (``current``): one import stamps all its entries alike, and
+# they are not loaded again at every start.
 MARGIN = timedelta(seconds=5)
+# Once this long has passed since the position, every write stamped before it has committed (a 200,000
+# entry import takes a minute; clocks of the writers' PCs differ by seconds): the snapshot is then marked
+# settled, and only changes after the position itself are read.
+SETTLE = timedelta(minutes=10)
+FINGERPRINT_CHARS = 16
+LOAD_BATCH = 5000  # ids per query when loading changed entries
 
 
-def position_json(position: ChangePosition) -> dict[str, Any]:
+def position_json(position: ChangePosition, *, settled: bool = False) -> dict[str, Any]:
     changed = position.changed_at.isoformat() if position.changed_at else None
-    return {"changed_at": changed, "active": position.active, "last_id": position.last_id}
+    return {"changed_at": changed, "active": position.active, "last_id": position.last_id, "settled": settled}
 
 
 def position_from_json(data: dict[str, Any]) -> ChangePosition:
@@ -72,7 +80,10 @@ class StoredIndex:
             return Opened(None, f"{self.path}: change position unreadable: {exc}")
         now = self.directory.change_position()  # before the changes: any later change is read again next time
         index = SearchIndex.from_state(snapshot.state, self.directory.usage_counts())
-        applied = self._apply_since(index, then.changed_at)
+        settled = snapshot.position.get("settled") is True
+        current = {} if settled else snapshot.extra.get("current", {})
+        applied = self._apply_since(index, then.changed_at, current if isinstance(current, dict) else {},
+                                    margin=timedelta(0) if settled else MARGIN)
         problem = ""
         if (now.last_id < then.last_id or (then.changed_at is not None and now.changed_at is not None
                                            and now.changed_at < then.changed_at)):
@@ -82,19 +93,29 @@ class StoredIndex:
                        f"{len(index)} in the index")
         if problem:
             log.warning("search index snapshot stale: %s", problem)
+        elif not settled and not applied and then.changed_at is not None \
+                and datetime.now(UTC) - then.changed_at > SETTLE:
+            try:  # what was near the position is known held: from now on, read only what came after it
+                amend_position(self.path, position_json(then, settled=True))
+            except (OSError, ValueError, SnapshotError) as exc:
+                log.warning("search index snapshot not amended: %s", exc)
         return Opened(index, problem, applied, now)
 
-    def _apply_since(self, index: SearchIndex, since: datetime | None) -> int:
+    def _apply_since(self, index: SearchIndex, since: datetime | None, current: dict[int, str], *,
+                     margin: timedelta) -> int:
         if since is None:  # the snapshot was of an empty directory: every entry is new
             changes = self.directory.load_entries()
             index.upsert(changes)
             return len(changes)
-        changed = self.directory.changes_since(since - MARGIN)
-        if changed.upserted:
-            index.upsert(self.directory.load_entries(changed.upserted))
-        if changed.removed:
-            index.remove(changed.removed)
-        return len(changed.upserted) + len(changed.removed)
+        since -= margin
+        updated = [entry_id for entry_id, fp in self.directory.fingerprints_since(since).items()
+                   if current.get(entry_id) != fp[:FINGERPRINT_CHARS]]
+        for start in range(0, len(updated), LOAD_BATCH):
+            index.upsert(self.directory.load_entries(updated[start:start + LOAD_BATCH]))
+        removed = self.directory.removed_since(since)
+        if removed:
+            index.remove(removed)
+        return len(updated) + len(removed)
 
     def rebuild(self) -> Opened:
         """Build from the store and write the snapshot; the index is then the snapshot opened again (rows
@@ -111,8 +132,17 @@ class StoredIndex:
         return Opened(SearchIndex.from_state(snapshot.state, self.directory.usage_counts()), "", 0, position)
 
     def save(self, index: SearchIndex, position: ChangePosition) -> int:
-        """Write ``index``, current to ``position``, as the snapshot; its size in bytes."""
-        return index.write_snapshot(self.path, store=self.store, position=position_json(position))
+        """Write ``index``, current to ``position``, as the snapshot; its size in bytes. The entries changed
+        near the position are kept with their fingerprints as the index holds them."""
+        near = (list(self.directory.fingerprints_since(position.changed_at - MARGIN))
+                if position.changed_at is not None else [])
+
+        def current() -> dict[str, Any]:
+            held = ((entry_id, index.get(entry_id)) for entry_id in near)
+            return {"current": {entry_id: fingerprint(entry)[:FINGERPRINT_CHARS]
+                                for entry_id, entry in held if entry is not None}}
+
+        return index.write_snapshot(self.path, store=self.store, position=position_json(position), extra=current)
 
     def open_or_build(self) -> tuple[SearchIndex, str]:
         """A current index, for a command that answers at once: the snapshot, brought up to date (and

@@ -405,6 +405,18 @@ class DirectoryRepository:
         latest = max((t for t in (updated, removed) if t is not None), default=None)
         return ChangePosition(latest, active or 0, last_id or 0)
 
+    def fingerprints_since(self, since: datetime) -> dict[int, str]:
+        """Id -> content fingerprint of the active entries updated after ``since``: which of them an index
+        already holds as they are is then known without loading them (see `fingerprint`)."""
+        with self.store.sessions() as session:
+            rows = session.execute(select(DirectoryEntry.id, DirectoryEntry.fingerprint).where(
+                DirectoryEntry.updated_at > since, DirectoryEntry.removed_at.is_(None)))
+            return {entry_id: fp for entry_id, fp in rows}
+
+    def removed_since(self, since: datetime) -> list[int]:
+        with self.store.sessions() as session:
+            return list(session.scalars(select(DirectoryEntry.id).where(DirectoryEntry.removed_at > since)))
+
     def find_id(self, source: str, external_id: str) -> int | None:
         with self.store.sessions() as session:
             return session.scalar(

@@ -5,6 +5,7 @@ damaged or when the store changed behind them, and rebuilt."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import delete, update
 from directory.model import Entry, EntryKind
 from directory.search import SearchIndex
 from directory.search.rows import EntryRows
+from directory.search.snapshot import read_snapshot
 from directory.search.stored import StoredIndex
 from directory.store import DirectoryRepository, Store, sqlite_url
 from directory.store.schema import DirectoryEntry, PhoneNumberRow
@@ -64,6 +66,7 @@ def test_made_reopened_and_current(store: Store, tmp_path: Path) -> None:
     again = stored.open()
     assert again.index is not None
     assert again.problem == ""
+    assert again.applied == 0  # the import stamped all its entries alike: their fingerprints tell they are held
     assert isinstance(again.index._state.entries, EntryRows)  # rows read when shown
     _same_as_a_build(again.index, store)
 
@@ -160,3 +163,20 @@ def test_a_snapshot_of_another_store_is_not_used(store: Store, tmp_path: Path) -
     opened = other.open()
     assert opened.index is None
     assert "another store" in opened.problem
+
+
+def test_a_snapshot_settles_and_then_reads_only_what_came_after(store: Store, tmp_path: Path) -> None:
+    repo = DirectoryRepository(store)
+    repo.replace_source("import:staff.csv", STAFF)
+    with store.transaction() as session:  # the import was an hour ago: every write before it has committed
+        session.execute(update(DirectoryEntry).values(updated_at=datetime.now(UTC) - timedelta(hours=1)))
+    stored = _stored(store, tmp_path)
+    stored.rebuild()
+    assert read_snapshot(stored.path).position["settled"] is False
+    assert stored.open().problem == ""
+    assert read_snapshot(stored.path).position["settled"] is True  # amended in place
+    repo.upsert_entries("import:staff.csv", [_person("p5", "Ove Sundberg")])
+    reopened = stored.open()
+    assert reopened.index is not None
+    assert reopened.applied == 1
+    _same_as_a_build(reopened.index, store)
