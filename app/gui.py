@@ -9,7 +9,6 @@ from functools import partial
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +26,7 @@ from app.lookup.console import Console
 from app.lookup.favourites_flow import FavouritesFlow
 from app.lookup.sync_setup import ldap_sources
 from app.messages.wiring import attach_messages
+from app.screenshot import Screenshot
 from app.services import Services
 from app.stats.wiring import attach_stats
 from app.tasks import TaskRunner
@@ -39,11 +39,12 @@ from ui.window_state import WindowState
 
 log = logging.getLogger(__name__)
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "switchboard.svg"
-SETTLE_MS = 400  # after the directory loaded: let layouts and the first search paint
 
 
 def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None = None,
-            search: str = "") -> int:
+            search: str = "", scene: str = "", language: str = "") -> int:
+    """`language`: the window's language, over `[general] language`; `scene`: with `screenshot`, the
+    state of the demo window to picture (app/demo/scenes.py)."""
     log_file = setup_logging(paths.log_dir, config.settings.logging.level)
     log.info("starting; log file %s", log_file)
     for problem in config.problems:
@@ -53,7 +54,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     app.setApplicationName("Switchboard")
     app.setOrganizationName("Switchboard")
     app.setWindowIcon(QIcon(str(ICON)))
-    language = choose_language(config.settings.general.language)
+    language = choose_language(language or config.settings.general.language)
     translators = install_translators(app, language)
 
     loop = qasync.QEventLoop(app)
@@ -104,23 +105,15 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     else:  # screenshots show the default layout, whatever this operator arranged
         appearance.apply()
     window.show()
-    exit_code = 0
+    shot = None
     if screenshot is not None:
-        exit_code = 4  # until the screenshot is saved
-        def save() -> None:
-            nonlocal exit_code
-            app.processEvents()
-            exit_code = 0 if window.grab().save(str(screenshot)) else 3
-            leave()
-
         def leave() -> None:
             # Qt 6's quit() closes the windows first, and the close guard refuses while a demo call is up
             # (it asks the operator): a screenshot run asks nobody; the phone's shutdown ends the calls.
             window.close_guard = None
             app.quit()
 
-        console.load_finished.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
-        QTimer.singleShot(60_000, leave)  # never hang a packaging smoke test
+        shot = Screenshot(window, console, phone, screenshot, leave, scene=scene)
     console.start()
     with loop:
         loop.run_until_complete(_until_quit(app))
@@ -133,7 +126,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     console.close()
     tasks.shutdown()
     del translators
-    return exit_code
+    return shot.exit_code if shot is not None else 0
 
 
 async def _until_quit(app: QApplication) -> None:

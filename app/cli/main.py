@@ -26,6 +26,9 @@ from app.cli import stats as cli_stats
 from app.config.loader import Config, load_config
 from app.config.paths import Paths
 
+# The scenes of app/demo/scenes.py, named here so that `--help` needs no Qt (a test keeps the two the same).
+SCENE_NAMES = ("search", "call", "consult", "referral", "message", "statistics", "keys")
+
 
 class _StoreCommand(Protocol):
     """A subcommand module working on the store: its arguments and its run."""
@@ -63,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
                         help="start the window, let it settle, save a screenshot and exit")
     parser.add_argument("--search", default="", metavar="TEXT", help="start with this text in the search field")
+    parser.add_argument("--scene", default="", choices=SCENE_NAMES, metavar="NAME",
+                        help="with --demo --screenshot: put the window into this state first "
+                             f"({', '.join(SCENE_NAMES)}); the user guide's pictures")
+    parser.add_argument("--language", default="", choices=("sv", "nb", "en"),
+                        help="the window's language (over [general] language and the system's)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     config = commands.add_parser("config", help="check or document the configuration")
@@ -117,9 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli import directory as cli_directory  # noqa: PLC0415
 
         return cli_directory.run(args, config, paths, demo=demo)
+    if args.scene and not (demo and args.screenshot):
+        build_parser().error("--scene pictures the demo: it needs --demo and --screenshot")
     from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window
 
-    return run_gui(config, paths, demo=demo, screenshot=args.screenshot, search=args.search)
+    return run_gui(config, paths, demo=demo, screenshot=args.screenshot, search=args.search, scene=args.scene,
+                   language=args.language)
 
 
 if __name__ == "__main__":
