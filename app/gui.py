@@ -33,6 +33,7 @@ from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
 from softphone.demolab.process import DemoLabError
 from ui.appearance import Appearance
+from ui.layouts import apply_layout
 from ui.main_window import MainWindow
 from ui.translations import choose_language, install_translators
 from ui.window_state import WindowState
@@ -98,7 +99,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     attach_stats(config, window, console, phone)
     attach_messages(config, window, console, phone, language=language)
     appearance = Appearance(app, config.settings.general.theme)
-    window_state = WindowState(window, appearance, paths.data_dir / "window.ini")
+    apply_layout(window, config.settings.general.layout)
+    window_state = WindowState(window, appearance, paths.data_dir / "window.ini", config.settings.general.layout)
     window.extra_shortcuts.extend(window_state.shortcut_texts())
     if screenshot is None:  # after every dock exists: restoreState places only docks it can find
         window_state.restore()

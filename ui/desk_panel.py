@@ -111,6 +111,11 @@ class DeskPanels(QObject):
         self.consultations = DeskListPanel(self.tr("Consultations"), self.models[DeskList.CONSULTATIONS])
         self.recalls = DeskListPanel(self.tr("Recalls"), self.models[DeskList.RECALLS])
         self.callbacks = DeskListPanel(self.tr("Call back"), self.callback_model)
+        # Names that do not change with the language: the window's saved dock layout finds its docks by them.
+        for panel, name in ((self.waiting, "waitingPanel"), (self.active, "activePanel"), (self.held, "heldPanel"),
+                            (self.consultations, "consultationsPanel"), (self.recalls, "recallsPanel"),
+                            (self.callbacks, "callbackPanel")):
+            panel.setObjectName(name)
         self.callbacks.view.activated.connect(self._on_callbacks_activated)
         self.actions: dict[str, QAction] = {}
         self._make_actions(keys(key_overrides))

@@ -155,7 +155,13 @@ class MainWindow(QMainWindow):
             self.tr("Numbers, status and notes of the selected person or unit, and what to tell the caller"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.results)
-        splitter.addWidget(self.detail)
+        detail_scroll = QScrollArea()  # a unit with many numbers and notes scrolls; it never grows the window
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setMinimumWidth(self.detail.minimumWidth() + detail_scroll.verticalScrollBar().sizeHint().width())
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 

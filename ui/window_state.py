@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QMainWindow
 
 from ui.appearance import DEFAULT_POINTS, Appearance
 
-STATE_VERSION = 1  # raise when the docks change so much that an old layout would confuse
+STATE_VERSION = 2  # raise when the docks change so much that an old layout would confuse (2: dock names)
 
 
 class WindowState(QObject):
-    def __init__(self, window: QMainWindow, appearance: Appearance, path: Path) -> None:
+    def __init__(self, window: QMainWindow, appearance: Appearance, path: Path, layout: str = "operator") -> None:
+        """`layout`: the configured layout; each keeps its own saved arrangement of the docks."""
         super().__init__(window)
+        self._docks_key = "window/docks" if layout == "operator" else f"window/docks-{layout}"
         self._window = window
         self._appearance = appearance
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
@@ -46,7 +48,7 @@ class WindowState(QObject):
         if points is not None:
             self._appearance.points = float(str(points))
         self._appearance.apply()
-        geometry, docks = settings.value("window/geometry"), settings.value("window/docks")
+        geometry, docks = settings.value("window/geometry"), settings.value(self._docks_key)
         if isinstance(geometry, QByteArray):
             self._window.restoreGeometry(geometry)
         if isinstance(docks, QByteArray):
@@ -56,5 +58,5 @@ class WindowState(QObject):
         settings = self._settings
         settings.setValue("text/points", self._appearance.points)
         settings.setValue("window/geometry", self._window.saveGeometry())
-        settings.setValue("window/docks", self._window.saveState(STATE_VERSION))
+        settings.setValue(self._docks_key, self._window.saveState(STATE_VERSION))
         settings.sync()

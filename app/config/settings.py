@@ -27,6 +27,9 @@ class GeneralSettings(Section):
         "", description="Who this console's referral changes are recorded as; empty: the login name.")
     theme: Literal["light", "dark", "high_contrast"] = Field(
         "light", description="Colours of the window: light, dark or high_contrast (text size: Ctrl+Plus/Minus).")
+    layout: Literal["operator", "receptionist"] = Field(
+        "operator", description="operator: the call lists in a column beside the directory; receptionist: "
+        "compact, the phone, waiting and active call in a row above it, the other lists as tabs below.")
 
 
 class StoreSettings(Section):

@@ -42,14 +42,18 @@ def test_demo_screenshot_is_a_real_window(platform: str, tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_the_demo_window_fits_a_1366x768_laptop_screen(tmp_path: Path) -> None:
-    """Every dock of the demo (phone, call panels, call log, favourites, statistics) within the screen: the
-    window is no larger than it, so the status bar and the bottom tabs are in view."""
+@pytest.mark.parametrize("layout", ["operator", "receptionist"])
+def test_the_demo_window_fits_a_1366x768_laptop_screen(layout: str, tmp_path: Path) -> None:
+    """Every dock of the demo (phone, call panels, call log, favourites, statistics, messages) within the
+    screen, in both layouts: the window is no larger than it, so the status bar and the tabs are in view."""
+    config = tmp_path / ".config" / "switchboard" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'[general]\nlayout = "{layout}"\n', encoding="utf-8")
     shot = tmp_path / "shot.png"
     xvfb_run = shutil.which("xvfb-run")
     assert xvfb_run, "xvfb-run is missing: ./scripts/test installs xvfb"
     command = [xvfb_run, "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-m", "app", "--demo",
-               "--screenshot", str(shot)]
+               "--search", "kard", "--screenshot", str(shot)]
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -1,0 +1,43 @@
+"""The window's two layouts, chosen by `[general] layout`.
+
+- operator (the default): the call docks in a column beside the directory, the queue first.
+- receptionist: compact, for one health centre with few lines: the phone, the waiting list and the active call
+  in a row above the directory, the other lists as tabs below it, the supervisor view left out (Ctrl+M still
+  brings it up).
+
+Docks are found by their object names, which do not change with the language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+OPERATOR, RECEPTIONIST = "operator", "receptionist"
+_ROW = ("dock_phonePanel", "dock_waitingPanel", "dock_activePanel")
+_FIRST_TAB = "dock_heldPanel"
+_LEFT_OUT = ("dock_stats_view",)
+TABS_HEIGHT = 120  # pixels: a few rows of the held calls or the call log; the operator may drag it taller
+
+
+def apply_layout(window: QMainWindow, layout: str) -> None:
+    if layout != RECEPTIONIST:
+        return  # the docks are where the wiring put them
+    docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
+    for name in _ROW:
+        if name in docks:
+            window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, docks[name], Qt.Orientation.Horizontal)
+    tabs = sorted((dock for name, dock in docks.items() if name not in _ROW),
+                  key=lambda dock: dock.objectName() != _FIRST_TAB)  # on hold first, then as they were added
+    for dock in tabs:
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    for dock in tabs[1:]:
+        window.tabifyDockWidget(tabs[0], dock)
+    for name in _LEFT_OUT:
+        if name in docks:
+            docks[name].hide()
+    if tabs:
+        tabs[0].raise_()
+        window.resizeDocks([tabs[0]], [TABS_HEIGHT], Qt.Orientation.Vertical)  # the directory keeps the room
+    screen = window.screen().availableGeometry()  # moving docks between areas may have grown the window
+    window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
