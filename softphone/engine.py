@@ -43,6 +43,7 @@ from softphone.backoff import Backoff, RetryPlan
 from softphone.calls import CallTable
 from softphone.conference import Conference
 from softphone.keepalive import RegistrarProbe
+from softphone.line import LineDown, LineWatch, RegisterAgain
 from softphone.model import (
     AudioDevice,
     Call,
@@ -90,6 +91,7 @@ class Phone:
         self._reg = RegistrationTracker(RetryPlan(acc.registrar, acc.secondary_registrar, backoff))
         self._active_registrar = acc.registrar
         self._last_reg = Registration()
+        self._line = LineWatch()
         self._audio: AudioRouting | None = None
         self._probe: RegistrarProbe | None = None
         self._trusted = TrustedSources(settings.trusted_servers, settings.account.trusted)
@@ -150,13 +152,12 @@ class Phone:
         self._calls.send_refusals(now)
         if self._reg.expired(now):
             self._emit_registration(self._reg.failed(408, "registration expired", "timeout", now))
-        if self._probe is not None and self._reg.current.registered:
-            self._probe.poll(now)
-            if self._probe.down:
-                reason = "connection refused" if self._probe.refused else "keep-alive timeout"
-                self._emit_registration(self._reg.failed(408 if not self._probe.refused else 503,
-                                                         reason, "", now))
-        if self._reg.retry_due(now):
+        if self._probe is not None:
+            self._watch_line(self._probe, now)
+        if self._reg.retry_due(now) and not (self._probe is not None and self._probe.refused):
+            # Not into a closed port: pjsip's unconnected UDP socket never hears the ICMP, and that REGISTER
+            # would be retransmitted for 32 s, past the server's return. The probe's connected socket hears
+            # it and pings every second meanwhile; its first answer registers (softphone.line).
             self._register_again()
         self._calls.check_media(now)
         self._calls.check_ringing(now)
@@ -271,14 +272,20 @@ class Phone:
     def registration(self) -> Registration:
         return self._reg.with_retry_in(self._clock())
 
+    @property
+    def next_keepalive_at(self) -> float | None:
+        """When the next keep-alive goes out, on the phone's clock; None without them (TCP, TLS, or off)."""
+        self.check_thread()
+        return self._probe.next_ping_at if self._probe is not None else None
+
     def register_now(self) -> None:
         """Retry registering at once (e.g. an operator pressing "reconnect")."""
         self.require_started()
         self._register_again()
 
-    def _register_again(self) -> None:
+    def _register_again(self, why: str = "") -> None:
         registrar = self._reg.registrar
-        self._emit_registration(self._reg.started())
+        self._emit_registration(self._reg.started(), why)
         try:
             if registrar != self._active_registrar:
                 self._active_registrar = registrar
@@ -289,6 +296,13 @@ class Phone:
         except pj.Error as error:
             self._emit_registration(self._reg.failed(503, error.reason, error.info(), self._clock()))
 
+    def _watch_line(self, probe: RegistrarProbe, now: float) -> None:
+        action = self._line.check(probe, self._reg.current, now)
+        if isinstance(action, LineDown):
+            self._emit_registration(self._reg.failed(action.code, action.reason, "", now))
+        elif isinstance(action, RegisterAgain):
+            self._register_again(action.why)
+
     def _open_probe(self, registrar: str) -> None:
         """UDP only: OPTIONS keep-alives to the registrar (TCP/TLS notice a lost connection by themselves)."""
         if self._probe is not None:
@@ -298,7 +312,8 @@ class Phone:
         if account.transport is not Transport.UDP or account.keepalive_interval <= 0:
             return
         host, port = host_port(account.outbound_proxy or registrar)
-        probe = RegistrarProbe(host, port, account.keepalive_interval)
+        probe = RegistrarProbe(host, port, account.keepalive_interval, aor=account.aor)
+        self._line.probe_opened()
         try:
             probe.open()
         except OSError as error:
@@ -311,9 +326,10 @@ class Phone:
         for name in self._trusted.refresh():
             log.warning("trusted source %s does not resolve: calls from it are refused until it does", name)
 
-    def _emit_registration(self, registration: Registration) -> None:
+    def _emit_registration(self, registration: Registration, why: str = "") -> None:
         previous, self._last_reg = self._last_reg, registration
         if registration != previous:
+            self._line.log(registration, previous, why, self._clock())
             self.queue(RegistrationChanged(registration, previous))
 
     def on_reg_state(self, prm: Any) -> None:

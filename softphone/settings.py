@@ -67,8 +67,10 @@ class AccountSettings(Section):
     local_port: int = Field(0, ge=0, le=65535, description="Local SIP port; 0: any free port.")
     bind_address: str = Field("", description="Local IP address for SIP and media; empty: all interfaces.")
     register_expiry: int = Field(300, ge=30, le=86400, description="Registration lifetime in seconds.")
-    keepalive_interval: int = Field(15, ge=0, le=3600, description="Seconds between keep-alives (over UDP an "
-                                    "OPTIONS ping; two missed mean the line is down); 0: off.")
+    keepalive_interval: int = Field(5, ge=0, le=3600, description="Seconds between keep-alives (over UDP an "
+                                    "OPTIONS ping that asks the registrar for this console, so a restarted "
+                                    "registrar that lost the registration is noticed within one interval; two "
+                                    "missed mean the line is down); 0: off.")
     rtp_timeout: float = Field(30.0, ge=0, description="End a call after this many seconds without audio; 0: never.")
     dtmf_method: Choice[DtmfMethod] = Field(DtmfMethod.RFC4733, description="How key presses are sent.")
     trusted: Items[TrustEntryText] = Field((), description="Other sources of calls besides the registrars, "

@@ -105,3 +105,40 @@ class RawUdp:
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.sock.close()
+
+
+def options(uri: str, via: tuple[str, int], call_id: str) -> bytes:
+    """An OPTIONS for `uri` (e.g. a console's address of record, to ask its registrar whether it is there)."""
+    host, port = via
+    return (f"OPTIONS {uri} SIP/2.0\r\n"
+            f"Via: SIP/2.0/UDP {host}:{port};branch=z9hG4bK{secrets.token_hex(6)};rport\r\n"
+            f"Max-Forwards: 70\r\nFrom: <sip:probe@{host}>;tag={secrets.token_hex(4)}\r\nTo: <{uri}>\r\n"
+            f"Call-ID: {call_id}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n").encode()
+
+
+class Reachability:
+    """Asks a registrar every `every_s` whether `aor` is reachable through it: an OPTIONS for the address
+    of record that the registrar relays to the registered phone (200 from the phone) or refuses (404)."""
+
+    def __init__(self, registrar: tuple[str, int], aor: str, every_s: float = 0.05) -> None:
+        self.raw = RawUdp("127.0.0.1")
+        self.registrar, self.aor, self.every_s = registrar, aor, every_s
+        self._next = 0.0
+        self._sent = 0
+
+    def poll(self, now: float) -> bool:
+        """Send the next question when due; True once a question was answered 200."""
+        if now >= self._next:
+            self._next = now + self.every_s
+            self._sent += 1
+            self.raw.send(options(self.aor, self.raw.address, f"reach-{self._sent}"), self.registrar)
+        return 200 in self.raw.finals().values()
+
+    def forget(self) -> None:
+        """Start over: answers so far no longer count."""
+        self.raw.read()
+        self.raw.replies.clear()
+        self._next = 0.0
+
+    def close(self) -> None:
+        self.raw.close()

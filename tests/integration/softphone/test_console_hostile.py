@@ -3,6 +3,8 @@ sent, whole. Kamailio as the PBX, raw datagrams for what no well-behaved stack s
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.desk import Desk, desk_console
 from tests.helpers.kamailio import Kamailio
-from tests.helpers.raw_sip import RawUdp, invite, malformed_datagrams
+from tests.helpers.raw_sip import RawUdp, Reachability, invite, malformed_datagrams
 from tests.helpers.sip_peer import SipPeer
 from ui.desk_model import DeskList
 
@@ -78,3 +80,43 @@ def test_after_a_flood_of_malformed_invites_the_window_is_ready_and_the_next_cal
         assert desk.phone.indicator.text() == "Phone ready"
         desk.answer_caller(caller)
         assert desk.cell(DeskList.ACTIVE, "number") == "2611"
+
+
+def test_a_registrar_killed_after_a_keep_alive_and_back_5_s_later_is_shown_truthfully_and_reached_within_10_s(
+        kamailio: Kamailio, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        event_loop_qt: object) -> None:
+    """The issue's case: the window said "Phone ready" while every caller got 404, until the next refresh."""
+    with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
+        shown: list[str] = []
+
+        def showing(condition: Callable[[], object]) -> Callable[[], bool]:
+            def check() -> bool:
+                text = desk.phone.indicator.text()
+                if not shown or shown[-1] != text:
+                    shown.append(text)
+                return bool(condition())
+            return check
+
+        next_ping = desk._engine.next_keepalive_at
+        assert next_ping is not None
+        desk.wait(showing(lambda: time.monotonic() >= next_ping + 0.25))
+        kamailio.stop()
+        desk.wait(showing(lambda: time.monotonic() >= next_ping + 5.25))  # down for 5 s
+        started = threading.Event()
+
+        def start() -> None:
+            kamailio.start()
+            started.set()
+
+        threading.Thread(target=start, daemon=True).start()
+        desk.wait(showing(started.is_set), timeout=15_000)
+        back_at = time.monotonic()
+        reach = Reachability(("127.0.0.1", kamailio.port), "sip:1000@127.0.0.1")
+        try:
+            desk.wait(showing(lambda: reach.poll(time.monotonic())), timeout=15_000)
+        finally:
+            reach.close()
+        assert time.monotonic() - back_at < 10.0
+        desk.wait(showing(lambda: desk.phone.indicator.text() == "Phone ready"))
+        assert shown[0] == "Phone ready"
+        assert any(text.startswith("Phone NOT registered") for text in shown), shown
