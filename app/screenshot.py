@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.calls.desk_bridge import DeskBridge
-from app.demo.scenes import play
+from app.demo.scenes import SIZE, play
 from app.lookup.console import Console
 from ui.main_window import MainWindow
 
@@ -37,6 +37,8 @@ class Screenshot(QObject):
         self._window, self._console, self._phone = window, console, phone
         self._path, self._leave, self._scene = path, leave, scene
         self._started = False
+        if scene:  # at the guide's size before the first layout, as an operator's window would be
+            window.resize(*SIZE)
         console.load_finished.connect(self._on_console_load_finished)
         QTimer.singleShot(SCENE_TIMEOUT_MS if scene else TIMEOUT_MS, leave)
 
