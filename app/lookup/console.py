@@ -50,6 +50,7 @@ class Console(QObject):
                                    calendar_sources=calendar_sources or [], parent=self)
         self.loading = LoadingFlow(window, tasks, state, self.status, open_services, search=self.search,
                                    sources=self.sources, parent=self)
+        self.loading.index_building.connect(self._on_loading_index_building)
         self.loading.directory_loaded.connect(self.directory_loaded)
         self.loading.load_failed.connect(self._on_loading_load_failed)
         self.loading.load_finished.connect(self.load_finished)
@@ -136,6 +137,9 @@ class Console(QObject):
     async def apply_changes(self, changes: ChangeSet) -> None:
         """Bring the index up to a store change (import, sync, referral edit) without a rebuild."""
         await self.loading.apply_changes(changes)
+
+    def _on_loading_index_building(self) -> None:
+        self.window.set_source_status(self.tr("Building the search index…"))
 
     def _on_loading_load_failed(self, reason: str) -> None:
         self.window.banner.show_message(self.tr("The directory could not be opened: %1").replace("%1", reason),

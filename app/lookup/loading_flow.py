@@ -1,13 +1,21 @@
-"""The directory in the running console: the store opened and the search index built on the workers, then
-kept current (every 30 s, on demand, after a sync or a referral change) without a rebuild.
+"""The directory in the running console: the store opened and the search index opened from its snapshot on
+the workers (built only when there is none that can serve), then kept current (every 30 s, on demand, after
+a sync or a referral change) without a rebuild.
 
-Signals: ``directory_loaded()`` once the store is open and the index built; ``load_failed(str)`` with the
-reason when it could not be; ``load_finished()`` after every load attempt, failed or not. The words about
-loading are the console's (`Console`), so their translations keep their context.
+The snapshot (directory.search.stored) is brought up to the store's changes since it was written; one the
+store changed behind is served while a new one is built in the background, and one that was brought up to
+many changes is written again in the background, so the next start reads fewer.
+
+Signals: ``index_building()`` when there is no snapshot to serve and the index is being built (the window
+says so); ``directory_loaded()`` once the store is open and the index ready; ``load_failed(str)`` with the
+reason when it could not be; ``load_finished()`` after every load attempt, failed or not;
+``index_rebuilt()`` when a background rebuild replaced the index. The words about loading are the
+console's (`Console`), so their translations keep their context.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import Callable
@@ -21,15 +29,19 @@ from app.lookup.state import LookupState
 from app.lookup.status_line import StatusLine
 from app.services import Services
 from app.tasks import TaskRunner
-from directory.model import ChangeSet
+from directory.model import ChangePosition, ChangeSet
 from directory.search import SearchIndex
+from directory.search.stored import MARGIN, StoredIndex
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 30_000  # referrals end at their minute; the status line ages
+SAVE_DELAY_S = 60.0
 
 
 class LoadingFlow(QObject):
+    index_building = Signal()
+    index_rebuilt = Signal()
     directory_loaded = Signal()
     load_failed = Signal(str)
     load_finished = Signal()
@@ -54,10 +66,15 @@ class LoadingFlow(QObject):
     async def _load(self, demo: bool) -> None:
         loaded_at = datetime.now(UTC)
         services = await self.tasks.in_database(lambda: self._open_services(demo=demo))
-        entries, usage = await self.tasks.in_database(
-            lambda: (services.directory.load_entries(), services.directory.usage_counts()))
-        index = await self.tasks.in_search(lambda: SearchIndex(entries, usage=usage))
-        gc.freeze()  # the index's ~10^6 long-lived objects: keep the collector from rescanning them mid-keystroke
+        stored = services.search_index
+        opened = await self.tasks.in_database(stored.open)
+        if opened.index is None:
+            log.info("search index: building (%s)", opened.problem)
+            self.index_building.emit()
+            opened = await self.tasks.in_search(stored.rebuild)
+        assert opened.index is not None
+        index = opened.index
+        gc.freeze()  # the index's long-lived objects: keep the collector from rescanning them mid-keystroke
         state = self.state
         if state.services is not None:
             state.services.close()
@@ -72,11 +89,40 @@ class LoadingFlow(QObject):
         else:
             self.window.hide_banner()
         self._timer.start()
-        if not demo:
+        if not demo:  # the calendars map mailboxes to entries: only they need every entry loaded
+            entries = await self.tasks.in_database(services.directory.load_entries) \
+                if self._sources.needs_entries else []
             self._sources.start(services, entries)
         self._search.rerun()
         self.directory_loaded.emit()
         self.load_finished.emit()
+        if opened.problem:
+            self.tasks.spawn(self._rebuild(stored, opened.problem), "rebuild search index")
+        elif opened.applied and opened.position is not None:
+            self.tasks.spawn(self._save_later(stored, index, opened.position), "write search index")
+
+    async def _save_later(self, stored: StoredIndex, index: SearchIndex, position: ChangePosition) -> None:
+        """Write the snapshot again once the operator's first searches are answered (searches wait while it
+        is written), so the next start need not read the changes this one applied."""
+        await asyncio.sleep(SAVE_DELAY_S)
+        if self.state.index is index:
+            size = await self.tasks.in_search(stored.save, index, position)
+            log.info("search index snapshot written: %d bytes", size)
+
+    async def _rebuild(self, stored: StoredIndex, reason: str) -> None:
+        """Build a new index while the stale one serves, then swap it in with the changes made meanwhile."""
+        log.info("search index: rebuilding in the background (%s)", reason)
+        rebuilt = await self.tasks.in_search(stored.rebuild)
+        services = self.state.services
+        if rebuilt.index is None or services is None or services.search_index.path != stored.path:
+            return  # another directory was loaded meanwhile
+        since = rebuilt.position.changed_at if rebuilt.position is not None else None
+        self.state.index = rebuilt.index
+        if since is not None:
+            changes = await self.tasks.in_database(services.directory.changes_since, since - MARGIN)
+            await self.apply_changes(changes)
+        self._search.rerun()
+        self.index_rebuilt.emit()
 
     def _on_load_failed(self, error: BaseException) -> None:
         self.load_failed.emit(str(error))

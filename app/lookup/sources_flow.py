@@ -35,6 +35,11 @@ class SourcesFlow(QObject):
         self._ldap_sources, self._calendar_sources = ldap_sources, calendar_sources
         self.sync: SyncScheduler | None = None
 
+    @property
+    def needs_entries(self) -> bool:
+        """Whether `start` needs every entry (for the calendars' mailboxes); else it may be given none."""
+        return bool(self._calendar_sources) and self.state.calendars is None
+
     def start(self, services: Services, entries: list[Entry]) -> None:
         """Once, on the first load of the user's own directory (never for the demo)."""
         if self._ldap_sources and self.sync is None:

@@ -19,6 +19,7 @@ from directory.model import Entry, EntryKind, NumberKind, PhoneNumber
 _KINDS = {str(k): k for k in EntryKind}
 _NUMBER_KINDS = {str(k): k for k in NumberKind}
 Bytes = bytes | bytearray | memoryview | mmap.mmap
+DECODED_KEPT = 4096
 
 
 def encode(entry: Entry) -> bytes:
@@ -48,6 +49,8 @@ class EntryRows:
         self._stored = len(offsets) - 1
         self._changed: dict[int, Entry | None] = {}
         self._added: list[Entry | None] = []
+        # Typing shows the same entries keystroke after keystroke: the last few thousand decoded are kept.
+        self._decoded: dict[int, Entry] = {}
 
     def __len__(self) -> int:
         return self._stored + len(self._added)
@@ -60,8 +63,15 @@ class EntryRows:
         changed = self._changed
         if slot in changed:
             return changed[slot]
-        start, end = self._offsets[slot], self._offsets[slot + 1]
-        return decode(self._buffer[start:end]) if end > start else None
+        entry = self._decoded.get(slot)
+        if entry is None:
+            start, end = self._offsets[slot], self._offsets[slot + 1]
+            if end == start:
+                return None
+            if len(self._decoded) >= DECODED_KEPT:
+                self._decoded.clear()
+            entry = self._decoded[slot] = decode(self._buffer[start:end])
+        return entry
 
     def __setitem__(self, slot: int, entry: Entry | None) -> None:
         if slot >= self._stored:

@@ -208,9 +208,14 @@ def read_snapshot(path: Path) -> Snapshot:
         for name, (offset, length, crc) in sections.items():
             if _crc(handle, offset, length) != crc:
                 raise SnapshotDamagedError(f"{path}: section {name} fails its checksum")
+        # The index's own values are read (and their copy freed once they are objects); the rows are mapped.
+        state_at, state_length, _crc32 = sections["state"]
+        handle.seek(state_at)
+        plain = handle.read(state_length)
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     try:
-        state = _state(mapped, sections, header["slots"])
+        state = _state(marshal.loads(plain), mapped, sections, header["slots"])
+        del plain
         offset, length, _crc32 = sections["extra"]
         extra = marshal.loads(mapped[offset:offset + length])
     except (ValueError, KeyError, TypeError, EOFError, IndexError) as exc:
@@ -218,12 +223,11 @@ def read_snapshot(path: Path) -> Snapshot:
     return Snapshot(state, header["store"], header["position"], extra, size)
 
 
-def _state(mapped: mmap.mmap, sections: dict[str, list[int]], slots: int) -> IndexState:
+def _state(plain: dict[str, Any], mapped: mmap.mmap, sections: dict[str, list[int]], slots: int) -> IndexState:
     def part(name: str) -> memoryview:
         offset, length, _crc32 = sections[name]
         return memoryview(mapped)[offset:offset + length]
 
-    plain = marshal.loads(part("state"))
     offsets = array("q")
     offsets.frombytes(part("offsets"))
     state = IndexState()

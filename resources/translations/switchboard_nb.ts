@@ -436,6 +436,11 @@
 <context>
     <name>Console</name>
     <message>
+        <location filename="../../app/lookup/console.py" line="142"/>
+        <source>Building the search index…</source>
+        <translation>Bygger søkeindeksen…</translation>
+    </message>
+    <message>
         <location filename="../../app/lookup/console.py" line="121"/>
         <source>Loading directory…</source>
         <translation>Laster inn katalogen…</translation>
