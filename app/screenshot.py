@@ -50,7 +50,7 @@ class Screenshot(QObject):
     async def _take(self) -> None:
         await asyncio.sleep(SETTLE_S)
         if self._scene:
-            picture = await play(self._scene, self._window, self._console, self._phone)
+            picture = await play(self._scene, self._window, self._phone)
         else:
             QApplication.processEvents()
             picture = self._window.grab()

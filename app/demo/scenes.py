@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPixmap, QSho
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.calls.desk_bridge import DeskBridge
-from app.lookup.console import Console
 from app.messages.wiring import KEY as MESSAGE_KEY
 from app.stats.wiring import KEY as STATISTICS_KEY
 from softphone.desk.records import Stage
@@ -24,9 +23,9 @@ from ui.main_window import MainWindow
 
 SIZE = (1366, 768)  # the guide's pictures: the smallest common laptop screen, the same on every platform
 WAIT_S = 45.0  # a caller joins the demo queue every few seconds; a consultation answers within seconds
-KEYS_DIALOG = (1000, 700)
+KEYS_DIALOG = (1000, 700)  # the F1 table with every row and its words in view
 TALK_S = 2.0  # a call a few seconds old, as the operator sees one
-REFERRAL_PERSON = "Kristina Eriksson"  # on holiday in the demo, her colleague named as the alternative
+REFERRAL_PERSON = "Kristina Eriksson"  # on vacation in the demo, her colleague named as the alternative
 COLLEAGUE = "Emil Näslund"  # no referral: F6 calls him straight away
 
 
@@ -39,7 +38,6 @@ class Scene:
     """The demo window and what acts on it, with the steps scenes are made of."""
 
     window: MainWindow
-    console: Console
     phone: DeskBridge | None
 
     def press(self, key: str) -> None:
@@ -107,47 +105,47 @@ class Scene:
         return picture
 
 
-async def _search(stage: Scene) -> None:
-    await stage.search(REFERRAL_PERSON)
+async def _search(scene: Scene) -> None:
+    await scene.search(REFERRAL_PERSON)
 
 
-async def _call(stage: Scene) -> None:
-    await stage.answer()
+async def _call(scene: Scene) -> None:
+    await scene.answer()
     await asyncio.sleep(TALK_S)
 
 
-async def _consult(stage: Scene) -> None:
-    await stage.answer()
-    await stage.search(COLLEAGUE)
-    stage.press(DEFAULT_KEYS["consult"])
-    desk = stage.desk()
-    await stage.until(lambda: any(c.consultation is not None and c.consultation.connected
+async def _consult(scene: Scene) -> None:
+    await scene.answer()
+    await scene.search(COLLEAGUE)
+    scene.press(DEFAULT_KEYS["consult"])
+    desk = scene.desk()
+    await scene.until(lambda: any(c.consultation is not None and c.consultation.connected
                                   for c in desk.desk.in_stage(Stage.CONSULTING)), "the colleague answering")
 
 
-async def _referral(stage: Scene) -> None:
-    await stage.search(REFERRAL_PERSON)
-    stage.press("F4")
-    await stage.until(stage.dialog, "the referral dialog", 15.0)
+async def _referral(scene: Scene) -> None:
+    await scene.search(REFERRAL_PERSON)
+    scene.press("F4")
+    await scene.until(scene.dialog, "the referral dialog", 15.0)
 
 
-async def _message(stage: Scene) -> None:
-    await stage.answer()
-    await stage.search(COLLEAGUE)
-    stage.press(MESSAGE_KEY)
-    await stage.until(stage.dialog, "the message form", 15.0)
+async def _message(scene: Scene) -> None:
+    await scene.answer()
+    await scene.search(COLLEAGUE)
+    scene.press(MESSAGE_KEY)
+    await scene.until(scene.dialog, "the message form", 15.0)
 
 
-async def _statistics(stage: Scene) -> None:
-    stage.widen_tabs()
-    stage.press(STATISTICS_KEY)
+async def _statistics(scene: Scene) -> None:
+    scene.widen_tabs()
+    scene.press(STATISTICS_KEY)
     await asyncio.sleep(1.5)  # the report is read on the database worker
 
 
-async def _keys(stage: Scene) -> None:
-    stage.press("F1")
-    await stage.until(stage.dialog, "the keyboard shortcuts", 15.0)
-    dialog = stage.dialog()
+async def _keys(scene: Scene) -> None:
+    scene.press("F1")
+    await scene.until(scene.dialog, "the keyboard shortcuts", 15.0)
+    dialog = scene.dialog()
     if dialog is not None:  # every row in view, as the operator would pull it open
         dialog.resize(KEYS_DIALOG[0], KEYS_DIALOG[1])
 
@@ -158,13 +156,13 @@ SCENES: dict[str, Callable[[Scene], Awaitable[None]]] = {
 }
 
 
-async def play(name: str, window: MainWindow, console: Console, phone: DeskBridge | None) -> QPixmap:
+async def play(name: str, window: MainWindow, phone: DeskBridge | None) -> QPixmap:
     """Puts the window into scene `name` at the guide's size and returns its picture."""
     if name not in SCENES:
         raise SceneError(f"unknown scene {name!r}; known: {', '.join(SCENES)}")
     window.resize(*SIZE)
-    stage = Scene(window, console, phone)
-    await SCENES[name](stage)
+    scene = Scene(window, phone)
+    await SCENES[name](scene)
     await asyncio.sleep(0.5)  # let the last change paint
     QApplication.processEvents()
-    return stage.grab()
+    return scene.grab()

@@ -4,13 +4,10 @@ the picture of a window with a dialog open is the window's size with the dialog 
 
 from __future__ import annotations
 
-from typing import cast
-
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.demo.scenes import Scene, SceneError
-from app.lookup.console import Console
 from ui.main_window import MainWindow
 from ui.shortcuts import ShortcutsDialog
 
@@ -22,7 +19,7 @@ def scene(qtbot: QtBot) -> Scene:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    return Scene(window, cast(Console, None), None)  # pressing keys and grabbing need no console
+    return Scene(window, None)
 
 
 def test_a_key_triggers_the_window_action_bound_to_it(scene: Scene, qtbot: QtBot) -> None:
