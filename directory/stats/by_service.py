@@ -9,7 +9,7 @@ PostgreSQL). A local month is a few hours plus some thirty days; a local day or 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -53,15 +53,15 @@ def wide(tally: Tally) -> dict[str, Any]:
 
 
 def _tally(sums: Sequence[Any]) -> Tally:
-    """A tally from the figure columns' values, in FIGURE_COLUMNS' order."""
+    """A fresh tally from the figure columns' values, in FIGURE_COLUMNS' order."""
     tally = Tally()
     for name, value in zip(COUNTS, sums, strict=False):
         setattr(tally, name, int(value or 0))
     at = len(COUNTS) + len(KINDS)
     for index, kind in enumerate(KINDS):
         cells = sums[at + index * len(BUCKET_KEYS):at + (index + 1) * len(BUCKET_KEYS)]
-        tally.add_bucketed(kind, {key: int(n) for key, n in zip(BUCKET_KEYS, cells, strict=True) if n},
-                           float(sums[len(COUNTS) + index] or 0.0))
+        tally.waits[kind] = Counter({key: int(n) for key, n in zip(BUCKET_KEYS, cells, strict=True) if n})
+        tally.totals[kind][-1] = float(sums[len(COUNTS) + index] or 0.0)
     return tally
 
 

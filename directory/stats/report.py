@@ -61,6 +61,7 @@ def measure(store: Store, start: datetime, end: datetime, *, by: str, zone: Zone
         raise PeriodError(f"no calls to {', '.join(unknown)} were ever counted; known services: "
                           f"{', '.join(known) or 'none'}")
     total = Tally()
+    busy: set[float] | None = None  # the UTC hours with calls offered, when the rows read tell
     if by in ("service", "operator"):
         # Per console only from the per-console aggregates; everything else from the per-service ones.
         grouped = ({str(key): tally for key, tally in load(store, start, end, "console", services=services).items()}
@@ -77,7 +78,11 @@ def measure(store: Store, start: datetime, end: datetime, *, by: str, zone: Zone
                      for p, t in zip(spans, tallies, strict=True))
         for by_period in tallies:
             total.merge(by_period.get("", Tally()))
-    busy = {hour.timestamp() for hour in by_service.hours_with_calls(store, start, end, services)}
+        if by in ("hour", "day"):  # a day has calls when one of its rows has
+            busy = {hour for p, t in zip(spans, tallies, strict=True) if t.get("", Tally()).offered
+                    for hour in _hours(p.start, p.end)}
+    if busy is None:
+        busy = {hour.timestamp() for hour in by_service.hours_with_calls(store, start, end, services)}
     days = [p.label for p in periods(start, end, Grain.DAY, zone)
             if not any(hour in busy for hour in _hours(p.start, p.end))]
     return Report(start=start.astimezone(zone), end=end.astimezone(zone), by=by, rows=rows,

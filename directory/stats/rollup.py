@@ -11,7 +11,7 @@ have their own, longer retention.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -92,16 +92,36 @@ def _write(connection: Connection, organisation: str, tallies: dict[Key, Tally])
         connection.execute(insert(CallStatsWaitRow), waits)
 
 
-def _compare(connection: Connection, start: datetime, organisation: str,
-             tallies: dict[Key, Tally]) -> tuple[list[datetime], bool]:
+Counts = dict[datetime, tuple[int, int]]  # UTC hour -> (calls offered, call-backs done)
+
+
+def _counts(tallies: dict[Key, Tally]) -> Counts:
+    counts: Counts = defaultdict(lambda: (0, 0))
+    for (hour, _, _), tally in tallies.items():
+        offered, done = counts[hour]
+        counts[hour] = (offered + tally.offered, done + tally.callbacks_done)
+    return counts
+
+
+def _raw_counts(connection: Connection, start: datetime, organisation: str) -> Counts:
+    """What the raw rows from `start` count per hour, read lightly (a time per call, no tallies)."""
+    c = CallLogRow.__table__.c
+    offered = Counter(hour_floor(at) for at in connection.scalars(
+        select(c.offered_at).where(c.offered_at >= start, c.organisation == organisation, c.direction == "in")))
+    offered.update(hour_floor(caller.joined_at) for caller in left_unanswered(connection, start))
+    done: dict[Key, Tally] = defaultdict(Tally)
+    _add_callbacks(connection, start, organisation, done)
+    counts: Counts = {hour: (n, 0) for hour, n in offered.items()}
+    for (hour, _, _), tally in done.items():
+        counts[hour] = (counts.get(hour, (0, 0))[0], counts.get(hour, (0, 0))[1] + tally.callbacks_done)
+    return counts
+
+
+def _compare(connection: Connection, start: datetime, organisation: str, now: Counts) -> tuple[list[datetime], bool]:
     """(kept, unchanged). Kept: hours already counted that now hold fewer raw calls than were counted: the
     call log's retention took some of their rows, so their aggregates stay as they are (late calls only
     ever add). Unchanged: every hour counts what it counted (calls offered, call-backs done), so nothing
     needs writing: logged rows are never changed, only added or deleted."""
-    now: dict[datetime, tuple[int, int]] = defaultdict(lambda: (0, 0))
-    for (hour, _, _), tally in tallies.items():
-        offered, done = now[hour]
-        now[hour] = (offered + tally.offered, done + tally.callbacks_done)
     query = (select(CallStatsHourRow.hour_start, func.sum(CallStatsHourRow.offered),
                     func.sum(CallStatsHourRow.callbacks_done))
              .where(CallStatsHourRow.hour_start >= start, CallStatsHourRow.organisation == organisation)
@@ -132,12 +152,12 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
         start = hour_floor(oldest_raw)
         if newest is not None:
             start = max(min(newest, hour_floor(now)) - margin, start)
+        if _compare(connection, start, organisation, _raw_counts(connection, start, organisation))[1]:
+            return 0  # the usual case when reading figures again: nothing logged since the last rollup
         tallies = tally_hours(_read_calls(connection, start, organisation))
         _add_callbacks(connection, start, organisation, tallies)
         _add_left_queue(connection, start, tallies)
-        kept, unchanged = _compare(connection, start, organisation, tallies)
-        if unchanged:
-            return 0  # the usual case when reading figures again: nothing logged since the last rollup
+        kept, _ = _compare(connection, start, organisation, _counts(tallies))
         tallies = {key: tally for key, tally in tallies.items() if key[0] not in kept}
         for row in (CallStatsWaitRow, CallStatsHourRow):
             connection.execute(delete(row).where(row.organisation == organisation, row.hour_start >= start,

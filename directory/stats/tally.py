@@ -97,11 +97,6 @@ class Tally:
         else:
             self.overflowed += 1
 
-    def add_bucketed(self, kind: str, calls: Mapping[int, int], total: float) -> None:
-        """A bucketed histogram (bucket key -> calls) and the exact seconds of all of them together."""
-        self.waits[kind].update(calls)
-        self.totals[kind][-1] += total
-
     def add_duration(self, kind: str, seconds: int, calls: int, total: float) -> None:
         """One stored histogram cell; `total` is the exact seconds, kept for the means."""
         self.waits[kind][seconds] += calls
