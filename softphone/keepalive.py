@@ -33,6 +33,7 @@ class RegistrarProbe:
         self._sock: socket.socket | None = None
         self._call_id = secrets.token_hex(8)
         self._cseq = 0
+        self._first_cseq = 1  # answers to pings sent before the last reset are stale and ignored
         self._next_at = 0.0
         self._outstanding = False  # the last ping has not been answered yet
         self._missed = 0  # pings that went unanswered for a whole interval, in a row
@@ -60,6 +61,8 @@ class RegistrarProbe:
         self._outstanding, self._missed, self._refused = False, 0, False
         self._gap = self._revived = self._forgotten = False
         self._next_at = now + self.interval_s
+        # A ping sent while registering may be answered 404 just after the registration succeeded.
+        self._first_cseq = self._cseq + 1
 
     def ping_within(self, now: float, seconds: float) -> None:
         """Ping no later than `seconds` from now (while the line is down: notice the server's return soon)."""
@@ -111,7 +114,8 @@ class RegistrarProbe:
                 return
             except OSError:
                 return
-            if not data.startswith(b"SIP/2.0 ") or self._call_id.encode() not in data:
+            if not data.startswith(b"SIP/2.0 ") or self._call_id.encode() not in data \
+                    or _cseq(data) < self._first_cseq:
                 continue
             code = _status(data)
             if code < 200:
@@ -143,6 +147,15 @@ class RegistrarProbe:
                 self._refused = self._gap = True
             except OSError:
                 pass  # e.g. no route: counted as a miss
+
+
+def _cseq(response: bytes) -> int:
+    for line in response.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"cseq":
+            number = value.split()[0] if value.split() else b""
+            return int(number) if number.isdigit() else 0
+    return 0
 
 
 def _status(response: bytes) -> int:

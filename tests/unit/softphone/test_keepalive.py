@@ -36,8 +36,8 @@ def test_answered_pings_keep_the_registrar_up() -> None:
                 probe.poll(now)
                 request, client = server.recvfrom(4096)
                 assert request.startswith(b"OPTIONS sip:127.0.0.1:")
-                call_id = next(line for line in request.split(b"\r\n") if line.startswith(b"Call-ID"))
-                server.sendto(b"SIP/2.0 200 OK\r\n" + call_id + b"\r\n\r\n", client)
+                echoed = b"\r\n".join(line for line in request.split(b"\r\n") if line.startswith((b"Call-ID", b"CSeq")))
+                server.sendto(b"SIP/2.0 200 OK\r\n" + echoed + b"\r\n\r\n", client)
                 time.sleep(0.02)
             probe.poll(3.5)
             assert not probe.down

@@ -96,9 +96,9 @@ def test_the_log_says_when_the_line_goes_down_and_up_with_the_reason_and_no_user
 def _answer(server: socket.socket, *statuses: bytes) -> bytes:
     """Answer the next ping with `statuses` in turn; returns the ping."""
     request, client = server.recvfrom(4096)
-    call_id = next(line for line in request.split(b"\r\n") if line.startswith(b"Call-ID"))
+    echoed = b"\r\n".join(line for line in request.split(b"\r\n") if line.startswith((b"Call-ID", b"CSeq")))
     for status in statuses:
-        server.sendto(b"SIP/2.0 " + status + b"\r\n" + call_id + b"\r\n\r\n", client)
+        server.sendto(b"SIP/2.0 " + status + b"\r\n" + echoed + b"\r\n\r\n", client)
     time.sleep(0.02)
     return request
 
@@ -149,3 +149,23 @@ def test_an_answer_after_a_refused_ping_is_a_revival() -> None:
         assert not probe.take_revived()
     finally:
         probe.close()
+
+
+def test_an_answer_to_a_ping_sent_before_the_registration_is_stale() -> None:
+    """A ping sent while registering is answered 404 just after the registration succeeded: not a restart."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.settimeout(2)
+        probe = RegistrarProbe("127.0.0.1", server.getsockname()[1], interval_s=5, aor="sip:1000@pbx.example")
+        probe.open()
+        try:
+            probe.poll(0.0)
+            request, client = server.recvfrom(4096)
+            probe.reset(0.1)  # registered meanwhile
+            echoed = b"\r\n".join(line for line in request.split(b"\r\n") if line.startswith((b"Call-ID", b"CSeq")))
+            server.sendto(b"SIP/2.0 404 Not Found\r\n" + echoed + b"\r\n\r\n", client)
+            time.sleep(0.02)
+            probe.poll(0.2)
+            assert (probe.last_code, probe.take_forgotten()) == (0, False)
+        finally:
+            probe.close()
