@@ -86,6 +86,7 @@ class Phone:
         self._ep: Any = None
         self._account: Any = None
         self._transport_id = -1
+        self._account_transport = -1  # the transport the account is bound to; -1: pjsip picks (UDP and TCP)
         acc = settings.account
         backoff = Backoff(settings.retry_initial_s, settings.retry_max_s)
         self._reg = RegistrationTracker(RetryPlan(acc.registrar, acc.secondary_registrar, backoff))
@@ -125,6 +126,9 @@ class Phone:
             ep.libInit(endpoint_config(self.settings))
             kind = transport_type(self.settings.account.transport)
             self._transport_id = ep.transportCreate(kind, transport_config(self.settings.account))
+            self._account_transport = self._transport_id
+            if self.settings.account.transport is Transport.UDP and self._add_tcp_beside_udp(ep):
+                self._account_transport = -1  # bound to UDP, pjsip may not switch a large request to TCP
             ep.libStart()
             self._ep = ep
             self._audio = AudioRouting(ep, self.settings.audio)
@@ -135,11 +139,26 @@ class Phone:
             self._emit_registration(self._reg.started())
             self._account = AccountHandle(self)
             self._account.create(account_config(self.settings, self._reg.registrar,
-                                                self._transport_id))
+                                                self._account_transport))
         except pj.Error as error:
             self._ep = ep
             self._destroy()
             raise PhoneError(f"the SIP stack did not start: {error.info()}") from error
+
+    def _add_tcp_beside_udp(self, ep: Any) -> bool:
+        """A TCP transport on the UDP transport's port. RFC 3261 18.1.1: a request over 1300 bytes (or near
+        the path MTU) goes over TCP, as IP fragments of a large UDP datagram are often lost on the way;
+        pjsip switches such requests to TCP by itself once a TCP transport exists (its UDP size threshold),
+        and a proxy that does the same reaches us over TCP at our UDP address. Registration and the
+        Contact stay UDP. (No transport carries more than pjsip's 4000-byte buffer: `softphone.screening`
+        refuses a call whose answer could not be sent.) True when it was created."""
+        port = int(ep.transportGetInfo(self._transport_id).localName.rpartition(":")[2])
+        try:
+            ep.transportCreate(pj.PJSIP_TRANSPORT_TCP, transport_config(self.settings.account, port=port))
+        except pj.Error as error:
+            log.warning("no TCP beside UDP on port %s (%s): large requests go over UDP", port, error.info())
+            return False
+        return True
 
     def pump(self) -> None:
         """Run pjsua2's pending work and deliver the resulting events. Call every ~10 ms on the owner."""
@@ -290,7 +309,7 @@ class Phone:
             if registrar != self._active_registrar:
                 self._active_registrar = registrar
                 self._open_probe(registrar)
-                self._account.modify(account_config(self.settings, registrar, self._transport_id))
+                self._account.modify(account_config(self.settings, registrar, self._account_transport))
             else:
                 self._account.setRegistration(True)
         except pj.Error as error:
@@ -348,8 +367,11 @@ class Phone:
         self._emit_registration(self._reg.failed(code, str(prm.reason), detail, now))
 
     def on_transport_state(self, prm: Any) -> None:
-        # A TCP/TLS flow closed (server stopped or restarted): refresh now instead of waiting for expiry.
+        # A TCP/TLS flow closed (server stopped or restarted): refresh now instead of waiting for expiry. Over
+        # UDP a TCP connection is only ever one that carried a large message: its closing says nothing.
         self.check_thread()
+        if self.settings.account.transport is Transport.UDP:
+            return
         if prm.state == pj.PJSIP_TP_STATE_DISCONNECTED and self._reg.current.registered and self._account:
             try:
                 self._account.setRegistration(True)

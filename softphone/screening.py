@@ -2,7 +2,8 @@
 
 pjsua hands every INVITE it could parse to `onIncomingCall`, including a datagram cut off at pjsip's
 4000-byte buffer (an 8 KB INVITE arrives as its first 4000 bytes and rang as a call) and one whose
-body is shorter than its Content-Length. None of those may keep one of the wheel's four call slots:
+body is shorter than its Content-Length, and one whose answer would not fit that buffer either (a very
+long display name: the 200 OK repeats it). None of those may keep one of the wheel's four call slots:
 the gate refuses them with a final response (400, 513), and any INVITE from outside the trust domain
 with 403; `softphone.calls` sends the refusals, at a bounded rate (`TokenBucket`). Each kind of
 refusal is logged, at most once a minute with a count of the rest, so a flood cannot fill the log.
@@ -23,6 +24,12 @@ log = logging.getLogger(__name__)
 # was (almost surely) cut off, and nothing longer can be received at all.
 MAX_MESSAGE = 4000
 LOG_EVERY_S = 60.0
+# An answer repeats the request's Via, Record-Route, From, To, Call-ID and CSeq and adds the status line,
+# a To tag, Allow, Contact, Supported, Content-Type, Content-Length and the SDP answer: 532 bytes for one
+# audio format on this wheel, measured; with a margin, and per further format offered (repeated when common).
+ANSWER_OVERHEAD = 600
+ANSWER_PER_FORMAT = 60
+_ECHOED = frozenset({"via", "v", "record-route", "from", "f", "to", "t", "call-id", "i", "cseq"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,30 @@ def malformed(message: str) -> Refused | None:
         if not text.isdigit() or int(text) != len(body):
             return Refused(400, "Bad Request", f"Content-Length {text[:12]!r} but a body of {len(body)} bytes")
     return None
+
+
+def answer_size(message: str) -> int:
+    """About how long our 200 OK to this INVITE would be (bytes), from the headers it repeats and the offer."""
+    head, _, body = message.replace("\r\n", "\n").partition("\n\n")
+    echoed, current = 0, ""
+    for line in head.split("\n")[1:]:
+        if line[:1] not in (" ", "\t"):
+            current = line.partition(":")[0].strip().lower()
+        if current in _ECHOED:
+            echoed += len(line.encode("utf-8", "surrogateescape")) + 2
+    formats = sum(len(line.split()[3:]) for line in body.split("\n") if line.startswith("m=audio"))
+    return echoed + ANSWER_OVERHEAD + ANSWER_PER_FORMAT * max(0, formats - 1)
+
+
+def too_large_to_answer(message: str) -> Refused | None:
+    """pjsip cannot send a message over its 4000-byte buffer on any transport, so an INVITE whose answer
+    would be longer (a very long display name, repeated in the 200 OK) could ring but never be answered:
+    the caller heard nothing until the console gave up. It is refused at once instead (513), so the PBX
+    can route the caller on."""
+    size = answer_size(message)
+    if size <= MAX_MESSAGE:
+        return None
+    return Refused(513, "Message Too Large", f"its answer would be about {size} bytes, over pjsip's {MAX_MESSAGE}")
 
 
 def has_offer(message: str) -> bool:
@@ -118,5 +149,10 @@ class IncomingGate:
         refused = malformed(message)
         if refused is not None:
             self.throttle.warn("malformed", now, "refused a malformed call request from %s: %s", source,
+                               refused.why)
+            return refused
+        refused = too_large_to_answer(message)
+        if refused is not None:
+            self.throttle.warn("too large", now, "refused a call from %s that could not be answered: %s", source,
                                refused.why)
         return refused

@@ -34,9 +34,10 @@ def endpoint_config(settings: PhoneSettings) -> Any:
     return cfg
 
 
-def transport_config(account: AccountSettings) -> Any:
+def transport_config(account: AccountSettings, *, port: int | None = None) -> Any:
+    """`port` overrides `local_port` (the TCP transport beside UDP takes the UDP one's port)."""
     cfg = pj.TransportConfig()
-    cfg.port = account.local_port
+    cfg.port = account.local_port if port is None else port
     if account.bind_address:
         cfg.boundAddress = account.bind_address
         cfg.publicAddress = account.bind_address
@@ -69,7 +70,7 @@ def account_config(settings: PhoneSettings, registrar: str, transport_id: int) -
     reg.firstRetryIntervalSec = 0
     reg.dropCallsOnFail = False  # a registrar outage must not cut calls that are already up
     sip = cfg.sipConfig
-    sip.transportId = transport_id
+    sip.transportId = transport_id  # -1: any (UDP with TCP beside it, so large requests can switch)
     sip.authCreds.append(pj.AuthCredInfo("digest", settings.realm, account.auth_user or account.user, 0,
                                          settings.password))
     # Without an explicit outbound proxy, calls go through the registrar (as desk phones do) rather than

@@ -36,17 +36,18 @@ class Kamailio:
     """Listens on UDP and TCP 127.0.0.1:`port` (and TLS on `tls_port` with `tls=True`).
 
     Users: any number N with password "pwN". With TLS, `certificate` is the server's self-signed
-    certificate, usable as the client's CA file.
+    certificate, usable as the client's CA file. With `tcp_switch`, requests over 1300 bytes are relayed
+    over TCP (RFC 3261 18.1.1) and each INVITE's transport in and out is in `log()`.
     """
 
-    def __init__(self, workdir: Path, *, tls: bool = False) -> None:
+    def __init__(self, workdir: Path, *, tls: bool = False, tcp_switch: bool = False) -> None:
         self.binary = require_binary("kamailio")
         self.workdir = workdir
         self.port = next(p for p in iter(free_port, None) if _port_free_for_both(p))
         self.process: ManagedProcess | None = None
         self._runs = 0
         self.tls_port = 0
-        self._tls_args: list[str] = []
+        self._tls_args: list[str] = ["-A", "WITH_TCP_SWITCH"] if tcp_switch else []
         if tls:
             self.certificate, key = make_certificate(workdir / "tls")
             tls_cfg = workdir / "tls" / "tls.cfg"
@@ -55,7 +56,7 @@ class Kamailio:
                 f"certificate = {self.certificate}\nprivate_key = {key}\n"
                 "[client:default]\nverify_certificate = no\nrequire_certificate = no\n")
             self.tls_port = free_port()
-            self._tls_args = ["-A", "WITH_TLS", "-A", f'TLS_CFG="{tls_cfg}"',
+            self._tls_args += ["-A", "WITH_TLS", "-A", f'TLS_CFG="{tls_cfg}"',
                               "-l", f"tls:127.0.0.1:{self.tls_port}"]
 
     @property

@@ -153,8 +153,11 @@ def _run_peer(config: dict[str, Any]) -> None:
                 elif name == "call":
                     call = PeerCall(account)
                     state["call"] = call
+                    prm = pj.CallOpParam(True)
+                    if command.get("display_name"):  # this call's From only (a long name, say)
+                        prm.txOption.localUri = f'"{command["display_name"]}" <sip:{config["user"]}@127.0.0.1>'
                     sent = time.monotonic()
-                    call.makeCall(command["uri"], pj.CallOpParam(True))
+                    call.makeCall(command["uri"], prm)
                     _emit(event="invite_sent", t=sent)
                 elif name == "answer":
                     prm = pj.CallOpParam(True)

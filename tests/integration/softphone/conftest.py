@@ -59,8 +59,9 @@ def console_settings(kamailio: Kamailio, **overrides: object) -> PhoneSettings:
 
 
 @pytest.fixture
-def kamailio(tmp_path: Path) -> Iterator[Kamailio]:
-    server = Kamailio(tmp_path / "kamailio")
+def kamailio(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Kamailio]:
+    """Kamailio on loopback; a test may pass its options indirectly, e.g. {"tcp_switch": True}."""
+    server = Kamailio(tmp_path / "kamailio", **getattr(request, "param", {}))
     server.start()
     yield server
     server.stop()

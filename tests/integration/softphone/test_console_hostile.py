@@ -120,3 +120,25 @@ def test_a_registrar_killed_after_a_keep_alive_and_back_5_s_later_is_shown_truth
         desk.wait(showing(lambda: desk.phone.indicator.text() == "Phone ready"))
         assert shown[0] == "Phone ready"
         assert any(text.startswith("Phone NOT registered") for text in shown), shown
+
+
+@pytest.mark.parametrize("kamailio", [{"tcp_switch": True}], indirect=True, ids=["udp_mtu-1300"])
+def test_a_caller_with_a_3_5_kb_invite_is_answered_with_f2_connects_and_is_logged_handled(
+        kamailio: Kamailio, make_peer: Callable[..., SipPeer], qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
+    """The issue's lost answer: a long display name made the 200 OK too large to send (pjsip's 4000-byte
+    buffer), the caller heard nothing and the call log said "handled". The caller's UDP INVITE reaches the
+    console over TCP (Kamailio follows RFC 3261 18.1.1), the answer goes back the same way."""
+    caller = make_peer("2621")
+    with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
+        desk.wait(lambda: caller.find("reg", code=200))
+        mark = caller.mark()
+        caller.send("call", uri="sip:1000@127.0.0.1", display_name="Långt Namn " * 230)
+        desk.wait(lambda: desk.rows(DeskList.WAITING) == 1)
+        desk.key("F2")
+        desk.wait(lambda: caller.find("call_state", mark, state="CONFIRMED"))
+        desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 1 and desk.connected())
+        desk.key("F12")
+        desk.wait(desk.empty)
+        desk.wait(lambda: desk.logged("2621"))
+        assert [call.outcome for call in desk.logged("2621")] == ["handled"]

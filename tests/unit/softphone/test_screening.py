@@ -7,7 +7,17 @@ import logging
 
 import pytest
 
-from softphone.screening import MAX_MESSAGE, IncomingGate, LogThrottle, TokenBucket, has_offer, malformed
+from softphone.screening import (
+    ANSWER_PER_FORMAT,
+    MAX_MESSAGE,
+    IncomingGate,
+    LogThrottle,
+    TokenBucket,
+    answer_size,
+    has_offer,
+    malformed,
+    too_large_to_answer,
+)
 from softphone.trust import TrustedSources
 
 BODY = "v=0\r\no=- 1 1 IN IP4 192.0.2.10\r\n"
@@ -78,3 +88,18 @@ def test_the_refusal_bucket_lets_a_burst_through_then_its_rate() -> None:
     assert not bucket.take(0.1)
     assert [bucket.take(10.0) for _ in range(6)] == [True] * 5 + [False]  # a quiet while refills only the burst
     assert sum(bucket.take(10.0 + i / 100) for i in range(1, 101)) in (9, 10)  # then 10 a second
+
+
+def test_an_invite_whose_answer_could_not_be_sent_is_refused() -> None:
+    """pjsip sends nothing over 4000 bytes: the 200 OK repeats Via, Record-Route, From, To, Call-ID, CSeq."""
+    long_from = _invite().replace("From: <sip:2001@pbx>", 'From: "' + "N" * 3400 + '" <sip:2001@pbx>')
+    refused = too_large_to_answer(long_from)
+    assert refused is not None
+    assert (refused.code, refused.phrase) == (513, "Message Too Large")
+    assert too_large_to_answer(_invite()) is None
+    assert too_large_to_answer(_invite(extra="X-Junk: " + "j" * 3000 + "\r\n")) is None  # not repeated
+    one = "v=0\r\nm=audio 4000 RTP/AVP 0\r\n"
+    four = "v=0\r\nm=audio 4000 RTP/AVP 0 8 9 101\r\n"
+    assert answer_size(_invite(body=four)) - answer_size(_invite(body=one)) == 3 * ANSWER_PER_FORMAT
+    folded = _invite().replace("From: <sip:2001@pbx>", "From: <sip:2001@pbx>\r\n " + "N" * 100)
+    assert answer_size(folded) == answer_size(_invite()) + 103  # a folded line belongs to its header
