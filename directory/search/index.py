@@ -160,9 +160,9 @@ class SearchIndex:
         # Slot order is name order except for late slots: pre-select by slot, then sort by real name.
         late = [item for item in boosted if item[1] in state.late]
         chosen = heapq.nsmallest(limit, (item for item in boosted if item[1] not in state.late)) + late
-        # Only ties need the names: at most a page of entries is read (rows of a snapshot are decoded).
-        entries = state.entries
-        chosen.sort(key=lambda item: (item[0], name_order_key(entries[item[1]])))  # type: ignore[arg-type]
+        if late:  # else slot order is name order already: no entry is read (a snapshot's rows stay undecoded)
+            entries = state.entries
+            chosen.sort(key=lambda item: (item[0], name_order_key(entries[item[1]])))  # type: ignore[arg-type]
         return [(slot, -neg, scored[slot][1]) for neg, slot in chosen[:limit]]
 
 
