@@ -18,8 +18,17 @@ import pjsua2 as pj
 
 from softphone.addressing import dial_uri
 from softphone.host import CallHost
-from softphone.identity import CallerIdentity, identity_from_message, number_of
-from softphone.model import Call, CallChanged, CallDirection, CallState, DtmfReceived, PhoneError, Refusal
+from softphone.identity import CallerIdentity, headers_of, identity_from_message, number_of
+from softphone.model import (
+    Call,
+    CallChanged,
+    CallDirection,
+    CallRefused,
+    CallState,
+    DtmfReceived,
+    PhoneError,
+    Refusal,
+)
 from softphone.pjobjects import CallHandle
 from softphone.reasons import CallEnd, EndReason, end_reason
 from softphone.screening import IncomingGate, Refused, TokenBucket, has_offer
@@ -35,6 +44,7 @@ _HOLD_ATTEMPTS = 3
 # only after 500 ms, and an empty queue aborts the process: so refusals go out at most this fast, and
 # under a flood the rest wait in their slots (the flood's next INVITEs then get 486, which opens nothing).
 REFUSALS_PER_S, REFUSAL_BURST = 10.0, 5.0
+_REFUSED_REMEMBERED = 64  # Call-IDs of refused callers kept, so a retransmitted INVITE is reported once
 
 _STATES = {
     pj.PJSIP_INV_STATE_CALLING: CallState.DIALING,
@@ -60,6 +70,7 @@ class CallTable:
         self._snaps: dict[int, Call] = {}
         self._ended: list[Any] = []  # handles and recorders released on the next pump, not in a callback
         self._parked: list[tuple[CallHandle, Refused]] = []  # refused, waiting for their turn to be answered
+        self._refused_ids: dict[str, None] = {}  # Call-IDs of callers refused as full, oldest first
         self._refusals = TokenBucket(REFUSALS_PER_S, REFUSAL_BURST)
         self._by_us: set[int] = set()
         self._end_reasons: dict[int, EndReason] = {}
@@ -315,6 +326,28 @@ class CallTable:
         self._publish(snap, None, "incoming call")
         with contextlib.suppress(pj.Error):
             handle.answer(_status(180))
+
+    def rejected(self, prm: Any) -> None:
+        """pjsua answered an INVITE before any call existed (486 when every call slot is in use: the
+        wheel has four). A caller from the trust domain is logged and reported (`CallRefused`), once per
+        Call-ID however often the INVITE is retransmitted; anything else only counts as what it is."""
+        self._phone.check_thread()
+        message, source, code = str(prm.rdata.wholeMsg), str(prm.rdata.srcAddress), int(prm.statusCode)
+        if self._gate.screen(source, message, self._phone.now()) is not None:
+            return  # untrusted or malformed: logged (throttled) as such, not a caller
+        if code != 486:
+            log.info("pjsua refused a call with %s %s", code, prm.reason)  # e.g. an offer it cannot read
+            return
+        headers = headers_of(message)
+        call_id = (headers.get("call-id") or headers.get("i") or [""])[0].strip()
+        if call_id in self._refused_ids:
+            return
+        self._refused_ids[call_id] = None
+        while len(self._refused_ids) > _REFUSED_REMEMBERED:
+            del self._refused_ids[next(iter(self._refused_ids))]
+        log.warning("a caller was refused with %s %s: every call slot is in use (%d calls, %d refusals waiting)",
+                    code, prm.reason, len(self._handles), len(self._parked))
+        self._phone.queue(CallRefused(identity_from_message(message), code, str(prm.reason)))
 
     def _refuse(self, call_id: int, refused: Refused, message: str) -> None:
         """Answer an INVITE that must not become a call with our own code, at once when the refusal rate

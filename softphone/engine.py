@@ -383,6 +383,9 @@ class Phone:
     def on_incoming_call(self, prm: Any) -> None:
         self._calls.incoming(prm)
 
+    def on_rejected_call(self, prm: Any) -> None:
+        self._calls.rejected(prm)
+
     def on_call_state(self, handle: Any) -> None:
         self._calls.state_changed(handle)
 

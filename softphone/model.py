@@ -140,6 +140,16 @@ class TransferProgress:
 
 
 @dataclass(frozen=True)
+class CallRefused:
+    """pjsua refused an incoming call before it became one: `code` 486 when every call slot was in use.
+    From a trusted source and well formed: a caller the console could not take, never a spoofed one."""
+
+    remote: CallerIdentity
+    code: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class AudioDevice:
     """A sound device as the audio layer lists it; `name` is what AudioSettings refers to."""
 
@@ -150,4 +160,4 @@ class AudioDevice:
     outputs: int  # playback channels, 0 for an input-only device
 
 
-PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived | TransferProgress
+PhoneEvent = RegistrationChanged | CallChanged | DtmfReceived | TransferProgress | CallRefused

@@ -14,6 +14,7 @@ class CallbackSink(Protocol):
     def on_call_media_state(self, handle: CallHandle) -> None: ...
     def on_dtmf(self, handle: CallHandle, digit: str, method: int) -> None: ...
     def on_transport_state(self, prm: Any) -> None: ...
+    def on_rejected_call(self, prm: Any) -> None: ...
     def on_transfer_status(self, handle: CallHandle, prm: Any) -> None: ...
 
 
@@ -24,6 +25,9 @@ class EndpointHandle(pj.Endpoint):  # type: ignore[misc]
 
     def onTransportState(self, prm: Any) -> None:
         self._sink.on_transport_state(prm)
+
+    def onRejectedIncomingCall(self, prm: Any) -> None:
+        self._sink.on_rejected_call(prm)
 
 
 class AccountHandle(pj.Account):  # type: ignore[misc]

@@ -81,7 +81,7 @@ class CallLogModel(QAbstractTableModel):
             "abandoned": self.tr("gave up waiting"), "abandoned_held": self.tr("gave up on hold"),
             "abandoned_transfer": self.tr("gave up during transfer"), "rejected": self.tr("rejected"),
             "outgoing": self.tr("outgoing"), "not_connected": self.tr("answered, never connected"),
-            "unanswered": self.tr("unanswered (ring limit)"),
+            "unanswered": self.tr("unanswered (ring limit)"), "refused_full": self.tr("refused: console full"),
         }.get(outcome, outcome)
 
     def set_calls(self, calls: list[LoggedCall]) -> None:

@@ -18,8 +18,8 @@ def definitions() -> list[tuple[str, str]]:
     """(figure, definition) in the operator's language, in DEFINITIONS' order."""
     return [
         (translate("Stats", "Offered"), translate(
-            "Stats", "Calls that rang at a console, answered or not, and callers who left the exchange's queue "
-                     "unanswered.")),
+            "Stats", "Calls that rang at a console (or found it full), and callers who left the exchange's "
+                     "queue unanswered.")),
         (translate("Stats", "Answered"), translate("Stats", "Offered calls the operator answered.")),
         (translate("Stats", "Abandoned"), translate(
             "Stats", "Offered calls whose caller hung up unanswered, at a console or waiting in the exchange's "
@@ -27,7 +27,8 @@ def definitions() -> list[tuple[str, str]]:
         (translate("Stats", "Short abandons"), translate(
             "Stats",
             "Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level.")),
-        (translate("Stats", "Rejected"), translate("Stats", "Offered calls the operator declined unanswered (busy).")),
+        (translate("Stats", "Rejected"), translate(
+            "Stats", "Offered calls declined unanswered: by the operator (busy), a full console or its ring limit.")),
         (translate("Stats", "Overflowed"), translate(
             "Stats", "Callers the exchange's queue sent on to its overflow number; in the service level, not "
                      "answered.")),

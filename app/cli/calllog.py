@@ -34,7 +34,7 @@ OUTCOME_WORDS = {
     "handled": "handled", "transferred": "transferred", "abandoned": "gave up waiting",
     "abandoned_held": "gave up on hold", "abandoned_transfer": "gave up during transfer",
     "rejected": "rejected", "outgoing": "outgoing", "not_connected": "answered, never connected",
-    "unanswered": "unanswered (ring limit)",
+    "unanswered": "unanswered (ring limit)", "refused_full": "refused: console full",
 }
 COLUMNS = ("Time", "Caller", "Number", "Outcome", "Waited", "To connect", "Transferred to", "Console")
 

@@ -7,11 +7,11 @@ calls are never offered.
 
 | Figure | Definition |
 |---|---|
-| Offered | Calls that rang at a console, answered or not, and callers who left the exchange's queue unanswered. |
+| Offered | Calls that rang at a console (or found it full), and callers who left the exchange's queue unanswered. |
 | Answered | Offered calls the operator answered. |
 | Abandoned | Offered calls whose caller hung up unanswered, at a console or waiting in the exchange's queue. |
 | Short abandons | Abandoned calls given up within the short-abandon limit (default 5 s); not in the service level. |
-| Rejected | Offered calls the operator declined unanswered (busy). |
+| Rejected | Offered calls declined unanswered: by the operator (busy), a full console or its ring limit. |
 | Overflowed | Callers the exchange's queue sent on to its overflow number; in the service level, not answered. |
 | Answered within N s | Answered calls whose wait was N seconds or less. |
 | Service level (N s) | Answered within N s, divided by offered calls less short abandons. |

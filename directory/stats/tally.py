@@ -21,6 +21,8 @@ KINDS = WAIT_KINDS
 # Stored outcome values (softphone.desk.records.Outcome): the store depends on no softphone code.
 GAVE_UP_OUTCOMES = frozenset({"abandoned", "abandoned_held", "abandoned_transfer"})
 REJECTED, TRANSFERRED = "rejected", "transferred"
+# Declined unanswered: by the operator, by a console whose call slots were all in use, or at its ring limit.
+REJECTED_OUTCOMES = frozenset({REJECTED, "refused_full", "unanswered"})
 # The exchange queue's records (exchange_queue_events) of callers who left it unanswered.
 QUEUE_ABANDONED, QUEUE_OVERFLOWED = "abandoned", "overflowed"
 COUNTS = STATS_COUNTS  # the counts an aggregate row holds, as stored
@@ -84,7 +86,7 @@ class Tally:
         elif call.outcome in gave_up:
             self.abandoned += 1
             self._duration(ABANDON, call.waiting_s)
-        elif call.outcome == REJECTED:
+        elif call.outcome in REJECTED_OUTCOMES:
             self.rejected += 1
 
     def add_left_queue(self, event: str, waited_s: float) -> None:

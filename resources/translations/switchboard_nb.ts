@@ -247,6 +247,11 @@
         <source>unanswered (ring limit)</source>
         <translation>ubesvart (ringegrense)</translation>
     </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="84"/>
+        <source>refused: console full</source>
+        <translation>avvist: konsollen full</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n call(s)</source>
@@ -441,22 +446,22 @@
         <translation>Bygger søkeindeksen…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="121"/>
+        <location filename="../../app/lookup/console.py" line="122"/>
         <source>Loading directory…</source>
         <translation>Laster inn katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="141"/>
+        <location filename="../../app/lookup/console.py" line="145"/>
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunne ikke åpnes: %1</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="143"/>
+        <location filename="../../app/lookup/console.py" line="147"/>
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="146"/>
+        <location filename="../../app/lookup/console.py" line="150"/>
         <source>Loading the demo directory…</source>
         <translation>Laster inn demokatalogen…</translation>
     </message>
@@ -593,34 +598,34 @@
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="147"/>
-        <location filename="../../ui/desk_panel.py" line="168"/>
+        <location filename="../../ui/desk_panel.py" line="152"/>
+        <location filename="../../ui/desk_panel.py" line="173"/>
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="152"/>
+        <location filename="../../ui/desk_panel.py" line="157"/>
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="182"/>
+        <location filename="../../ui/desk_panel.py" line="187"/>
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="189"/>
-        <location filename="../../ui/desk_panel.py" line="233"/>
+        <location filename="../../ui/desk_panel.py" line="194"/>
+        <location filename="../../ui/desk_panel.py" line="238"/>
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="198"/>
+        <location filename="../../ui/desk_panel.py" line="203"/>
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="310"/>
+        <location filename="../../ui/desk_panel.py" line="315"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -870,42 +875,42 @@
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -913,27 +918,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -941,12 +946,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -954,42 +959,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Koblet til sentralbordets kø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: innringerne venter i en egen sentralbordskø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio holder innringerne; F2 tar den første, Shift+F2 den markerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: innringerne ringer denne konsollens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen sentralbordskø: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -2087,14 +2092,14 @@
     <message>
         <location filename="../../ui/stats_charts.py" line="57"/>
         <location filename="../../ui/stats_text.py" line="23"/>
-        <location filename="../../ui/stats_text.py" line="62"/>
+        <location filename="../../ui/stats_text.py" line="63"/>
         <source>Answered</source>
         <translation>Besvart</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="58"/>
         <location filename="../../ui/stats_text.py" line="24"/>
-        <location filename="../../ui/stats_text.py" line="63"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
         <source>Abandoned</source>
         <translation>Avbrutt</translation>
     </message>
@@ -2111,13 +2116,13 @@
     <message>
         <location filename="../../ui/stats_charts.py" line="73"/>
         <location filename="../../ui/stats_text.py" line="20"/>
-        <location filename="../../ui/stats_text.py" line="62"/>
+        <location filename="../../ui/stats_text.py" line="63"/>
         <source>Offered</source>
         <translation>Tilbudt</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="74"/>
-        <location filename="../../ui/stats_text.py" line="76"/>
+        <location filename="../../ui/stats_text.py" line="77"/>
         <source>Answered within %1 s</source>
         <translation>Besvart innen %1 s</translation>
     </message>
@@ -2138,55 +2143,50 @@
     </message>
     <message>
         <location filename="../../ui/stats_text.py" line="30"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Rejected</source>
         <translation>Avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="30"/>
-        <source>Offered calls the operator declined unanswered (busy).</source>
-        <translation>Tilbudte anrop som sentralbordet avviste ubesvart (opptatt).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
+        <location filename="../../ui/stats_text.py" line="35"/>
         <source>Answered within N s</source>
         <translation>Besvart innen N s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="35"/>
+        <location filename="../../ui/stats_text.py" line="36"/>
         <source>Answered calls whose wait was N seconds or less.</source>
         <translation>Besvarte anrop som ventet N sekunder eller kortere.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
+        <location filename="../../ui/stats_text.py" line="37"/>
         <source>Service level (N s)</source>
         <translation>Servicenivå (N s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="37"/>
+        <location filename="../../ui/stats_text.py" line="38"/>
         <source>Answered within N s, divided by offered calls less short abandons.</source>
         <translation>Besvart innen N s, delt på tilbudte anrop minus korte avbrudd.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="39"/>
         <source>Wait</source>
         <translation>Ventetid</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="42"/>
         <source>Abandoned after</source>
         <translation>Avbrutt etter</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
+        <location filename="../../ui/stats_text.py" line="32"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Overflowed</source>
         <translation>Til overløp</translation>
     </message>
     <message>
         <location filename="../../ui/stats_text.py" line="20"/>
-        <source>Calls that rang at a console, answered or not, and callers who left the exchange&apos;s queue unanswered.</source>
-        <translation>Anrop som ringte på en konsoll, besvart eller ikke, og innringere som forlot sentralens kø ubesvart.</translation>
+        <source>Calls that rang at a console (or found it full), and callers who left the exchange&apos;s queue unanswered.</source>
+        <translation>Anrop som ringte på en konsoll (eller fant den full), og innringere som forlot sentralens kø ubesvart.</translation>
     </message>
     <message>
         <location filename="../../ui/stats_text.py" line="24"/>
@@ -2194,140 +2194,145 @@
         <translation>Tilbudte anrop der innringeren la på ubesvart, på en konsoll eller i kø i sentralen.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
+        <location filename="../../ui/stats_text.py" line="30"/>
+        <source>Offered calls declined unanswered: by the operator (busy), a full console or its ring limit.</source>
+        <translation>Tilbudte anrop som ble avvist ubesvart: av sentralbordet (opptatt), av en full konsoll eller ved dens ringegrense.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="32"/>
         <source>Callers the exchange&apos;s queue sent on to its overflow number; in the service level, not answered.</source>
         <translation>Innringere som sentralens kø sendte videre til overløpsnummeret; med i servicenivået som ikke besvart.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="39"/>
         <source>From offered (joining the queue) to answered, over answered calls; mean, median and 90th percentile.</source>
         <translation>Fra tilbudt (inngang i køen) til besvart, over besvarte anrop; gjennomsnitt, median og 90. persentil.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="42"/>
         <source>From offered (joining the queue) to the caller hanging up, over abandoned calls; mean and median.</source>
         <translation>Fra tilbudt (inngang i køen) til innringeren la på, over avbrutte anrop; gjennomsnitt og median.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="44"/>
+        <location filename="../../ui/stats_text.py" line="45"/>
         <source>Time to connect</source>
         <translation>Tid til setting over</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="44"/>
+        <location filename="../../ui/stats_text.py" line="45"/>
         <source>From answered until transferred or ended, over answered calls; mean and median.</source>
         <translation>Fra besvart til anropet ble satt over eller avsluttet, over besvarte anrop; gjennomsnitt og median.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
-        <location filename="../../ui/stats_text.py" line="72"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="73"/>
         <source>Transfers</source>
         <translation>Overføringer</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
         <source>Answered calls that ended transferred.</source>
         <translation>Besvarte anrop som endte med overføring.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
-        <location filename="../../ui/stats_text.py" line="72"/>
+        <location filename="../../ui/stats_text.py" line="48"/>
+        <location filename="../../ui/stats_text.py" line="73"/>
         <source>Recalls</source>
         <translation>Tilbakekomster</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="48"/>
         <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
         <translation>Anrop som kom tilbake til sentralbordet etter en mislykket eller ubesvart overføring.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="49"/>
-        <location filename="../../ui/stats_text.py" line="73"/>
+        <location filename="../../ui/stats_text.py" line="50"/>
+        <location filename="../../ui/stats_text.py" line="74"/>
         <source>Call-backs done</source>
         <translation>Utførte tilbakeringinger</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="49"/>
+        <location filename="../../ui/stats_text.py" line="50"/>
         <source>Call-back list entries marked done.</source>
         <translation>Oppføringer på tilbakeringingslisten som er merket som utført.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Hour</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="55"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Week</source>
         <translation>Uke</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="55"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
+        <location filename="../../ui/stats_text.py" line="57"/>
         <source>Service</source>
         <translation>Tjeneste</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
+        <location filename="../../ui/stats_text.py" line="57"/>
         <source>Console</source>
         <translation>Konsoll</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="64"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
         <source>Short abandons (&lt;= %1 s)</source>
         <translation>Korte avbrudd (&lt;= %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="66"/>
+        <location filename="../../ui/stats_text.py" line="67"/>
         <source>Mean wait (s)</source>
         <translation>Gjennomsnittlig ventetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="66"/>
+        <location filename="../../ui/stats_text.py" line="67"/>
         <source>Median wait (s)</source>
         <translation>Median ventetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="67"/>
+        <location filename="../../ui/stats_text.py" line="68"/>
         <source>90th percentile wait (s)</source>
         <translation>Ventetid, 90. persentil (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="68"/>
+        <location filename="../../ui/stats_text.py" line="69"/>
         <source>Mean abandoned after (s)</source>
         <translation>Avbrutt etter, gjennomsnitt (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="69"/>
+        <location filename="../../ui/stats_text.py" line="70"/>
         <source>Median abandoned after (s)</source>
         <translation>Avbrutt etter, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="70"/>
+        <location filename="../../ui/stats_text.py" line="71"/>
         <source>Mean time to connect (s)</source>
         <translation>Tid til setting over, gjennomsnitt (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="71"/>
+        <location filename="../../ui/stats_text.py" line="72"/>
         <source>Median time to connect (s)</source>
         <translation>Tid til setting over, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="77"/>
+        <location filename="../../ui/stats_text.py" line="78"/>
         <source>Service level %1 s</source>
         <translation>Servicenivå %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="82"/>
+        <location filename="../../ui/stats_text.py" line="83"/>
         <source>Total</source>
         <translation>Totalt</translation>
     </message>
@@ -2557,17 +2562,17 @@
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../../ui/window_state.py" line="35"/>
+        <location filename="../../ui/window_state.py" line="37"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="35"/>
+        <location filename="../../ui/window_state.py" line="37"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="36"/>
+        <location filename="../../ui/window_state.py" line="38"/>
         <source>Default text size</source>
         <translation>Normal tekststørrelse</translation>
     </message>

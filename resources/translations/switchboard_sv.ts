@@ -247,6 +247,11 @@
         <source>unanswered (ring limit)</source>
         <translation>obesvarat (ringgräns)</translation>
     </message>
+    <message>
+        <location filename="../../ui/call_log_model.py" line="84"/>
+        <source>refused: console full</source>
+        <translation>avvisat: konsolen full</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/call_log_model.py" line="98"/>
         <source>%n call(s)</source>
@@ -441,22 +446,22 @@
         <translation>Bygger sökindexet…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="121"/>
+        <location filename="../../app/lookup/console.py" line="122"/>
         <source>Loading directory…</source>
         <translation>Läser in katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="141"/>
+        <location filename="../../app/lookup/console.py" line="145"/>
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunde inte öppnas: %1</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="143"/>
+        <location filename="../../app/lookup/console.py" line="147"/>
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="146"/>
+        <location filename="../../app/lookup/console.py" line="150"/>
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -593,34 +598,34 @@
         <translation>Ring upp</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="147"/>
-        <location filename="../../ui/desk_panel.py" line="168"/>
+        <location filename="../../ui/desk_panel.py" line="152"/>
+        <location filename="../../ui/desk_panel.py" line="173"/>
         <source>No calls waiting</source>
         <translation>Inga samtal väntar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="152"/>
+        <location filename="../../ui/desk_panel.py" line="157"/>
         <source>Select a waiting call first</source>
         <translation>Välj ett väntande samtal först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="182"/>
+        <location filename="../../ui/desk_panel.py" line="187"/>
         <source>No call to hold or take back</source>
         <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="189"/>
-        <location filename="../../ui/desk_panel.py" line="233"/>
+        <location filename="../../ui/desk_panel.py" line="194"/>
+        <location filename="../../ui/desk_panel.py" line="238"/>
         <source>No call for that</source>
         <translation>Inget samtal för det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="198"/>
+        <location filename="../../ui/desk_panel.py" line="203"/>
         <source>Select a person or number in the directory first</source>
         <translation>Välj en person eller ett nummer i katalogen först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="310"/>
+        <location filename="../../ui/desk_panel.py" line="315"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har varit i vänteläge i %2</translation>
     </message>
@@ -870,42 +875,42 @@
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -913,27 +918,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -941,12 +946,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -954,42 +959,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Ansluten till växelns kö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: uppringarna väntar i en egen växelkö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio håller uppringarna; F2 tar den första, Skift+F2 den markerade.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: uppringarna ringer den här konsolens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen växelkö: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -2087,14 +2092,14 @@
     <message>
         <location filename="../../ui/stats_charts.py" line="57"/>
         <location filename="../../ui/stats_text.py" line="23"/>
-        <location filename="../../ui/stats_text.py" line="62"/>
+        <location filename="../../ui/stats_text.py" line="63"/>
         <source>Answered</source>
         <translation>Besvarade</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="58"/>
         <location filename="../../ui/stats_text.py" line="24"/>
-        <location filename="../../ui/stats_text.py" line="63"/>
+        <location filename="../../ui/stats_text.py" line="64"/>
         <source>Abandoned</source>
         <translation>Avbrutna</translation>
     </message>
@@ -2111,13 +2116,13 @@
     <message>
         <location filename="../../ui/stats_charts.py" line="73"/>
         <location filename="../../ui/stats_text.py" line="20"/>
-        <location filename="../../ui/stats_text.py" line="62"/>
+        <location filename="../../ui/stats_text.py" line="63"/>
         <source>Offered</source>
         <translation>Erbjudna</translation>
     </message>
     <message>
         <location filename="../../ui/stats_charts.py" line="74"/>
-        <location filename="../../ui/stats_text.py" line="76"/>
+        <location filename="../../ui/stats_text.py" line="77"/>
         <source>Answered within %1 s</source>
         <translation>Besvarade inom %1 s</translation>
     </message>
@@ -2138,55 +2143,50 @@
     </message>
     <message>
         <location filename="../../ui/stats_text.py" line="30"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Rejected</source>
         <translation>Avvisade</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="30"/>
-        <source>Offered calls the operator declined unanswered (busy).</source>
-        <translation>Erbjudna samtal som telefonisten avvisade obesvarade (upptaget).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_text.py" line="34"/>
+        <location filename="../../ui/stats_text.py" line="35"/>
         <source>Answered within N s</source>
         <translation>Besvarade inom N s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="35"/>
+        <location filename="../../ui/stats_text.py" line="36"/>
         <source>Answered calls whose wait was N seconds or less.</source>
         <translation>Besvarade samtal som väntade N sekunder eller kortare.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="36"/>
+        <location filename="../../ui/stats_text.py" line="37"/>
         <source>Service level (N s)</source>
         <translation>Servicenivå (N s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="37"/>
+        <location filename="../../ui/stats_text.py" line="38"/>
         <source>Answered within N s, divided by offered calls less short abandons.</source>
         <translation>Besvarade inom N s, delat med erbjudna samtal minus korta avbrott.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="39"/>
         <source>Wait</source>
         <translation>Väntetid</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="42"/>
         <source>Abandoned after</source>
         <translation>Avbrutet efter</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
-        <location filename="../../ui/stats_text.py" line="65"/>
+        <location filename="../../ui/stats_text.py" line="32"/>
+        <location filename="../../ui/stats_text.py" line="66"/>
         <source>Overflowed</source>
         <translation>Till överflöde</translation>
     </message>
     <message>
         <location filename="../../ui/stats_text.py" line="20"/>
-        <source>Calls that rang at a console, answered or not, and callers who left the exchange&apos;s queue unanswered.</source>
-        <translation>Samtal som ringde på en konsol, besvarade eller inte, och inringare som lämnade växelns kö obesvarade.</translation>
+        <source>Calls that rang at a console (or found it full), and callers who left the exchange&apos;s queue unanswered.</source>
+        <translation>Samtal som ringde på en konsol (eller fann den full), och inringare som lämnade växelns kö obesvarade.</translation>
     </message>
     <message>
         <location filename="../../ui/stats_text.py" line="24"/>
@@ -2194,140 +2194,145 @@
         <translation>Erbjudna samtal där inringaren lade på obesvarad, på en konsol eller i kö i växeln.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="31"/>
+        <location filename="../../ui/stats_text.py" line="30"/>
+        <source>Offered calls declined unanswered: by the operator (busy), a full console or its ring limit.</source>
+        <translation>Erbjudna samtal som avvisades obesvarade: av telefonisten (upptaget), av en full konsol eller vid dess ringgräns.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_text.py" line="32"/>
         <source>Callers the exchange&apos;s queue sent on to its overflow number; in the service level, not answered.</source>
         <translation>Inringare som växelns kö skickade vidare till sitt överflödsnummer; ingår i servicenivån som ej besvarade.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="38"/>
+        <location filename="../../ui/stats_text.py" line="39"/>
         <source>From offered (joining the queue) to answered, over answered calls; mean, median and 90th percentile.</source>
         <translation>Från erbjudet (inträde i kön) till besvarat, över besvarade samtal; medelvärde, median och 90:e percentil.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="41"/>
+        <location filename="../../ui/stats_text.py" line="42"/>
         <source>From offered (joining the queue) to the caller hanging up, over abandoned calls; mean and median.</source>
         <translation>Från erbjudet (inträde i kön) tills inringaren lade på, över avbrutna samtal; medelvärde och median.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="44"/>
+        <location filename="../../ui/stats_text.py" line="45"/>
         <source>Time to connect</source>
         <translation>Tid till koppling</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="44"/>
+        <location filename="../../ui/stats_text.py" line="45"/>
         <source>From answered until transferred or ended, over answered calls; mean and median.</source>
         <translation>Från besvarat tills samtalet kopplades eller avslutades, över besvarade samtal; medelvärde och median.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
-        <location filename="../../ui/stats_text.py" line="72"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="73"/>
         <source>Transfers</source>
         <translation>Kopplingar</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="46"/>
+        <location filename="../../ui/stats_text.py" line="47"/>
         <source>Answered calls that ended transferred.</source>
         <translation>Besvarade samtal som slutade kopplade.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
-        <location filename="../../ui/stats_text.py" line="72"/>
+        <location filename="../../ui/stats_text.py" line="48"/>
+        <location filename="../../ui/stats_text.py" line="73"/>
         <source>Recalls</source>
         <translation>Återkomster</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="47"/>
+        <location filename="../../ui/stats_text.py" line="48"/>
         <source>Calls that came back to the operator after a failed or unanswered transfer.</source>
         <translation>Samtal som kom tillbaka till telefonisten efter en misslyckad eller obesvarad koppling.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="49"/>
-        <location filename="../../ui/stats_text.py" line="73"/>
+        <location filename="../../ui/stats_text.py" line="50"/>
+        <location filename="../../ui/stats_text.py" line="74"/>
         <source>Call-backs done</source>
         <translation>Utförda återuppringningar</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="49"/>
+        <location filename="../../ui/stats_text.py" line="50"/>
         <source>Call-back list entries marked done.</source>
         <translation>Poster på återuppringningslistan som markerats som klara.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="54"/>
+        <location filename="../../ui/stats_text.py" line="55"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="55"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Week</source>
         <translation>Vecka</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="55"/>
+        <location filename="../../ui/stats_text.py" line="56"/>
         <source>Month</source>
         <translation>Månad</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
+        <location filename="../../ui/stats_text.py" line="57"/>
         <source>Service</source>
         <translation>Tjänst</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="56"/>
+        <location filename="../../ui/stats_text.py" line="57"/>
         <source>Console</source>
         <translation>Konsol</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="64"/>
+        <location filename="../../ui/stats_text.py" line="65"/>
         <source>Short abandons (&lt;= %1 s)</source>
         <translation>Korta avbrott (&lt;= %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="66"/>
+        <location filename="../../ui/stats_text.py" line="67"/>
         <source>Mean wait (s)</source>
         <translation>Medelväntetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="66"/>
+        <location filename="../../ui/stats_text.py" line="67"/>
         <source>Median wait (s)</source>
         <translation>Medianväntetid (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="67"/>
+        <location filename="../../ui/stats_text.py" line="68"/>
         <source>90th percentile wait (s)</source>
         <translation>Väntetid, 90:e percentil (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="68"/>
+        <location filename="../../ui/stats_text.py" line="69"/>
         <source>Mean abandoned after (s)</source>
         <translation>Avbrutet efter, medel (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="69"/>
+        <location filename="../../ui/stats_text.py" line="70"/>
         <source>Median abandoned after (s)</source>
         <translation>Avbrutet efter, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="70"/>
+        <location filename="../../ui/stats_text.py" line="71"/>
         <source>Mean time to connect (s)</source>
         <translation>Tid till koppling, medel (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="71"/>
+        <location filename="../../ui/stats_text.py" line="72"/>
         <source>Median time to connect (s)</source>
         <translation>Tid till koppling, median (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="77"/>
+        <location filename="../../ui/stats_text.py" line="78"/>
         <source>Service level %1 s</source>
         <translation>Servicenivå %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_text.py" line="82"/>
+        <location filename="../../ui/stats_text.py" line="83"/>
         <source>Total</source>
         <translation>Totalt</translation>
     </message>
@@ -2557,17 +2562,17 @@
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../../ui/window_state.py" line="35"/>
+        <location filename="../../ui/window_state.py" line="37"/>
         <source>Larger text</source>
         <translation>Större text</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="35"/>
+        <location filename="../../ui/window_state.py" line="37"/>
         <source>Smaller text</source>
         <translation>Mindre text</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="36"/>
+        <location filename="../../ui/window_state.py" line="38"/>
         <source>Default text size</source>
         <translation>Normal textstorlek</translation>
     </message>

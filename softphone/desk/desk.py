@@ -29,7 +29,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from softphone.desk.exchange_rows import ExchangeRows
-from softphone.desk.logbook import callback_of, outcome_of, record_of
+from softphone.desk.logbook import callback_of, outcome_of, record_of, refused_record
 from softphone.desk.phone import DeskPhone
 from softphone.desk.queue import QueueIds
 from softphone.desk.records import (
@@ -47,7 +47,17 @@ from softphone.desk.records import (
     Stage,
 )
 from softphone.desk.settings import DeskSettings
-from softphone.model import Call, CallChanged, CallState, PhoneError, PhoneEvent, Refusal, TransferProgress
+from softphone.identity import CallerIdentity
+from softphone.model import (
+    Call,
+    CallChanged,
+    CallRefused,
+    CallState,
+    PhoneError,
+    PhoneEvent,
+    Refusal,
+    TransferProgress,
+)
 from softphone.reasons import CallEnd, EndReason, end_reason
 
 log = logging.getLogger(__name__)
@@ -320,6 +330,8 @@ class OperatorDesk(ExchangeRows):
                 self._call_changed(event.call, event.previous)
         elif isinstance(event, TransferProgress):
             self._transfer_progress(event)
+        elif isinstance(event, CallRefused):
+            self._refused(event)
 
     def _call_changed(self, snap: Call, previous: Call | None) -> None:
         call = self._calls.get(snap.id)
@@ -341,13 +353,23 @@ class OperatorDesk(ExchangeRows):
             row, reason = self._resumed(row), "resumed"
         self._put(row, reason)
 
+    def _priority(self, caller: CallerIdentity) -> PriorityClass:
+        priority = self.settings.rules.classify(caller.number, caller.dialled)
+        if caller.unverified and priority is PriorityClass.EMERGENCY:
+            priority = PriorityClass.NORMAL  # anyone can claim to be 112: only the trust domain may say so
+        return priority
+
+    def _refused(self, event: CallRefused) -> None:
+        """A caller the phone could not take (every call slot in use): in the call log, counted, never a row."""
+        caller = replace(event.remote, display_name=self._name_of(event.remote.number) or event.remote.display_name)
+        reason = f"refused: every line of the console was in use ({event.code})"
+        self._emit(CallLogged(refused_record(caller, self._priority(event.remote), self._wall(), reason)))
+
     def _new_row(self, snap: Call) -> DeskCall:
         incoming = snap.state is CallState.RINGING
         number, dialled = snap.remote.number, snap.remote.dialled
         name = self._name_of(number) or snap.remote.display_name
-        priority = self.settings.rules.classify(number, dialled)
-        if snap.remote.unverified and priority is PriorityClass.EMERGENCY:
-            priority = PriorityClass.NORMAL  # anyone can claim to be 112: only the trust domain may say so
+        priority = self._priority(snap.remote)
         return DeskCall(snap.id, number, name, dialled, priority, Stage.WAITING if incoming else Stage.ACTIVE,
                         self._clock(), self._wall(), incoming=incoming, line=snap)
 

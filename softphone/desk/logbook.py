@@ -10,8 +10,10 @@ from softphone.desk.records import (
     CallRecord,
     DeskCall,
     Outcome,
+    PriorityClass,
     Stage,
 )
+from softphone.identity import CallerIdentity
 from softphone.reasons import CallEnd, EndReason
 
 
@@ -49,6 +51,15 @@ def record_of(call: DeskCall, outcome: Outcome, *, now: float, wall: datetime, e
         held_s=held, hold_count=call.hold_count, consulted=call.consulted,
         transferred_to=call.transfer_target if outcome is Outcome.TRANSFERRED else "",
         outcome=outcome, time_to_connect_s=connect, recalled=bool(call.recall_target), end_reason=end_reason)
+
+
+def refused_record(caller: CallerIdentity, priority: PriorityClass, wall: datetime, end_reason: str) -> CallRecord:
+    """A caller the phone refused before it rang (every call slot in use): logged, never a desk row."""
+    return CallRecord(
+        number=caller.number, name=caller.display_name, dialled=caller.dialled, priority=priority, incoming=True,
+        offered_at=wall, answered_at=None, ended_at=wall, waiting_s=0.0, held_s=0.0, hold_count=0, consulted=(),
+        transferred_to="", outcome=Outcome.REFUSED_FULL, time_to_connect_s=None, recalled=False,
+        end_reason=end_reason)
 
 
 def callback_of(call: DeskCall, outcome: Outcome, wall: datetime) -> CallbackEntry | None:

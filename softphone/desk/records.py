@@ -42,6 +42,7 @@ class Outcome(Enum):
     REJECTED = "rejected"  # the operator declined it unanswered
     NOT_CONNECTED = "not_connected"  # answered, but the call never came up (e.g. the answer was lost)
     UNANSWERED = "unanswered"  # rang until the console's ring limit ([sip] ring_timeout) and was refused
+    REFUSED_FULL = "refused_full"  # never rang: every call slot of the console was in use (486)
     OUTGOING = "outgoing"  # the operator's own call
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from softphone.identity import CallerIdentity
-from softphone.model import Call, CallDirection, CallState, PhoneError, TransferProgress
+from softphone.model import Call, CallDirection, CallRefused, CallState, PhoneError, TransferProgress
 from softphone.reasons import CallEnd, EndReason, end_reason
 from tests.helpers.fake_phone import FakePhone
 
@@ -35,6 +35,11 @@ class FakeSwitchboardPhone(FakePhone):
         self._next += 1
         self._change(call, "incoming call")
         return call.id
+
+    def refuse_full(self, name: str, number: str, dialled: str = "") -> None:
+        """An INVITE arrives while every call slot is in use: pjsua answers 486 before any call exists."""
+        self._pending.append(CallRefused(CallerIdentity(name, number, f"sip:{number}@example.com", dialled=dialled),
+                                         486, "Busy Here"))
 
     def call_on_hold(self, call_id: int) -> bool:
         return self._get(call_id).on_hold

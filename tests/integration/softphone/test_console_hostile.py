@@ -15,6 +15,7 @@ from tests.helpers.desk import Desk, desk_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.raw_sip import RawUdp, Reachability, invite, malformed_datagrams
 from tests.helpers.sip_peer import SipPeer
+from ui.call_log_model import COLUMNS
 from ui.desk_model import DeskList
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
@@ -142,3 +143,29 @@ def test_a_caller_with_a_3_5_kb_invite_is_answered_with_f2_connects_and_is_logge
         desk.wait(desk.empty)
         desk.wait(lambda: desk.logged("2621"))
         assert [call.outcome for call in desk.logged("2621")] == ["handled"]
+
+
+def test_a_caller_refused_because_every_line_is_in_use_is_in_the_call_log(
+        kamailio: Kamailio, raw: Callable[[str], RawUdp], qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
+    """The wheel holds four calls; the fifth caller got 486 and left no trace anywhere."""
+    callers = raw("127.0.0.1")
+    with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
+        for n in range(4):
+            callers.send(invite("127.0.0.1", callers.address, caller=f"467020000{n}", call_id=f"waiting-{n}"),
+                         ("127.0.0.1", kamailio.port))
+        desk.wait(lambda: desk.rows(DeskList.WAITING) == 4)
+        callers.send(invite("127.0.0.1", callers.address, caller="46702999", call_id="fifth"),
+                     ("127.0.0.1", kamailio.port))
+        desk.wait(lambda: callers.finals().get("fifth") == 486)
+        desk.wait(lambda: desk.logged("46702999"))
+        assert [call.outcome for call in desk.logged("46702999")] == ["refused_full"]
+        assert desk.rows(DeskList.WAITING) == 4
+        model = desk.call_log.model
+        row = next(r for r, call in enumerate(model.calls()) if call.number == "46702999")
+        assert model.index(row, COLUMNS.index("outcome")).data() == "refused: console full"
+        for _ in range(4):
+            desk.key("F12")  # declines the next waiting caller
+            qtbot.wait(100)
+        desk.wait(desk.empty)
+

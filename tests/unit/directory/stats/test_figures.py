@@ -100,3 +100,11 @@ def test_the_readme_shows_the_same_definitions() -> None:
     readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
     assert "### Call measurement: definitions" in readme
     assert definitions_markdown() in readme
+
+
+def test_callers_a_full_console_refused_or_its_ring_limit_ended_are_offered_and_rejected() -> None:
+    calls = [call("refused_full", 0, answered=False), call("unanswered", 300, answered=False),
+             call("rejected", 3, answered=False), call("handled", 4)]
+    result = figures(tally_all(calls), StatsRules(short_abandon_s=5, service_levels_s=(20,)))
+    assert (result.offered, result.answered, result.abandoned, result.rejected) == (4, 1, 0, 3)
+    assert result.service_level == {20: pytest.approx(1 / 4)}

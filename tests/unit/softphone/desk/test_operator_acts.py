@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from softphone.desk.records import CallLogged, Outcome, Stage
+from softphone.desk.records import CallLogged, Outcome, PriorityClass, Stage
 from softphone.model import CallState, PhoneError
 from softphone.reasons import CallEnd, EndReason
 from tests.unit.softphone.desk.conftest import Desk
@@ -162,3 +162,17 @@ def test_a_caller_refused_at_the_ring_limit_is_logged_unanswered_and_kept_for_a_
     assert [e.number for e in desk.desk.callbacks] == ["+4670999777"]
     [logged] = desk.of(CallLogged)
     assert logged.record.end_reason == "unanswered for 300 s (ring limit)"
+
+
+def test_a_caller_refused_because_every_line_was_in_use_is_logged_and_never_a_row(desk: Desk) -> None:
+    desk.phone.refuse_full("", "112", "+4631000")
+    desk.phone.refuse_full("", "+4670111222", "+4631000")
+    desk.pump()
+    records = [e.record for e in desk.of(CallLogged)]
+    assert [(r.number, r.name, r.outcome, r.incoming, r.answered_at) for r in records] == [
+        ("112", "", Outcome.REFUSED_FULL, True, None),
+        ("+4670111222", "Anna Lind (directory)", Outcome.REFUSED_FULL, True, None)]
+    assert records[0].priority is PriorityClass.EMERGENCY
+    assert records[0].end_reason == "refused: every line of the console was in use (486)"
+    assert desk.desk.calls == ()
+    assert desk.desk.callbacks == []
