@@ -8,21 +8,21 @@ label too: the last thing announced stays in the status bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from directory.number_display import NumberDisplay
 from softphone.desk.records import DeskCall, DeskChanged, PriorityClass, Stage
+from ui.elided_label import ElidedLabel
 
 
-class Announcer(QLabel):
-    """The live status label; `announce` raises the accessibility event for its text."""
+class Announcer(ElidedLabel):
+    """The live status label (plain text: caller names are caller-supplied; cut to fit, so a long name never
+    widens the window); `announce` raises the accessibility event for its whole text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("announcement")
-        self.setTextFormat(Qt.TextFormat.PlainText)  # caller names are caller-supplied
         self.setAccessibleDescription(self.tr("The last new caller, warning or error"))
         self.setAccessibleName(self.tr("No announcements"))
         self.announced: list[str] = []  # what was said, for tests and the window's own checks

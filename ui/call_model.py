@@ -36,7 +36,7 @@ class CallListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._calls):
             return None
         call = self._calls[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tooltip: all of a cut line
             return self.describe(call)
         if role == CALL_ROLE:
             return call

@@ -54,6 +54,7 @@ _COLUMNS = {
     DeskList.RECALLS: ("caller", "target", "why", "held"),
 }
 _TIME_COLUMNS = ("waiting", "talking", "held", "since")
+_TEXT_COLUMNS = ("caller", "number", "dialled", "note", "target", "why")
 
 
 def _sort_key(call: DeskCall) -> tuple[int, float, int]:
@@ -92,6 +93,8 @@ class DeskListModel(QAbstractTableModel):
         call = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(call, self.columns[index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[index.column()] in _TEXT_COLUMNS:
+            return self._cell(call, self.columns[index.column()])  # the whole of a name cut to the column
         if role == DESK_CALL_ROLE:
             return call
         if role == CALL_ID_ROLE:

@@ -29,6 +29,7 @@ from directory.number_display import NumberDisplay
 from softphone.desk.records import DeskCall, DeskChanged, Stage
 from softphone.model import CallState, PhoneError, Registration, RegistrationStatus
 from ui.call_model import CALL_ROLE, CallListModel
+from ui.elided_label import ElidedLabel, break_long_words
 from ui.phone_text import PhoneText
 
 if TYPE_CHECKING:
@@ -81,13 +82,14 @@ class PhonePanel(QWidget):
         self.call_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.call_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.call_list.setMaximumHeight(96)
-        self.caller = _plain()
+        # Names and numbers are one line each, cut to the dock's width (a long name never widens it).
+        self.caller = ElidedLabel()
         self.caller.setObjectName("callerLabel")
         font = self.caller.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.caller.setFont(font)
-        self.detail = _plain()
+        self.detail = ElidedLabel()
         self.texts = PhoneText(self)
         self.message = _plain()
         self.message.setObjectName("phoneMessage")
@@ -202,7 +204,7 @@ class PhonePanel(QWidget):
                 text += " " + self.tr("(retrying in %1 s)").replace("%1", seconds)
         else:
             text = self.tr("Phone off: calls cannot be made or received")
-        self.indicator.setText(text)
+        self.indicator.setText(break_long_words(text))  # a server's error text may hold a long word
         self.indicator.setStyleSheet(f"#registrationIndicator {{ {_STYLES[status]} border-radius: 4px; }}")
 
     def _refresh_controls(self) -> None:
@@ -253,7 +255,8 @@ class PhonePanel(QWidget):
         if gone is not None and gone.line is not None and gone.line.end is not None:
             who = gone.label if gone.name or gone.number else self.tr("Unknown caller")
             why = self.texts.call_end(gone.line.end)
-            self.message.setText(self.tr("Call with %1 ended: %2").replace("%1", who).replace("%2", why))
+            self.message.setText(break_long_words(
+                self.tr("Call with %1 ended: %2").replace("%1", who).replace("%2", why)))
         if event.call is not None and event.previous is None \
                 and (current is None or event.call.stage is not Stage.WAITING):
             row = self.model.row_of(event.call.call_id)
@@ -262,7 +265,7 @@ class PhonePanel(QWidget):
         self._refresh_controls()
 
     def _on_bridge_error_occurred(self, error: PhoneError) -> None:
-        self.message.setText(self.texts.refusal(error))
+        self.message.setText(break_long_words(self.texts.refusal(error)))  # may quote what was typed
 
     # The buttons are the desk's intents, as the keys are (see ui.desk_panel).
 

@@ -182,3 +182,24 @@ def test_call_model_passes_the_model_tester(phone: FakePhone, bridge: DeskBridge
     phone.remote_hangup(second)
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=1000)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_64_character_name_without_spaces_is_cut_to_fit_and_never_widens_the_dock(
+        phone: FakePhone, panel: PhonePanel, qtbot: QtBot) -> None:
+    panel.resize(panel.sizeHint())
+    panel.show()
+    width = panel.minimumSizeHint().width()
+    name = "Anna-KarinLindqvistBergströmHälsocentralenNorraStadsdelenAkuten1"  # 64 characters, no space
+    assert len(name) == 64
+    phone.ring(name, "4670" + "1" * 44)  # and a number as long as a number may be
+    qtbot.waitUntil(lambda: panel.caller.text() == name, timeout=1000)
+    assert panel.minimumSizeHint().width() <= width
+    assert panel.caller.shown_text().endswith("…")
+    assert panel.caller.toolTip() == name
+    assert panel.caller.accessibleName() == name
+    assert panel.model.index(0).data(Qt.ItemDataRole.ToolTipRole) == panel.model.index(0).data()
+    [call] = phone.calls
+    phone.remote_hangup(call.id)
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Call with"), timeout=1000)
+    assert panel.minimumSizeHint().width() <= width
+    assert "…" in panel.message.text()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.desk import Desk, desk_console
@@ -169,3 +170,28 @@ def test_a_caller_refused_because_every_line_is_in_use_is_in_the_call_log(
             qtbot.wait(100)
         desk.wait(desk.empty)
 
+
+def test_a_64_character_name_without_spaces_is_elided_and_widens_no_dock(
+        kamailio: Kamailio, raw: Callable[[str], RawUdp], qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
+    """It widened the phone dock from about 470 to 700 pixels."""
+    name = "Anna-KarinLindqvistBergströmHälsocentralenNorraStadsdelenAkuten1"
+    caller = raw("127.0.0.1")
+    with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
+        qtbot.wait(200)
+        widths = (desk.phone.width(), desk.panels.waiting.width(), desk.window.width())
+        caller.send(invite("127.0.0.1", caller.address, caller="4670333", name=name, call_id="long-name"),
+                    ("127.0.0.1", kamailio.port))
+        desk.wait(lambda: desk.rows(DeskList.WAITING) == 1 and desk.phone.caller.text() == name)
+        qtbot.wait(200)  # a layout pass
+        assert (desk.phone.width(), desk.panels.waiting.width(), desk.window.width()) == widths
+        assert desk.phone.caller.shown_text().endswith("…")
+        assert name in desk.window.announcer.accessibleName()  # said in whole to screen readers
+        model = desk.panels.models[DeskList.WAITING]
+        caller_column = model.columns.index("caller")
+        assert model.index(0, caller_column).data(Qt.ItemDataRole.ToolTipRole) == name
+        desk.key("F12")
+        desk.wait(lambda: 603 in caller.statuses())
+        desk.wait(desk.empty)
+        qtbot.wait(200)
+        assert (desk.phone.width(), desk.panels.waiting.width(), desk.window.width()) == widths
