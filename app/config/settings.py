@@ -35,7 +35,8 @@ class GeneralSettings(Section):
 class StoreSettings(Section):
     url: str = Field(
         "", description="SQLAlchemy URL of the store; empty uses SQLite in the user data folder. "
-                        "PostgreSQL: postgresql+psycopg://user@host/db (password via store.password).")
+                        "PostgreSQL: postgresql+psycopg://user@host/db (password via store.password); a server "
+                        "not on this computer only with its certificate verified (a private CA: ?sslrootcert=PATH).")
     password: SecretRef | None = Field(None, description="Secret reference for the database password.")
     organisation: str = Field(
         "", max_length=100, description="This console's organisation: it reads and writes only that organisation's "

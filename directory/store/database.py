@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from directory.store.notify import announce_changes
 from directory.store.schema_check import NEWER, OLDER, SchemaState, describe, schema_state, script_directory
 from directory.store.tenancy import bind_organisation
+from directory.store.tls import StoreTlsError, verified_url
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -55,6 +56,11 @@ class Store:
             self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False})
             event.listen(self.engine, "connect", _on_sqlite_connect)
         else:
+            try:
+                url = verified_url(url)
+            except StoreTlsError as exc:
+                raise StoreError(str(exc)) from None
+            self.url = url
             # An unreachable server is said within seconds, not after the operating system's TCP timeout.
             self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -17,14 +17,16 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from directory.store.notify import SharedChanges, channel_for
+from directory.store.tls import verified_url
 
 log = logging.getLogger(__name__)
 FIRST_PAUSE_S, LONGEST_PAUSE_S = 0.2, 10.0
 
 
 def libpq_url(url: str) -> str:
-    """A SQLAlchemy ``postgresql+psycopg://`` URL as psycopg's own connection string."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    """A SQLAlchemy ``postgresql+psycopg://`` URL as psycopg's own connection string (TLS verified when the
+    server is remote, as the store's own connections)."""
+    return make_url(verified_url(url)).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 class ChangeListener:

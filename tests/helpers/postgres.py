@@ -24,8 +24,9 @@ def _bindir() -> Path:
 
 
 @contextlib.contextmanager
-def postgres_server() -> Iterator[str]:
-    """Yields a libpq-style base URL ``postgresql+psycopg://switchboard@127.0.0.1:PORT``.
+def postgres_server(host: str = "127.0.0.1", tls: tuple[Path, Path] | None = None) -> Iterator[str]:
+    """Yields a libpq-style base URL ``postgresql+psycopg://switchboard@HOST:PORT``; with ``tls`` (certificate
+    and key files) the server also speaks TLS.
 
     PostgreSQL refuses to run as root, so as root the cluster belongs to the ``postgres`` user.
     """
@@ -38,14 +39,27 @@ def postgres_server() -> Iterator[str]:
     try:
         subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "switchboard",
                         "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], check=True, capture_output=True)
+        if host != "127.0.0.1":  # initdb trusts only loopback clients
+            with (data / "pg_hba.conf").open("a", encoding="utf-8") as hba:
+                hba.write(f"host all all {host}/32 trust\n")
         port = free_port()
+        options: list[str] = []
+        if tls is not None:  # the server's own copies: it insists on owning its key, readable by it alone
+            for source, name in zip(tls, ("server.pem", "server.key"), strict=True):
+                shutil.copy(source, home / name)
+                (home / name).chmod(0o600)
+                if as_user:
+                    shutil.chown(home / name, "postgres")
+            options = ["-c", "ssl=on", "-c", f"ssl_cert_file={home / 'server.pem'}",
+                       "-c", f"ssl_key_file={home / 'server.key'}"]
         server = ManagedProcess(
-            [*as_user, str(bindir / "postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
-             "-k", str(home), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+            [*as_user, str(bindir / "postgres"), "-D", str(data), "-p", str(port), "-h", host,
+             "-k", str(home), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+             *options],
             log=Path(tempfile.mkstemp(prefix="switchboard-pg-", suffix=".log")[1]))
         try:
-            base_url = f"postgresql+psycopg://switchboard@127.0.0.1:{port}"
-            wait_until(lambda: (tcp_open(port) and _accepts(base_url)) or not server.alive(), timeout=30)
+            base_url = f"postgresql+psycopg://switchboard@{host}:{port}"
+            wait_until(lambda: (tcp_open(port, host) and _accepts(base_url)) or not server.alive(), timeout=30)
             assert server.alive(), server.output()
             yield base_url
         finally:
