@@ -26,7 +26,7 @@ LOOK_MS = 30_000
 
 
 def new_callback(entry: CallbackEntry) -> NewCallback:
-    return NewCallback(entry.number, entry.name, entry.dialled, entry.at, entry.stage.value)
+    return NewCallback(entry.number, entry.name, entry.dialled, entry.at, entry.stage.value, entry.queue_id)
 
 
 class CallbackFlow(QObject):

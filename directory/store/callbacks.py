@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from directory.store.database import Store
@@ -30,6 +31,7 @@ class NewCallback:
     dialled: str
     hung_up_at: datetime
     stage: str = ""  # where the caller was when they hung up (the desk's Stage value)
+    queue_id: str = ""  # the exchange's id of a caller who gave up at its queue: one entry however many hear it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +97,32 @@ class CallbackRepository:
         self._console = console[:200]
 
     def add(self, callback: NewCallback, actor: str = "") -> StoredCallback:
+        """The new entry; for a caller of the exchange's queue already on the list (every console hears of
+        them, several at once), the entry that is there, with no second one and no second audit row."""
         now = datetime.now(UTC)
-        with self._store.transaction() as session:
-            row = CallbackRow(
-                number=callback.number[:100], name=callback.name[:200], dialled=callback.dialled[:100],
-                hung_up_at=callback.hung_up_at, stage=callback.stage[:20], console=self._console, state=WAITING,
-                claimed_by="", done_by="", version=1)
-            session.add(row)
-            session.flush()
-            self._audit(session, row.id, action="added", actor=actor, at=now, version=1)
-            return _stored(row)
+        queue_id = callback.queue_id[:40]
+        if queue_id and (found := self._by_queue_id(queue_id)) is not None:
+            return found
+        try:
+            with self._store.transaction() as session:
+                row = CallbackRow(
+                    number=callback.number[:100], name=callback.name[:200], dialled=callback.dialled[:100],
+                    hung_up_at=callback.hung_up_at, stage=callback.stage[:20], console=self._console,
+                    state=WAITING, claimed_by="", done_by="", version=1, queue_id=queue_id)
+                session.add(row)
+                session.flush()
+                self._audit(session, row.id, action="added", actor=actor, at=now, version=1)
+                return _stored(row)
+        except IntegrityError:
+            found = self._by_queue_id(queue_id) if queue_id else None
+            if found is None:
+                raise
+            return found  # another console added the same caller a moment before: theirs is the entry
+
+    def _by_queue_id(self, queue_id: str) -> StoredCallback | None:
+        with self._store.sessions() as session:
+            row = session.scalars(select(CallbackRow).where(CallbackRow.queue_id == queue_id)).first()
+            return _stored(row) if row is not None else None
 
     def open(self) -> list[StoredCallback]:
         """Waiting and claimed call-backs, newest first: the Call back panel's list."""

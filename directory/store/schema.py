@@ -22,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -237,7 +238,9 @@ class CallbackRow(Base):
     """
 
     __tablename__ = "callbacks"
-    __table_args__ = (Index("ix_callbacks_state", "state", "hung_up_at"),)
+    __table_args__ = (Index("ix_callbacks_state", "state", "hung_up_at"),
+                      Index("ux_callbacks_queue_id", "organisation", "queue_id", unique=True,
+                            sqlite_where=text("queue_id <> ''"), postgresql_where=text("queue_id <> ''")))
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(200), default="")
@@ -252,6 +255,8 @@ class CallbackRow(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
+    # The exchange's queue id of a caller who gave up there: every console hears of it, one entry is kept.
+    queue_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class CallbackAuditRow(Base):

@@ -65,6 +65,18 @@ def classify(number: str, dialled: str, rules: dict[str, Any]) -> str:
     return "normal"
 
 
+ID_EPOCH = 1767225600  # 2026-01-01 UTC
+IDS_PER_SECOND = 4
+
+
+def first_value(name: str, now: float) -> int:
+    """Where a counter starts when Kamailio starts. Queue ids ("seq") start from the time, so a restarted
+    exchange never reuses an id of the last run (the consoles' shared call-back list keeps one entry per id)
+    unless that run took more than four callers a second on average; htable's 32-bit integers last until
+    2043 that way. Event numbers start from 0: a console reconnects after a restart and fetches anew."""
+    return int((now - ID_EPOCH) * IDS_PER_SECOND) if name == "seq" else 0
+
+
 def explicit_port(uri: str) -> str:
     """The port a SIP URI names, or "" when it names none ("sip:4711@example.se" means the domain, whatever
     port its exchange listens on; "sip:1000@192.0.2.7:40840" is a console's own contact)."""

@@ -106,7 +106,7 @@ class Queue:
             return int(value)
         with self.locked():
             if KSR.htable.sht_get("qm", name) is None:
-                KSR.htable.sht_seti("qm", name, 0)
+                KSR.htable.sht_seti("qm", name, rules.first_value(name, time.time()))
         return int(KSR.htable.sht_inc("qm", name))
 
     def emit(self, event: dict[str, Any]) -> None:

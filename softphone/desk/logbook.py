@@ -66,4 +66,4 @@ def callback_of(call: DeskCall, outcome: Outcome, wall: datetime) -> CallbackEnt
     """A call-back entry for a caller who gave up or was never answered, when their number is known."""
     if outcome not in CALL_BACK_OUTCOMES or not call.number or not any(ch.isdigit() for ch in call.number):
         return None
-    return CallbackEntry(call.number, call.name, call.dialled, wall, call.stage)
+    return CallbackEntry(call.number, call.name, call.dialled, wall, call.stage, call.queue_id)

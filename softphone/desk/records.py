@@ -115,6 +115,7 @@ class CallbackEntry:
     dialled: str
     at: datetime
     stage: Stage  # where the caller was when they hung up
+    queue_id: str = ""  # the exchange's id of a caller who gave up at its queue (every console hears of them)
 
 
 @dataclass(frozen=True)

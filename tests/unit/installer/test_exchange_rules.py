@@ -74,3 +74,13 @@ def test_rendered_configuration_holds_digests_never_secrets() -> None:
     ("sip:[2001:db8::1]", ""), ("sip:127.0.0.1:5070", "5070")])
 def test_explicit_port_is_only_what_the_uri_names(uri: str, port: str) -> None:
     assert rules.explicit_port(uri) == port
+
+
+def test_queue_ids_start_from_the_time_so_a_restarted_exchange_never_reuses_one() -> None:
+    first_run = rules.first_value("seq", 1_780_000_000.0)  # 2026-05-28
+    callers_in_a_busy_day = 20_000
+    second_run = rules.first_value("seq", 1_780_000_000.0 + 86_400)  # restarted a day later
+    assert second_run > first_run + callers_in_a_busy_day
+    assert rules.ID_PATTERN.match(str(rules.first_value("seq", 2_300_000_000.0)))  # 2042: still an id
+    assert rules.first_value("seq", 2_300_000_000.0) < 2**31  # htable's integers
+    assert rules.first_value("evseq", 1_780_000_000.0) == 0

@@ -138,3 +138,33 @@ def test_migration_0005_goes_down_and_up(store: Store) -> None:
     store.migrate()
     assert {"callbacks", "callback_audit"} <= set(inspect(store.engine).get_table_names())
     assert CallbackRepository(store).open() == []
+
+
+def test_a_caller_who_gave_up_at_the_exchange_is_one_entry_however_many_consoles_hear_of_it(store: Store) -> None:
+    """Every console hears the exchange say the caller left; each, at once, adds them: one entry, one audit."""
+    at_exchange = NewCallback("+4670111222", "Åsa Öberg", "+4631000", T0, "waiting", queue_id="1234567")
+    stores = [Store(store.url) for _ in range(6)]  # each console with its own connections
+    barrier = threading.Barrier(len(stores))
+    added: list[int] = []
+
+    def hear(number: int, own: Store) -> None:
+        barrier.wait()
+        added.append(CallbackRepository(own, console=f"pc-{number}").add(at_exchange, f"op{number}").id)
+
+    threads = [threading.Thread(target=hear, args=pair) for pair in enumerate(stores)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        for own in stores:
+            own.dispose()
+    repo = CallbackRepository(store)
+    (entry,) = repo.open()
+    assert added == [entry.id] * len(stores)
+    assert [step.action for step in repo.history(entry.id)] == ["added"]
+    repo.add(NewCallback("+4670111222", "Åsa Öberg", "+4631000", T0, "waiting", queue_id="1234568"))  # called again
+    repo.add(_new(1, "+4670111222"))  # and on a console's own line, twice: no queue id, two entries
+    repo.add(_new(2, "+4670111222"))
+    assert len(repo.open()) == 4

@@ -101,7 +101,7 @@ def test_callers_taken_by_colleagues_leave_quietly_and_those_who_give_up_are_cal
     desk.desk.queue_left("q1", "picked")
     desk.desk.queue_left("q2", "abandoned")
     assert desk.desk.waiting() == []
-    assert [e.number for e in desk.desk.callbacks] == ["+4670002"]
+    assert [(e.number, e.queue_id) for e in desk.desk.callbacks] == [("+4670002", "q2")]  # one entry, shared
     assert len(desk.of(CallbackAdded)) == 1
     assert desk.of(CallLogged) == []  # the exchange records every caller's life in the store
     assert [e.reason for e in desk.of(DeskChanged) if e.call is None] == ["picked", "abandoned"]
