@@ -19,7 +19,8 @@ import httpx
 from pydantic import Field
 
 from messaging.settings import HttpSmsSettings
-from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
+from messaging.transports.base import NotSentError, Outgoing, RefusedError
+from messaging.transports.http_request import request
 
 _PLACEHOLDER = re.compile(r"\{(to|text|sender|id)\}")
 TOO_MANY_REQUESTS = 429
@@ -67,19 +68,10 @@ class HttpSmsTransport:
         c = self._config
         body = filled(c.body, {"to": message.recipient, "text": message.text, "sender": c.sender,
                                "id": str(message.id)})
-        where = c.url.split("?", 1)[0]
-        try:
-            if c.format == "json":
-                response = self._client.post(c.url, json=body)
-            else:
-                response = self._client.post(c.url, data=body)
-        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise NotSentError(f"cannot reach the SMS provider {where}: {exc}") from None
-        except httpx.TimeoutException:
-            raise UncertainError(f"the SMS provider {where} did not answer in {c.timeout:g} s; not resent, it "
-                                 "may have been sent") from None
-        except httpx.HTTPError as exc:
-            raise UncertainError(f"the SMS provider {where} failed: {exc}; not resent") from None
+        def send() -> httpx.Response:
+            return self._client.post(c.url, json=body) if c.format == "json" else self._client.post(c.url, data=body)
+
+        response = request(send, "the SMS provider", c.url, c.timeout)
         answer = response.text.strip()[:200]
         if response.is_success:
             try:

@@ -15,7 +15,8 @@ from pydantic import Field
 
 from messaging.settings import KannelSettings
 from messaging.sms_text import is_gsm
-from messaging.transports.base import NotSentError, Outgoing, RefusedError, UncertainError
+from messaging.transports.base import NotSentError, Outgoing, RefusedError
+from messaging.transports.http_request import request
 
 DLR_MASK = 1 | 2 | 8 | 16  # delivered, failed, submitted to the SMSC, rejected by the SMSC
 SERVER_ERROR = 500
@@ -47,16 +48,9 @@ class KannelTransport:
         self._client = client or httpx.Client(timeout=config.timeout)
 
     def send(self, message: Outgoing) -> str:
-        where = self._config.url.split("?", 1)[0]
-        try:
-            response = self._client.get(self._config.url, params=sendsms_params(self._config, message))
-        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise NotSentError(f"cannot reach the SMS gateway {where}: {exc}") from None
-        except httpx.TimeoutException:
-            raise UncertainError(f"the SMS gateway {where} did not answer in {self._config.timeout:g} s; not "
-                                 "resent, it may have been sent") from None
-        except httpx.HTTPError as exc:
-            raise UncertainError(f"the SMS gateway {where} failed: {exc}; not resent") from None
+        c = self._config
+        response = request(lambda: self._client.get(c.url, params=sendsms_params(c, message)), "the SMS gateway",
+                           c.url, c.timeout)
         answer = response.text.strip()
         if response.status_code in (200, 202):
             return f"kannel:{message.id}"

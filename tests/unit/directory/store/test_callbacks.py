@@ -4,7 +4,7 @@ audited, a claim taken by one operator only, nothing lost when the store is open
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -82,22 +82,17 @@ def test_a_stale_version_or_a_finished_call_back_is_a_conflict_not_an_overwrite(
         repo.claim(999_999, "bo")
 
 
-def test_two_operators_racing_to_claim_one_wins_and_the_other_is_told_who(store: Store) -> None:
-    callback = CallbackRepository(store).add(_new(0))
-    operators = [f"op{i}" for i in range(6)]
-    stores = [Store(store.url) for _ in operators]  # each console with its own connections
-    barrier = threading.Barrier(len(operators))
-    won: list[str] = []
-    lost: list[CallbackConflictError] = []
+def _race(store: Store, consoles: int, act: Callable[[int, Store], None]) -> None:
+    """`act(console number, its own store)` in as many threads, started together; each console has its own
+    connections, as on separate computers."""
+    stores = [Store(store.url) for _ in range(consoles)]
+    barrier = threading.Barrier(consoles)
 
-    def race(operator: str, own: Store) -> None:
+    def run(number: int, own: Store) -> None:
         barrier.wait()
-        try:
-            won.append(CallbackRepository(own).claim(callback.id, operator).claimed_by)
-        except CallbackConflictError as exc:
-            lost.append(exc)
+        act(number, own)
 
-    threads = [threading.Thread(target=race, args=pair) for pair in zip(operators, stores, strict=True)]
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(stores)]
     try:
         for thread in threads:
             thread.start()
@@ -106,8 +101,22 @@ def test_two_operators_racing_to_claim_one_wins_and_the_other_is_told_who(store:
     finally:
         for own in stores:
             own.dispose()
+
+
+def test_two_operators_racing_to_claim_one_wins_and_the_other_is_told_who(store: Store) -> None:
+    callback = CallbackRepository(store).add(_new(0))
+    won: list[str] = []
+    lost: list[CallbackConflictError] = []
+
+    def claim(number: int, own: Store) -> None:
+        try:
+            won.append(CallbackRepository(own).claim(callback.id, f"op{number}").claimed_by)
+        except CallbackConflictError as exc:
+            lost.append(exc)
+
+    _race(store, 6, claim)
     assert len(won) == 1
-    assert len(lost) == len(operators) - 1
+    assert len(lost) == 5
     assert all(f"taken by {won[0]}" in str(exc) for exc in lost)
     assert [s.action for s in CallbackRepository(store).history(callback.id)] == ["added", "claimed"]
 
@@ -143,26 +152,12 @@ def test_migration_0005_goes_down_and_up(store: Store) -> None:
 def test_a_caller_who_gave_up_at_the_exchange_is_one_entry_however_many_consoles_hear_of_it(store: Store) -> None:
     """Every console hears the exchange say the caller left; each, at once, adds them: one entry, one audit."""
     at_exchange = NewCallback("+4670111222", "Åsa Öberg", "+4631000", T0, "waiting", queue_id="1234567")
-    stores = [Store(store.url) for _ in range(6)]  # each console with its own connections
-    barrier = threading.Barrier(len(stores))
     added: list[int] = []
-
-    def hear(number: int, own: Store) -> None:
-        barrier.wait()
-        added.append(CallbackRepository(own, console=f"pc-{number}").add(at_exchange, f"op{number}").id)
-
-    threads = [threading.Thread(target=hear, args=pair) for pair in enumerate(stores)]
-    try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-    finally:
-        for own in stores:
-            own.dispose()
+    _race(store, 6, lambda number, own: added.append(
+        CallbackRepository(own, console=f"pc-{number}").add(at_exchange, f"op{number}").id))
     repo = CallbackRepository(store)
     (entry,) = repo.open()
-    assert added == [entry.id] * len(stores)
+    assert added == [entry.id] * 6
     assert [step.action for step in repo.history(entry.id)] == ["added"]
     repo.add(NewCallback("+4670111222", "Åsa Öberg", "+4631000", T0, "waiting", queue_id="1234568"))  # called again
     repo.add(_new(1, "+4670111222"))  # and on a console's own line, twice: no queue id, two entries
