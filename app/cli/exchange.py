@@ -68,7 +68,7 @@ def render_config(config: Config, paths: Paths) -> str:
     tokens = {name: resolve_secret(op.token) for name, op in exchange.operators.items()}
     passwords = {name: resolve_secret(op.sip_password) for name, op in exchange.operators.items()}
     return render(exchange, config.settings.desk, tokens=tokens, sip_passwords=passwords,
-                  records_url=records_url(config, paths))
+                  records_url=records_url(config, paths), organisation=config.settings.store.organisation)
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths) -> int:

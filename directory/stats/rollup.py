@@ -71,9 +71,9 @@ def _add_callbacks(connection: Connection, start: datetime, organisation: str, t
         tallies[(hour_floor(at), dialled or "", console or "")].callbacks_done += 1
 
 
-def _add_left_queue(connection: Connection, start: datetime, tallies: dict[Key, Tally]) -> None:
+def _add_left_queue(connection: Connection, start: datetime, organisation: str, tallies: dict[Key, Tally]) -> None:
     # At no console: the caller never reached one (see exchange_queue for who is counted from where).
-    for caller in left_unanswered(connection, start):
+    for caller in left_unanswered(connection, start, organisation):
         tallies[(hour_floor(caller.joined_at), caller.service, "")].add_left_queue(caller.event, caller.waited_s)
 
 
@@ -108,7 +108,7 @@ def _raw_counts(connection: Connection, start: datetime, organisation: str) -> C
     c = CallLogRow.__table__.c
     offered = Counter(hour_floor(at) for at in connection.scalars(
         select(c.offered_at).where(c.offered_at >= start, c.organisation == organisation, c.direction == "in")))
-    offered.update(hour_floor(caller.joined_at) for caller in left_unanswered(connection, start))
+    offered.update(hour_floor(caller.joined_at) for caller in left_unanswered(connection, start, organisation))
     done: dict[Key, Tally] = defaultdict(Tally)
     _add_callbacks(connection, start, organisation, done)
     counts: Counts = {hour: (n, 0) for hour, n in offered.items()}
@@ -146,7 +146,7 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
             .where(CallStatsHourRow.organisation == organisation).scalar_subquery(),
             select(func.min(CallLogRow.offered_at))
             .where(CallLogRow.organisation == organisation).scalar_subquery())).one())
-        oldest_raw = min((t for t in (oldest_raw, first_left(connection)) if t is not None), default=None)
+        oldest_raw = min((t for t in (oldest_raw, first_left(connection, organisation)) if t is not None), default=None)
         if oldest_raw is None:
             return 0  # nothing to count, and nothing rolled up may be rewritten without its rows
         start = hour_floor(oldest_raw)
@@ -156,7 +156,7 @@ def rollup(store: Store, now: datetime, *, margin: timedelta = LATE_MARGIN) -> i
             return 0  # the usual case when reading figures again: nothing logged since the last rollup
         tallies = tally_hours(_read_calls(connection, start, organisation))
         _add_callbacks(connection, start, organisation, tallies)
-        _add_left_queue(connection, start, tallies)
+        _add_left_queue(connection, start, organisation, tallies)
         kept, _ = _compare(connection, start, organisation, _counts(tallies))
         tallies = {key: tally for key, tally in tallies.items() if key[0] not in kept}
         for row in (CallStatsWaitRow, CallStatsHourRow):

@@ -228,6 +228,7 @@ class ExchangeQueueEventRow(Base):
     operator: Mapped[str | None] = mapped_column(String(40))
     waited_s: Mapped[float] = mapped_column(Float)
     detail: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)  # 0013
 
 
 class CallbackRow(Base):

@@ -121,9 +121,11 @@ class Queue:
             return
         now = time.time()
         values = [caller["id"], event, round(now, 3), caller["number"], caller["name"], caller["dialled"],
-                  caller["class"], operator, round(now - caller["joined_at"], 3), detail]
+                  caller["class"], operator, round(now - caller["joined_at"], 3), detail,
+                  self.s.get("organisation", "")]
         sql = ("INSERT INTO exchange_queue_events (queue_id, event, at, caller_number, caller_name, dialled, "
-               "class, operator, waited_s, detail) VALUES (" + ", ".join(rules.sql_text(v) for v in values) + ")")
+               "class, operator, waited_s, detail, organisation) VALUES ("
+               + ", ".join(rules.sql_text(v) for v in values) + ")")
         if self.s.get("records_async"):
             KSR.sqlops.sql_query_async("records", sql)
         else:

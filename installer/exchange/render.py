@@ -24,7 +24,7 @@ def digest_ha1(user: str, realm: str, password: str) -> str:
 
 
 def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[str, str],
-           sip_passwords: dict[str, str], records_url: str = "", debug: int = 1,
+           sip_passwords: dict[str, str], records_url: str = "", organisation: str = "", debug: int = 1,
            tm_defaults_ms: tuple[int, int] = (60_000, 180_000)) -> str:
     """The cfg text. `tokens`/`sip_passwords`: operator -> resolved secret; `records_url`: a Kamailio
     database URL (sqlite:///path or postgres://user:password@host/db) or empty for no records.
@@ -49,6 +49,7 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
         "events_port": int(settings.events_listen.rpartition(":")[2]),
         "operators": operators,
         "records": bool(records_url),
+        "organisation": settings.organisation or organisation,
         "records_async": records_url.startswith("postgres"),
     }
     db_modules = db_params = ""

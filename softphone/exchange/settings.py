@@ -56,6 +56,8 @@ class ExchangeQueueSettings(Section):
                              "(sqlite:// and an absolute path, or postgres://user@host/db); empty: the "
                              "store's own "
                              "database; \"off\": no records.")
+    organisation: str = Field("", max_length=100, description="The organisation its records belong to in a "
+                              "shared store (statistics count them there); empty: [store] organisation.")
     records_password: SecretRef | None = Field(None, description="Secret reference for the records "
                                                "database password (PostgreSQL).")
     workers: int = Field(4, ge=1, le=64, description="Kamailio worker processes per listener.")

@@ -11,6 +11,7 @@ from tests.unit.directory.stats.test_by_service import (  # noqa: F401 - per-ser
     test_statistics_retention_takes_whole_days,
 )
 from tests.unit.directory.stats.test_exchange_queue import (  # noqa: F401 - the same, with the exchange's records
+    test_an_organisation_counts_only_its_own_exchanges_leavers,
     test_callers_who_left_the_exchanges_queue_count_once,
     test_queue_leavers_are_per_service_and_at_no_console,
     test_queue_leavers_outlive_the_call_logs_retention,

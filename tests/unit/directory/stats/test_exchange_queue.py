@@ -109,3 +109,21 @@ def test_queue_leavers_outlive_the_call_logs_retention(store: Store) -> None:
     (tally,) = load(store, MONDAY.replace(hour=8).astimezone(UTC), MONDAY.replace(hour=10).astimezone(UTC),
                     "service", services=(WARD,)).values()
     assert (tally.offered, tally.answered, tally.overflowed) == (2, 1, 1)
+
+
+def test_an_organisation_counts_only_its_own_exchanges_leavers(store: Store) -> None:
+    """On a shared store, another organisation's exchange records (its `organisation`, migration 0013) are not
+    this organisation's callers."""
+    exchange_morning(store)
+    theirs = [{**row, "organisation": "Kommune B"}
+              for row in life("b1", MONDAY.replace(hour=8, minute=30), ("abandoned", 20.0))]
+    with store.engine.begin() as connection:
+        connection.execute(insert(table("exchange_queue_events", *(column(name) for name in theirs[0]))), theirs)
+    report = measured(store, MONDAY.replace(hour=8), MONDAY.replace(hour=10), "hour", now=NOW)
+    assert (report.total.offered, report.total.abandoned) == (13, 7)  # as without Kommune B's caller
+    other = Store(store.url, "Kommune B")
+    try:
+        mine = measured(other, MONDAY.replace(hour=8), MONDAY.replace(hour=10), "hour", now=NOW).total
+    finally:
+        other.dispose()
+    assert (mine.offered, mine.abandoned, mine.short_abandons) == (1, 1, 0)
