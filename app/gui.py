@@ -24,6 +24,7 @@ from app.logs import setup_logging
 from app.lookup.calendar_setup import calendar_settings
 from app.lookup.console import Console
 from app.lookup.favourites_flow import FavouritesFlow
+from app.lookup.referral_setup import operator_name
 from app.lookup.sync_setup import ldap_sources
 from app.messages.wiring import attach_messages
 from app.screenshot import Screenshot
@@ -95,7 +96,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
                                  hand_back_to=demo_phone.hand_back_to, queue=demo_phone.queue)
     else:
         phone = attach_phone(config, window, console)
-    FavouritesFlow(window, console, paths.data_dir / ("demo" if demo else "") / "favourites.json")
+    FavouritesFlow(window, console, operator_name(config),
+                   paths.data_dir / ("demo" if demo else "") / "favourites.json")
     attach_stats(config, window, console, phone)
     attach_messages(config, window, console, phone, language=language)
     appearance = Appearance(app, config.settings.general.theme)

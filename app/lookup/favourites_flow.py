@@ -1,4 +1,5 @@
-"""Favourites in the console: kept per database in a small JSON file, shown in a dock with live lamps."""
+"""Favourites in the console: kept per operator in the store (shared on PostgreSQL), shown in a dock with live
+lamps. The JSON file earlier versions kept on each PC is taken over once, then renamed `.imported`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.lookup.console import Console
 from directory.presence import Favourite, FavouritesBoard, LineState, line_target
+from directory.store.favourites import FavouritesRepository
 from ui.favourites_model import FavouritesModel
 from ui.favourites_panel import FavouritesPanel
 from ui.main_window import MainWindow
@@ -19,10 +21,11 @@ log = logging.getLogger(__name__)
 
 
 class FavouritesFlow(QObject):
-    def __init__(self, window: MainWindow, console: Console, path: Path) -> None:
+    def __init__(self, window: MainWindow, console: Console, operator: str, legacy_file: Path) -> None:
         super().__init__(window)
-        self.window, self.console, self.path = window, console, path
+        self.window, self.console, self.operator, self.legacy_file = window, console, operator, legacy_file
         self.board = FavouritesBoard()
+        self._edits = 0  # toggles so far: a read that started before one is stale when it comes back
         self._listening = False
         self.model = FavouritesModel(self)
         self.panel = FavouritesPanel(self.model)
@@ -36,20 +39,39 @@ class FavouritesFlow(QObject):
         self._timer.start()
 
     def load(self) -> None:
-        """Read the favourites for the loaded directory (also on every directory load)."""
-        try:
-            ids = [int(i) for i in json.loads(self.path.read_text(encoding="utf-8"))]
-        except FileNotFoundError:
-            ids = []
-        except (OSError, ValueError, TypeError) as error:
-            log.warning("favourites file %s unreadable, starting empty: %s", self.path, error)
-            ids = []
-        favourites = [f for i in ids if (f := self._favourite(i)) is not None]
-        self.board.set_favourites(favourites)
+        """Read the favourites for the loaded directory (also on every directory load), off the GUI thread."""
+        services = self.console.services
+        if services is None:
+            return
+        repository = FavouritesRepository(services.store, self.operator)
+        self.console.tasks.spawn(self._load(repository), "favourites")
         if self.console.lines is not None and not self._listening:
             self.console.lines.lines_changed.connect(self._on_lines_changed)
             self._listening = True
+
+    async def _load(self, repository: FavouritesRepository) -> None:
+        edits = self._edits
+        ids = await self.console.tasks.in_database(self._read, repository)
+        if edits != self._edits:  # toggled meanwhile: read again, after that write (one database worker)
+            self.load()
+            return
+        self.board.set_favourites([f for i in ids if (f := self._favourite(i)) is not None])
         self.refresh()
+
+    def _read(self, repository: FavouritesRepository) -> list[int]:
+        """On the database worker: the store's favourites, after taking over an old JSON file once."""
+        try:
+            old = [int(i) for i in json.loads(self.legacy_file.read_text(encoding="utf-8"))]
+        except FileNotFoundError:
+            old = []
+        except (OSError, ValueError, TypeError) as error:
+            log.warning("favourites file %s unreadable, not taken over: %s", self.legacy_file, error)
+            old = []
+        if old and repository.adopt(old):
+            log.info("favourites taken over from %s", self.legacy_file)
+        if old:
+            self.legacy_file.replace(self.legacy_file.with_suffix(".json.imported"))
+        return repository.entry_ids()
 
     def _favourite(self, entry_id: int) -> Favourite | None:
         entry = self.console.index.get(entry_id) if self.console.index is not None else None
@@ -58,16 +80,22 @@ class FavouritesFlow(QObject):
         return Favourite(entry_id, entry.display_name, line_target(entry) or "")
 
     def toggle(self, entry_id: int) -> None:
-        if not self.board.remove(entry_id):
+        services = self.console.services
+        if services is None:
+            return
+        repository = FavouritesRepository(services.store, self.operator)
+        self._edits += 1
+        if self.board.remove(entry_id):
+            write = repository.remove
+        else:
             favourite = self._favourite(entry_id)
             if favourite is None:
                 return
             self.board.add(favourite)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps([f.entry_id for f in self.board.favourites]), encoding="utf-8")
-        except OSError as error:
-            log.warning("favourites not saved to %s: %s", self.path, error)
+            write = repository.add
+        self.console.tasks.spawn(self.console.tasks.in_database(write, entry_id), "favourite saved",
+                                 on_error=lambda error: self.window.show_notice(
+                                     self.tr("The favourite was not saved: %1").replace("%1", str(error))))
         self.refresh()
 
     def refresh(self) -> None:

@@ -143,6 +143,18 @@ class NoteRow(Base):
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
+class FavouriteRow(Base):
+    """One entry on an operator's favourites (the busy-lamp field), in the operator's order (0014)."""
+
+    __tablename__ = "favourites"
+    __table_args__ = (UniqueConstraint("organisation", "operator", "entry_id", name="uq_favourites_operator_entry"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator: Mapped[str] = mapped_column(String(200))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
+
+
 class EntryUsage(Base):
     """How often the operator picked an entry, for a modest ranking boost."""
 

@@ -20,12 +20,14 @@ from directory.store.schema import (
     CallbackAuditRow,
     CallbackRow,
     CallLogRow,
+    FavouriteRow,
     NoteRow,
     ReferralAuditRow,
     ReferralRow,
 )
 
-TENANT_MODELS: tuple[Any, ...] = (ReferralRow, NoteRow, ReferralAuditRow, CallLogRow, CallbackRow, CallbackAuditRow)
+TENANT_MODELS: tuple[Any, ...] = (ReferralRow, NoteRow, ReferralAuditRow, CallLogRow, CallbackRow, CallbackAuditRow,
+                                  FavouriteRow)
 CONSOLE_ROLE = "switchboard_console"
 SETTING = "switchboard.organisation"
 

@@ -469,98 +469,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
-        <location filename="../../ui/desk_model.py" line="130"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="133"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Waiting</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Held</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Note</source>
         <translation>Merknad</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="128"/>
         <source>Since</source>
         <translation>Siden</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="128"/>
         <source>Why</source>
         <translation>Årsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="130"/>
+        <location filename="../../ui/desk_model.py" line="133"/>
         <source>EMERGENCY</source>
         <translation>ALARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="131"/>
+        <location filename="../../ui/desk_model.py" line="134"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162"/>
+        <location filename="../../ui/desk_model.py" line="165"/>
         <source>Transferring</source>
         <translation>Kobles over</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="164"/>
+        <location filename="../../ui/desk_model.py" line="167"/>
         <source>Three-way call</source>
         <translation>Trepartssamtale</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="166"/>
+        <location filename="../../ui/desk_model.py" line="169"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Viderekobling (kommer tilbake hvis ingen svarer)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="167"/>
+        <location filename="../../ui/desk_model.py" line="170"/>
         <source>Talking to target</source>
         <translation>Samtale med mottakeren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="167"/>
+        <location filename="../../ui/desk_model.py" line="170"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -799,6 +799,14 @@
         <location filename="../../ui/detail_pane.py" line="123"/>
         <source>About</source>
         <translation>Om</translation>
+    </message>
+</context>
+<context>
+    <name>FavouritesFlow</name>
+    <message>
+        <location filename="../../app/lookup/favourites_flow.py" line="98"/>
+        <source>The favourite was not saved: %1</source>
+        <translation>Favoritten ble ikke lagret: %1</translation>
     </message>
 </context>
 <context>
@@ -1332,140 +1340,140 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="94"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="95"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
         <source>Busy</source>
         <translation>Opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="96"/>
-        <location filename="../../ui/phone_panel.py" line="217"/>
+        <location filename="../../ui/phone_panel.py" line="98"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="97"/>
-        <location filename="../../ui/phone_panel.py" line="219"/>
+        <location filename="../../ui/phone_panel.py" line="99"/>
+        <location filename="../../ui/phone_panel.py" line="221"/>
         <source>Hold</source>
         <translation>Sett på vent</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="98"/>
+        <location filename="../../ui/phone_panel.py" line="100"/>
         <source>Mute</source>
         <translation>Demp mikrofon</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="110"/>
+        <location filename="../../ui/phone_panel.py" line="112"/>
         <source>Calls on this phone</source>
         <translation>Samtaler i telefonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="111"/>
+        <location filename="../../ui/phone_panel.py" line="113"/>
         <source>Every call on the phone line; select one to act on it</source>
         <translation>Alle samtaler på linjen; velg én for å håndtere den</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="113"/>
+        <location filename="../../ui/phone_panel.py" line="115"/>
         <source>Answer the ringing call</source>
         <translation>Svar på anropet som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="114"/>
+        <location filename="../../ui/phone_panel.py" line="116"/>
         <source>Reject the ringing call as busy</source>
         <translation>Avvis anropet som ringer med opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="115"/>
+        <location filename="../../ui/phone_panel.py" line="117"/>
         <source>End or decline the selected call</source>
         <translation>Avslutt eller avvis den valgte samtalen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="116"/>
+        <location filename="../../ui/phone_panel.py" line="118"/>
         <source>Put the call on hold or take it back</source>
         <translation>Sett samtalen på vent eller ta den tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="117"/>
+        <location filename="../../ui/phone_panel.py" line="119"/>
         <source>Turn the microphone off or on</source>
         <translation>Slå mikrofonen av eller på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="120"/>
+        <location filename="../../ui/phone_panel.py" line="122"/>
         <source>Sends %1 to the other party as a tone</source>
         <translation>Sender %1 som tone til motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="142"/>
+        <location filename="../../ui/phone_panel.py" line="144"/>
         <source>Keypad</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="146"/>
+        <location filename="../../ui/phone_panel.py" line="148"/>
         <source>Shows or hides the keys for sending tones</source>
         <translation>Viser eller skjuler tastene for å sende toner</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152"/>
+        <location filename="../../ui/phone_panel.py" line="154"/>
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="197"/>
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="199"/>
+        <location filename="../../ui/phone_panel.py" line="201"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="202"/>
+        <location filename="../../ui/phone_panel.py" line="204"/>
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="204"/>
+        <location filename="../../ui/phone_panel.py" line="206"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="217"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="219"/>
+        <location filename="../../ui/phone_panel.py" line="221"/>
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="229"/>
+        <location filename="../../ui/phone_panel.py" line="231"/>
         <source>No call</source>
         <translation>Ingen samtale</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="232"/>
-        <location filename="../../ui/phone_panel.py" line="254"/>
+        <location filename="../../ui/phone_panel.py" line="234"/>
+        <location filename="../../ui/phone_panel.py" line="256"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="241"/>
+        <location filename="../../ui/phone_panel.py" line="243"/>
         <source>muted</source>
         <translation>mikrofon dempet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="256"/>
+        <location filename="../../ui/phone_panel.py" line="259"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>

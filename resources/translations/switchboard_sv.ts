@@ -469,98 +469,98 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
-        <location filename="../../ui/desk_model.py" line="130"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="133"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="122"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Waiting</source>
         <translation>Väntat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Held</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="124"/>
+        <location filename="../../ui/desk_model.py" line="127"/>
         <source>Mode</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="128"/>
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="128"/>
         <source>Why</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="130"/>
+        <location filename="../../ui/desk_model.py" line="133"/>
         <source>EMERGENCY</source>
         <translation>LARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="131"/>
+        <location filename="../../ui/desk_model.py" line="134"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="162"/>
+        <location filename="../../ui/desk_model.py" line="165"/>
         <source>Transferring</source>
         <translation>Kopplas</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="164"/>
+        <location filename="../../ui/desk_model.py" line="167"/>
         <source>Three-way call</source>
         <translation>Trepartssamtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="166"/>
+        <location filename="../../ui/desk_model.py" line="169"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Koppling (återkommer om ingen svarar)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="167"/>
+        <location filename="../../ui/desk_model.py" line="170"/>
         <source>Talking to target</source>
         <translation>Samtal med mottagaren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="167"/>
+        <location filename="../../ui/desk_model.py" line="170"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -799,6 +799,14 @@
         <location filename="../../ui/detail_pane.py" line="123"/>
         <source>About</source>
         <translation>Om</translation>
+    </message>
+</context>
+<context>
+    <name>FavouritesFlow</name>
+    <message>
+        <location filename="../../app/lookup/favourites_flow.py" line="98"/>
+        <source>The favourite was not saved: %1</source>
+        <translation>Favoriten sparades inte: %1</translation>
     </message>
 </context>
 <context>
@@ -1332,140 +1340,140 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="94"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="95"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="96"/>
-        <location filename="../../ui/phone_panel.py" line="217"/>
+        <location filename="../../ui/phone_panel.py" line="98"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="97"/>
-        <location filename="../../ui/phone_panel.py" line="219"/>
+        <location filename="../../ui/phone_panel.py" line="99"/>
+        <location filename="../../ui/phone_panel.py" line="221"/>
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="98"/>
+        <location filename="../../ui/phone_panel.py" line="100"/>
         <source>Mute</source>
         <translation>Mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="110"/>
+        <location filename="../../ui/phone_panel.py" line="112"/>
         <source>Calls on this phone</source>
         <translation>Samtal i telefonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="111"/>
+        <location filename="../../ui/phone_panel.py" line="113"/>
         <source>Every call on the phone line; select one to act on it</source>
         <translation>Alla samtal på linjen; välj ett för att hantera det</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="113"/>
+        <location filename="../../ui/phone_panel.py" line="115"/>
         <source>Answer the ringing call</source>
         <translation>Svara på samtalet som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="114"/>
+        <location filename="../../ui/phone_panel.py" line="116"/>
         <source>Reject the ringing call as busy</source>
         <translation>Avvisa samtalet som ringer med upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="115"/>
+        <location filename="../../ui/phone_panel.py" line="117"/>
         <source>End or decline the selected call</source>
         <translation>Avsluta eller avvisa det valda samtalet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="116"/>
+        <location filename="../../ui/phone_panel.py" line="118"/>
         <source>Put the call on hold or take it back</source>
         <translation>Parkera samtalet eller ta tillbaka det</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="117"/>
+        <location filename="../../ui/phone_panel.py" line="119"/>
         <source>Turn the microphone off or on</source>
         <translation>Stäng av eller slå på mikrofonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="120"/>
+        <location filename="../../ui/phone_panel.py" line="122"/>
         <source>Sends %1 to the other party as a tone</source>
         <translation>Skickar %1 som ton till motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="142"/>
+        <location filename="../../ui/phone_panel.py" line="144"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="146"/>
+        <location filename="../../ui/phone_panel.py" line="148"/>
         <source>Shows or hides the keys for sending tones</source>
         <translation>Visar eller döljer knapparna för att skicka toner</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="152"/>
+        <location filename="../../ui/phone_panel.py" line="154"/>
         <source>Send tone %1</source>
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="193"/>
+        <location filename="../../ui/phone_panel.py" line="195"/>
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="197"/>
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="199"/>
+        <location filename="../../ui/phone_panel.py" line="201"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="202"/>
+        <location filename="../../ui/phone_panel.py" line="204"/>
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="204"/>
+        <location filename="../../ui/phone_panel.py" line="206"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="217"/>
+        <location filename="../../ui/phone_panel.py" line="219"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="219"/>
+        <location filename="../../ui/phone_panel.py" line="221"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="229"/>
+        <location filename="../../ui/phone_panel.py" line="231"/>
         <source>No call</source>
         <translation>Inget samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="232"/>
-        <location filename="../../ui/phone_panel.py" line="254"/>
+        <location filename="../../ui/phone_panel.py" line="234"/>
+        <location filename="../../ui/phone_panel.py" line="256"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="241"/>
+        <location filename="../../ui/phone_panel.py" line="243"/>
         <source>muted</source>
         <translation>mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="256"/>
+        <location filename="../../ui/phone_panel.py" line="259"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
     </message>

@@ -3,7 +3,6 @@ results show them on the phone, live, next to what else is known about them."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.lookup.favourites_flow import FavouritesFlow
 from directory.model import Entry, EntryKind, PhoneNumber, Referral
+from directory.store.favourites import FavouritesRepository
 from tests.helpers.console import phone_config, running_console
 from tests.helpers.kamailio_presence import PresenceKamailio
 from tests.helpers.processes import wait_until
@@ -89,14 +89,17 @@ def test_favourites_keep_their_lamps(kamailio: PresenceKamailio, make_peer: Call
                Entry("t", "2", EntryKind.PERSON, "Fav Callee", numbers=(PhoneNumber("1002"),))]
     with running_console(qtbot, config, paths, entries) as running:
         window = running.window
-        favourites = FavouritesFlow(window, running.console, paths.data_dir / "favourites.json")
+        favourites = FavouritesFlow(window, running.console, "olle", paths.data_dir / "favourites.json")
         favourites.load()  # the console had loaded before the flow was made
         window.search_field.insert("fav callee")
         qtbot.waitUntil(lambda: window.model.rowCount() > 0
                         and window.model.index(0, NAME).data() == "Fav Callee", timeout=5000)
         qtbot.keyClick(window.search_field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         assert favourites.model.rowCount() == 1
-        assert json.loads((paths.data_dir / "favourites.json").read_text()) == [window.model.row(0).entry.id]
+        services = running.console.services
+        assert services is not None
+        stored = FavouritesRepository(services.store, "olle")  # kept in the store, for this operator
+        qtbot.waitUntil(lambda: stored.entry_ids() == [window.model.row(0).entry.id], timeout=5000)
         window.search_field.clear()  # the favourite stays watched when it is no longer in the results
         caller.send("call", uri="sip:1002@127.0.0.1")
         qtbot.waitUntil(lambda: favourites.model.index(0).data(LAMP_ROLE) == "ringing", timeout=10_000)
