@@ -37,6 +37,10 @@ MARGIN = timedelta(seconds=5)
 SETTLE = timedelta(minutes=10)
 FINGERPRINT_CHARS = 16
 LOAD_BATCH = 5000  # ids per query when loading changed entries
+# More entries than this changed since the snapshot, and it is rebuilt rather than brought up to them one by
+# one: added or renamed entries take slots out of name order, and past 512 of them the index renumbers
+# itself from every entry (directory.search.state): as slow as a build, and the snapshot stays behind.
+MANY_CHANGES = 500
 
 
 def position_json(position: ChangePosition, *, settled: bool = False) -> dict[str, Any]:
@@ -85,7 +89,9 @@ class StoredIndex:
         applied = self._apply_since(index, then.changed_at, current if isinstance(current, dict) else {},
                                     margin=timedelta(0) if settled else MARGIN)
         problem = ""
-        if (now.last_id < then.last_id or (then.changed_at is not None and now.changed_at is not None
+        if applied < 0:
+            applied, problem = 0, f"{self.path}: more than {MANY_CHANGES} entries changed since the snapshot"
+        elif (now.last_id < then.last_id or (then.changed_at is not None and now.changed_at is not None
                                            and now.changed_at < then.changed_at)):
             problem = f"{self.path}: the store is behind the snapshot (restored or replaced)"
         elif len(index) != now.active:
@@ -103,13 +109,15 @@ class StoredIndex:
 
     def _apply_since(self, index: SearchIndex, since: datetime | None, current: dict[int, str], *,
                      margin: timedelta) -> int:
+        """The changes applied; -1 when there were too many to apply (none were: the snapshot serves as it
+        is until it is rebuilt)."""
         if since is None:  # the snapshot was of an empty directory: every entry is new
-            changes = self.directory.load_entries()
-            index.upsert(changes)
-            return len(changes)
+            since = datetime(1970, 1, 1, tzinfo=UTC) + margin
         since -= margin
         updated = [entry_id for entry_id, fp in self.directory.fingerprints_since(since).items()
                    if current.get(entry_id) != fp[:FINGERPRINT_CHARS]]
+        if len(updated) > MANY_CHANGES:
+            return -1
         for start in range(0, len(updated), LOAD_BATCH):
             index.upsert(self.directory.load_entries(updated[start:start + LOAD_BATCH]))
         removed = self.directory.removed_since(since)

@@ -12,6 +12,7 @@ from tests.unit.directory.search.test_stored import (  # noqa: F401 - collected 
     test_a_store_changed_behind_the_snapshot_is_rebuilt,
     test_an_import_and_a_sync_while_the_snapshot_is_open_are_applied,
     test_made_reopened_and_current,
+    test_many_changes_since_the_snapshot_are_rebuilt_rather_than_applied,
 )
 
 pytestmark = pytest.mark.integration

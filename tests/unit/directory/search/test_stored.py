@@ -15,7 +15,7 @@ from directory.model import Entry, EntryKind
 from directory.search import SearchIndex
 from directory.search.rows import EntryRows
 from directory.search.snapshot import read_snapshot
-from directory.search.stored import StoredIndex
+from directory.search.stored import MANY_CHANGES, StoredIndex
 from directory.store import DirectoryRepository, Store, sqlite_url
 from directory.store.schema import DirectoryEntry, PhoneNumberRow
 
@@ -180,3 +180,19 @@ def test_a_snapshot_settles_and_then_reads_only_what_came_after(store: Store, tm
     assert reopened.index is not None
     assert reopened.applied == 1
     _same_as_a_build(reopened.index, store)
+
+
+def test_many_changes_since_the_snapshot_are_rebuilt_rather_than_applied(store: Store, tmp_path: Path) -> None:
+    repo = DirectoryRepository(store)
+    repo.replace_source("import:staff.csv", STAFF)
+    stored = _stored(store, tmp_path)
+    stored.rebuild()
+    repo.upsert_entries("import:staff.csv", [_person(f"m{i}", f"Many{i} Persson") for i in range(MANY_CHANGES + 1)])
+    opened = stored.open()
+    assert opened.index is not None  # the snapshot serves as it is meanwhile
+    assert len(opened.index) == len(STAFF)
+    assert f"more than {MANY_CHANGES} entries changed" in opened.problem
+    index, how = stored.open_or_build()
+    assert how.startswith("rebuilt")
+    _same_as_a_build(index, store)
+    assert len(index.search("persson", limit=1000)) == MANY_CHANGES + 1
