@@ -214,8 +214,9 @@ def read_snapshot(path: Path) -> Snapshot:
         plain = handle.read(state_length)
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     try:
-        state = _state(marshal.loads(plain), mapped, sections, header["slots"])
-        del plain
+        values = marshal.loads(plain)
+        del plain  # before the arrays are made: the peak is the objects, not the objects and their file copy
+        state = _state(values, mapped, sections, header["slots"])
         offset, length, _crc32 = sections["extra"]
         extra = marshal.loads(mapped[offset:offset + length])
     except (ValueError, KeyError, TypeError, EOFError, IndexError) as exc:
@@ -238,8 +239,8 @@ def _state(plain: dict[str, Any], mapped: mmap.mmap, sections: dict[str, list[in
         setattr(state, column, plain[column])
     for column in _INT_COLUMNS:
         setattr(state, column, array("i", plain[column]).tolist())
-    for name, depth in _TOKEN_INDEXES.items():
-        setattr(state, name, TokenIndex.from_plain(plain[name], depth))
+    for name, depth in _TOKEN_INDEXES.items():  # each one's raw postings freed as its arrays are made
+        setattr(state, name, TokenIndex.from_plain(plain.pop(name), depth))
     state.groups = plain["groups"]
     state.set_group_ids()
     state.ids = array("q", plain["ids"])
