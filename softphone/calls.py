@@ -18,12 +18,11 @@ import pjsua2 as pj
 
 from softphone.addressing import dial_uri
 from softphone.host import CallHost
-from softphone.identity import CallerIdentity, headers_of, identity_from_message, number_of
+from softphone.identity import CallerIdentity, identity_from_message, number_of
 from softphone.model import (
     Call,
     CallChanged,
     CallDirection,
-    CallRefused,
     CallState,
     DtmfReceived,
     PhoneError,
@@ -31,7 +30,8 @@ from softphone.model import (
 )
 from softphone.pjobjects import CallHandle
 from softphone.reasons import CallEnd, EndReason, end_reason
-from softphone.screening import IncomingGate, Refused, TokenBucket, has_offer
+from softphone.refusals import Refusals
+from softphone.screening import IncomingGate
 from softphone.settings import DtmfMethod
 
 _DTMF = re.compile(r"[0-9A-Da-d*#]{1,32}")
@@ -39,12 +39,6 @@ log = logging.getLogger(__name__)
 _MEDIA_CHECK_INTERVAL_S = 1.0
 _PJ_EINVALIDOP = 70013  # pjsua refuses a re-INVITE while another is under way
 _HOLD_ATTEMPTS = 3
-# Refusing an INVITE frees its call slot for the next one, and every INVITE with an offer that gets a slot
-# has pjsua open two media sockets first. Closed sockets come back to pjlib's select() queue (64 handles)
-# only after 500 ms, and an empty queue aborts the process: so refusals go out at most this fast, and
-# under a flood the rest wait in their slots (the flood's next INVITEs then get 486, which opens nothing).
-REFUSALS_PER_S, REFUSAL_BURST = 10.0, 5.0
-_REFUSED_REMEMBERED = 64  # Call-IDs of refused callers kept, so a retransmitted INVITE is reported once
 
 _STATES = {
     pj.PJSIP_INV_STATE_CALLING: CallState.DIALING,
@@ -69,9 +63,7 @@ class CallTable:
         self._handles: dict[int, CallHandle] = {}
         self._snaps: dict[int, Call] = {}
         self._ended: list[Any] = []  # handles and recorders released on the next pump, not in a callback
-        self._parked: list[tuple[CallHandle, Refused]] = []  # refused, waiting for their turn to be answered
-        self._refused_ids: dict[str, None] = {}  # Call-IDs of callers refused as full, oldest first
-        self._refusals = TokenBucket(REFUSALS_PER_S, REFUSAL_BURST)
+        self._refusals = Refusals(phone, gate)  # INVITEs that do not become calls
         self._by_us: set[int] = set()
         self._end_reasons: dict[int, EndReason] = {}
         self._recorders: dict[int, Any] = {}
@@ -316,7 +308,7 @@ class CallTable:
         message, source = str(prm.rdata.wholeMsg), str(prm.rdata.srcAddress)
         refused = self._gate.screen(source, message, self._phone.now())
         if refused is not None:
-            self._refuse(prm.callId, refused, message)
+            self._refusals.refuse(prm.callId, refused, message)
             return
         key = self._new_key()
         handle = CallHandle(self._phone, key, self._phone.account, prm.callId)
@@ -328,54 +320,12 @@ class CallTable:
             handle.answer(_status(180))
 
     def rejected(self, prm: Any) -> None:
-        """pjsua answered an INVITE before any call existed (486 when every call slot is in use: the
-        wheel has four). A caller from the trust domain is logged and reported (`CallRefused`), once per
-        Call-ID however often the INVITE is retransmitted; anything else only counts as what it is."""
         self._phone.check_thread()
-        message, source, code = str(prm.rdata.wholeMsg), str(prm.rdata.srcAddress), int(prm.statusCode)
-        if self._gate.screen(source, message, self._phone.now()) is not None:
-            return  # untrusted or malformed: logged (throttled) as such, not a caller
-        if code != 486:
-            log.info("pjsua refused a call with %s %s", code, prm.reason)  # e.g. an offer it cannot read
-            return
-        headers = headers_of(message)
-        call_id = (headers.get("call-id") or headers.get("i") or [""])[0].strip()
-        if call_id in self._refused_ids:
-            return
-        self._refused_ids[call_id] = None
-        while len(self._refused_ids) > _REFUSED_REMEMBERED:
-            del self._refused_ids[next(iter(self._refused_ids))]
-        log.warning("a caller was refused with %s %s: every call slot is in use (%d calls, %d refusals waiting)",
-                    code, prm.reason, len(self._handles), len(self._parked))
-        self._phone.queue(CallRefused(identity_from_message(message), code, str(prm.reason)))
-
-    def _refuse(self, call_id: int, refused: Refused, message: str) -> None:
-        """Answer an INVITE that must not become a call with our own code, at once when the refusal rate
-        allows (else from a later pump, see REFUSALS_PER_S); it never gets a snapshot.
-
-        An INVITE without an offer is left unreferenced instead: pjsua2 declines it itself right after the
-        callback (and it opened no media sockets). Hanging one up inside onIncomingCall frees its request,
-        which pjsua2 frees again when the callback returns, and the process aborts. The handle of a refused
-        call has key 0, which no call has; it is released on the pump after its answer."""
-        if not has_offer(message):
-            return
-        handle = CallHandle(self._phone, 0, self._phone.account, call_id)
-        if self._parked or not self._refusals.take(self._phone.now()):
-            self._parked.append((handle, refused))
-            return
-        self._send_refusal(handle, refused)
-
-    def _send_refusal(self, handle: CallHandle, refused: Refused) -> None:
-        prm = _status(refused.code)
-        prm.reason = refused.phrase
-        with contextlib.suppress(pj.Error):
-            handle.hangup(prm)
-        self._ended.append(handle)
+        self._refusals.rejected(prm, len(self._handles))
 
     def send_refusals(self, now: float) -> None:
-        """Answer the refused INVITEs that waited for their turn (from the pump, outside any callback)."""
-        while self._parked and self._refusals.take(now):
-            self._send_refusal(*self._parked.pop(0))
+        """From the pump: refusals whose turn has come (`softphone.refusals`)."""
+        self._refusals.send_due(now)
 
     def state_changed(self, handle: CallHandle) -> None:
         self._phone.check_thread()
@@ -502,18 +452,17 @@ class CallTable:
 
     def release_ended(self) -> None:
         self._ended.clear()
+        self._refusals.release()
 
     def hangup_all(self) -> None:
-        for parked in self._parked:
-            self._send_refusal(*parked)
-        self._parked.clear()
+        self._refusals.send_all()
         for key, handle in list(self._handles.items()):
             self._by_us.add(key)
             with contextlib.suppress(pj.Error):
                 handle.hangup(pj.CallOpParam(True))
 
     def drop_all(self) -> None:
-        self._parked.clear()
+        self._refusals.drop_all()
         self._recorders.clear()
         self._handles.clear()
         self._ended.clear()

@@ -33,7 +33,7 @@ def test_a_caller_refused_as_the_console_is_full_is_reported_once_and_logged(
     for n in range(SLOTS):
         callers.send(invite("127.0.0.1", callers.address, caller=f"467010000{n}", call_id=f"ringing-{n}"), pbx)
     pump_until(phone, lambda: len([c for c in phone.calls if c.state is CallState.RINGING]) == SLOTS)
-    with caplog.at_level(logging.WARNING, logger="softphone.calls"):
+    with caplog.at_level(logging.WARNING, logger="softphone.refusals"):
         callers.send(invite("127.0.0.1", callers.address, caller="46709999", name="Fifth", call_id="fifth"), pbx)
         callers.wait_for(phone.pump, lambda _: callers.finals().get("fifth") == 486)
         port = phone.local_sip_port
@@ -48,7 +48,7 @@ def test_a_caller_refused_as_the_console_is_full_is_reported_once_and_logged(
         pump_for(phone, 0.3)
     refused = [e for e in recorder.events if isinstance(e, CallRefused)]
     assert [(e.remote.number, e.remote.display_name, e.code) for e in refused] == [("46709999", "Fifth", 486)]
-    warnings = [r.getMessage() for r in caplog.records if r.name == "softphone.calls"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "softphone.refusals"]
     assert warnings == ["a caller was refused with 486 Busy Here: every call slot is in use (4 calls, "
                         "0 refusals waiting)"]
     for call in phone.calls:

@@ -77,7 +77,7 @@ def test_after_a_flood_of_malformed_invites_the_window_is_ready_and_the_next_cal
                 for datagram in malformed_datagrams(f"127.0.0.1:{port}", sender.address):
                     sender.send(datagram, ("127.0.0.1", port))
             qtbot.wait(5)
-        qtbot.wait(1500)  # refusals kept waiting under the flood go out 10 a second
+        qtbot.wait(1500)  # refusals kept waiting under the flood go out 20 a second
         assert desk.empty(), desk.state()
         assert desk.phone.indicator.text() == "Phone ready"
         desk.answer_caller(caller)
