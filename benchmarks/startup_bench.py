@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -89,18 +90,19 @@ def _store(work: Path, people: int, units: int) -> Path:
 
 
 def _baseline_tree(work: Path, ref: str) -> Path:
+    """Made anew at every run: the store carries this tree's schema, which a later commit may have moved on."""
     tree = work / "baseline"
-    if not (tree / "app").is_dir():
-        tree.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-        for name in BUILD_AT_START:
-            old = subprocess.run(["git", "show", f"{BEFORE}:{name}"], cwd=ROOT, check=True, capture_output=True)
-            (tree / name).write_bytes(old.stdout)
-        console = tree / "app" / "lookup" / "console.py"  # the old loading flow has no index_building signal
-        text = console.read_text(encoding="utf-8")
-        connect = "        self.loading.index_building.connect(self._on_loading_index_building)\n"
-        console.write_text(text.replace(connect, ""), encoding="utf-8")
+    shutil.rmtree(tree, ignore_errors=True)
+    tree.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    for name in BUILD_AT_START:
+        old = subprocess.run(["git", "show", f"{BEFORE}:{name}"], cwd=ROOT, check=True, capture_output=True)
+        (tree / name).write_bytes(old.stdout)
+    console = tree / "app" / "lookup" / "console.py"  # the old loading flow has no index_building signal
+    text = console.read_text(encoding="utf-8")
+    connect = "        self.loading.index_building.connect(self._on_loading_index_building)\n"
+    console.write_text(text.replace(connect, ""), encoding="utf-8")
     return tree
 
 
