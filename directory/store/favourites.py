@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from directory.store.database import Store
-from directory.store.schema import FavouriteRow
+from directory.store.schema import OperatorFavouriteRow as Row
 
 
 class FavouritesRepository:
@@ -20,24 +20,24 @@ class FavouritesRepository:
     def entry_ids(self) -> list[int]:
         """This operator's favourites, in the order they were added."""
         with self._store.sessions() as session:
-            return list(session.scalars(select(FavouriteRow.entry_id).where(FavouriteRow.operator == self._operator)
-                                        .order_by(FavouriteRow.position, FavouriteRow.id)))
+            return list(session.scalars(select(Row.entry_id).where(Row.operator == self._operator)
+                                        .order_by(Row.position, Row.id)))
 
     def add(self, entry_id: int) -> None:
         """At the end; already there (added from another console meanwhile): nothing changes."""
         try:
             with self._store.transaction() as session:
-                last = session.scalar(select(func.max(FavouriteRow.position))
-                                      .where(FavouriteRow.operator == self._operator))
-                session.add(FavouriteRow(operator=self._operator, entry_id=entry_id, position=(last or 0) + 1))
+                last = session.scalar(select(func.max(Row.position))
+                                      .where(Row.operator == self._operator))
+                session.add(Row(operator=self._operator, entry_id=entry_id, position=(last or 0) + 1))
         except IntegrityError:
             if entry_id not in self.entry_ids():
                 raise
 
     def remove(self, entry_id: int) -> None:
         with self._store.transaction() as session:
-            session.execute(delete(FavouriteRow).where(FavouriteRow.operator == self._operator,
-                                                       FavouriteRow.entry_id == entry_id))
+            session.execute(delete(Row).where(Row.operator == self._operator,
+                                                       Row.entry_id == entry_id))
 
     def adopt(self, entry_ids: Sequence[int]) -> bool:
         """The favourites of the JSON file earlier versions kept, taken over once: only while this operator

@@ -143,7 +143,7 @@ class NoteRow(Base):
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
-class FavouriteRow(Base):
+class OperatorFavouriteRow(Base):
     """One entry on an operator's favourites (the busy-lamp field), in the operator's order (0014)."""
 
     __tablename__ = "favourites"

@@ -20,14 +20,14 @@ from directory.store.schema import (
     CallbackAuditRow,
     CallbackRow,
     CallLogRow,
-    FavouriteRow,
     NoteRow,
+    OperatorFavouriteRow,
     ReferralAuditRow,
     ReferralRow,
 )
 
 TENANT_MODELS: tuple[Any, ...] = (ReferralRow, NoteRow, ReferralAuditRow, CallLogRow, CallbackRow, CallbackAuditRow,
-                                  FavouriteRow)
+                                  OperatorFavouriteRow)
 CONSOLE_ROLE = "switchboard_console"
 SETTING = "switchboard.organisation"
 
