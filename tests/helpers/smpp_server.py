@@ -12,7 +12,8 @@ counts it down), as an SMSC limiting a bind's rate answers.
 For each submit_sm asking for a receipt (registered_delivery) it sends a deliver_sm receipt (Appendix B text,
 and the receipted_message_id and message_state TLVs unless `receipt_tlvs` is off) on a transceiver session,
 right after the submit_sm_resp, or when `release_receipts()` is called while `hold_receipts` is set;
-`receipt_stat` gives a destination a stat other than DELIVRD. It expects deliver_sm_resp (`acknowledged`).
+`receipt_stat` gives a destination a stat other than DELIVRD. It expects deliver_sm_resp (`acknowledged`);
+a receipt not acknowledged when its session ends is delivered again on the next bind that may receive.
 `enquire_sessions()` sends its own enquire_link (answers counted in `enquire_link_resps`); `drop_sessions()`
 closes every connection as an SMSC dropping idle sessions does, and `hang_sessions()` makes the current ones
 stop answering, as a connection lost without a close does.
@@ -146,6 +147,9 @@ class Session:
     hung: bool = False
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     sequences: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    # receipts sent and not yet answered with deliver_sm_resp, by sequence: an SMSC delivers them again on a
+    # later bind when the session ends first (SMPP 3.4, 4.6: the ESME acknowledges each deliver_sm)
+    unacked: dict[int, tuple[str, str, Submitted]] = field(default_factory=dict)
 
     def send(self, data: bytes) -> None:
         with self.write_lock, contextlib.suppress(OSError):
@@ -192,6 +196,7 @@ class SmppServer:
                 finally:
                     with server._lock:
                         server.sessions.remove(session)
+                        server.held.extend(session.unacked.values())
 
             def _exact(self, size: int) -> bytes:
                 data = b""
@@ -220,6 +225,7 @@ class SmppServer:
             with self._lock:
                 if command_id == RESP | DELIVER_SM and status == ESME_ROK:
                     self.acknowledged.append(sequence)
+                    session.unacked.pop(sequence, None)
                 elif command_id == RESP | ENQUIRE_LINK:
                     self.enquire_link_resps += 1
             return True
@@ -232,6 +238,8 @@ class SmppServer:
                 with self._lock:
                     self.binds.append(session.bound)
             session.send(pdu(RESP | command_id, ESME_ROK if ok else ESME_RINVPASWD, sequence, c_string("smsc-fixture")))
+            if ok and not self.hold_receipts and session.bound in ("bind_transceiver", "bind_receiver"):
+                self.release_receipts()  # what waited for a session that may receive: now
             return True
         if command_id == UNBIND:
             session.send(pdu(RESP | UNBIND, ESME_ROK, sequence))
@@ -277,7 +285,10 @@ class SmppServer:
                 self.held.append((message_id, stat, submitted))
             return
         body = deliver_sm_receipt(message_id, stat, submitted, tlvs=self.receipt_tlvs)
-        session.send(pdu(DELIVER_SM, ESME_ROK, session.next_sequence(), body))
+        sequence = session.next_sequence()
+        with self._lock:
+            session.unacked[sequence] = (message_id, stat, submitted)
+        session.send(pdu(DELIVER_SM, ESME_ROK, sequence, body))
         with self._lock:
             self.receipts_sent += 1
 
