@@ -29,6 +29,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -58,7 +59,7 @@ BUILD_AT_START = ("app/cli/directory.py", "app/lookup/loading_flow.py")
 def _run(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
     """(seconds to the first line of output, seconds to exit, peak RSS in MB) of one fresh process."""
     # Peak RSS through time(1): a child's own rusage would count this process's memory at the fork.
-    peak = cwd / ".peak-rss"
+    peak = Path(tempfile.gettempdir()) / f"switchboard-peak-rss-{os.getpid()}"  # not in the tree measured
     start = time.perf_counter()
     process = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", str(peak), *argv], cwd=cwd, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
