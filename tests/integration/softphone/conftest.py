@@ -12,6 +12,7 @@ from softphone.engine import Phone
 from softphone.model import PhoneEvent
 from softphone.settings import AccountSettings, AudioSettings, PhoneSettings, Transport
 from tests.helpers.kamailio import Kamailio
+from tests.helpers.raw_sip import RawUdp
 from tests.helpers.sip_peer import SipPeer
 
 CONSOLE_USER = "1000"
@@ -123,3 +124,18 @@ def wait_peer(phone: Phone, peer: SipPeer, event: str, timeout: float = 10.0, af
     except TimeoutError:
         raise TimeoutError(f"peer {peer.user} never sent {event} {fields}; it sent {peer.drain()[after:]}") from None
     return found[0]
+
+
+@pytest.fixture
+def raw() -> Iterator[Callable[[str], RawUdp]]:
+    """Raw UDP sockets bound to a loopback host of the test's choice (127.0.0.2: a host the console does not
+    trust), for hand-made datagrams; closed after the test."""
+    sockets: list[RawUdp] = []
+
+    def make(host: str = "127.0.0.1") -> RawUdp:
+        sockets.append(RawUdp(host))
+        return sockets[-1]
+
+    yield make
+    for sock in sockets:
+        sock.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,19 +21,6 @@ from ui.desk_model import DeskList
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
 EMERGENCY_PAI = "P-Asserted-Identity: <sip:112@127.0.0.1>\r\n"
-
-
-@pytest.fixture
-def raw() -> Iterator[Callable[[str], RawUdp]]:
-    sockets: list[RawUdp] = []
-
-    def make(host: str = "127.0.0.1") -> RawUdp:
-        sockets.append(RawUdp(host))
-        return sockets[-1]
-
-    yield make
-    for sock in sockets:
-        sock.close()
 
 
 def _console_port(desk: Desk) -> int:

@@ -5,7 +5,7 @@ and answering, and a call the PBX never cancels stops ringing at `[sip] ring_tim
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -21,19 +21,6 @@ from tests.integration.softphone.conftest import Recorder, console_settings, pum
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 MakePhone = Callable[[PhoneSettings], tuple[Phone, Recorder]]
-
-
-@pytest.fixture
-def raw() -> Iterator[Callable[[str], RawUdp]]:
-    sockets: list[RawUdp] = []
-
-    def make(host: str = "127.0.0.1") -> RawUdp:
-        sockets.append(RawUdp(host))
-        return sockets[-1]
-
-    yield make
-    for sock in sockets:
-        sock.close()
 
 
 def test_malformed_and_oversized_invites_never_become_calls(

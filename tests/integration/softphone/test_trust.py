@@ -5,7 +5,7 @@ come; an address IT lists in `[sip] trusted` may call; the PBX's P-Asserted-Iden
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -21,19 +21,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 MakePhone = Callable[[PhoneSettings], tuple[Phone, Recorder]]
 EMERGENCY_PAI = "P-Asserted-Identity: <sip:112@127.0.0.1>\r\n"
 SPOOFER = "127.0.0.2"  # another host as far as the console is concerned: the test PBX is 127.0.0.1
-
-
-@pytest.fixture
-def raw() -> Iterator[Callable[[str], RawUdp]]:
-    sockets: list[RawUdp] = []
-
-    def make(host: str = "127.0.0.1") -> RawUdp:
-        sockets.append(RawUdp(host))
-        return sockets[-1]
-
-    yield make
-    for sock in sockets:
-        sock.close()
 
 
 def _new_calls(recorder: Recorder) -> list[CallChanged]:
