@@ -27,6 +27,7 @@ from app.lookup.favourites_flow import FavouritesFlow
 from app.lookup.referral_setup import operator_name
 from app.lookup.sync_setup import ldap_sources
 from app.messages.wiring import attach_messages
+from app.notices.flow import NoticeFlow
 from app.screenshot import Screenshot
 from app.services import Services
 from app.stats.wiring import attach_stats
@@ -100,6 +101,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
                    paths.data_dir / ("demo" if demo else "") / "favourites.json")
     attach_stats(config, window, console, phone)
     attach_messages(config, window, console, phone, language=language)
+    NoticeFlow(window, console, operator_name(config))
     appearance = Appearance(app, config.settings.general.theme)
     apply_layout(window, config.settings.general.layout)
     window_state = WindowState(window, appearance, paths.data_dir / "window.ini", config.settings.general.layout)

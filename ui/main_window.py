@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
     sync_requested = Signal()
     referral_requested = Signal(int)
     favourite_requested = Signal(int)
+    shared_changed = Signal(object)  # a change-set other consoles made in the shared store (live updates)
 
     def __init__(self, parent: QWidget | None = None, *, version: str = "") -> None:
         super().__init__(parent)
@@ -302,6 +303,13 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+H"), self, show_log)
         self.extra_shortcuts.append(("Ctrl+H", self.tr("Call log: show and search it")))
         return dock
+
+    def add_notice_bar(self, bar: QWidget) -> None:
+        """The operators' notice board, between the banner and the search field."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, bar)
 
     def add_phone_panel(self, panel: QWidget) -> None:
         dock = self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)

@@ -85,7 +85,10 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
         callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()))
-        start_live_updates(console, refresh_callbacks=callbacks.reload, notice=window.show_notice, parent=window)
+        live = start_live_updates(console, refresh_callbacks=callbacks.reload, notice=window.show_notice,
+                                  parent=window)
+        if live is not None:
+            live.changed.connect(window.shared_changed)  # the notice board and any other view of shared rows
         # Statistics roll up first, so deleting old calls keeps their hourly figures (kept longer, or for ever).
         console.tasks.spawn(console.tasks.in_database(partial(
             keep_history, console.services.store, call_log_days=settings.call_log_retention_days,

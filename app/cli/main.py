@@ -21,6 +21,7 @@ from app.cli import calllog as cli_calllog
 from app.cli import db as cli_db
 from app.cli import exchange as cli_exchange
 from app.cli import message as cli_message
+from app.cli import notice as cli_notice
 from app.cli import referral as cli_referral
 from app.cli import stats as cli_stats
 from app.config.loader import Config, load_config
@@ -45,6 +46,7 @@ _STORE_COMMANDS: dict[str, tuple[str, _StoreCommand]] = {
     "message": ("send SMS, e-mail or pager messages to staff; list the message log", cli_message),
     "stats": ("call measurement: offered, answered, abandoned, service level, waits", cli_stats),
     "callback": ("list the shared call-back list", cli_callback),
+    "notice": ("post, list or clear the operators' notice board", cli_notice),
     "db": ("check or upgrade the store's schema", cli_db),
 }
 

@@ -19,10 +19,11 @@ from typing import Any
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from directory.store.schema import CallbackRow, NoteRow, ReferralRow
+from directory.store.schema import CallbackRow, NoteRow, NoticeRow, ReferralRow
 
 # What a console refreshes, by model; audit and call-log rows are not announced (nothing live shows them).
-KINDS: dict[type[Any], str] = {ReferralRow: "referral", NoteRow: "note", CallbackRow: "callback"}
+KINDS: dict[type[Any], str] = {ReferralRow: "referral", NoteRow: "note", CallbackRow: "callback",
+                               NoticeRow: "notice"}
 _PENDING = "switchboard_changes"
 _MAX_PAYLOAD = 7000  # PostgreSQL's limit is 8000 bytes; a larger change-set says only "reload"
 
@@ -36,7 +37,7 @@ def channel_for(organisation: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # referral | note | callback
+    kind: str  # referral | note | callback | notice
     id: int
     entry_id: int | None = None  # the directory entry a referral or note is about
     version: int | None = None  # a call-back's version after the change

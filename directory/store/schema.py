@@ -155,6 +155,21 @@ class OperatorFavouriteRow(Base):
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
 
 
+class NoticeRow(Base):
+    """One message on the operators' notice board: shown on every console of the organisation from
+    `posted_at` until `expires_at` or until someone clears it (0015). Rows are kept: who said what, when."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(300))
+    posted_by: Mapped[str] = mapped_column(String(200))
+    posted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    cleared_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
+
+
 class EntryUsage(Base):
     """How often the operator picked an entry, for a modest ranking boost."""
 

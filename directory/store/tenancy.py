@@ -21,13 +21,14 @@ from directory.store.schema import (
     CallbackRow,
     CallLogRow,
     NoteRow,
+    NoticeRow,
     OperatorFavouriteRow,
     ReferralAuditRow,
     ReferralRow,
 )
 
 TENANT_MODELS: tuple[Any, ...] = (ReferralRow, NoteRow, ReferralAuditRow, CallLogRow, CallbackRow, CallbackAuditRow,
-                                  OperatorFavouriteRow)
+                                  OperatorFavouriteRow, NoticeRow)
 CONSOLE_ROLE = "switchboard_console"
 SETTING = "switchboard.organisation"
 

@@ -843,82 +843,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Search the directory</source>
         <translation>Søk i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv navn, enhet, tittel eller nummer; resultatene følger mens du skriver. Enter ringer opp den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Search results</source>
         <translation>Søkeresultater</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer og enheter som er funnet, med status. Enter ringer opp, F4 setter en henvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Selected entry</source>
         <translation>Valgt oppføring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -926,27 +926,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -954,12 +954,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -967,42 +967,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Koblet til sentralbordets kø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: innringerne venter i en egen sentralbordskø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio holder innringerne; F2 tar den første, Shift+F2 den markerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: innringerne ringer denne konsollens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen sentralbordskø: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -1335,6 +1335,97 @@
         <location filename="../../app/messages/wiring.py" line="79"/>
         <source>Messages</source>
         <translation>Meldinger</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="34"/>
+        <source>Notice board</source>
+        <translation>Oppslagstavle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="35"/>
+        <source>Clear</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="36"/>
+        <source>Stop showing the newest notice on every console</source>
+        <translation>Slutt å vise den nyeste meldingen på alle konsoller</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeFlow</name>
+    <message>
+        <location filename="../../app/notices/flow.py" line="38"/>
+        <source>Notice board: post a message every console of the organisation shows</source>
+        <translation>Oppslagstavle: legg ut en melding som alle organisasjonens konsoller viser</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices/flow.py" line="68"/>
+        <source>The store is not open yet; try again in a moment.</source>
+        <translation>Databasen er ikke åpen ennå; prøv igjen om et øyeblikk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices/flow.py" line="83"/>
+        <source>The notice was not posted: %1</source>
+        <translation>Meldingen ble ikke lagt ut: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices/flow.py" line="99"/>
+        <source>%1 until %2: %3</source>
+        <translation>%1 til %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="63"/>
+        <source>Post a notice to every console</source>
+        <translation>Legg ut en melding på alle konsoller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="66"/>
+        <location filename="../../ui/notice_bar.py" line="80"/>
+        <source>Notice</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="68"/>
+        <location filename="../../ui/notice_bar.py" line="81"/>
+        <source>Shown for</source>
+        <translation>Vises i</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="69"/>
+        <source>30 minutes</source>
+        <translation>30 minutter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="69"/>
+        <source>1 hour</source>
+        <translation>1 time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="69"/>
+        <source>2 hours</source>
+        <translation>2 timer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="70"/>
+        <source>4 hours</source>
+        <translation>4 timer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="70"/>
+        <source>8 hours</source>
+        <translation>8 timer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_bar.py" line="76"/>
+        <source>Post</source>
+        <translation>Legg ut</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The operators' notice board in the window."""
