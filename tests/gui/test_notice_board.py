@@ -44,7 +44,7 @@ def test_a_notice_is_posted_from_the_window_shown_as_plain_text_and_cleared(cons
 
     flow.form.text.setText("<b>Akuten</b>: long waits, refer to 1177")
     QTest.keyClick(flow.form.text, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: flow.bar.isVisible(), timeout=3000)
+    qtbot.waitUntil(flow.bar.isVisible, timeout=3000)
     assert not flow.form.isVisible()
     assert flow.bar.text.textFormat() is Qt.TextFormat.PlainText
     assert flow.bar.text.text().startswith("eva until ")
