@@ -58,7 +58,9 @@ class AccountSettings(Section):
                                                 "empty: the active registrar.")
     auth_user: str = Field("", description="Digest user name when it differs from user.")
     password: SecretRef | None = Field(None, description="Secret reference for the SIP digest password.")
-    display_name: str = Field("", description="Our display name in outgoing calls.")
+    # pjsua builds the Contact and From headers in fixed buffers: a name of a few hundred characters made the
+    # registration fail silently ("connecting" for ever), so a long one is a configuration error instead.
+    display_name: str = Field("", max_length=100, description="Our display name in outgoing calls.")
     transport: Choice[Transport] = Field(
         Transport.UDP, description="SIP transport. TLS uses the OpenSSL 1.0.2 bundled with pjsua2 (out of support).")
     tls_verify_server: bool = Field(True, description="Verify the registrar's TLS certificate and host name.")

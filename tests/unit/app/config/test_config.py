@@ -91,6 +91,13 @@ def test_out_of_range_value(paths: Paths) -> None:
     assert "less than or equal to 500" in problem.message
 
 
+def test_a_display_name_too_long_to_register_with_is_named(paths: Paths) -> None:
+    write(paths.user_config, f'[sip]\ndisplay_name = "{"Växeln " * 40}"\n')
+    (problem,) = load_config(paths).errors
+    assert problem.key == "sip.display_name"
+    assert "at most 100 characters" in problem.message
+
+
 def test_secret_values_are_refused(paths: Paths) -> None:
     write(paths.user_config, '[store]\npassword = "hunter2"\n')
     (problem,) = load_config(paths).errors
