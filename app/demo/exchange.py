@@ -22,7 +22,9 @@ from directory.demo.names import (
 )
 from directory.demo.numbers import NumberPlan
 from softphone.demolab.config import Behaviour, Caller, Extension, LabConfig
+from softphone.settings import AudioSettings
 
+DEMO_AUDIO = AudioSettings(null_device=True, codecs=("PCMU/8000",))  # no sound card; PCMU carries the tone cleanly
 ALARM_NUMBER = "+4619600112"  # the demo's fire alarm line: put it in the emergency numbers
 _BUSY_EVERY = 12
 

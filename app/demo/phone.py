@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.demo.exchange import ALARM_NUMBER, demo_lab_config, demo_services
+from app.demo.exchange import ALARM_NUMBER, DEMO_AUDIO, demo_lab_config, demo_services
 from app.demo.queue import DemoQueueError, start_demo_queue
 from app.demo.seed import DEMO_SEED
 from directory.demo import generate
 from directory.store import Store, sqlite_url
 from softphone.demolab.process import DemoLab
 from softphone.exchange.client import ExchangeClient
-from softphone.settings import AudioSettings, PhoneSettings
+from softphone.settings import PhoneSettings
 
 log = logging.getLogger(__name__)
 DEMO_EMERGENCY_NUMBERS = (ALARM_NUMBER,)
@@ -50,17 +50,18 @@ def start_demo_phone(database: Path | None = None, *, queue_interval_s: float = 
         Store.open(sqlite_url(database)).dispose()
         records_url = f"sqlite:///{database.resolve()}"
     demo = generate(seed=DEMO_SEED)
-    hand_back_to = demo_lab_config(demo).callers[0].dialled
+    config = demo_lab_config(demo, interval_s=20.0)  # the local line's pace; the queue's labs set their own
+    hand_back_to = config.callers[0].dialled
+    services = demo_services(demo)
     try:
-        queue = start_demo_queue(records_url, _lab_command(), interval_s=queue_interval_s)
+        queue = start_demo_queue(config, services, records_url, _lab_command(), interval_s=queue_interval_s)
     except DemoQueueError as error:
         log.info("demo: no private exchange queue (%s); callers ring this console's own line", error)
         reason = str(error)
     else:
-        return DemoPhone(queue.phone, hand_back_to, queue.services, queue.client, "", queue.stop)
-    config = demo_lab_config(demo, interval_s=20.0)
+        return DemoPhone(queue.phone, hand_back_to, services, queue.client, "", queue.stop)
     lab = DemoLab(config, command=_lab_command())
     lab.start()
     log.info("demo exchange started at %s", lab.frontdoor)
-    settings = PhoneSettings(lab.account_settings(), AudioSettings(null_device=True, codecs=("PCMU/8000",)))
-    return DemoPhone(settings, hand_back_to, demo_services(demo), None, reason, lab.stop)
+    settings = PhoneSettings(lab.account_settings(), DEMO_AUDIO)
+    return DemoPhone(settings, hand_back_to, services, None, reason, lab.stop)

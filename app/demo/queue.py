@@ -23,9 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.demo.exchange import ALARM_NUMBER, demo_lab_config, demo_services
-from app.demo.seed import DEMO_SEED
-from directory.demo import generate
+from app.demo.exchange import ALARM_NUMBER, DEMO_AUDIO
 from installer.exchange.launch import accepting, free_loopback_port, kamailio_binary, kamailio_command
 from installer.exchange.render import render
 from softphone.demolab.config import LabConfig
@@ -33,7 +31,7 @@ from softphone.demolab.process import DemoLab, DemoLabError
 from softphone.desk.settings import DeskSettings
 from softphone.exchange.client import ExchangeClient
 from softphone.exchange.settings import ExchangeQueueSettings, QueueOperatorSettings
-from softphone.settings import AccountSettings, AudioSettings, PhoneSettings, Transport
+from softphone.settings import AccountSettings, PhoneSettings, Transport
 
 log = logging.getLogger(__name__)
 OPERATOR = "1000"
@@ -54,31 +52,33 @@ class DemoQueue:
     folder: Path
     phone: PhoneSettings
     client: ExchangeClient
-    services: dict[str, str]
     labs: list[DemoLab] = field(default_factory=list)
 
     def stop(self) -> None:
-        for lab in self.labs:
-            lab.stop()
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _end(self.labs, self.process, self.folder)
 
 
-def start_demo_queue(records_url: str = "", lab_command: list[str] | None = None, *,
-                     interval_s: float = 12.0) -> DemoQueue:
-    """Raises DemoQueueError (with the reason to show) when the queue cannot run here."""
+def _end(labs: list[DemoLab], process: subprocess.Popen[bytes] | None, folder: Path) -> None:
+    """The labs, then Kamailio, stopped; the private folder removed (also what a failed start leaves)."""
+    for lab in labs:
+        lab.stop()
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def start_demo_queue(config: LabConfig, services: dict[str, str], records_url: str = "",
+                     lab_command: list[str] | None = None, *, interval_s: float = 12.0) -> DemoQueue:
+    """The queue for the demo lab `config` (its extensions behind the queue, its callers at it) and the
+    switchboard numbers `services`. Raises DemoQueueError (with the reason to show) when it cannot run here."""
     binary = kamailio_binary()
     if binary is None:
         raise DemoQueueError("Kamailio is not installed")
-    demo = generate(seed=DEMO_SEED)
-    services = demo_services(demo)
-    config = demo_lab_config(demo, interval_s=interval_s)
     folder = Path(tempfile.mkdtemp(prefix="switchboard-demo-queue-"))
     labs: list[DemoLab] = []
     process: subprocess.Popen[bytes] | None = None
@@ -102,19 +102,14 @@ def start_demo_queue(records_url: str = "", lab_command: list[str] | None = None
                                  first_call_s=2.0 + 3.0 * i, abandon_after_s=config.abandon_after_s,
                                  tone_hz=config.tone_hz), lab_command, labs)
     except (DemoLabError, DemoQueueError, OSError) as error:
-        for lab in labs:
-            lab.stop()
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait(5)
-        shutil.rmtree(folder, ignore_errors=True)
+        _end(labs, process, folder)
         raise DemoQueueError(str(error)) from error
     account = AccountSettings(user=OPERATOR, domain=settings.domain, registrar=hostport, bind_address="127.0.0.1",
                               transport=Transport.UDP, register_expiry=300)
-    phone = PhoneSettings(account, AudioSettings(null_device=True, codecs=("PCMU/8000",)), password=password)
+    phone = PhoneSettings(account, DEMO_AUDIO, password=password)
     client = ExchangeClient(f"http://{settings.api_listen}", OPERATOR, token)
     log.info("demo queue: Kamailio at %s, API %s, %d caller labs", hostport, settings.api_listen, CALLER_LABS)
-    return DemoQueue(process, folder, phone, client, services, labs)
+    return DemoQueue(process, folder, phone, client, labs)
 
 
 def _end_with_parent() -> None:
