@@ -5,60 +5,33 @@ Names and numbers are caller-supplied: they are only ever returned as plain stri
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
-from directory.number_display import NumberDisplay
 from directory.store.calllog import LoggedCall
 from directory.store.calllog_summary import summarise
 from softphone.desk.records import ABANDONED_OUTCOMES
+from ui.log_table_model import ROW_ROLE, LogTableModel, when
 from ui.phone_panel import format_duration
 
-LOGGED_CALL_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
+LOGGED_CALL_ROLE = ROW_ROLE
 COLUMNS = ("time", "caller", "number", "dialled", "outcome", "waiting", "connect", "target", "console")
 _ABANDONED = frozenset(outcome.value for outcome in ABANDONED_OUTCOMES)  # as the log stores them
 
 
-class CallLogModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[LoggedCall] = []
-        self.numbers = NumberDisplay()  # how numbers and dialled services are shown; set by the wiring
+class CallLogModel(LogTableModel):
+    columns = COLUMNS
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(COLUMNS):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Time"), self.tr("Caller"), self.tr("Number"), self.tr("Dialled"), self.tr("Outcome"),
-                self.tr("Waited"), self.tr("To connect"), self.tr("Transferred to"), self.tr("Console"))[section]
+                self.tr("Waited"), self.tr("To connect"), self.tr("Transferred to"), self.tr("Console"))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(COLUMNS):
-            return None
-        call = self._rows[index.row()]
-        if role == LOGGED_CALL_ROLE:
-            return call
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "outcome":
-            return call.end_reason
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._cell(call, COLUMNS[index.column()])
+    def tooltip(self, row: Any, column: str) -> str | None:
+        return row.end_reason if column == "outcome" else None
 
-    def _cell(self, call: LoggedCall, column: str) -> str:
+    def cell(self, row: Any, column: str) -> str:
+        call: LoggedCall = row
         if column == "time":
-            local = call.offered_at.astimezone()
-            today = datetime.now().astimezone().date()
-            return f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
+            return when(call.offered_at)
         if column == "caller":
             return call.name or self.numbers.number(call.number) or self.tr("Withheld")
         if column == "number":
@@ -85,9 +58,7 @@ class CallLogModel(QAbstractTableModel):
         }.get(outcome, outcome)
 
     def set_calls(self, calls: list[LoggedCall]) -> None:
-        self.beginResetModel()
-        self._rows = list(calls)
-        self.endResetModel()
+        self.set_rows(calls)
 
     def calls(self) -> tuple[LoggedCall, ...]:
         return tuple(self._rows)

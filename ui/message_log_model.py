@@ -5,62 +5,35 @@ Recipients' names and the texts are typed by people: they are only ever returned
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
-from directory.number_display import NumberDisplay
 from directory.store.outbox import OutboxMessage
+from ui.log_table_model import ROW_ROLE, LogTableModel, when
 
-MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
+MESSAGE_ROLE = ROW_ROLE
 COLUMNS = ("time", "channel", "recipient", "text", "state", "sender")
 TEXT_SHOWN = 80  # characters of the text in its cell; the whole text is the cell's tooltip
 
 
-class MessageLogModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OutboxMessage] = []
-        self.numbers = NumberDisplay()  # how phone numbers are shown; set by the wiring
+class MessageLogModel(LogTableModel):
+    columns = COLUMNS
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(COLUMNS):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Time"), self.tr("Channel"), self.tr("To"), self.tr("Text"), self.tr("State"),
-                self.tr("Sent by"))[section]
+                self.tr("Sent by"))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(COLUMNS):
-            return None
-        message = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == MESSAGE_ROLE:
-            return message
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "text":
-                return message.text
-            if column == "state":
-                return message.reason or None
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._cell(message, column)
+    def tooltip(self, row: Any, column: str) -> str | None:
+        message: OutboxMessage = row
+        if column == "text":
+            return message.text
+        if column == "state":
+            return message.reason or None
+        return None
 
-    def _cell(self, message: OutboxMessage, column: str) -> str:
+    def cell(self, row: Any, column: str) -> str:
+        message: OutboxMessage = row
         if column == "time":
-            local = message.created_at.astimezone()
-            today = datetime.now().astimezone().date()
-            return f"{local:%H:%M}" if local.date() == today else f"{local:%d/%m %H:%M}"
+            return when(message.created_at)
         if column == "channel":
             return self.channel_text(message.channel)
         if column == "recipient":
@@ -83,9 +56,7 @@ class MessageLogModel(QAbstractTableModel):
                 "delivered": self.tr("delivered"), "failed": self.tr("failed")}.get(state, state)
 
     def set_messages(self, messages: list[OutboxMessage]) -> None:
-        self.beginResetModel()
-        self._rows = list(messages)
-        self.endResetModel()
+        self.set_rows(messages)
 
     def messages(self) -> tuple[OutboxMessage, ...]:
         return tuple(self._rows)

@@ -4,7 +4,7 @@
 <context>
     <name>CallLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n answered</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="99"/>
+        <location filename="../../ui/call_log_model.py" line="70"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n gave up</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>MessageLogModel</name>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="98"/>
+        <location filename="../../ui/message_log_model.py" line="69"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="98"/>
+        <location filename="../../ui/message_log_model.py" line="69"/>
         <source>%n delivered</source>
         <translation>
             <numerusform>%n delivered</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="99"/>
+        <location filename="../../ui/message_log_model.py" line="70"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>

@@ -148,112 +148,112 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Dialled</source>
         <translation>Slått nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>Waited</source>
         <translation>Ventet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>To connect</source>
         <translation>Til satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>Transferred to</source>
         <translation>Satt over til</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>Console</source>
         <translation>Konsoll</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="63"/>
+        <location filename="../../ui/call_log_model.py" line="36"/>
         <source>Withheld</source>
         <translation>Skjult nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="69"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>recalled</source>
         <translation>kom tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="53"/>
         <source>handled</source>
         <translation>besvart</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="53"/>
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="54"/>
         <source>gave up waiting</source>
         <translation>la på i køen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="54"/>
         <source>gave up on hold</source>
         <translation>la på mens parkert</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="82"/>
+        <location filename="../../ui/call_log_model.py" line="55"/>
         <source>gave up during transfer</source>
         <translation>la på under overføring</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="82"/>
+        <location filename="../../ui/call_log_model.py" line="55"/>
         <source>rejected</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="83"/>
+        <location filename="../../ui/call_log_model.py" line="56"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="83"/>
+        <location filename="../../ui/call_log_model.py" line="56"/>
         <source>answered, never connected</source>
         <translation>besvart, aldri koblet opp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="84"/>
+        <location filename="../../ui/call_log_model.py" line="57"/>
         <source>unanswered (ring limit)</source>
         <translation>ubesvart (ringegrense)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="84"/>
+        <location filename="../../ui/call_log_model.py" line="57"/>
         <source>refused: console full</source>
         <translation>avvist: konsollen full</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n samtale</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n besvart</numerusform>
@@ -269,7 +269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="99"/>
+        <location filename="../../ui/call_log_model.py" line="70"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n la på</numerusform>
@@ -277,12 +277,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="101"/>
+        <location filename="../../ui/call_log_model.py" line="72"/>
         <source>median wait %1</source>
         <translation>median ventetid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="103"/>
+        <location filename="../../ui/call_log_model.py" line="74"/>
         <source>median time to connect %1</source>
         <translation>median tid til satt over %1</translation>
     </message>
@@ -1202,77 +1202,77 @@
 <context>
     <name>MessageLogModel</name>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>To</source>
         <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="40"/>
+        <location filename="../../ui/message_log_model.py" line="23"/>
         <source>Sent by</source>
         <translation>Sendt av</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="78"/>
+        <location filename="../../ui/message_log_model.py" line="51"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="78"/>
+        <location filename="../../ui/message_log_model.py" line="51"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="78"/>
+        <location filename="../../ui/message_log_model.py" line="51"/>
         <source>Pager / DECT</source>
         <translation>Personsøker / DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="82"/>
+        <location filename="../../ui/message_log_model.py" line="55"/>
         <source>queued</source>
         <translation>i kø</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="82"/>
+        <location filename="../../ui/message_log_model.py" line="55"/>
         <source>sending</source>
         <translation>sendes</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="82"/>
+        <location filename="../../ui/message_log_model.py" line="55"/>
         <source>sent</source>
         <translation>sendt</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="83"/>
+        <location filename="../../ui/message_log_model.py" line="56"/>
         <source>delivered</source>
         <translation>levert</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="83"/>
+        <location filename="../../ui/message_log_model.py" line="56"/>
         <source>failed</source>
         <translation>mislyktes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="98"/>
+        <location filename="../../ui/message_log_model.py" line="69"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n melding</numerusform>
@@ -1280,7 +1280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="98"/>
+        <location filename="../../ui/message_log_model.py" line="69"/>
         <source>%n delivered</source>
         <translation>
             <numerusform>%n levert</numerusform>
@@ -1288,7 +1288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="99"/>
+        <location filename="../../ui/message_log_model.py" line="70"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n mislyktes</numerusform>
@@ -1368,12 +1368,12 @@
         <translation>Databasen er ikke åpen ennå; prøv igjen om et øyeblikk.</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="83"/>
+        <location filename="../../app/notices/flow.py" line="89"/>
         <source>The notice was not posted: %1</source>
         <translation>Meldingen ble ikke lagt ut: %1</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="99"/>
+        <location filename="../../app/notices/flow.py" line="105"/>
         <source>%1 until %2: %3</source>
         <translation>%1 til %2: %3</translation>
     </message>

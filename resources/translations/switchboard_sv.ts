@@ -148,112 +148,112 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="42"/>
+        <location filename="../../ui/call_log_model.py" line="25"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>Waited</source>
         <translation>Väntade</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>To connect</source>
         <translation>Till kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>Transferred to</source>
         <translation>Kopplat till</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="43"/>
+        <location filename="../../ui/call_log_model.py" line="26"/>
         <source>Console</source>
         <translation>Konsol</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="63"/>
+        <location filename="../../ui/call_log_model.py" line="36"/>
         <source>Withheld</source>
         <translation>Dolt nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="69"/>
+        <location filename="../../ui/call_log_model.py" line="42"/>
         <source>recalled</source>
         <translation>återkom</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="53"/>
         <source>handled</source>
         <translation>besvarat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="80"/>
+        <location filename="../../ui/call_log_model.py" line="53"/>
         <source>transferred</source>
         <translation>kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="54"/>
         <source>gave up waiting</source>
         <translation>lade på i kön</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="81"/>
+        <location filename="../../ui/call_log_model.py" line="54"/>
         <source>gave up on hold</source>
         <translation>lade på parkerad</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="82"/>
+        <location filename="../../ui/call_log_model.py" line="55"/>
         <source>gave up during transfer</source>
         <translation>lade på under koppling</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="82"/>
+        <location filename="../../ui/call_log_model.py" line="55"/>
         <source>rejected</source>
         <translation>avvisat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="83"/>
+        <location filename="../../ui/call_log_model.py" line="56"/>
         <source>outgoing</source>
         <translation>utgående</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="83"/>
+        <location filename="../../ui/call_log_model.py" line="56"/>
         <source>answered, never connected</source>
         <translation>besvarat, aldrig kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="84"/>
+        <location filename="../../ui/call_log_model.py" line="57"/>
         <source>unanswered (ring limit)</source>
         <translation>obesvarat (ringgräns)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="84"/>
+        <location filename="../../ui/call_log_model.py" line="57"/>
         <source>refused: console full</source>
         <translation>avvisat: konsolen full</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n samtal</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="98"/>
+        <location filename="../../ui/call_log_model.py" line="69"/>
         <source>%n answered</source>
         <translation>
             <numerusform>%n besvarat</numerusform>
@@ -269,7 +269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/call_log_model.py" line="99"/>
+        <location filename="../../ui/call_log_model.py" line="70"/>
         <source>%n gave up</source>
         <translation>
             <numerusform>%n lade på</numerusform>
@@ -277,12 +277,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="101"/>
+        <location filename="../../ui/call_log_model.py" line="72"/>
         <source>median wait %1</source>
         <translation>median väntetid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_log_model.py" line="103"/>
+        <location filename="../../ui/call_log_model.py" line="74"/>
         <source>median time to connect %1</source>
         <translation>median tid till kopplat %1</translation>
     </message>
@@ -1202,77 +1202,77 @@
 <context>
     <name>MessageLogModel</name>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="39"/>
+        <location filename="../../ui/message_log_model.py" line="22"/>
         <source>State</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="40"/>
+        <location filename="../../ui/message_log_model.py" line="23"/>
         <source>Sent by</source>
         <translation>Skickat av</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="78"/>
+        <location filename="../../ui/message_log_model.py" line="51"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="78"/>
+        <location filename="../../ui/message_log_model.py" line="51"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="78"/>
+        <location filename="../../ui/message_log_model.py" line="51"/>
         <source>Pager / DECT</source>
         <translation>Personsökare / DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="82"/>
+        <location filename="../../ui/message_log_model.py" line="55"/>
         <source>queued</source>
         <translation>i kö</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="82"/>
+        <location filename="../../ui/message_log_model.py" line="55"/>
         <source>sending</source>
         <translation>skickas</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="82"/>
+        <location filename="../../ui/message_log_model.py" line="55"/>
         <source>sent</source>
         <translation>skickat</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="83"/>
+        <location filename="../../ui/message_log_model.py" line="56"/>
         <source>delivered</source>
         <translation>levererat</translation>
     </message>
     <message>
-        <location filename="../../ui/message_log_model.py" line="83"/>
+        <location filename="../../ui/message_log_model.py" line="56"/>
         <source>failed</source>
         <translation>misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="98"/>
+        <location filename="../../ui/message_log_model.py" line="69"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n meddelande</numerusform>
@@ -1280,7 +1280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="98"/>
+        <location filename="../../ui/message_log_model.py" line="69"/>
         <source>%n delivered</source>
         <translation>
             <numerusform>%n levererat</numerusform>
@@ -1288,7 +1288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_log_model.py" line="99"/>
+        <location filename="../../ui/message_log_model.py" line="70"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n misslyckades</numerusform>
@@ -1368,12 +1368,12 @@
         <translation>Databasen är inte öppen än; försök igen om en stund.</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="83"/>
+        <location filename="../../app/notices/flow.py" line="89"/>
         <source>The notice was not posted: %1</source>
         <translation>Anslaget sattes inte upp: %1</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="99"/>
+        <location filename="../../app/notices/flow.py" line="105"/>
         <source>%1 until %2: %3</source>
         <translation>%1 till %2: %3</translation>
     </message>
