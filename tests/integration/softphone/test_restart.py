@@ -15,7 +15,7 @@ import pytest
 
 from softphone.engine import Phone
 from softphone.model import RegistrationChanged, RegistrationStatus
-from softphone.settings import PhoneSettings
+from softphone.settings import PhoneSettings, Transport
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.raw_sip import Reachability
 from tests.integration.softphone.conftest import CONSOLE_USER, Recorder, console_settings, pump_for, pump_until
@@ -37,6 +37,11 @@ def restart(phone: Phone, kamailio: Kamailio, offset: float, down_s: float) -> f
     pump_until(phone, lambda: time.monotonic() >= kill_at, timeout=2 * interval + 2)
     kamailio.stop()
     pump_for(phone, down_s)
+    return start_again(phone, kamailio)
+
+
+def start_again(phone: Phone, kamailio: Kamailio) -> float:
+    """Start the registrar again, pumping the console all along; returns when it listens (monotonic s)."""
     started = threading.Event()
 
     def start() -> None:
@@ -44,7 +49,7 @@ def restart(phone: Phone, kamailio: Kamailio, offset: float, down_s: float) -> f
         started.set()
 
     threading.Thread(target=start, daemon=True).start()
-    pump_until(phone, started.is_set)  # the console keeps pumping while Kamailio starts
+    pump_until(phone, started.is_set)
     return time.monotonic()
 
 
@@ -76,3 +81,21 @@ def test_a_restarted_registrar_is_noticed_and_the_console_reachable_within_10_s(
     statuses = [e.registration.status for e in recorder.events if isinstance(e, RegistrationChanged)]
     assert statuses[-1] is RegistrationStatus.REGISTERED
     assert RegistrationStatus.REGISTERING in statuses[2:]  # it registered again, not waiting for a refresh
+
+
+@pytest.mark.parametrize("down_s", [0.0, 3.0], ids=["restarted-at-once", "3s-down"])
+def test_over_tcp_a_restarted_registrar_is_noticed_by_the_connection_closing(
+        down_s: float, kamailio: Kamailio, make_phone: MakePhone) -> None:
+    """Over TCP the registrar's restart closes the console's connection, which pjsua hears at once and
+    registers again over a new one; no keep-alive is needed (they are UDP's), and Kamailio relays to the
+    console only over the connection it registered on, so reaching it proves the new registration."""
+    phone, recorder = make_phone(console_settings(kamailio, transport=Transport.TCP))
+    pump_until(phone, lambda: phone.registration.registered)
+    kamailio.stop()
+    pump_for(phone, down_s)
+    pump_until(phone, lambda: not phone.registration.registered, timeout=5)  # the window is told at once
+    back_at = start_again(phone, kamailio)
+    assert reachable_after(phone, kamailio, back_at) < REACHABLE_WITHIN_S
+    statuses = [e.registration.status for e in recorder.events if isinstance(e, RegistrationChanged)]
+    assert statuses[-1] is RegistrationStatus.REGISTERED
+
