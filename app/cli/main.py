@@ -10,20 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
-import app.cli.queue as cli_queue
 from app import __version__
-from app.cli import calendar as cli_calendar
-from app.cli import callback as cli_callback
-from app.cli import calllog as cli_calllog
-from app.cli import db as cli_db
-from app.cli import exchange as cli_exchange
-from app.cli import message as cli_message
-from app.cli import notice as cli_notice
-from app.cli import referral as cli_referral
-from app.cli import stats as cli_stats
 from app.config.loader import Config, load_config
 from app.config.paths import Paths
 
@@ -38,17 +29,23 @@ class _StoreCommand(Protocol):
     def run(self, args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -> int: ...
 
 
-# Subcommands that work on the store, each taking --demo and --config after its name.
-_STORE_COMMANDS: dict[str, tuple[str, _StoreCommand]] = {
-    "referral": ("set, clear or list referrals", cli_referral),
-    "calendar": ("refresh calendar free/busy now", cli_calendar),
-    "calllog": ("list the call log with its summary", cli_calllog),
-    "message": ("send SMS, e-mail or pager messages to staff; list the message log", cli_message),
-    "stats": ("call measurement: offered, answered, abandoned, service level, waits", cli_stats),
-    "callback": ("list the shared call-back list", cli_callback),
-    "notice": ("post, list or clear the operators' notice board", cli_notice),
-    "db": ("check or upgrade the store's schema", cli_db),
+# Subcommands that work on the store, each taking --demo and --config after its name: (help, module). A
+# module is imported only when its command is on the command line (see build_parser): importing them all,
+# with the store, the exchange and the transports behind them, took longer than a snapshot search.
+_STORE_COMMANDS: dict[str, tuple[str, str]] = {
+    "referral": ("set, clear or list referrals", "app.cli.referral"),
+    "calendar": ("refresh calendar free/busy now", "app.cli.calendar"),
+    "calllog": ("list the call log with its summary", "app.cli.calllog"),
+    "message": ("send SMS, e-mail or pager messages to staff; list the message log", "app.cli.message"),
+    "stats": ("call measurement: offered, answered, abandoned, service level, waits", "app.cli.stats"),
+    "callback": ("list the shared call-back list", "app.cli.callback"),
+    "notice": ("post, list or clear the operators' notice board", "app.cli.notice"),
+    "db": ("check or upgrade the store's schema", "app.cli.db"),
 }
+
+
+def _store_command(name: str) -> _StoreCommand:
+    return cast(_StoreCommand, import_module(_STORE_COMMANDS[name][1]))
 
 
 def _with_store_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -57,7 +54,14 @@ def _with_store_options(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command line, only the subcommands named in it get their arguments (their
+    modules imported), the others their name and help: all ``--help`` and a parse of ``argv`` need."""
+    named = set(argv) if argv is not None else None
+
+    def wanted(command: str) -> bool:
+        return named is None or command in named
+
     parser = argparse.ArgumentParser(prog="switchboard", description="Operator console: softphone, "
                                      "staff directory and referral status.")
     parser.add_argument("--version", action="version", version=f"switchboard {__version__}")
@@ -95,18 +99,27 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON (see README)")
     search.add_argument("--stdin", action="store_true", help="read one query per line, print one JSON line each")
-    for name, (text, module) in _STORE_COMMANDS.items():
-        module.add_arguments(_with_store_options(commands.add_parser(name, help=text)))
+    for name, (text, _module) in _STORE_COMMANDS.items():
+        command = _with_store_options(commands.add_parser(name, help=text))
+        if wanted(name):
+            _store_command(name).add_arguments(command)
     exchange = commands.add_parser("exchange", help="render or run the exchange's queue (Kamailio)")
-    cli_exchange.add_arguments(exchange)
+    if wanted("exchange"):
+        from app.cli import exchange as cli_exchange  # noqa: PLC0415
+
+        cli_exchange.add_arguments(exchange)
     queue = commands.add_parser("queue", help="list, pick and watch the exchange's queue")
     queue.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
-    cli_queue.add_arguments(queue)
+    if wanted("queue"):
+        from app.cli import queue as cli_queue  # noqa: PLC0415
+
+        cli_queue.add_arguments(queue)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     paths = Paths.current()
     config_path = getattr(args, "sub_config", None) or args.config
     config = load_config(paths, config_path)
@@ -118,17 +131,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return config_devices()
         return config_check(config, paths) if args.config_command == "check" else config_reference()
     if args.command in _STORE_COMMANDS:
-        return _STORE_COMMANDS[args.command][1].run(args, config, paths, demo=demo)
+        return _store_command(args.command).run(args, config, paths, demo=demo)
     if args.command == "exchange":
+        from app.cli import exchange as cli_exchange  # noqa: PLC0415
+
         return cli_exchange.run(args, config, paths)
     if args.command == "queue":
+        from app.cli import queue as cli_queue  # noqa: PLC0415
+
         return cli_queue.run(args, config)
     if args.command == "directory":
         from app.cli import directory as cli_directory  # noqa: PLC0415
 
         return cli_directory.run(args, config, paths, demo=demo)
     if args.scene and not (demo and args.screenshot):
-        build_parser().error("--scene pictures the demo: it needs --demo and --screenshot")
+        build_parser(argv).error("--scene pictures the demo: it needs --demo and --screenshot")
     from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window
 
     return run_gui(config, paths, demo=demo, screenshot=args.screenshot, search=args.search, scene=args.scene,

@@ -4,42 +4,49 @@ Providers (`ews`, `graph`, `caldav_provider`) are imported lazily through `make_
 else here is plain logic: subject codes, presence facts and wording, routing, scheduling, the refresh run.
 """
 
-from directory.calendars.book import CalendarBook, DaySummary
-from directory.calendars.config import (
-    CalDavSource,
-    CalendarSettings,
-    CalendarSourceCommon,
-    EwsAuth,
-    ExchangeSource,
-    GraphSource,
-)
-from directory.calendars.model import (
-    BusyBlock,
-    BusyStatus,
-    CalendarAuthError,
-    CalendarError,
-    CalendarProvider,
-    CalendarThrottledError,
-    MailboxProblem,
-    MailboxResult,
-)
-from directory.calendars.presence import CalendarPresence, CalendarReferral, presence_at, referrals_in
-from directory.calendars.providers import make_provider, server_key
-from directory.calendars.routing import Mailbox, mailbox_of, route
-from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefresh, refresh_source, window
-from directory.calendars.schedule import CalendarSourceStatus, FailureKind, RefreshBackoff, RefreshSchedule
-from directory.calendars.settings import (
-    CalDavSettings,
-    CalendarConfigError,
-    CalendarSourceRuntime,
-    CalendarSourceSettings,
-    ExchangeSettings,
-    GraphSettings,
-    calendar_sources,
-)
-from directory.calendars.sources import CalendarSources, RefreshJob
-from directory.calendars.subjects import DEFAULT_PREFIXES, ClassifiedBlock, SubjectRules, apply_rules
-from directory.calendars.wording import block_line, presence_text
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from directory.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from directory.calendars.book import CalendarBook, DaySummary
+    from directory.calendars.config import (
+        CalDavSource,
+        CalendarSettings,
+        CalendarSourceCommon,
+        EwsAuth,
+        ExchangeSource,
+        GraphSource,
+    )
+    from directory.calendars.model import (
+        BusyBlock,
+        BusyStatus,
+        CalendarAuthError,
+        CalendarError,
+        CalendarProvider,
+        CalendarThrottledError,
+        MailboxProblem,
+        MailboxResult,
+    )
+    from directory.calendars.presence import CalendarPresence, CalendarReferral, presence_at, referrals_in
+    from directory.calendars.providers import make_provider, server_key
+    from directory.calendars.routing import Mailbox, mailbox_of, route
+    from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefresh, refresh_source, window
+    from directory.calendars.schedule import CalendarSourceStatus, FailureKind, RefreshBackoff, RefreshSchedule
+    from directory.calendars.settings import (
+        CalDavSettings,
+        CalendarConfigError,
+        CalendarSourceRuntime,
+        CalendarSourceSettings,
+        ExchangeSettings,
+        GraphSettings,
+        calendar_sources,
+    )
+    from directory.calendars.sources import CalendarSources, RefreshJob
+    from directory.calendars.subjects import DEFAULT_PREFIXES, ClassifiedBlock, SubjectRules, apply_rules
+    from directory.calendars.wording import block_line, presence_text
 
 __all__ = [
     "DEFAULT_PREFIXES",
@@ -92,3 +99,28 @@ __all__ = [
     "server_key",
     "window",
 ]
+
+# Each name is imported from its module when first used: the package's settings (read with the
+# configuration by every command) then come without the modules that need the store or a server.
+__getattr__ = lazy_exports(__name__, {
+    "directory.calendars.book": ("CalendarBook", "DaySummary"),
+    "directory.calendars.config": (
+        "CalDavSource", "CalendarSettings", "CalendarSourceCommon", "EwsAuth", "ExchangeSource", "GraphSource",
+    ),
+    "directory.calendars.model": (
+        "BusyBlock", "BusyStatus", "CalendarAuthError", "CalendarError", "CalendarProvider",
+        "CalendarThrottledError", "MailboxProblem", "MailboxResult",
+    ),
+    "directory.calendars.presence": ("CalendarPresence", "CalendarReferral", "presence_at", "referrals_in"),
+    "directory.calendars.providers": ("make_provider", "server_key"),
+    "directory.calendars.routing": ("Mailbox", "mailbox_of", "route"),
+    "directory.calendars.runner": ("MailboxCalendar", "ServerLimits", "SourceRefresh", "refresh_source", "window"),
+    "directory.calendars.schedule": ("CalendarSourceStatus", "FailureKind", "RefreshBackoff", "RefreshSchedule"),
+    "directory.calendars.settings": (
+        "CalDavSettings", "CalendarConfigError", "CalendarSourceRuntime", "CalendarSourceSettings",
+        "ExchangeSettings", "GraphSettings", "calendar_sources",
+    ),
+    "directory.calendars.sources": ("CalendarSources", "RefreshJob"),
+    "directory.calendars.subjects": ("DEFAULT_PREFIXES", "ClassifiedBlock", "SubjectRules", "apply_rules"),
+    "directory.calendars.wording": ("block_line", "presence_text"),
+})

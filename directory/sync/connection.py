@@ -9,6 +9,9 @@ import ssl
 from dataclasses import dataclass
 from typing import Any
 
+import directory.sync._ldap3  # noqa: F401 - first: it imports ldap3 quietly (see the module)
+
+# isort: split
 from ldap3 import ANONYMOUS, NONE, SIMPLE, Connection, Server, Tls
 from ldap3.core.exceptions import LDAPBindError, LDAPException, LDAPOperationResult
 

@@ -16,6 +16,9 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+import directory.sync._ldap3  # noqa: F401 - first: it imports ldap3 quietly (see the module)
+
+# isort: split
 from ldap3 import Connection
 from ldap3.utils.asn1 import decode_message_fast
 

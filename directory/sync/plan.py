@@ -12,6 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import directory.sync._ldap3  # noqa: F401 - first: it imports ldap3 quietly (see the module)
+
+# isort: split
 from ldap3.core.exceptions import LDAPException
 from ldap3.utils.dn import parse_dn
 

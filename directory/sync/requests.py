@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import directory.sync._ldap3  # noqa: F401 - first: it imports ldap3 quietly (see the module)
+
+# isort: split
 from ldap3.utils.conv import escape_filter_chars
 
 from directory.model import EntryKind

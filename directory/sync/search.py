@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import directory.sync._ldap3  # noqa: F401 - first: it imports ldap3 quietly (see the module)
+
+# isort: split
 from ldap3 import SUBTREE, Connection
 from ldap3.core.exceptions import (
     LDAPCommunicationError,

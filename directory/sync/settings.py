@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from ldap3.core.exceptions import LDAPException
-from ldap3.operation.search import parse_filter
-from ldap3.utils.dn import parse_dn
 from pydantic import Field
 
 from directory.model import NumberKind
@@ -89,6 +86,12 @@ class LdapSourceSettings(LdapSourceConfig):
             found.append("start_tls cannot be combined with ldaps:// URLs (they are encrypted already)")
         if self.ca_file and not Path(self.ca_file).is_file():
             found.append(f"CA file {self.ca_file!r} does not exist")
+        import directory.sync._ldap3  # noqa: F401, PLC0415 - ldap3 quietly, and only when a source is checked
+
+        # isort: split
+        from ldap3.core.exceptions import LDAPException  # noqa: PLC0415
+        from ldap3.utils.dn import parse_dn  # noqa: PLC0415
+
         for dn in (*self.base_dns, *([self.bind_dn] if self.bind_dn else [])):
             try:
                 parse_dn(dn)
@@ -134,6 +137,12 @@ def _url_problems(url: str) -> list[str]:
 
 
 def _filter_ok(text: str) -> bool:
+    import directory.sync._ldap3  # noqa: F401, PLC0415 - ldap3 quietly, and only when a source is checked
+
+    # isort: split
+    from ldap3.core.exceptions import LDAPException  # noqa: PLC0415
+    from ldap3.operation.search import parse_filter  # noqa: PLC0415
+
     try:
         parse_filter(text, None, auto_escape=False, auto_encode=False, validator=None, check_names=False)
     except LDAPException:

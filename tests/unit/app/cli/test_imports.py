@@ -1,0 +1,45 @@
+"""What a command imports before it runs: the configuration and the parser need neither the store's libraries
+nor ldap3, and a subcommand's module is imported only when it is named (issue 19: `directory search`
+answered after seconds of imports). Each check runs in a fresh interpreter, where nothing is imported yet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def _imported_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint('\\n'.join(sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_the_configuration_is_read_without_the_store_or_ldap3() -> None:
+    loaded = _imported_after("from app.config.loader import load_config\nfrom app.config.paths import Paths\n"
+                             "load_config(Paths.current())")
+    assert not {"sqlalchemy", "alembic", "ldap3", "directory.store", "directory.sync.runner"} & loaded
+
+
+@pytest.mark.parametrize(("argv", "imported", "not_imported"), [
+    (["--help"], set(), {"app.cli.referral", "app.cli.queue", "app.cli.message", "app.cli.exchange"}),
+    (["referral", "--help"], {"app.cli.referral"}, {"app.cli.queue", "app.cli.message", "app.cli.stats"}),
+])
+def test_a_subcommand_module_is_imported_when_named(argv: list[str], imported: set[str],
+                                                    not_imported: set[str]) -> None:
+    loaded = _imported_after(f"from app.cli.main import build_parser\nbuild_parser({argv!r})")
+    assert imported <= loaded
+    assert not not_imported & loaded
+
+
+def test_a_named_subcommand_has_its_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli.main import main  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as exited:
+        main(["calllog", "list", "--help"])
+    assert exited.value.code == 0
+    assert "--since" in capsys.readouterr().out
