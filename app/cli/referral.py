@@ -16,7 +16,9 @@ from directory.referrals.alternatives import resolve_alternative
 from directory.search import SearchIndex
 from directory.search.person import find_person
 from directory.store import StoreError
-from directory.store.audit import ReferralConflictError, referral_json
+from directory.store.audit import ReferralConflictError, conflict_summary, referral_json
+
+CONFLICT_EXIT = 3  # someone else changed the person's referrals since the version this change names
 
 
 def add_arguments(referral: argparse.ArgumentParser) -> None:
@@ -30,6 +32,13 @@ def add_arguments(referral: argparse.ArgumentParser) -> None:
     set_.add_argument("--comment", default="", help="a note for operators")
     clear = commands.add_parser("clear", help="clear the referral in force")
     clear.add_argument("person", help="store id, e-mail, or a search that finds one person")
+    for command in (set_, clear):
+        guard = command.add_mutually_exclusive_group()
+        guard.add_argument("--version", type=int, default=None,
+                           help="apply only if the person's referrals are still at this version (`referral list "
+                                "--json` shows it); otherwise exit 3 saying who changed what")
+        guard.add_argument("--force", action="store_true",
+                           help="apply to whatever is there, even if someone changed it meanwhile")
     listing = commands.add_parser("list", help="referrals in force and scheduled")
     listing.add_argument("--json", action="store_true", help="one JSON object per referral")
     referral_watch.add_arguments(commands.add_parser("watch", help="print referral changes as they arrive"))
@@ -46,8 +55,10 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
             return referral_watch.watch(args, services)
         service = services.referrals
         if args.referral_command == "list":
+            versions = service.log.versions() if args.json else {}
             for stored in service.log.listing(datetime.now(UTC)):
-                print(json.dumps(referral_json(stored), ensure_ascii=False) if args.json else
+                print(json.dumps({**referral_json(stored), "version": versions.get(stored.referral.entry_id, 0)},
+                                 ensure_ascii=False) if args.json else
                       f"{stored.referral.entry_id}\t{stored.referral.code}\t{stored.referral.text}\t"
                       f"{stored.referral.until.isoformat() if stored.referral.until else ''}\t"
                       f"{stored.referral.alternative}")
@@ -56,14 +67,23 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
         try:
             person = find_person(index, args.person)
             assert person.id is not None
+            # Without --version, as of what is there as the person is found: a change in between is refused too.
+            version = None if args.force else args.version if args.version is not None else \
+                service.state(person.id).version
             if args.referral_command == "clear":
-                cleared = service.clear(person.id)
+                cleared = service.clear(person.id, version=version)
                 print(f"{person.display_name}: {len(cleared)} referral(s) cleared")
                 return 0
             referral = service.prepare(person.id, args.code, until_text=args.until, start_text=args.start,
                                        alternative=resolve_alternative(index, args.alt), comment=args.comment)
-            change = service.set(referral)
-        except (ValueError, WhenError, ReferralError, ReferralConflictError) as exc:
+            change = service.set(referral, version=version)
+        except ReferralConflictError as conflict:
+            print(f"error: not saved: {person.display_name}'s referrals changed: {conflict_summary(conflict.state)} "
+                  f"(now version {conflict.state.version}, not {conflict.wanted}); look with `referral list`, "
+                  f"then run again with --version {conflict.state.version}, or --force to overwrite",
+                  file=sys.stderr)
+            return CONFLICT_EXIT
+        except (ValueError, WhenError, ReferralError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         until = change.stored.referral.until

@@ -6,7 +6,7 @@ against the `ReferralLog` with the operator's identity and clock. Blocking: call
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ from directory.referrals.defaults import UNKNOWN_CODE
 from directory.referrals.readout import caller_sentence
 from directory.referrals.when import parse_when
 from directory.referrals.workdays import WorkingDays, at_local
-from directory.store.audit import Actor, AuditRecord, ReferralChange, ReferralLog, StoredReferral
+from directory.store.audit import Actor, AuditRecord, ReferralChange, ReferralLog, ReferralState, StoredReferral
 
 START_OF_DAY = time(0, 0)
 
@@ -102,15 +102,20 @@ class ReferralService:
                               language=self.language, until=until, starts_at=start, alternative=alternative,
                               comment=comment, set_by=self.actor.name)
 
-    def set(self, referral: Referral, *, expected: Sequence[int] | None = None) -> ReferralChange:
-        return self.log.set(referral, self.actor, self.clock(), expected=expected)
+    def set(self, referral: Referral, *, version: int | None = None) -> ReferralChange:
+        """``version``: the one `state` gave; someone's change since raises ReferralConflictError."""
+        return self.log.set(referral, self.actor, self.clock(), version=version)
 
     def clear(self, entry_id: int, *, referral_id: int | None = None,
-              expected: Sequence[int] | None = None) -> tuple[StoredReferral, ...]:
-        return self.log.clear(entry_id, self.actor, self.clock(), referral_id=referral_id, expected=expected)
+              version: int | None = None) -> tuple[StoredReferral, ...]:
+        return self.log.clear(entry_id, self.actor, self.clock(), referral_id=referral_id, version=version)
+
+    def state(self, entry_id: int) -> ReferralState:
+        """What the operator decides on: in force (oldest first), the version to pass back, the last change."""
+        return self.log.state(entry_id, self.clock())
 
     def in_force(self, entry_id: int) -> tuple[StoredReferral, ...]:
-        """All referrals in force, oldest first; their ids are what to pass as ``expected`` later."""
+        """All referrals in force, oldest first."""
         return self.log.current(entry_id, self.clock())
 
     def current(self, entry_id: int) -> StoredReferral | None:

@@ -2,19 +2,20 @@
 
 A referral starting now replaces the ones in force (they are cleared, not updated); a scheduled one
 ("vacation next week") is added beside them. Every set, schedule and clear adds a `ReferralAuditRow`.
-Two operators changing the same person at once: pass ``expected`` (the ids the operator saw in force)
-and a different state raises `ReferralConflictError` instead of silently overwriting it.
+Each person's referrals have a version (the number of changes so far, kept on the audit rows): a change
+that names the version the operator saw (``version``) is refused with `ReferralConflictError`, carrying
+who changed what and when, if someone changed the person's referrals since; nothing is overwritten
+silently, and a refused change leaves no trace. Without ``version`` a change applies to whatever is there.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from directory.model import Referral
@@ -46,6 +47,7 @@ class ReferralChange:
 
     replaced: tuple[StoredReferral, ...]
     stored: StoredReferral
+    version: int = 0  # the person's referral version after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +59,39 @@ class AuditRecord:
     changed_at: datetime
     old: tuple[Referral, ...]
     new: Referral | None
+    version: int = 0  # the person's referral version after this change (0: recorded before versions)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralState:
+    """What an operator sees before changing a person's referrals: those in force, the version to name
+    when changing them, and the last change (who, when, what), or None when there was none."""
+
+    in_force: tuple[StoredReferral, ...]
+    version: int
+    last: AuditRecord | None
 
 
 class ReferralConflictError(Exception):
-    """Someone else changed the referral since the operator looked; ``current`` is what is in force now."""
+    """Someone else changed the person's referrals since the operator looked (at ``wanted``): ``state`` is
+    how they are now, ``current`` what is in force, ``last`` the change that came between."""
 
-    def __init__(self, current: tuple[StoredReferral, ...]) -> None:
-        super().__init__("the referral was changed by someone else in the meantime")
-        self.current = current
+    def __init__(self, state: ReferralState, wanted: int) -> None:
+        self.state, self.wanted = state, wanted
+        self.current, self.last = state.in_force, state.last
+        super().__init__(f"the referral was changed by someone else in the meantime ({conflict_summary(state)}; "
+                         f"version {state.version}, not {wanted})")
+
+
+def conflict_summary(state: ReferralState) -> str:
+    """"Eva Lund set 'Lunch' at 2026-12-05 11:02 UTC": the last change, in English (CLI, logs)."""
+    last = state.last
+    if last is None:
+        return "no change recorded"
+    who, when = last.actor or "someone", f"{last.changed_at:%Y-%m-%d %H:%M} UTC"
+    if last.new is None:
+        return f"{who} cleared '{', '.join(r.text or r.code for r in last.old)}' at {when}"
+    return f"{who} {'scheduled' if last.action == 'schedule' else 'set'} '{last.new.text or last.new.code}' at {when}"
 
 
 class UnknownEntryError(LookupError):
@@ -96,6 +123,12 @@ def _stored(row: ReferralRow) -> StoredReferral:
     return StoredReferral(row.id, referral, row.set_at, row.cleared_at)
 
 
+def _record(row: ReferralAuditRow) -> AuditRecord:
+    return AuditRecord(row.entry_id, row.action, row.actor, row.console, row.changed_at,
+                       tuple(_from_json(item) for item in json.loads(row.old_value or "[]")),
+                       _from_json(json.loads(row.new_value)) if row.new_value else None, row.version)
+
+
 def _in_force(now: datetime) -> tuple[Any, ...]:
     return (ReferralRow.cleared_at.is_(None),
             or_(ReferralRow.starts_at.is_(None), ReferralRow.starts_at <= now),
@@ -125,26 +158,39 @@ class ReferralLog:
                                     .order_by(ReferralRow.set_at, ReferralRow.id)))
 
     @staticmethod
-    def _check(rows: list[ReferralRow], expected: Sequence[int] | None) -> None:
-        if expected is not None and sorted(expected) != sorted(row.id for row in rows):
-            raise ReferralConflictError(tuple(_stored(row) for row in rows))
+    def _last(session: Session, entry_id: int) -> ReferralAuditRow | None:
+        return session.scalars(select(ReferralAuditRow).where(ReferralAuditRow.entry_id == entry_id)
+                               .order_by(ReferralAuditRow.version.desc(), ReferralAuditRow.id.desc()).limit(1)).first()
+
+    def _state(self, session: Session, entry_id: int, now: datetime) -> ReferralState:
+        last = self._last(session, entry_id)
+        return ReferralState(tuple(_stored(row) for row in self._current_rows(session, entry_id, now)),
+                             last.version if last is not None else 0, _record(last) if last is not None else None)
+
+    def _check(self, session: Session, entry_id: int, now: datetime, version: int | None) -> int:
+        """The person's version now; raises ReferralConflictError when it is not the one the caller saw."""
+        last = self._last(session, entry_id)
+        current = last.version if last is not None else 0
+        if version is not None and version != current:
+            raise ReferralConflictError(self._state(session, entry_id, now), version)
+        return current
 
     @staticmethod
     def _audit(session: Session, entry_id: int, action: str, *, actor: Actor, now: datetime,
-               old: list[ReferralRow], new: ReferralRow | None) -> None:
+               old: list[ReferralRow], new: ReferralRow | None, version: int) -> None:
         session.add(ReferralAuditRow(
             entry_id=entry_id, referral_id=new.id if new is not None else (old[0].id if old else None),
-            action=action, actor=actor.name, console=actor.console, changed_at=now,
+            action=action, actor=actor.name, console=actor.console, changed_at=now, version=version,
             old_value=json.dumps([_to_json(_stored(row).referral) for row in old], ensure_ascii=False),
             new_value=json.dumps(_to_json(_stored(new).referral), ensure_ascii=False) if new is not None else ""))
 
-    def set(self, referral: Referral, actor: Actor, now: datetime, *,
-            expected: Sequence[int] | None = None) -> ReferralChange:
-        """Store ``referral``; one starting by ``now`` clears those in force, a later one is only added."""
+    def set(self, referral: Referral, actor: Actor, now: datetime, *, version: int | None = None) -> ReferralChange:
+        """Store ``referral``; one starting by ``now`` clears those in force, a later one is only added.
+        With ``version`` (what `state` said), raises ReferralConflictError if the person's referrals changed."""
         with self.store.transaction() as session:
             self._lock_entry(session, referral.entry_id)
+            seen = self._check(session, referral.entry_id, now, version)
             current = self._current_rows(session, referral.entry_id, now)
-            self._check(current, expected)
             scheduled = referral.starts_at is not None and referral.starts_at > now
             replaced = [] if scheduled else current
             for row in replaced:
@@ -155,16 +201,17 @@ class ReferralLog:
             session.add(row)
             session.flush()
             self._audit(session, referral.entry_id, "schedule" if scheduled else "set", actor=actor, now=now,
-                        old=replaced, new=row)
-            return ReferralChange(tuple(_stored(r) for r in replaced), _stored(row))
+                        old=replaced, new=row, version=seen + 1)
+            return ReferralChange(tuple(_stored(r) for r in replaced), _stored(row), seen + 1)
 
     def clear(self, entry_id: int, actor: Actor, now: datetime, *, referral_id: int | None = None,
-              expected: Sequence[int] | None = None) -> tuple[StoredReferral, ...]:
-        """Clear the referrals in force, or the one ``referral_id`` (e.g. a scheduled one); returns them."""
+              version: int | None = None) -> tuple[StoredReferral, ...]:
+        """Clear the referrals in force, or the one ``referral_id`` (e.g. a scheduled one); returns them.
+        With ``version``, raises ReferralConflictError if the person's referrals changed since."""
         with self.store.transaction() as session:
             self._lock_entry(session, entry_id)
+            seen = self._check(session, entry_id, now, version)
             current = self._current_rows(session, entry_id, now)
-            self._check(current, expected)
             if referral_id is None:
                 rows = current
             else:
@@ -173,8 +220,20 @@ class ReferralLog:
             for row in rows:
                 row.cleared_at = now
             if rows:
-                self._audit(session, entry_id, "clear", actor=actor, now=now, old=rows, new=None)
+                self._audit(session, entry_id, "clear", actor=actor, now=now, old=rows, new=None, version=seen + 1)
             return tuple(_stored(row) for row in rows)
+
+    def state(self, entry_id: int, now: datetime) -> ReferralState:
+        """In force at ``now``, the version to name when changing them, and the last change."""
+        with self.store.sessions() as session:
+            return self._state(session, entry_id, now)
+
+    def versions(self) -> dict[int, int]:
+        """Each person's referral version (people never changed are absent: version 0)."""
+        with self.store.sessions() as session:
+            return {entry_id: int(version) for entry_id, version in session.execute(
+                select(ReferralAuditRow.entry_id, func.max(ReferralAuditRow.version))
+                .group_by(ReferralAuditRow.entry_id))}
 
     def current(self, entry_id: int, now: datetime) -> tuple[StoredReferral, ...]:
         """In force at ``now``, oldest first: the last one is what the console shows."""
@@ -211,7 +270,4 @@ class ReferralLog:
             rows = session.scalars(select(ReferralAuditRow).where(ReferralAuditRow.entry_id == entry_id)
                                    .order_by(ReferralAuditRow.changed_at.desc(), ReferralAuditRow.id.desc())
                                    .limit(limit))
-            return [AuditRecord(row.entry_id, row.action, row.actor, row.console, row.changed_at,
-                                tuple(_from_json(item) for item in json.loads(row.old_value or "[]")),
-                                _from_json(json.loads(row.new_value)) if row.new_value else None)
-                    for row in rows]
+            return [_record(row) for row in rows]

@@ -141,6 +141,10 @@ class NoteRow(Base):
     author: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
+    # 0016: an edit names the version it started from; who edited it last, and when
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    edited_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class OperatorFavouriteRow(Base):
@@ -221,10 +225,13 @@ class ReferralAuditRow(Base):
     """One change to an entry's referrals: who, when, from which console, the value before and after.
 
     ``old_value`` is a JSON list of the referrals the change replaced or cleared, ``new_value`` a JSON
-    object of the referral set ("" for a clear). Rows are only ever added.
+    object of the referral set ("" for a clear). Rows are only ever added. ``version`` (0016) is the
+    person's referral version after the change: unique per organisation and person, so of two changes made
+    from the same version only one is stored.
     """
 
     __tablename__ = "referral_audit"
+    __table_args__ = (Index("ux_referral_audit_version", "organisation", "entry_id", "version", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id"), index=True)
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"))
@@ -235,6 +242,7 @@ class ReferralAuditRow(Base):
     old_value: Mapped[str] = mapped_column(Text, default="")
     new_value: Mapped[str] = mapped_column(Text, default="")
     organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ExchangeQueueEventRow(Base):

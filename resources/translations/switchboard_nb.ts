@@ -1794,6 +1794,54 @@
     </message>
 </context>
 <context>
+    <name>ReferralConflictDialog</name>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="36"/>
+        <source>Changed meanwhile: %1</source>
+        <translation>Endret i mellomtiden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="38"/>
+        <source>Yours: %1</source>
+        <translation>Din: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="39"/>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Behold den andres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="40"/>
+        <source>&amp;Overwrite with mine</source>
+        <translation>&amp;Overskriv med min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="46"/>
+        <source>Another operator changed this referral meanwhile.</source>
+        <translation>En annen operatør endret henvisningen i mellomtiden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="47"/>
+        <source>Another operator</source>
+        <translation>En annen operatør</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="51"/>
+        <source>%1 cleared “%2” at %3.</source>
+        <translation>%1 fjernet «%2» kl. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="54"/>
+        <source>%1 scheduled “%2” at %3.</source>
+        <translation>%1 planla «%2» kl. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="55"/>
+        <source>%1 set “%2” at %3.</source>
+        <translation>%1 satte «%2» kl. %3.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <location filename="../../ui/referral_dialog.py" line="84"/>
@@ -1909,14 +1957,14 @@
         <translation>Erstattet: %1</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="66"/>
-        <source>none</source>
-        <translation>ingen</translation>
+        <location filename="../../app/lookup/referral_flow.py" line="71"/>
+        <source>clear the referral</source>
+        <translation>fjerne henvisningen</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="67"/>
-        <source>Not saved: another operator changed this referral meanwhile. Now: %1</source>
-        <translation>Ikke lagret: en annen operatør endret henvisningen i mellomtiden. Nå: %1</translation>
+        <location filename="../../app/lookup/referral_flow.py" line="78"/>
+        <source>Kept the other operator&apos;s referral for %1.</source>
+        <translation>Beholdt den andre operatørens henvisning for %1.</translation>
     </message>
 </context>
 <context>

@@ -14,9 +14,12 @@ from app.config.loader import load_config
 from app.config.paths import Paths
 from app.services import Services
 from directory.model import Entry, EntryKind, PhoneNumber
+from directory.referrals import ReferralService
+from directory.store.audit import Actor
 from tests.helpers.lookup import Running, copy_demo, start
 from ui.about_dialog import AboutDialog
 from ui.main_window import MainWindow, looks_like_number
+from ui.referral_conflict import ReferralConflictDialog
 from ui.referral_dialog import ReferralDialog
 from ui.results_model import NAME, STATUS
 from ui.shortcuts import ShortcutsDialog
@@ -179,7 +182,8 @@ def test_f4_sets_a_referral_shown_in_results_and_read_out(qtbot: QtBot, demo: Ru
     assert "set: Lunch" in window.detail._history.text()
 
 
-def test_a_referral_changed_meanwhile_is_not_overwritten(qtbot: QtBot, demo: Running) -> None:
+def _conflicting_lunch(qtbot: QtBot, demo: Running) -> ReferralConflictDialog:
+    """F4 on Växeln, another operator sets a meeting while the dialog is open, this one saves lunch."""
     window, services = demo.window, demo.console.services
     assert services is not None
     qtbot.keyClicks(window.search_field, "vaxeln")
@@ -190,13 +194,37 @@ def test_a_referral_changed_meanwhile_is_not_overwritten(qtbot: QtBot, demo: Run
     qtbot.waitUntil(lambda: window.findChild(ReferralDialog) is not None, timeout=5000)
     dialog = window.findChild(ReferralDialog)
     assert dialog is not None
-    other = services.referrals  # another operator, same store, acting while this dialog is open
+    other = ReferralService(services.referrals.log, services.referrals.codes, services.referrals.zone,
+                            Actor("Eva Lund", "pc-2"), language="en")  # another operator, acting meanwhile
     other.set(other.prepare(entry_id, "meeting", until_text="+60"))
     qtbot.keyClicks(dialog.code_field, "lunch")
     qtbot.keyClick(dialog.code_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "another operator changed this referral" in window.statusBar().currentMessage(),
+    qtbot.waitUntil(lambda: window.findChild(ReferralConflictDialog) is not None, timeout=5000)
+    conflict = window.findChild(ReferralConflictDialog)
+    assert conflict is not None
+    return conflict
+
+
+def test_a_referral_changed_meanwhile_is_not_overwritten(qtbot: QtBot, demo: Running) -> None:
+    conflict = _conflicting_lunch(qtbot, demo)
+    assert conflict.text().startswith("Eva Lund set “Meeting until ")
+    assert conflict.informativeText().startswith("Yours: Lunch until ")
+    qtbot.keyClick(conflict, Qt.Key.Key_Escape)  # keep theirs
+    window = demo.window
+    qtbot.waitUntil(lambda: "Kept the other operator's referral" in window.statusBar().currentMessage(),
                     timeout=5000)
     qtbot.waitUntil(lambda: window.model.index(0, STATUS).data().startswith("Meeting until"), timeout=5000)
+    qtbot.waitUntil(lambda: "Eva Lund (pc-2) · set: Meeting" in window.detail._history.text(), timeout=5000)
+    assert window.detail._history.text().count("set: ") == 1  # theirs alone: mine was never applied
+
+
+def test_overwrite_with_mine_after_a_conflict_saves_it_and_both_are_audited(qtbot: QtBot, demo: Running) -> None:
+    conflict = _conflicting_lunch(qtbot, demo)
+    conflict.overwrite_button.click()
+    window = demo.window
+    qtbot.waitUntil(lambda: window.model.index(0, STATUS).data().startswith("Lunch until"), timeout=5000)
+    qtbot.waitUntil(lambda: window.detail._history.text().count("set: ") == 2, timeout=5000)
+    assert "Eva Lund (pc-2) · set: Meeting" in window.detail._history.text()
 
 
 def test_help_menu_opens_shortcuts_and_about(qtbot: QtBot) -> None:

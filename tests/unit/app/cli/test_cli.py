@@ -222,3 +222,30 @@ def test_search_opens_the_snapshot_beside_the_store_and_follows_imports(
     code, out, _ = run(capsys, "directory", "search", "lindkvist")
     assert (code, out.split("\t")[0]) == (0, "Karl Lindqvist")
     assert snapshot.stat().st_size > 100
+
+
+def test_referral_set_as_of_a_version_is_refused_with_exit_3_after_someone_elses_change(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    csv = tmp_path / "staff.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    assert run(capsys, "directory", "import", str(csv))[0] == 0
+    assert run(capsys, "referral", "set", "karl eriksson", "meeting", "--until", "+90")[0] == 0
+    seen = json.loads(run(capsys, "referral", "list", "--json")[1])["version"]
+    assert seen == 1
+    assert run(capsys, "referral", "set", "karl eriksson", "lunch", "--version", "1")[0] == 0  # someone else
+    code, out, err = run(capsys, "referral", "set", "karl eriksson", "sick", "--version", str(seen))
+    assert (code, out) == (3, "")
+    assert err.startswith("error: not saved: Karl Eriksson's referrals changed: ")
+    assert "set 'Lunch' at " in err
+    assert "now version 2, not 1" in err
+    assert "--version 2, or --force" in err
+    assert json.loads(run(capsys, "referral", "list", "--json")[1])["code"] == "lunch"  # nothing applied
+    assert run(capsys, "referral", "clear", "karl eriksson", "--version", "1")[0] == 3
+    code, out, _ = run(capsys, "referral", "set", "karl eriksson", "sick", "--force")
+    assert code == 0
+    assert "(replaced 1)" in out
+    assert json.loads(run(capsys, "referral", "list", "--json")[1])["version"] == 3
+    assert run(capsys, "referral", "clear", "karl eriksson", "--version", "3")[0] == 0
+    with pytest.raises(SystemExit):
+        main(["referral", "clear", "karl eriksson", "--version", "3", "--force"])
+    assert "not allowed with argument" in capsys.readouterr().err

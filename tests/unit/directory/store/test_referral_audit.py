@@ -88,8 +88,8 @@ def test_referrals_end_by_themselves_at_their_return_time(store: Store) -> None:
     log.set(Referral(per, "lunch", until=T0 + timedelta(minutes=30)), ANNA, T0)
     assert log.current(per, T0 + timedelta(minutes=29))
     assert log.current(per, T0 + timedelta(minutes=30)) == ()
-    # an expired referral does not count as "in force" for the next writer's check
-    log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0 + timedelta(minutes=40), expected=())
+    # a referral ending by itself is no change: whoever looked before it ended still has the current version
+    log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0 + timedelta(minutes=40), version=1)
 
 
 def test_scheduled_referral_waits_beside_the_current_one(store: Store) -> None:
@@ -112,18 +112,82 @@ def test_scheduled_referral_waits_beside_the_current_one(store: Store) -> None:
 
 def test_two_operators_at_once_the_second_sees_what_changed(store: Store) -> None:
     per, log = _person(store), ReferralLog(store)
-    seen = log.current(per, T0)  # both consoles see nothing
-    log.set(Referral(per, "lunch", until=T0 + timedelta(hours=1)), ANNA, T0, expected=[r.id for r in seen])
+    seen = log.state(per, T0)  # both consoles see nothing, version 0
+    assert (seen.in_force, seen.version, seen.last) == ((), 0, None)
+    change = log.set(Referral(per, "lunch", "Lunch", until=T0 + timedelta(hours=1)), ANNA, T0 + timedelta(minutes=2),
+                     version=seen.version)
+    assert change.version == 1
     with pytest.raises(ReferralConflictError) as caught:
-        log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0, expected=[r.id for r in seen])
-    assert [r.referral.code for r in caught.value.current] == ["lunch"]
+        log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0, version=seen.version)
+    conflict = caught.value
+    assert [r.referral.code for r in conflict.current] == ["lunch"]
+    assert (conflict.state.version, conflict.wanted) == (1, 0)
+    assert conflict.last is not None  # who changed it, when, to what
+    assert (conflict.last.actor, conflict.last.action, conflict.last.changed_at) == (
+        "Anna Operatör", "set", T0 + timedelta(minutes=2))
+    assert conflict.last.new is not None
+    assert conflict.last.new.code == "lunch"
+    assert "Anna Operatör set 'Lunch' at 2026-11-20 11:02 UTC" in str(conflict)
     with pytest.raises(ReferralConflictError):
-        log.clear(per, BO, T0, expected=[])
+        log.clear(per, BO, T0, version=0)
     assert [h.actor for h in log.history(per)] == ["Anna Operatör"]  # nothing overwritten, nothing lost
-    # having seen it, the second operator may replace it, and learns what was replaced
-    change = log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0,
-                     expected=[r.id for r in caught.value.current])
+    # having seen it, the second operator may replace it ("overwrite with mine"), and learns what was replaced
+    change = log.set(Referral(per, "meeting", until=T0 + timedelta(hours=2)), BO, T0 + timedelta(minutes=3),
+                     version=conflict.state.version)
     assert [r.referral.code for r in change.replaced] == ["lunch"]
+    assert [(h.actor, h.version) for h in log.history(per)] == [("Bo Växel", 2), ("Anna Operatör", 1)]
+
+
+def test_a_clear_in_between_is_told_with_who_cleared_what(store: Store) -> None:
+    per, log = _person(store), ReferralLog(store)
+    log.set(Referral(per, "lunch", "Lunch", until=T0 + timedelta(hours=1)), ANNA, T0)
+    seen = log.state(per, T0)
+    log.clear(per, BO, T0 + timedelta(minutes=5), version=seen.version)
+    with pytest.raises(ReferralConflictError) as caught:
+        log.set(Referral(per, "meeting"), ANNA, T0 + timedelta(minutes=6), version=seen.version)
+    assert caught.value.current == ()
+    assert caught.value.last is not None
+    assert (caught.value.last.action, caught.value.last.actor) == ("clear", "Bo Växel")
+    assert "Bo Växel cleared 'Lunch' at 2026-11-20 11:05 UTC" in str(caught.value)
+    # a scheduled referral is a change too: whoever decided on the old state is asked again
+    log.set(Referral(per, "vacation", starts_at=T0 + timedelta(days=3)), BO, T0 + timedelta(minutes=6), version=2)
+    with pytest.raises(ReferralConflictError):
+        log.clear(per, ANNA, T0, version=2)
+    # without a version (a forced change) it applies to whatever is there, and is audited like any other
+    log.set(Referral(per, "sick"), ANNA, T0 + timedelta(minutes=7))
+    assert [h.version for h in log.history(per)] == [4, 3, 2, 1]
+    assert log.versions() == {per: 4}
+
+
+def test_versions_are_counted_per_person_and_organisation(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "shared.sqlite3")
+    a, b = Store.open(url, "Region A"), Store.open(url, "Region B")
+    try:
+        per = _person(a)
+        ReferralLog(a).set(Referral(per, "lunch"), ANNA, T0)
+        assert ReferralLog(b).state(per, T0).version == 0  # B's own count, A's change unseen
+        ReferralLog(b).set(Referral(per, "meeting"), BO, T0, version=0)
+        assert (ReferralLog(a).state(per, T0).version, ReferralLog(b).state(per, T0).version) == (1, 1)
+    finally:
+        a.dispose()
+        b.dispose()
+
+
+def test_migration_0016_numbers_the_audit_rows_recorded_before_it(store: Store) -> None:
+    per, eva, log = _person(store), _person(store, "2", "Eva Ek"), ReferralLog(store)
+    log.set(Referral(per, "lunch"), ANNA, T0)
+    log.set(Referral(eva, "sick"), BO, T0)
+    log.clear(per, BO, T0 + timedelta(minutes=1))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0015")
+        command.upgrade(config, "head")
+    assert store.schema_is_current()
+    assert [h.version for h in log.history(per)] == [2, 1]
+    assert log.versions() == {per: 2, eva: 1}
+    log.set(Referral(per, "meeting"), ANNA, T0 + timedelta(minutes=2), version=2)
 
 
 def test_migration_0002_goes_down_and_up_again(store: Store) -> None:
@@ -170,7 +234,7 @@ def test_service_with_a_controlled_clock(store: Store) -> None:
     assert lunch.until == T0 + timedelta(minutes=30)
     assert lunch.text == "Lunch"
     assert lunch.set_by == "Anna Operatör"
-    service.set(lunch, expected=[s.id for s in service.in_force(per)])
+    service.set(lunch, version=service.state(per).version)
     current = service.current(per)
     assert current is not None
     assert service.sentence("Per Holm", current.referral, "sv") == (
@@ -196,7 +260,7 @@ def test_simultaneous_changes_are_serialised_and_the_loser_told(store: Store) ->
     def operator(actor: Actor, code: str) -> None:
         barrier.wait()
         try:
-            log.set(Referral(per, code, until=T0 + timedelta(hours=1)), actor, T0, expected=())
+            log.set(Referral(per, code, until=T0 + timedelta(hours=1)), actor, T0, version=0)
             outcomes.append("set")
         except ReferralConflictError:
             outcomes.append("conflict")
@@ -213,4 +277,4 @@ def test_simultaneous_changes_are_serialised_and_the_loser_told(store: Store) ->
         thread.join(timeout=10)
     assert sorted(outcomes) == ["conflict", "set"]
     assert len(log.current(per, T0)) == 1
-    assert len(log.history(per)) == 1
+    assert [h.version for h in log.history(per)] == [1]
