@@ -19,7 +19,7 @@ reorders only entries that matched equally well. Equal scores are ordered by nam
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from typing import Protocol
 
 from directory.search.query import Word
@@ -49,12 +49,12 @@ Extra = tuple[int, "set[int]"]
 
 
 class _State(Protocol):
-    group: list[int]
+    group: MutableSequence[int]
     groups: list[tuple[str, str]]
     own_text: list[str]
-    own_bar: list[int]
+    own_bar: MutableSequence[int]
     raw_own_text: list[str]
-    raw_own_bar: list[int]
+    raw_own_bar: MutableSequence[int]
     variant_text: list[str]
 
 

@@ -9,8 +9,9 @@ numpy would add a large dependency for arrays the standard library already has.
 
 Layout: ``MAGIC``, the format version and the header's length (``<II``), a JSON header (what built it,
 the store it is of and the store's change position it is current to, each section's offset, length and
-CRC-32), then the sections: ``state`` (marshal), ``extra`` (the caller's values, marshal), ``rows`` and
-``offsets`` (the rows' int64 offsets). A
+CRC-32), then the sections: ``state`` (marshal; with the entry ids sorted and their slots, the index's
+id-to-slot map as it is read: directory.search.slots), ``extra`` (the caller's values, marshal, read only
+when asked for), ``rows`` and ``offsets`` (the rows' int64 offsets). A
 file is written beside its final name and renamed over it, so a reader sees the old file or the new one.
 
 `read_snapshot` raises `SnapshotMissingError`, `SnapshotOutdatedError` (another format or another build of the
@@ -37,6 +38,7 @@ from typing import Any
 from directory.search.numbers import NumberIndex
 from directory.search.postings import TokenIndex
 from directory.search.rows import EntryRows, encoded_rows
+from directory.search.slots import SlotMap, sorted_slots
 from directory.search.state import IndexState
 
 MAGIC = b"SWBSRCH\n"
@@ -71,8 +73,18 @@ class Snapshot:
     state: IndexState
     store: str  # whose entries: the store's identity as the caller gave it
     position: dict[str, Any]  # the store's change position the entries are current to (caller's format)
-    extra: dict[str, Any]  # the caller's plain values, kept with the snapshot (marshal)
+    extra_data: memoryview  # the caller's plain values, marshalled: read by `extra` only when wanted
     size: int  # bytes on disk
+
+    def extra(self) -> dict[str, Any]:
+        """The caller's values kept with the snapshot (a settled one's are not needed: 30 MB not made)."""
+        try:
+            values = marshal.loads(self.extra_data)
+        except (ValueError, EOFError, TypeError) as exc:
+            raise SnapshotDamagedError(f"the snapshot's values are unreadable: {exc}") from exc
+        if not isinstance(values, dict):
+            raise SnapshotDamagedError(f"the snapshot's values are a {type(values).__name__}, not a dict")
+        return values
 
 
 @cache
@@ -100,7 +112,9 @@ def _plain(state: IndexState) -> dict[str, Any]:
     plain: dict[str, Any] = {column: getattr(state, column) for column in _TEXT_COLUMNS}
     plain.update({column: array("i", getattr(state, column)).tobytes() for column in _INT_COLUMNS})
     plain.update({name: getattr(state, name).to_plain() for name in _TOKEN_INDEXES})
+    by_id, slots = sorted_slots(state.ids)
     plain.update(groups=state.groups, ids=state.ids.tobytes(), late=sorted(state.late),
+                 ids_sorted=by_id.tobytes(), slots_by_id=slots.tobytes(),
                  numbers=state.numbers.to_plain(), extensions=state.extensions.to_plain())
     return plain
 
@@ -218,10 +232,9 @@ def read_snapshot(path: Path) -> Snapshot:
         del plain  # before the arrays are made: the peak is the objects, not the objects and their file copy
         state = _state(values, mapped, sections, header["slots"])
         offset, length, _crc32 = sections["extra"]
-        extra = marshal.loads(mapped[offset:offset + length])
     except (ValueError, KeyError, TypeError, EOFError, IndexError) as exc:
         raise SnapshotDamagedError(f"{path}: content unreadable: {exc}") from exc
-    return Snapshot(state, header["store"], header["position"], extra, size)
+    return Snapshot(state, header["store"], header["position"], memoryview(mapped)[offset:offset + length], size)
 
 
 def _state(plain: dict[str, Any], mapped: mmap.mmap, sections: dict[str, list[int]], slots: int) -> IndexState:
@@ -237,14 +250,14 @@ def _state(plain: dict[str, Any], mapped: mmap.mmap, sections: dict[str, list[in
     state.entries = EntryRows(part("rows"), offsets)
     for column in _TEXT_COLUMNS:
         setattr(state, column, plain[column])
-    for column in _INT_COLUMNS:
-        setattr(state, column, array("i", plain[column]).tolist())
+    for column in _INT_COLUMNS:  # arrays, as written: a list of ints costs 8 bytes more a slot, and time
+        setattr(state, column, array("i", plain[column]))
     for name, depth in _TOKEN_INDEXES.items():  # each one's raw postings freed as its arrays are made
         setattr(state, name, TokenIndex.from_plain(plain.pop(name), depth))
     state.groups = plain["groups"]
     state.set_group_ids()
     state.ids = array("q", plain["ids"])
-    state.slot_of = {entry_id: slot for slot, entry_id in enumerate(state.ids) if entry_id}
+    state.slot_of = SlotMap(array("q", plain["ids_sorted"]), array("i", plain["slots_by_id"]))
     state.late = set(plain["late"])
     state.numbers, state.extensions = NumberIndex.from_plain(plain["numbers"]), NumberIndex.from_plain(
         plain["extensions"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping, MutableSequence
 
 from directory.model import Entry
 from directory.search.documents import Analysis, Shared, analyse, name_order_key
@@ -30,11 +30,12 @@ class IndexState:
         self.entries: list[Entry | None] | EntryRows = []
         self.ids = array("q")  # each slot's entry id, 0 for a free slot: ranking reads no entry
         # Match strings per slot (see directory.search.documents); parallel lists cost less than objects.
+        # The integer columns are lists when built, arrays when opened from a snapshot.
         self.own_text: list[str] = []
-        self.own_bar: list[int] = []
-        self.group: list[int] = []  # index into groups
+        self.own_bar: MutableSequence[int] = []
+        self.group: MutableSequence[int] = []  # index into groups
         self.raw_own_text: list[str] = []
-        self.raw_own_bar: list[int] = []
+        self.raw_own_bar: MutableSequence[int] = []
         self.variant_text: list[str] = []
         # (shared, raw shared) strings: title and units, which colleagues share; and their keys, to
         # find the groups a query word matches without scanning every group's text.
@@ -42,7 +43,7 @@ class IndexState:
         self._group_ids: dict[tuple[str, str], int] = {("", ""): 0}
         self.group_keys = TokenIndex()  # shared key -> group ids
         self.raw_group_keys = TokenIndex()
-        self.slot_of: dict[int, int] = {}
+        self.slot_of: MutableMapping[int, int] = {}  # a dict when built; from a snapshot, directory.search.slots
         self.late: set[int] = set()
         self.usage: dict[int, int] = {}  # by entry id, so counts survive an entry's re-import
         self.used_slots: set[int] = set()

@@ -85,7 +85,10 @@ class StoredIndex:
         now = self.directory.change_position()  # before the changes: any later change is read again next time
         index = SearchIndex.from_state(snapshot.state, self.directory.usage_counts())
         settled = snapshot.position.get("settled") is True
-        current = {} if settled else snapshot.extra.get("current", {})
+        try:
+            current = {} if settled else snapshot.extra().get("current", {})
+        except SnapshotError as exc:
+            return Opened(None, f"{self.path}: {exc}")
         applied = self._apply_since(index, then.changed_at, current if isinstance(current, dict) else {},
                                     margin=timedelta(0) if settled else MARGIN)
         problem = ""
