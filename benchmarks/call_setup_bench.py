@@ -2,7 +2,8 @@
 
 A peer process (tests/helpers/sip_peer.py) calls user 1000 through Kamailio N times. For each call:
 - "INVITE -> visible": from the peer sending the INVITE to the call appearing in the domain model
-  (a listener of `Phone`), and in the GUI model (`CallListModel.rowsInserted` via the desk and `DeskBridge`);
+  (a listener of `Phone`), and in the GUI model (the waiting list's `DeskListModel.rowsInserted` via the desk and
+  `DeskBridge`);
 - "answer -> 200 OK": from the answer key (the `answer()` call) to the peer receiving the 200 OK.
 Timestamps are CLOCK_MONOTONIC, shared by processes on Linux; the send time is taken at the peer's
 `makeCall` (pjsua sends the INVITE from a deferred job, within ~1 ms with the peer's 1 ms poll).
@@ -214,14 +215,14 @@ def softphone_qt(kamailio: Kamailio, peer: SipPeer, calls: int) -> Samples:
 
     from app.calls.desk_bridge import DeskBridge  # noqa: PLC0415
     from softphone.desk.desk import OperatorDesk  # noqa: PLC0415
-    from ui.call_model import CallListModel  # noqa: PLC0415
+    from ui.desk_model import DeskList, DeskListModel  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([])
     phone = Phone(_settings(kamailio))
     seen = _Visible()
     phone.add_listener(seen)
     bridge = DeskBridge(phone, OperatorDesk(phone, clock=time.monotonic))
-    model = CallListModel()
+    model = DeskListModel(DeskList.WAITING)
     bridge.desk_changed.connect(model.apply)
     gui_at: list[float | None] = [None]
     model.rowsInserted.connect(lambda *_: gui_at.__setitem__(0, time.monotonic()))

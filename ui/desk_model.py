@@ -1,4 +1,5 @@
-"""One table model per desk list (waiting, active, held, consultations, recalls), fed by `DeskChanged`.
+"""One table model per desk list (waiting, held, consultations, recalls), fed by `DeskChanged`; the call
+the operator is talking to is on the caller card (ui/caller_card.py), not in a list.
 
 Each model keeps only the rows of its own stages; the waiting list stays in answering order
 (priority class, then longest waiting). Running times come from `set_now` (the desk's clock, once a
@@ -16,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from directory.number_display import NumberDisplay
 from softphone.desk.records import ConsultMode, DeskCall, DeskChanged, PriorityClass, Stage
-from ui.phone_panel import format_duration
+from ui.caller_card import format_duration
 from ui.phone_text import PhoneText
 
 DESK_CALL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,6 @@ _ON_AMBER = QColor("#1a1a1a")
 
 class DeskList(Enum):
     WAITING = "waiting"
-    ACTIVE = "active"
     HELD = "held"
     CONSULTATIONS = "consultations"
     RECALLS = "recalls"
@@ -40,7 +40,6 @@ class DeskList(Enum):
 
 _STAGES = {
     DeskList.WAITING: (Stage.WAITING,),
-    DeskList.ACTIVE: (Stage.ACTIVE,),
     DeskList.HELD: (Stage.HELD,),
     DeskList.CONSULTATIONS: (Stage.CONSULTING, Stage.TRANSFERRING),
     DeskList.RECALLS: (Stage.RECALL,),
@@ -48,12 +47,11 @@ _STAGES = {
 # column keys per list; headers and cell text in `_header` and `_cell`
 _COLUMNS = {
     DeskList.WAITING: ("priority", "caller", "number", "dialled", "waiting"),
-    DeskList.ACTIVE: ("caller", "number", "dialled", "talking"),
     DeskList.HELD: ("caller", "number", "held", "note"),
     DeskList.CONSULTATIONS: ("caller", "target", "mode", "since"),
     DeskList.RECALLS: ("caller", "target", "why", "held"),
 }
-_TIME_COLUMNS = ("waiting", "talking", "held", "since")
+_TIME_COLUMNS = ("waiting", "held", "since")
 _TEXT_COLUMNS = ("caller", "number", "dialled", "note", "target", "why")
 
 
@@ -123,7 +121,7 @@ class DeskListModel(QAbstractTableModel):
     def _header(self, column: str) -> str:
         return {
             "priority": self.tr("Priority"), "caller": self.tr("Caller"), "number": self.tr("Number"),
-            "dialled": self.tr("Dialled"), "waiting": self.tr("Waiting"), "talking": self.tr("Time"),
+            "dialled": self.tr("Dialled"), "waiting": self.tr("Waiting"),
             "held": self.tr("Held"), "note": self.tr("Note"), "target": self.tr("To"), "mode": self.tr("Mode"),
             "since": self.tr("Since"), "why": self.tr("Why"),
         }[column]
@@ -148,8 +146,6 @@ class DeskListModel(QAbstractTableModel):
             return self.numbers.dialled(call.dialled)
         if column == "waiting":
             return format_duration(call.waiting_s(now))
-        if column == "talking":
-            return format_duration(now - call.answered_at) if call.answered_at is not None else ""
         if column == "held":
             return format_duration(call.held_s(now))
         if column in {"note", "why"}:

@@ -1,9 +1,11 @@
 """The desk's lists as panels (one model and one view each) and its keyboard operations as actions.
 
 `DeskPanels` takes the app's `DeskBridge` and a target provider (the directory entry and number the
-operator has selected) and builds: `waiting`, `active`, `held`, `consultations`, `recalls`,
-`callbacks` (each a `DeskListPanel` to put in a dock) and `actions` (QActions with the keys from
-`ui.desk_shortcuts`, to add to the main window). `notice` carries messages for the status bar.
+operator has selected) and builds: `waiting`, `held`, `consultations`, `recalls`, `callbacks` (each a
+`DeskListPanel` to put in a dock) and `actions` (QActions with the keys from `ui.desk_shortcuts`, to add
+to the main window). The call being talked to is on the phone dock's caller card, not in a list. `notice`
+carries messages for the status bar; `call_selected(call_id)` tells that the operator moved to a call in
+one of the call lists (the caller card shows it).
 The call-back list is the desk's own until `share_callbacks`: then the app keeps it in the store, and
 Ctrl+D and Enter (or a double click) on a row become `callback_done_requested` and
 `callback_dial_requested` (claim, then dial) for the app to carry out.
@@ -17,17 +19,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from directory.store.callbacks import StoredCallback
 from softphone.desk.records import CallbackEntry, DeskCall, DeskChanged, Stage
 from ui.callback_model import CallbackModel, local_callback
+from ui.caller_card import format_duration
 from ui.column_shares import ColumnShares
 from ui.desk_model import CALL_ID_ROLE, DeskList, DeskListModel
 from ui.desk_shortcuts import descriptions, keys
-from ui.phone_panel import format_duration
 from ui.phone_text import PhoneText
 from ui.referral_target_dialog import ReferralOffer, Target, choose_referral_target
 
@@ -39,7 +41,7 @@ Chooser = Callable[[ReferralOffer, QWidget | None, Callable[[Target], object]], 
 
 # Relative widths of the call lists' columns: names and numbers get the room, times and classes little.
 _SHARES = {"priority": 1.1, "caller": 2.2, "number": 1.7, "dialled": 1.9, "note": 2.2, "waiting": 0.8,
-           "talking": 0.8, "held": 0.8, "since": 0.8}
+           "held": 0.8, "since": 0.8}
 
 
 def list_table(model: QAbstractItemModel) -> QTableView:
@@ -85,6 +87,7 @@ class DeskListPanel(QWidget):
 
 class DeskPanels(QObject):
     notice = Signal(str)
+    call_selected = Signal(int)  # the call id of the row the operator moved to in a call list
     callback_done_requested = Signal(object)  # StoredCallback, once shared
     callback_dial_requested = Signal(object)  # StoredCallback, once shared
 
@@ -106,17 +109,18 @@ class DeskPanels(QObject):
         for entry in bridge.desk.callbacks:
             self._on_bridge_callback_added(entry)
         self.waiting = DeskListPanel(self.tr("Waiting calls"), self.models[DeskList.WAITING])
-        self.active = DeskListPanel(self.tr("Active call"), self.models[DeskList.ACTIVE])
         self.held = DeskListPanel(self.tr("On hold"), self.models[DeskList.HELD])
         self.consultations = DeskListPanel(self.tr("Consultations"), self.models[DeskList.CONSULTATIONS])
         self.recalls = DeskListPanel(self.tr("Recalls"), self.models[DeskList.RECALLS])
         self.callbacks = DeskListPanel(self.tr("Call back"), self.callback_model)
         # Names that do not change with the language: the window's saved dock layout finds its docks by them.
-        for panel, name in ((self.waiting, "waitingPanel"), (self.active, "activePanel"), (self.held, "heldPanel"),
+        for panel, name in ((self.waiting, "waitingPanel"), (self.held, "heldPanel"),
                             (self.consultations, "consultationsPanel"), (self.recalls, "recallsPanel"),
                             (self.callbacks, "callbackPanel")):
             panel.setObjectName(name)
         self.callbacks.view.activated.connect(self._on_callbacks_activated)
+        for panel in (self.waiting, self.held, self.consultations, self.recalls):
+            panel.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.actions: dict[str, QAction] = {}
         self._make_actions(keys(key_overrides))
         bridge.desk_changed.connect(self._on_bridge_desk_changed)
@@ -127,7 +131,7 @@ class DeskPanels(QObject):
         bridge.error_occurred.connect(lambda error: self.notice.emit(texts.refusal(error)))
 
     def panels(self) -> list[DeskListPanel]:
-        return [self.waiting, self.active, self.held, self.consultations, self.recalls, self.callbacks]
+        return [self.waiting, self.held, self.consultations, self.recalls, self.callbacks]
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -292,6 +296,11 @@ class DeskPanels(QObject):
             self.callback_dial_requested.emit(entry)
         else:
             self._bridge.dial(entry.number)
+
+    def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        call_id = current.data(CALL_ID_ROLE) if current.isValid() else None
+        if call_id is not None:
+            self.call_selected.emit(int(call_id))
 
     def _on_bridge_callback_added(self, entry: CallbackEntry) -> None:
         if self.shared_callbacks:

@@ -1,9 +1,9 @@
 """The window's two layouts, chosen by `[general] layout`.
 
 - operator (the default): the call docks in a column beside the directory, the queue first.
-- receptionist: compact, for one health centre with few lines: the phone, the waiting list and the active call
-  in a row above the directory, the other lists as tabs below it, the supervisor view left out (Ctrl+M still
-  brings it up).
+- receptionist: compact, for one health centre with few lines: the phone (with its caller card) and the
+  waiting list in a row above the directory, the other lists as tabs below it, the supervisor view left out
+  (Ctrl+M still brings it up).
 
 Docks are found by their object names, which do not change with the language.
 """
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 OPERATOR, RECEPTIONIST = "operator", "receptionist"
-_ROW = ("dock_phonePanel", "dock_waitingPanel", "dock_activePanel")
+_ROW = ("dock_phonePanel", "dock_waitingPanel")
 _FIRST_TAB = "dock_heldPanel"
 _LEFT_OUT = ("dock_stats_view",)
 TABS_HEIGHT = 120  # pixels: a few rows of the held calls or the call log; the operator may drag it taller

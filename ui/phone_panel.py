@@ -1,9 +1,11 @@
-"""The phone in the window: registration indicator, the desk's calls, and controls for the current one.
+"""The phone in the window: registration indicator, the caller card, and controls for the card's call.
 
-`PhonePanel` takes the app's `DeskBridge` and is a view over the desk's rows with intents back to the
-desk, like the call panels and their keys: its buttons never reach the phone by another way, so a
-rejection here is logged as the operator's act. Caller names are untrusted and always shown as plain
-text. The current call is the selected row, else a waiting call, else the one the operator talks to.
+`PhonePanel` takes the app's `DeskBridge` and shows one desk row on its `CallerCard` with intents back to
+the desk, like the call panels and their keys: its buttons never reach the phone by another way, so a
+rejection here is logged as the operator's act. The card's call is the one last chosen: a call the operator
+answered, resumed or dialled, or one selected in the desk's lists (`show_call`); when that one has left the
+desk, the call being talked to or consulted for, else a call ringing on this phone, else any held one.
+Every call is shown once: the card is the current call, the desk's lists the others.
 """
 
 from __future__ import annotations
@@ -12,13 +14,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from directory.number_display import NumberDisplay
 from softphone.desk.records import DeskCall, DeskChanged, Stage
 from softphone.model import CallState, PhoneError, Registration, RegistrationStatus
-from ui.call_model import CALL_ROLE, CallListModel
-from ui.elided_label import ElidedLabel, break_long_words
+from ui.caller_card import CallerCard, format_duration
+from ui.elided_label import break_long_words
 from ui.phone_text import PhoneText
 
 if TYPE_CHECKING:
@@ -51,45 +51,32 @@ def _plain(text: str = "") -> QLabel:
     label.setWordWrap(True)
     return label
 
-
-def format_duration(seconds: float) -> str:
-    """"m:ss" (or "h:mm:ss") for a call's running time."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+__all__ = ["KEYPAD", "PhonePanel", "format_duration"]
 
 
 class PhonePanel(QWidget):
-    """`clock` must be the phone's clock (monotonic seconds), for the running time of connected calls."""
+    """`clock` is unused since the card reads the desk's clock; kept so callers need not change."""
 
     def __init__(self, bridge: DeskBridge, parent: QWidget | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.setObjectName("phonePanel")
         self._bridge = bridge
-        self._clock = clock
-        self._ticker = QTimer(self)  # refreshes the running time while a call is connected
+        self._focus: int | None = None  # the call chosen for the card (see the module's docstring)
+        self._ticker = QTimer(self)  # the card's running time, while it shows a call
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._refresh_controls)
-        self.model = CallListModel(self)
         self._numbers = NumberDisplay()
         self.indicator = _plain()
         self.indicator.setObjectName("registrationIndicator")
         self.indicator.setContentsMargins(8, 6, 8, 6)
-        self.call_list = QListView()
-        self.call_list.setModel(self.model)
-        self.call_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.call_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.call_list.setMaximumHeight(96)
         # Names and numbers are one line each, cut to the dock's width (a long name never widens it).
-        self.caller = ElidedLabel()
-        self.caller.setObjectName("callerLabel")
+        self.card = CallerCard()
+        self.caller = self.card.name
         font = self.caller.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.caller.setFont(font)
-        self.detail = ElidedLabel()
         self.texts = PhoneText(self)
         self.message = _plain()
         self.message.setObjectName("phoneMessage")
@@ -104,13 +91,10 @@ class PhonePanel(QWidget):
         self._describe()
         self._connect()
         self._show_registration(bridge.registration)
-        self.model.reset(bridge.desk.calls)
         self._refresh_controls()
 
     def _describe(self) -> None:
         """Names and descriptions for screen readers (the buttons' names are their texts)."""
-        self.call_list.setAccessibleName(self.tr("Calls on this phone"))
-        self.call_list.setAccessibleDescription(self.tr("Every call on the phone line; select one to act on it"))
         for button, description in (
                 (self.answer_button, self.tr("Answer the ringing call")),
                 (self.busy_button, self.tr("Reject the ringing call as busy")),
@@ -123,12 +107,13 @@ class PhonePanel(QWidget):
 
     @property
     def numbers(self) -> NumberDisplay:
-        """How numbers and dialled services are shown, here and in the call list; set by the wiring."""
+        """How numbers and dialled services are shown on the card; set by the wiring."""
         return self._numbers
 
     @numbers.setter
     def numbers(self, numbers: NumberDisplay) -> None:
-        self._numbers = self.model.numbers = numbers
+        self._numbers = self.card.numbers = numbers
+        self._refresh_controls()
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
@@ -157,9 +142,7 @@ class PhonePanel(QWidget):
             self.keys[key] = button
         layout = QVBoxLayout(self)
         layout.addWidget(self.indicator)
-        layout.addWidget(self.call_list)
-        layout.addWidget(self.caller)
-        layout.addWidget(self.detail)
+        layout.addWidget(self.card)
         layout.addLayout(buttons)
         layout.addWidget(self.keypad_toggle)
         layout.addWidget(self.keypad)
@@ -170,7 +153,6 @@ class PhonePanel(QWidget):
         self._bridge.registration_changed.connect(self._on_bridge_registration_changed)
         self._bridge.desk_changed.connect(self._on_bridge_desk_changed)
         self._bridge.error_occurred.connect(self._on_bridge_error_occurred)
-        self.call_list.selectionModel().currentChanged.connect(self._refresh_controls)
         self.answer_button.clicked.connect(self._on_answer_clicked)
         self.busy_button.clicked.connect(self._on_busy_clicked)
         self.hangup_button.clicked.connect(self._on_hangup_clicked)
@@ -180,14 +162,20 @@ class PhonePanel(QWidget):
     # -- what is shown -----------------------------------------------------------------------------
 
     def current_call(self) -> DeskCall | None:
-        index = self.call_list.currentIndex()
-        if index.isValid():
-            call = index.data(CALL_ROLE)
-            if isinstance(call, DeskCall):
-                return call
-        calls = self.model.calls()
-        waiting = [c for c in calls if c.stage is Stage.WAITING]
-        return (waiting[0] if waiting else None) or self._bridge.current() or (calls[0] if calls else None)
+        """The card's call: the one chosen, else the one talked to or consulted for, else one ringing here,
+        else the first other call on this phone (callers waiting at the exchange only when chosen)."""
+        desk = self._bridge.desk
+        calls = {call.call_id: call for call in desk.calls}
+        if self._focus is not None and self._focus in calls:
+            return calls[self._focus]
+        ringing = [c for c in desk.waiting() if c.call_id >= 0]
+        others = [c for c in desk.in_stage(Stage.RECALL, Stage.HELD, Stage.TRANSFERRING) if c.call_id >= 0]
+        return self._bridge.current() or (ringing[0] if ringing else None) or (others[0] if others else None)
+
+    def show_call(self, call_id: int) -> None:
+        """Put that call on the card (the operator selected it in one of the desk's lists)."""
+        self._focus = call_id
+        self._refresh_controls()
 
     def _show_registration(self, registration: Registration) -> None:
         status = registration.status
@@ -211,11 +199,12 @@ class PhonePanel(QWidget):
         call = self.current_call()
         line = call.line if call is not None else None
         waiting = call is not None and call.stage is Stage.WAITING
+        ours = call is not None and call.call_id >= 0  # not a caller still waiting at the exchange
         connected = line is not None and line.state is CallState.CONNECTED
         held = call is not None and call.stage in (Stage.HELD, Stage.RECALL)
         self.answer_button.setEnabled(waiting)
-        self.busy_button.setEnabled(waiting)
-        self.hangup_button.setEnabled(call is not None)
+        self.busy_button.setEnabled(waiting and ours)
+        self.hangup_button.setEnabled(ours)
         self.hangup_button.setText(self.tr("Decline") if waiting else self.tr("Hang up"))
         self.hold_button.setEnabled(connected and call is not None and call.stage in (Stage.ACTIVE, *_HELD))
         self.hold_button.setText(self.tr("Resume") if held else self.tr("Hold"))
@@ -223,25 +212,11 @@ class PhonePanel(QWidget):
         self.mute_button.setChecked(line is not None and line.muted)
         for key in self.keys.values():
             key.setEnabled(connected)
-        if connected and not self._ticker.isActive():
+        if call is not None and not self._ticker.isActive():
             self._ticker.start()
-        elif not connected:
+        elif call is None:
             self._ticker.stop()
-        if call is None:
-            self.caller.setText(self.tr("No call"))
-            self.detail.setText("")
-            return
-        self.caller.setText(call.name or self.numbers.number(call.number) or self.tr("Unknown caller"))
-        details = [self.model.state_text(call)]
-        if connected and line is not None and line.connected_at is not None:
-            details.append(format_duration(self._clock() - line.connected_at))
-        if call.name and call.number:
-            details.append(self.numbers.number(call.number))
-        if call.dialled:
-            details.append(self.numbers.dialled(call.dialled))
-        if line is not None and line.muted:
-            details.append(self.tr("muted"))
-        self.detail.setText(" · ".join(details))
+        self.card.show_call(call, self._bridge.desk.now(), muted=line is not None and line.muted)
 
     # -- slots ---------------------------------------------------------------------------------------
 
@@ -249,19 +224,16 @@ class PhonePanel(QWidget):
         self._show_registration(registration)
 
     def _on_bridge_desk_changed(self, event: DeskChanged) -> None:
-        current = self.current_call()
-        self.model.apply(event)
+        call, previous = event.call, event.previous
+        if call is not None and call.call_id >= 0 and call.stage in (Stage.ACTIVE, Stage.CONSULTING) \
+                and (previous is None or previous.stage is not call.stage):
+            self._focus = call.call_id  # answered, resumed or dialled: the operator is with this one now
         gone = event.previous if event.call is None else None
         if gone is not None and gone.line is not None and gone.line.end is not None:
             who = gone.label if gone.name or gone.number else self.tr("Unknown caller")
             why = self.texts.call_end(gone.line.end)
             self.message.setText(break_long_words(
                 self.tr("Call with %1 ended: %2").replace("%1", who).replace("%2", why)))
-        if event.call is not None and event.previous is None \
-                and (current is None or event.call.stage is not Stage.WAITING):
-            row = self.model.row_of(event.call.call_id)
-            self.call_list.selectionModel().setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._refresh_controls()
 
     def _on_bridge_error_occurred(self, error: PhoneError) -> None:

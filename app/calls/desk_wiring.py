@@ -30,6 +30,7 @@ from ui.desk_model import DeskList
 from ui.desk_panel import DeskPanels
 from ui.desk_shortcuts import desk_shortcut_table
 from ui.main_window import MainWindow, looks_like_number
+from ui.phone_panel import PhonePanel
 from ui.referral_target_dialog import ReferralOffer, Target
 from ui.status_text import StatusText
 from ui.waiting_title import WaitingTitle
@@ -45,8 +46,9 @@ def desk_settings(config: Config, emergency_numbers: tuple[str, ...] = ()) -> De
 
 
 def attach_desk(config: Config, window: MainWindow, console: Console, bridge: DeskBridge, *,
-                hand_back_to: str = "") -> None:
-    """The desk's panels, keys, call log and close question, over the started bridge."""
+                hand_back_to: str = "", card: PhonePanel | None = None) -> None:
+    """The desk's panels, keys, call log and close question, over the started bridge; a call selected in
+    the panels goes on the phone dock's caller card (`card`)."""
     settings = config.settings.desk
     desk = bridge.desk
     panels = DeskPanels(bridge, target=lambda: _target(window, console), key_overrides=settings.keys, parent=window)
@@ -54,13 +56,15 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
     for panel in panels.panels():
         panel.title.hide()  # the dock's title says it
         docks.append(window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea))
-    for dock in docks[3:]:  # waiting, active and held always in view; the rest as tabs beside held
-        window.tabifyDockWidget(docks[2], dock)
-    docks[2].raise_()
-    window.tab_group = docks[2]
-    # The queue first: the waiting list gets the room, the active call a few rows, the tabs the rest.
+    for dock in docks[2:]:  # waiting and held always in view; the rest as tabs beside held
+        window.tabifyDockWidget(docks[1], dock)
+    docks[1].raise_()
+    window.tab_group = docks[1]
+    # The queue first: the waiting list gets the room, held calls and the tabs the rest.
     height = window.height()
-    window.resizeDocks(docks[:3], [height * 2 // 5, height // 8, height // 4], Qt.Orientation.Vertical)
+    window.resizeDocks(docks[:2], [height * 2 // 5, height // 3], Qt.Orientation.Vertical)
+    if card is not None:
+        panels.call_selected.connect(card.show_call)
     WaitingTitle(docks[0], panels.models[DeskList.WAITING], panels.waiting.title.text(), window)
     window.addActions(list(panels.actions.values()))
     window.extra_shortcuts = desk_shortcut_table(settings.keys)

@@ -55,7 +55,7 @@ def attach_phone(config: Config, window: MainWindow, console: Console, *, settin
     panel.numbers = window.numbers
     window.add_phone_panel(panel)
     bridge.desk_changed.connect(window.announcer.on_desk_changed)
-    attach_desk(config, window, console, bridge, hand_back_to=hand_back_to)
+    attach_desk(config, window, console, bridge, hand_back_to=hand_back_to, card=panel)
     window.set_dialling_enabled(True)
     window.dial_requested.connect(lambda text: bridge.dial(dial_string(text)))
     console.attach_dialler(lambda number: bridge.dial(dial_string(number)))

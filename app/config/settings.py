@@ -29,7 +29,7 @@ class GeneralSettings(Section):
         "light", description="Colours of the window: light, dark or high_contrast (text size: Ctrl+Plus/Minus).")
     layout: Literal["operator", "receptionist"] = Field(
         "operator", description="operator: the call lists in a column beside the directory; receptionist: "
-        "compact, the phone, waiting and active call in a row above it, the other lists as tabs below.")
+        "compact, the phone with its caller card and the waiting list in a row above it, the other lists as tabs below.")
 
 
 class StoreSettings(Section):

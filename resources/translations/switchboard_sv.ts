@@ -86,66 +86,6 @@
     </message>
 </context>
 <context>
-    <name>CallListModel</name>
-    <message>
-        <location filename="../../ui/call_model.py" line="63"/>
-        <source>On hold</source>
-        <translation>I vänteläge</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="67"/>
-        <source>Held by caller</source>
-        <translation>Satt i vänteläge av motparten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="65"/>
-        <location filename="../../ui/call_model.py" line="69"/>
-        <source>Ringing</source>
-        <translation>Ringer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="56"/>
-        <source>Consulting %1</source>
-        <translation>Konsulterar %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="58"/>
-        <source>Transferring to %1</source>
-        <translation>Kopplar till %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="60"/>
-        <source>Recall</source>
-        <translation>Återkoppling</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="70"/>
-        <source>Calling</source>
-        <translation>Ringer upp</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="71"/>
-        <source>Ringing at the other end</source>
-        <translation>Det ringer hos mottagaren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="72"/>
-        <source>Connecting</source>
-        <translation>Kopplar upp</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="65"/>
-        <location filename="../../ui/call_model.py" line="73"/>
-        <source>Connected</source>
-        <translation>Uppkopplad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_model.py" line="74"/>
-        <source>Ended</source>
-        <translation>Avslutat</translation>
-    </message>
-</context>
-<context>
     <name>CallLogModel</name>
     <message>
         <location filename="../../ui/call_log_model.py" line="25"/>
@@ -403,6 +343,117 @@
     </message>
 </context>
 <context>
+    <name>CallerCard</name>
+    <message>
+        <location filename="../../ui/caller_card.py" line="61"/>
+        <source>Current call</source>
+        <translation>Aktuellt samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="69"/>
+        <source>Three-way call with %1</source>
+        <translation>Trepartssamtal med %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="70"/>
+        <source>Consulting %1</source>
+        <translation>Konsulterar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="72"/>
+        <source>Transferring to %1</source>
+        <translation>Kopplar till %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="74"/>
+        <source>Back from %1</source>
+        <translation>Tillbaka från %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="75"/>
+        <source>Recall</source>
+        <translation>Återkoppling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="77"/>
+        <source>Waiting in the queue</source>
+        <translation>Väntar i kön</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="80"/>
+        <source>On hold</source>
+        <translation>I vänteläge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="82"/>
+        <location filename="../../ui/caller_card.py" line="86"/>
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="82"/>
+        <location filename="../../ui/caller_card.py" line="90"/>
+        <source>Talking</source>
+        <translation>Samtal pågår</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="84"/>
+        <source>Held by caller</source>
+        <translation>Satt i vänteläge av motparten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="87"/>
+        <source>Calling</source>
+        <translation>Ringer upp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="88"/>
+        <source>Ringing at the other end</source>
+        <translation>Det ringer hos mottagaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="89"/>
+        <source>Connecting</source>
+        <translation>Kopplar upp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="91"/>
+        <source>Ended</source>
+        <translation>Avslutat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="125"/>
+        <location filename="../../ui/caller_card.py" line="128"/>
+        <source>No call</source>
+        <translation>Inget samtal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="132"/>
+        <source>EMERGENCY</source>
+        <translation>LARM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="132"/>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="135"/>
+        <source>muted</source>
+        <translation>mikrofon av</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="138"/>
+        <source>Unknown caller</source>
+        <translation>Okänd uppringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_card.py" line="143"/>
+        <source>dialled %1</source>
+        <translation>ringde %1</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../ui/close_dialog.py" line="30"/>
@@ -469,98 +520,93 @@
 <context>
     <name>DeskListModel</name>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
-        <location filename="../../ui/desk_model.py" line="133"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
+        <location filename="../../ui/desk_model.py" line="131"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="125"/>
+        <location filename="../../ui/desk_model.py" line="123"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="126"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Dialled</source>
         <translation>Slaget nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="126"/>
+        <location filename="../../ui/desk_model.py" line="124"/>
         <source>Waiting</source>
         <translation>Väntat</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="126"/>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Held</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="127"/>
+        <location filename="../../ui/desk_model.py" line="125"/>
         <source>Mode</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="128"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="128"/>
+        <location filename="../../ui/desk_model.py" line="126"/>
         <source>Why</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="133"/>
+        <location filename="../../ui/desk_model.py" line="131"/>
         <source>EMERGENCY</source>
         <translation>LARM</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="134"/>
+        <location filename="../../ui/desk_model.py" line="132"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="165"/>
+        <location filename="../../ui/desk_model.py" line="161"/>
         <source>Transferring</source>
         <translation>Kopplas</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="167"/>
+        <location filename="../../ui/desk_model.py" line="163"/>
         <source>Three-way call</source>
         <translation>Trepartssamtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="169"/>
+        <location filename="../../ui/desk_model.py" line="165"/>
         <source>Transfer (recall if unanswered)</source>
         <translation>Koppling (återkommer om ingen svarar)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="170"/>
+        <location filename="../../ui/desk_model.py" line="166"/>
         <source>Talking to target</source>
         <translation>Samtal med mottagaren</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_model.py" line="170"/>
+        <location filename="../../ui/desk_model.py" line="166"/>
         <source>Ringing</source>
         <translation>Ringer</translation>
     </message>
@@ -568,64 +614,59 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="108"/>
+        <location filename="../../ui/desk_panel.py" line="111"/>
         <source>Waiting calls</source>
         <translation>Väntande samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="109"/>
-        <source>Active call</source>
-        <translation>Aktivt samtal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/desk_panel.py" line="110"/>
+        <location filename="../../ui/desk_panel.py" line="112"/>
         <source>On hold</source>
         <translation>I vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="111"/>
+        <location filename="../../ui/desk_panel.py" line="113"/>
         <source>Consultations</source>
         <translation>Förfrågningar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="112"/>
+        <location filename="../../ui/desk_panel.py" line="114"/>
         <source>Recalls</source>
         <translation>Återkomna samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="113"/>
+        <location filename="../../ui/desk_panel.py" line="115"/>
         <source>Call back</source>
         <translation>Ring upp</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="152"/>
-        <location filename="../../ui/desk_panel.py" line="173"/>
+        <location filename="../../ui/desk_panel.py" line="156"/>
+        <location filename="../../ui/desk_panel.py" line="177"/>
         <source>No calls waiting</source>
         <translation>Inga samtal väntar</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="157"/>
+        <location filename="../../ui/desk_panel.py" line="161"/>
         <source>Select a waiting call first</source>
         <translation>Välj ett väntande samtal först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="187"/>
+        <location filename="../../ui/desk_panel.py" line="191"/>
         <source>No call to hold or take back</source>
         <translation>Inget samtal att sätta i vänteläge eller ta tillbaka</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="194"/>
-        <location filename="../../ui/desk_panel.py" line="238"/>
+        <location filename="../../ui/desk_panel.py" line="198"/>
+        <location filename="../../ui/desk_panel.py" line="242"/>
         <source>No call for that</source>
         <translation>Inget samtal för det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="203"/>
+        <location filename="../../ui/desk_panel.py" line="207"/>
         <source>Select a person or number in the directory first</source>
         <translation>Välj en person eller ett nummer i katalogen först</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="315"/>
+        <location filename="../../ui/desk_panel.py" line="324"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har varit i vänteläge i %2</translation>
     </message>
@@ -1431,140 +1472,119 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="96"/>
+        <location filename="../../ui/phone_panel.py" line="83"/>
         <source>Answer</source>
         <translation>Svara</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="97"/>
+        <location filename="../../ui/phone_panel.py" line="84"/>
         <source>Busy</source>
         <translation>Upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="98"/>
-        <location filename="../../ui/phone_panel.py" line="219"/>
+        <location filename="../../ui/phone_panel.py" line="85"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="99"/>
-        <location filename="../../ui/phone_panel.py" line="221"/>
+        <location filename="../../ui/phone_panel.py" line="86"/>
+        <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="100"/>
+        <location filename="../../ui/phone_panel.py" line="87"/>
         <source>Mute</source>
         <translation>Mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="112"/>
-        <source>Calls on this phone</source>
-        <translation>Samtal i telefonen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/phone_panel.py" line="113"/>
-        <source>Every call on the phone line; select one to act on it</source>
-        <translation>Alla samtal på linjen; välj ett för att hantera det</translation>
-    </message>
-    <message>
-        <location filename="../../ui/phone_panel.py" line="115"/>
+        <location filename="../../ui/phone_panel.py" line="99"/>
         <source>Answer the ringing call</source>
         <translation>Svara på samtalet som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="116"/>
+        <location filename="../../ui/phone_panel.py" line="100"/>
         <source>Reject the ringing call as busy</source>
         <translation>Avvisa samtalet som ringer med upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="117"/>
+        <location filename="../../ui/phone_panel.py" line="101"/>
         <source>End or decline the selected call</source>
         <translation>Avsluta eller avvisa det valda samtalet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="118"/>
+        <location filename="../../ui/phone_panel.py" line="102"/>
         <source>Put the call on hold or take it back</source>
         <translation>Parkera samtalet eller ta tillbaka det</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="119"/>
+        <location filename="../../ui/phone_panel.py" line="103"/>
         <source>Turn the microphone off or on</source>
         <translation>Stäng av eller slå på mikrofonen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="122"/>
+        <location filename="../../ui/phone_panel.py" line="106"/>
         <source>Sends %1 to the other party as a tone</source>
         <translation>Skickar %1 som ton till motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="144"/>
+        <location filename="../../ui/phone_panel.py" line="129"/>
         <source>Keypad</source>
         <translation>Knappsats</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="148"/>
+        <location filename="../../ui/phone_panel.py" line="133"/>
         <source>Shows or hides the keys for sending tones</source>
         <translation>Visar eller döljer knapparna för att skicka toner</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="154"/>
+        <location filename="../../ui/phone_panel.py" line="139"/>
         <source>Send tone %1</source>
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="195"/>
+        <location filename="../../ui/phone_panel.py" line="183"/>
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="197"/>
+        <location filename="../../ui/phone_panel.py" line="185"/>
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="201"/>
+        <location filename="../../ui/phone_panel.py" line="189"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="204"/>
+        <location filename="../../ui/phone_panel.py" line="192"/>
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="206"/>
+        <location filename="../../ui/phone_panel.py" line="194"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="219"/>
+        <location filename="../../ui/phone_panel.py" line="208"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="221"/>
+        <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="231"/>
-        <source>No call</source>
-        <translation>Inget samtal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/phone_panel.py" line="234"/>
-        <location filename="../../ui/phone_panel.py" line="256"/>
+        <location filename="../../ui/phone_panel.py" line="233"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="243"/>
-        <source>muted</source>
-        <translation>mikrofon av</translation>
-    </message>
-    <message>
-        <location filename="../../ui/phone_panel.py" line="259"/>
+        <location filename="../../ui/phone_panel.py" line="236"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
     </message>
@@ -1685,6 +1705,16 @@
         <location filename="../../ui/phone_text.py" line="59"/>
         <source>The exchange&apos;s queue cannot be reached.</source>
         <translation>Växelns kö går inte att nå.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="60"/>
+        <source>The exchange&apos;s certificate is not trusted: check its CA file.</source>
+        <translation>Växelns certifikat är inte betrott: kontrollera dess CA-fil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="61"/>
+        <source>The exchange is busy: try again in a moment.</source>
+        <translation>Växeln är upptagen: försök igen om en stund.</translation>
     </message>
     <message>
         <location filename="../../ui/phone_text.py" line="60"/>

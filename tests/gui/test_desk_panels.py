@@ -20,6 +20,7 @@ from tests.unit.softphone.desk.conftest import Clock
 from ui.desk_model import CALL_ID_ROLE, DeskList
 from ui.desk_panel import DeskPanels
 from ui.desk_shortcuts import DEFAULT_KEYS, desk_shortcut_table, keys
+from ui.phone_panel import PhonePanel
 
 pytestmark = pytest.mark.gui
 
@@ -35,11 +36,14 @@ class Rig:
         self.bridge = DeskBridge(self.phone, self.desk, tick_ms=3_600_000)  # ticks are driven by hand
         self.target: tuple[str, str] | None = ("2002", "Eva Berg")
         self.panels = DeskPanels(self.bridge, lambda: self.target)
+        self.card = PhonePanel(self.bridge)  # the call being talked to is on its caller card, as in the window
+        self.panels.call_selected.connect(self.card.show_call)
         self.notices: list[str] = []
         self.panels.notice.connect(self.notices.append)
         self.host = QWidget()
         self.host.addActions(list(self.panels.actions.values()))
         qtbot.addWidget(self.host)
+        qtbot.addWidget(self.card)
         self.host.show()
         qtbot.waitExposed(self.host)
         self.qtbot = qtbot
@@ -57,6 +61,11 @@ class Rig:
     def rows(self, kind: DeskList, column: int = 0) -> list[str]:
         model = self.panels.models[kind]
         return [model.index(r, column).data() for r in range(model.rowCount())]
+
+    def talking(self) -> list[str]:
+        """The caller card's name while it shows a call being talked to (there is one at most)."""
+        call = self.card.card.call
+        return [self.card.card.name.text()] if call is not None and call.stage is Stage.ACTIVE else []
 
     def tick(self, seconds: float) -> None:
         self.clock.advance(seconds)
@@ -103,7 +112,9 @@ def test_emergency_jumps_the_queue_and_is_shown_unmistakably(rig: Rig) -> None:
     rig.tick(5)
     assert model.index(2, 4).data() == "0:07"
     rig.key("F2")
-    assert rig.rows(DeskList.ACTIVE) == ["EMERGENCY: Larm"]
+    assert rig.talking() == ["Larm"]
+    assert rig.card.card.doing.text().startswith("EMERGENCY · Talking")
+    assert rig.card.card.property("state") == "emergency"
     assert rig.rows(DeskList.WAITING, 1) == ["Ward 3", "Bo Ek"]
 
 
@@ -144,7 +155,7 @@ def test_cancel_with_f8_and_hang_up_with_f12(rig: Rig) -> None:
     rig.key("F2")
     rig.key("F6")
     rig.key("F8")
-    assert rig.rows(DeskList.ACTIVE) == ["Anna"]
+    assert rig.talking() == ["Anna"]
     assert rig.desk.call(caller).stage is Stage.ACTIVE
     rig.key("F12")
     assert rig.desk.calls == ()
@@ -160,7 +171,7 @@ def test_unanswered_transfer_comes_back_to_the_recalls_panel_and_f3_takes_it(rig
     assert rig.rows(DeskList.RECALLS, 1) == ["Eva Berg"]
     assert rig.rows(DeskList.RECALLS, 2) == ["no answer"]
     rig.key("F3")
-    assert rig.rows(DeskList.ACTIVE) == ["Anna"]
+    assert rig.talking() == ["Anna"]
     assert rig.desk.call(caller).stage is Stage.ACTIVE
 
 
@@ -236,3 +247,38 @@ def test_f12_declines_a_waiting_call_and_shift_f12_rejects_one_as_busy(rig: Rig)
     assert [e.record.outcome for e in logged] == [Outcome.REJECTED, Outcome.REJECTED]
     assert rig.desk.calls == ()
     assert rig.desk.callbacks == []
+
+
+def test_the_call_talked_to_is_on_the_caller_card_alone_and_held_ones_are_chosen_by_keyboard(
+        rig: Rig, qtbot: QtBot) -> None:
+    """One representation per call: the card shows the call the operator is with, the lists the others; a
+    held call selected with the arrow keys in the On hold list goes on the card, and the card's Resume acts
+    on it."""
+    first = rig.ring("Anna", "2001")
+    rig.key("F2")
+    rig.phone.pump()
+    assert rig.talking() == ["Anna"]
+    assert all(rig.panels.models[kind].row_of(first) < 0 for kind in DeskList)  # in no list while talked to
+    assert rig.card.card.line.text() == "2001"
+    assert "Anna" in rig.card.card.accessibleDescription()
+    assert rig.card.card.accessibleName() == "Current call"
+    rig.key("F3")
+    assert rig.rows(DeskList.HELD) == ["Anna"]
+    assert rig.card.card.doing.text().startswith("On hold")  # still the card's call, now on hold
+    second = rig.ring("Bo", "2002")
+    rig.key("F2")
+    assert rig.talking() == ["Bo"]  # answered: the card follows the operator
+    rig.key("F3")
+    assert rig.rows(DeskList.HELD) == ["Anna", "Bo"]
+    held = rig.panels.held.view
+    held.setFocus()
+    rig.panels.held.view.setCurrentIndex(rig.panels.models[DeskList.HELD].index(1, 0))
+    qtbot.keyClick(held, Qt.Key.Key_Up)  # the arrow keys move between the held callers
+    current = rig.card.current_call()
+    assert current is not None
+    assert current.call_id == first
+    assert rig.card.card.name.text() == "Anna"
+    assert rig.card.hold_button.text() == "Resume"
+    qtbot.keyClick(held, Qt.Key.Key_Down)
+    assert rig.card.card.name.text() == "Bo"
+    assert rig.desk.call(second).stage is Stage.HELD

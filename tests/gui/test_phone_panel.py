@@ -1,4 +1,5 @@
-"""The phone dock over the desk, with a fake phone: indicator, controls as desk intents, plain-text callers."""
+"""The phone dock over the desk, with a fake phone: indicator, the caller card, controls as desk intents,
+plain-text callers."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.calls.desk_bridge import DeskBridge
+from directory.number_display import NumberDisplay
 from softphone.desk.desk import OperatorDesk
 from softphone.desk.records import CallLogged, Outcome, Stage
 from softphone.desk.settings import DeskSettings
 from softphone.model import CallState, Registration, RegistrationStatus
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone as FakePhone
-from ui.call_model import CALL_ID_ROLE, CallListModel
 from ui.phone_panel import PhonePanel, format_duration
 
 pytestmark = pytest.mark.gui
@@ -74,21 +75,24 @@ def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel
     call_id = phone.ring("Alice", "2001")
     qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
     assert panel.caller.text() == "Alice"
-    assert "Ringing" in panel.detail.text()
+    assert panel.card.doing.text().startswith("Ringing")
+    assert panel.card.line.text() == "2001"
     assert panel.hangup_button.text() == "Decline"
     qtbot.mouseClick(panel.answer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
     assert phone.calls[0].state is CallState.CONNECTED
     assert panel.hangup_button.text() == "Hang up"
-    assert panel.detail.text().startswith("Connected · 0:0")
+    assert panel.card.doing.text() == "Talking · 0:00"  # the desk's clock stands still here
 
     qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.hold_button.text() == "Resume", timeout=1000)
+    assert panel.card.doing.text().startswith("On hold")
+    assert panel.card.property("state") == "held"
     qtbot.mouseClick(panel.hold_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.hold_button.text() == "Hold", timeout=1000)
 
     qtbot.mouseClick(panel.mute_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "muted" in panel.detail.text(), timeout=1000)
+    qtbot.waitUntil(lambda: "muted" in panel.card.doing.text(), timeout=1000)
     assert phone.calls[0].muted
 
     assert not panel.keypad.isVisibleTo(panel)  # folded away until asked for
@@ -98,9 +102,10 @@ def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel
     assert phone.dtmf == [(call_id, "5")]
 
     qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=1000)
+    qtbot.waitUntil(lambda: panel.card.call is None, timeout=1000)
     assert panel.message.text() == "Call with Alice ended: hung up"
-    assert panel.caller.text() == "No call"
+    assert panel.card.doing.text() == "No call"
+    assert panel.caller.text() == ""
 
 
 def test_busy_rejects_the_ringing_call_as_the_operators_act(desk: OperatorDesk, phone: FakePhone,
@@ -136,7 +141,8 @@ def test_hostile_caller_name_is_shown_as_plain_text(phone: FakePhone, panel: Pho
     phone.ring(hostile, "666")
     qtbot.waitUntil(lambda: panel.caller.text() == hostile, timeout=1000)
     assert panel.caller.textFormat() == Qt.TextFormat.PlainText
-    assert panel.model.index(0).data() == f"Ringing – {hostile} (666)"
+    assert panel.card.line.text() == "666"
+    assert hostile in panel.card.accessibleDescription()
 
 
 def test_second_ringing_call_does_not_steal_the_current_call(phone: FakePhone, panel: PhonePanel,
@@ -146,7 +152,7 @@ def test_second_ringing_call_does_not_steal_the_current_call(phone: FakePhone, p
     panel.answer_button.click()
     qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
     phone.ring("Carol", "2003")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=1000)
+    qtbot.waitUntil(lambda: len(panel._bridge.desk.calls) == 2, timeout=1000)
     current = panel.current_call()
     assert current is not None
     assert current.call_id == first
@@ -158,8 +164,9 @@ def test_dial_errors_are_reported_not_raised(bridge: DeskBridge, panel: PhonePan
     assert "not a number" in panel.message.text()
     call_id = bridge.dial("2001")
     assert call_id is not None
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=1000)
-    assert panel.model.index(0).data(CALL_ID_ROLE) == call_id
+    qtbot.waitUntil(lambda: panel.card.call is not None, timeout=1000)
+    assert panel.card.call is not None
+    assert panel.card.call.call_id == call_id  # dialled: the operator is with this call
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (65.9, "1:05"), (3600 + 61, "1:01:01")])
@@ -171,17 +178,18 @@ def test_bridge_lists_audio_devices(bridge: DeskBridge) -> None:
     assert [d.name for d in bridge.audio_devices()] == ["Headset", "Speakers"]
 
 
-def test_call_model_passes_the_model_tester(phone: FakePhone, bridge: DeskBridge, qtbot: QtBot,
-                                            qtmodeltester: object) -> None:
-    model = CallListModel()
-    bridge.desk_changed.connect(model.apply)
-    phone.ring("Alice", "2001")
-    second = phone.ring("Bob", "2002")
-    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=1000)
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    phone.remote_hangup(second)
-    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=1000)
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
+def test_the_card_names_the_service_dialled_and_the_consultation(phone: FakePhone, desk: OperatorDesk,
+                                                                    panel: PhonePanel, qtbot: QtBot) -> None:
+    panel.numbers = NumberDisplay(home_region="SE", services={"0196024000": "Växeln"})
+    call_id = phone.ring("Alice", "0701234567", dialled="0196024000")
+    qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
+    assert panel.card.line.text() == "070-123 45 67 · Växeln"
+    assert panel.card.accessibleDescription() == "Alice, 070-123 45 67, dialled Växeln, Ringing · 0:00"
+    panel.answer_button.click()
+    qtbot.waitUntil(lambda: desk.call(call_id).stage is Stage.ACTIVE, timeout=1000)
+    desk.consult(call_id, "2002", "Eva Berg")
+    qtbot.waitUntil(lambda: panel.card.doing.text().startswith("Consulting Eva Berg"), timeout=1000)
+    assert panel.card.property("state") == "consulting"
 
 
 def test_a_64_character_name_without_spaces_is_cut_to_fit_and_never_widens_the_dock(
@@ -197,7 +205,7 @@ def test_a_64_character_name_without_spaces_is_cut_to_fit_and_never_widens_the_d
     assert panel.caller.shown_text().endswith("…")
     assert panel.caller.toolTip() == name
     assert panel.caller.accessibleName() == name
-    assert panel.model.index(0).data(Qt.ItemDataRole.ToolTipRole) == panel.model.index(0).data()
+    assert panel.card.line.accessibleName() == panel.card.line.text()  # the whole number, however cut
     [call] = phone.calls
     phone.remote_hangup(call.id)
     qtbot.waitUntil(lambda: panel.message.text().startswith("Call with"), timeout=1000)

@@ -1,5 +1,6 @@
 """The real window with its phone on a test Kamailio, seen and driven as the operator does: the call panels,
-the phone dock, the Call back and Call log tabs, keys pressed in the active window, buttons clicked.
+the phone dock and its caller card (the call being talked to is shown there alone), the Call back and Call
+log tabs, keys pressed in the active window, buttons clicked.
 
 Shared by the end-to-end desk tests (tests/integration/softphone/test_console_desk.py and
 test_console_pipeline.py); the peers are `tests.helpers.sip_peer` processes."""
@@ -15,12 +16,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDockWidget, QPushButton
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
 from directory.store.calllog import LoggedCall
+from softphone.desk.records import Stage
 from softphone.engine import Phone
+from softphone.model import CallState
 from tests.helpers.console import RunningConsole, phone_config, running_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
@@ -78,12 +81,42 @@ class Desk:
     def call_id(self, kind: DeskList, row: int = 0) -> int:
         return int(self.panels.models[kind].index(row, 0).data(CALL_ID_ROLE))
 
+    def talking(self) -> int:
+        """1 when the caller card shows a call the operator talks to (there is never more than one), else 0."""
+        call = self.phone.card.call
+        return int(call is not None and call.stage is Stage.ACTIVE)
+
+    def card_id(self) -> int:
+        """The call on the caller card."""
+        call = self.phone.card.call
+        assert call is not None, "the caller card shows no call"
+        return call.call_id
+
+    def card_text(self) -> str:
+        """The caller card as a screen reader reads it: name, number, service, what the operator does."""
+        return self.phone.card.accessibleDescription()
+
     def select_in_dock(self, call_id: int) -> None:
-        """Click the call in the phone dock's list, so the dock's buttons act on it."""
-        view = self.phone.call_list
-        index = self.phone.model.index(self.phone.model.row_of(call_id))
-        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
-        self.wait(lambda: view.currentIndex().row() == index.row())
+        """Click the call in the call list it is in (on hold, consultations, recalls, waiting), so the caller
+        card shows it and the phone dock's buttons act on it."""
+        for kind in (DeskList.HELD, DeskList.RECALLS, DeskList.CONSULTATIONS, DeskList.WAITING):
+            model = self.panels.models[kind]
+            row = model.row_of(call_id)
+            if row >= 0:
+                view = {DeskList.HELD: self.panels.held, DeskList.RECALLS: self.panels.recalls,
+                        DeskList.CONSULTATIONS: self.panels.consultations,
+                        DeskList.WAITING: self.panels.waiting}[kind].view
+                dock = view.parentWidget()
+                while dock is not None and not isinstance(dock, QDockWidget):
+                    dock = dock.parentWidget()
+                if dock is not None:
+                    dock.raise_()  # the list's dock may be a tab behind another
+                self.wait(view.isVisible)
+                index = model.index(row, 0)
+                QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+                self.wait(lambda: self.phone.card.call is not None and self.phone.card.call.call_id == call_id)
+                return
+        raise AssertionError(f"call {call_id} is in no call list: {self.state()}")
 
     def callbacks(self) -> list[str]:
         """The numbers on the Call back tab."""
@@ -102,14 +135,13 @@ class Desk:
     def state(self) -> str:
         rows = {kind.value: [[self.cell(kind, c, r) for c in self.panels.models[kind].columns]
                              for r in range(self.rows(kind))] for kind in DeskList if self.rows(kind)}
-        calls = [self.phone.model.index(r).data() for r in range(self.phone.model.rowCount())]
         log = [(c.number, c.outcome) for c in self.call_log.model.calls()]
-        return (f"{rows}; phone calls: {calls}; call back: {self.callbacks()}; call log: {log}; "
+        return (f"{rows}; caller card: {self.card_text()!r}; call back: {self.callbacks()}; call log: {log}; "
                 f"notices: {self.notices}")
 
     def empty(self) -> bool:
         return all(model.rowCount() == 0 for model in self.panels.models.values()) \
-            and self.phone.model.rowCount() == 0
+            and self.phone.card.call is None
 
     def ring(self, caller: SipPeer) -> None:
         """`caller` calls the console and waits in the Waiting calls panel."""
@@ -123,12 +155,14 @@ class Desk:
         self.ring(caller)
         self.key("F2")
         self.wait(lambda: caller.find("call_state", mark, state="CONFIRMED"))
-        self.wait(lambda: self.rows(DeskList.ACTIVE) == 1 and self.connected())
+        self.wait(lambda: self.talking() == 1 and self.connected())
 
     def connected(self) -> bool:
-        """The console has the caller's ACK: the call can be held, consulted on, transferred."""
-        model = self.phone.model
-        return any(str(model.index(r).data()).startswith("Connected") for r in range(model.rowCount()))
+        """The console has the caller's ACK: the call can be held, consulted on, transferred (the caller card
+        says "Talking")."""
+        call = self.phone.card.call
+        return call is not None and call.line is not None and call.line.state is CallState.CONNECTED \
+            and "Talking" in self.phone.card.doing.text().split(" · ")  # after the class, if any
 
     def hear(self, call_id: int, path: Path) -> Path:
         """What the operator hears on `call_id`, recorded at the console for 0.8 s while the window runs."""

@@ -52,16 +52,16 @@ def test_the_window_shows_every_waiting_caller_and_f2_picks_the_head(
         assert waiting[0][1] is PriorityClass.EMERGENCY
         assert all(queue_id for queue_id, _ in waiting)
         assert {queue_id for queue_id, _ in waiting} == colleague.ids()  # every console shows the same queue
-        assert desk.phone.model.rowCount() == 0  # nothing is on the operator's own phone
+        assert desk.phone.card.call is None  # nothing is on the operator's own phone: the caller card is empty
 
         desk.key("F2")
         desk.wait(lambda: caller.find("call_state", state="CONFIRMED"))
-        desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 1 and desk.connected())
+        desk.wait(lambda: desk.talking() == 1 and desk.connected())
         picked = waiting[0][0]
         wait_for(lambda: picked not in colleague.ids())
         assert any(e.id == picked and e.reason == "picked" for e in colleague.of(CallerLeft))
         assert picked not in {queue_id for queue_id, _ in _waiting(desk)}
-        heard = desk.hear(desk.call_id(DeskList.ACTIVE), tmp_path / "picked.wav")
+        heard = desk.hear(desk.card_id(), tmp_path / "picked.wav")
         assert tone_strength(heard, CALLER_TONE) > 0.5
 
         leaver = exchange.callers(1, scenario="hangup.xml", number="100", pause_ms=3000, log_name="leaver")

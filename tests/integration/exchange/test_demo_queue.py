@@ -46,20 +46,20 @@ def test_the_demo_queues_its_callers_at_a_private_exchange_and_the_operator_pick
                          busy_lamps=False, hand_back_to=demo.hand_back_to, queue=demo.queue) as running:
         desk = Desk(qtbot, running)
         desk.wait(lambda: desk.rows(DeskList.WAITING) >= 5, timeout=30_000)  # more than the phone could hold
-        assert desk.phone.model.rowCount() == 0  # all of them wait at the exchange, none on this phone
+        assert desk.phone.card.call is None  # all of them wait at the exchange, none on this phone
 
         desk.key("F2")
-        desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 1 and desk.connected())
-        call_id = desk.call_id(DeskList.ACTIVE)
+        desk.wait(lambda: desk.talking() == 1 and desk.connected())
+        call_id = desk.card_id()
         assert tone_strength(desk.hear(call_id, tmp_path / "caller.wav"), DEMO_TONE) > 0.5
 
         desk.target("4711")  # any extension of the demo organisation, at the PBX behind the exchange
         desk.key("F6")
         desk.wait(lambda: desk.cell(DeskList.CONSULTATIONS, "mode") == "Talking to target", timeout=15_000)
         desk.key("F7")  # complete: the caller goes to the extension
-        desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 0 and desk.rows(DeskList.CONSULTATIONS) == 0
+        desk.wait(lambda: desk.talking() == 0 and desk.rows(DeskList.CONSULTATIONS) == 0
                   and desk.rows(DeskList.HELD) == 0, timeout=15_000)
-        assert desk.phone.model.rowCount() == 0
+        assert desk.phone.card.call is None
 
     with sqlite3.connect(paths.demo_database) as db:
         events = {event for (event,) in db.execute("SELECT DISTINCT event FROM exchange_queue_events")}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from softphone.desk.records import Stage
 from tests.helpers.console import RunningConsole, phone_config, running_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
@@ -88,7 +89,7 @@ def test_closing_asks_and_stays_or_ends_the_calls(
     config, paths = phone_config(tmp_path, kamailio.hostport, monkeypatch)  # no hand_back_to configured
     caller = make_peer("2311")
     with running_console(qtbot, config, paths, []) as running:
-        desk = _ready(qtbot, running)
+        _ready(qtbot, running)
         _answered_caller(qtbot, running, caller)
 
         seen: list[str | None] = []
@@ -99,7 +100,11 @@ def test_closing_asks_and_stays_or_ends_the_calls(
         qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), CloseDialog), timeout=5000)
         qtbot.wait(300)
         assert running.window.isVisible()
-        assert desk.models[DeskList.ACTIVE].rowCount() == 1
+        phone = running.window.findChild(PhonePanel)
+        assert phone is not None
+        card = phone.card
+        assert card.call is not None
+        assert card.call.stage is Stage.ACTIVE
         assert caller.find("call_state", state="DISCONNECTED") is None
 
         _click_in_dialog(lambda dialog: dialog.end_button, seen)

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.calls.desk_wiring import dial_string
 from app.services import Services
 from directory.model import Entry, EntryKind, PhoneNumber
+from softphone.desk.records import Stage
 from tests.helpers.console import phone_config, running_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.sip_peer import SipPeer
@@ -46,7 +47,7 @@ def test_console_registers_and_dials_from_search_and_directory(
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: peer.find("call_state", state="CONFIRMED") is not None, timeout=5000)
         qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+        qtbot.waitUntil(lambda: panel.card.call is None, timeout=5000)
 
         mark = peer.mark()
         window.search_field.clear()
@@ -55,7 +56,7 @@ def test_console_registers_and_dials_from_search_and_directory(
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # not a number: the entry is used and dialled
         qtbot.waitUntil(lambda: peer.find("call_state", mark, state="CONFIRMED") is not None, timeout=5000)
         qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+        qtbot.waitUntil(lambda: panel.card.call is None, timeout=5000)
 
         # A caller waits in the desk's queue, named from the directory; F2 answers, F12 hangs up.
         desk = window.findChild(DeskPanels)
@@ -75,6 +76,7 @@ def test_console_registers_and_dials_from_search_and_directory(
         window.activateWindow()
         desk.actions["answer_next"].trigger()
         qtbot.waitUntil(lambda: caller.find("call_state", state="CONFIRMED") is not None, timeout=5000)
-        qtbot.waitUntil(lambda: desk.models[DeskList.ACTIVE].rowCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda: panel.card.call is not None and panel.card.call.stage is Stage.ACTIVE, timeout=5000)
+        assert panel.card.name.text() == "Cilla Caller"  # the caller card names them from the directory
         desk.actions["hang_up"].trigger()
         qtbot.waitUntil(lambda: caller.find("call_state", state="DISCONNECTED") is not None, timeout=5000)

@@ -62,7 +62,7 @@ def test_f8_after_a_failed_consultation_takes_the_caller_off_hold_and_the_operat
         desk.wait(lambda: colleague.find("reg", code=200))
         caller.send("tone", freq=CALLER_TONE)
         desk.answer_caller(caller)
-        call_id = desk.call_id(DeskList.ACTIVE)
+        call_id = desk.card_id()
         assert tone_strength(desk.hear(call_id, tmp_path / "before.wav"), CALLER_TONE) > 0.8
 
         held, rung = caller.mark(), colleague.mark()
@@ -81,8 +81,8 @@ def test_f8_after_a_failed_consultation_takes_the_caller_off_hold_and_the_operat
 
         resumed = caller.mark()
         desk.key("F8")  # back to the caller
-        desk.wait(lambda: desk.rows(DeskList.ACTIVE) == 1 and desk.rows(DeskList.HELD) == 0)
-        assert desk.call_id(DeskList.ACTIVE) == call_id
+        desk.wait(lambda: desk.talking() == 1 and desk.rows(DeskList.HELD) == 0)
+        assert desk.card_id() == call_id
         desk.wait(lambda: caller.find("media", resumed, status=MEDIA_ACTIVE))  # not on hold at the caller
         assert tone_strength(desk.hear(call_id, tmp_path / "after.wav"), CALLER_TONE) > 0.8
 
@@ -106,11 +106,11 @@ def test_the_operator_hanging_up_a_held_call_with_the_phone_docks_button_is_logg
     caller, later = make_peer("2531"), make_peer("2532")
     with desk_console(qtbot, kamailio, tmp_path, monkeypatch) as desk:
         desk.answer_caller(caller)
-        call_id = desk.call_id(DeskList.ACTIVE)
+        call_id = desk.card_id()
         desk.key("F3")  # hold
         desk.wait(lambda: desk.rows(DeskList.HELD) == 1)
         # F12 hangs up the call the operator talks to; a held call is hung up from the phone dock: click
-        # it in the dock's list, then Hang up.
+        # it in the On hold list (the caller card shows it), then Hang up.
         desk.select_in_dock(call_id)
         current = desk.phone.current_call()
         assert current is not None

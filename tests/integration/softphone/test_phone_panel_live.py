@@ -46,7 +46,7 @@ def test_panel_answers_holds_and_hangs_up_a_real_call(kamailio: Kamailio, make_p
 
         qtbot.mouseClick(panel.hangup_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: peer.find("call_state", state="DISCONNECTED") is not None, timeout=5000)
-        qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+        qtbot.waitUntil(lambda: panel.card.call is None, timeout=5000)
         assert panel.message.text() == "Call with 2101 ended: hung up"
     finally:
         bridge.stop()
