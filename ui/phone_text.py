@@ -57,6 +57,7 @@ class PhoneText(QObject):
             "not_signed_in": self.tr("Sign in to the queue to take callers."),
             "forbidden": self.tr("The exchange refused this console: check its queue token."),
             "unreachable": self.tr("The exchange's queue cannot be reached."),
+            "untrusted": self.tr("The exchange's certificate is not trusted: check its CA file."),
             "full": self.tr("Your phone has no room for another call."),
             "picking": self.tr("A caller is already on the way to you."),
         }

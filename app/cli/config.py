@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from app.calls.exchange_setup import exchange_problems
 from app.calls.phone_setup import sip_problems
 from app.config.base import SecretRef
 from app.config.loader import Config, effective_values
@@ -28,7 +29,7 @@ def _show(value: Any) -> str:
 def config_check(config: Config, paths: Paths) -> int:
     """Print every effective value with its origin, then one line per problem; exit 1 on errors."""
     config.problems.extend(sip_problems(config) + ldap_problems(config) + referral_problems(config)
-                           + calendar_problems(config))
+                           + calendar_problems(config) + exchange_problems(config))
     print(f"machine-wide file: {paths.system_config}" + ("" if paths.system_config.exists() else " (absent)"))
     print(f"user file:         {paths.user_config}" + ("" if paths.user_config.exists() else " (absent)"))
     for key, value in effective_values(config.settings):

@@ -27,6 +27,8 @@ def add_arguments(exchange: argparse.ArgumentParser) -> None:
     config = commands.add_parser("config", help="print the rendered Kamailio configuration")
     config.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     config.add_argument("--output", type=Path, metavar="FILE", help="write it to FILE instead")
+    config.add_argument("--stunnel", action="store_true", help="print (or write) stunnel's configuration for "
+                        "the event stream over TLS instead (needs [exchange] tls_certificate)")
     run = commands.add_parser("run", help="run the queue in the foreground on a private runtime folder")
     run.add_argument("--config", type=Path, metavar="PATH", dest="sub_config")
     run.add_argument("--runtime-dir", type=Path, metavar="DIR", help="runtime folder (default: a new "
@@ -72,11 +74,20 @@ def render_config(config: Config, paths: Paths) -> str:
 
 
 def run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
+    from installer.exchange.render import render_stunnel  # noqa: PLC0415 - only these commands need it
+
     try:
         text = render_config(config, paths)
-    except SecretError as exc:
+    except (SecretError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    stunnel = render_stunnel(config.settings.exchange)
+    if args.exchange_command == "config" and getattr(args, "stunnel", False):
+        if not stunnel:
+            print("error: [exchange] tls_certificate is not set: the event stream is plain TCP, no stunnel",
+                  file=sys.stderr)
+            return 2
+        text = stunnel
     if args.exchange_command == "config":
         if args.output:
             args.output.write_text(text, encoding="utf-8")
@@ -84,17 +95,23 @@ def run(args: argparse.Namespace, config: Config, paths: Paths) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    return run_foreground(text, args.runtime_dir)
+    return run_foreground(text, args.runtime_dir, stunnel)
 
 
-def run_foreground(text: str, runtime_dir: Path | None) -> int:
-    """Kamailio in the foreground, logging to stderr, its pid file and work files in one private folder."""
-    from installer.exchange.launch import kamailio_binary, kamailio_command  # noqa: PLC0415
+def run_foreground(text: str, runtime_dir: Path | None, stunnel: str = "") -> int:
+    """Kamailio in the foreground, logging to stderr, its pid file and work files in one private folder;
+    with TLS stunnel beside it for the event stream, stopped with it."""
+    from installer.exchange.launch import kamailio_binary, kamailio_command, stunnel_binary  # noqa: PLC0415
 
     binary = kamailio_binary()
     if binary is None:
         print("error: kamailio is not installed (Debian: kamailio kamailio-python3-modules "
-              "kamailio-extra-modules)", file=sys.stderr)
+              "kamailio-extra-modules kamailio-tls-modules)", file=sys.stderr)
+        return 2
+    tunnel = stunnel_binary() if stunnel else None
+    if stunnel and tunnel is None:
+        print("error: stunnel is not installed (Debian: stunnel4); it carries the event stream over TLS",
+              file=sys.stderr)
         return 2
     folder = runtime_dir or Path(tempfile.mkdtemp(prefix="switchboard-exchange-"))
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -102,6 +119,11 @@ def run_foreground(text: str, runtime_dir: Path | None) -> int:
     cfg.write_text(text, encoding="utf-8")
     cfg.chmod(0o600)
     print(f"exchange: running Kamailio on {folder} (Ctrl+C stops it)", file=sys.stderr)
+    helper = None
+    if tunnel is not None:
+        conf = folder / "stunnel.conf"
+        conf.write_text(stunnel, encoding="utf-8")
+        helper = subprocess.Popen([str(tunnel), str(conf)])
     proc = subprocess.Popen(kamailio_command(binary, cfg, folder))
     try:
         return proc.wait()
@@ -109,5 +131,8 @@ def run_foreground(text: str, runtime_dir: Path | None) -> int:
         proc.send_signal(signal.SIGTERM)
         return proc.wait()
     finally:
+        if helper is not None:
+            helper.terminate()
+            helper.wait()
         if runtime_dir is None:
             shutil.rmtree(folder, ignore_errors=True)

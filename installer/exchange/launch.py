@@ -14,6 +14,15 @@ def kamailio_binary() -> Path | None:
     return Path(found) if Path(found).exists() else None
 
 
+def stunnel_binary() -> Path | None:
+    """stunnel's executable (Debian stunnel4: /usr/bin/stunnel4), which carries the event stream over TLS."""
+    for name in ("stunnel4", "stunnel"):
+        found = shutil.which(name) or f"/usr/bin/{name}"
+        if Path(found).exists():
+            return Path(found)
+    return None
+
+
 def kamailio_command(binary: Path, cfg: Path, folder: Path) -> list[str]:
     """In the foreground (-DD), logging to stderr (-E), its pid and work files in `folder`, small shared and
     private memory (the queue holds JSON records, not media)."""

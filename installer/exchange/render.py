@@ -30,6 +30,9 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
     database URL (sqlite:///path or postgres://user:password@host/db) or empty for no records.
     `tm_defaults_ms`: tm's fr_inv_timer and max_inv_lifetime for everything but queued callers (tests
     lower them to show that a queued caller outlives them)."""
+    problems = settings.tls_problems()
+    if problems:
+        raise ValueError("; ".join(f"[exchange] {key}: {message}" for key, message in problems))
     operators = {name: {"token_sha256": token_digest(tokens[name]),
                         "ha1": digest_ha1(name, settings.domain, sip_passwords[name])}
                  for name in settings.operators}
@@ -64,8 +67,9 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
         "@@TCP_MAX@@": str(settings.max_api_connections),
         "@@EVENT_CLIENTS@@": str(settings.max_event_clients),
         "@@SIP_LISTEN@@": settings.sip_listen,
-        "@@API_LISTEN@@": settings.api_listen,
-        "@@EVENTS_LISTEN@@": settings.events_listen,
+        "@@API_LISTENER@@": api_listener(settings),
+        "@@TLS_MODULE@@": tls_module(settings),
+        "@@EVAPI_BIND@@": settings.events_plain_listen if settings.tls_certificate else settings.events_listen,
         "@@DB_MODULES@@": db_modules,
         "@@DB_PARAMS@@": db_params,
         "@@SCRIPT_DIR@@": str(HERE),
@@ -76,3 +80,49 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
     for key, value in replacements.items():
         text = text.replace(key, value)
     return text
+
+
+def api_listener(settings: ExchangeQueueSettings) -> str:
+    if not settings.tls_certificate:
+        return f"listen=tcp:{settings.api_listen}"
+    # HTTPS through Kamailio's own tls module: xhttp reads the decrypted requests as on TCP.
+    return f"enable_tls=yes\nlisten=tls:{settings.api_listen}"
+
+
+def tls_module(settings: ExchangeQueueSettings) -> str:
+    """The tls module with the certificate as its default server domain (no tls.cfg of its own); consoles
+    prove who they are with their tokens, so no client certificate is asked for."""
+    if not settings.tls_certificate:
+        return ""
+    certificate, key = (str(Path(p).resolve()) for p in (settings.tls_certificate, settings.tls_key))
+    return "\n".join([
+        'loadmodule "tls.so"',
+        f'modparam("tls", "certificate", "{certificate}")',
+        f'modparam("tls", "private_key", "{key}")',
+        'modparam("tls", "tls_method", "TLSv1.2+")',
+        'modparam("tls", "verify_certificate", 0)',
+        'modparam("tls", "require_certificate", 0)',
+    ])
+
+
+def render_stunnel(settings: ExchangeQueueSettings) -> str:
+    """stunnel's configuration for the event stream with TLS: it accepts consoles at events_listen and
+    passes each connection to evapi on events_plain_listen (evapi has no TLS; Kamailio's websocket module
+    carries only SIP and MSRP, not our netstring events). Empty without tls_certificate."""
+    if not settings.tls_certificate:
+        return ""
+    certificate, key = (str(Path(p).resolve()) for p in (settings.tls_certificate, settings.tls_key))
+    return "\n".join([
+        "; The exchange's event stream over TLS (Switchboard). Rendered by `switchboard exchange config",
+        "; --stunnel`; do not edit by hand.",
+        "foreground = yes",
+        "pid =",
+        "",
+        "[switchboard-events]",
+        f"accept = {settings.events_listen}",
+        f"connect = {settings.events_plain_listen}",
+        f"cert = {certificate}",
+        f"key = {key}",
+        "sslVersionMin = TLSv1.2",
+        "",
+    ])

@@ -31,10 +31,21 @@ class ExchangeQueueSettings(Section):
                      "http://192.0.2.10:8090; empty: this console takes calls on its own line.")
     operator: str = Field("", description="Who this console is at the queue; empty: [sip] user.")
     token: SecretRef | None = Field(None, description="Secret reference for this console's API token.")
+    ca_file: str = Field("", description="CA certificate file (PEM) that verifies the queue's certificate "
+                         "when url is https://; empty: the system's CAs.")
     domain: str = Field("127.0.0.1", description="SIP domain of the exchange (consoles register in it).")
     sip_listen: str = Field("127.0.0.1:5060", description="SIP address (UDP and TCP), host:port.")
-    api_listen: str = Field("127.0.0.1:8090", description="Control API address (HTTP), host:port.")
-    events_listen: str = Field("127.0.0.1:8091", description="Event stream address (TCP), host:port.")
+    api_listen: str = Field("127.0.0.1:8090", description="Control API address (HTTP, or HTTPS with "
+                            "tls_certificate), host:port.")
+    events_listen: str = Field("127.0.0.1:8091", description="Event stream address (TCP, or TLS with "
+                               "tls_certificate), host:port.")
+    tls_certificate: str = Field("", description="Certificate file (PEM, with its chain) the queue shows "
+                                 "consoles: the API is then HTTPS (Kamailio's tls module) and the event "
+                                 "stream TLS (stunnel in front of evapi); empty: plain HTTP and TCP.")
+    tls_key: str = Field("", description="Private key file (PEM) of tls_certificate.")
+    events_plain_listen: str = Field("127.0.0.1:8092", description="With tls_certificate: the loopback "
+                                     "host:port where Kamailio's event stream (evapi, which has no TLS) "
+                                     "listens for stunnel; never reachable from other hosts.")
     numbers: dict[str, QueueClass] = Field(default_factory=dict, description="Switchboard numbers held "
                                            "in the queue and the class of their callers, e.g. "
                                            "{\"100\" = \"normal\", \"112\" = \"emergency\"}; "
@@ -63,3 +74,17 @@ class ExchangeQueueSettings(Section):
     workers: int = Field(4, ge=1, le=64, description="Kamailio worker processes per listener.")
     max_api_connections: int = Field(256, ge=8, le=65536, description="Most TCP connections at once.")
     max_event_clients: int = Field(64, ge=1, le=1024, description="Most event-stream consoles at once.")
+
+    def tls_problems(self) -> list[tuple[str, str]]:
+        """(key, message) for TLS settings that cannot work together; `config check` and the renderer
+        report them (not a validator: one bad key must not drop the whole [exchange] table)."""
+        problems = []
+        if bool(self.tls_certificate) != bool(self.tls_key):  # named by the key that is set
+            given, missing = ("tls_certificate", "tls_key") if self.tls_certificate else ("tls_key",
+                                                                                          "tls_certificate")
+            problems.append((given, f"needs {missing} as well: set both (HTTPS and TLS) or neither"))
+        host = self.events_plain_listen.rpartition(":")[0]
+        if self.tls_certificate and host not in ("127.0.0.1", "localhost", "[::1]"):
+            problems.append(("events_plain_listen", f"must be on loopback (127.0.0.1:PORT), not {host!r}: "
+                             "the event stream behind stunnel is unencrypted"))
+        return problems

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from softphone.exchange.model import ConnectionChanged, QueueSnapshot, event_from_json
+from softphone.exchange.transport import UntrustedError
 
 BACKOFF_S = (0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 HELLO_TIMEOUT_S = 5.0
@@ -32,6 +33,7 @@ class StreamSource(Protocol):
     def snapshot(self) -> QueueSnapshot: ...
     def events_port(self) -> int: ...
     def stream_token(self) -> str: ...
+    def stream_socket(self, port: int, timeout: float) -> socket.socket: ...
 
 
 class StreamClosedError(Exception):
@@ -98,6 +100,8 @@ class Watcher:
             try:
                 self._session()
                 detail = "the exchange closed the event stream"
+            except UntrustedError as exc:  # its message says what to fix
+                detail = str(exc)
             except Exception as exc:  # any failure means: say so once, reconnect later
                 detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             if self._stopped.is_set():
@@ -113,7 +117,7 @@ class Watcher:
 
     def _session(self) -> None:
         port = self._source.events_port()
-        with socket.create_connection((self._source.host, port), timeout=HELLO_TIMEOUT_S) as sock:
+        with self._source.stream_socket(port, HELLO_TIMEOUT_S) as sock:
             self._socket = sock
             hello = {"operator": self._source.operator, "token": self._source.stream_token()}
             sock.sendall(netstring(json.dumps(hello).encode()))

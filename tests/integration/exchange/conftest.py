@@ -78,7 +78,7 @@ def make_exchange(tmp_path: Path) -> Iterator[Callable[..., Exchange]]:
 
     yield make
     for exchange in started:
-        exchange.stop()
+        exchange.stop_all()
 
 
 @pytest.fixture
