@@ -44,6 +44,13 @@ _STORE_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# What the window imports that needs no Qt, imported before Qt: PySide6 reads the source of every Python
+# module imported after it (for its __feature__ switches, PYSIDE-2029), about 0.3 s at start for the
+# store, SQLAlchemy, Alembic, ldap3 and psycopg, and their source then held in memory.
+_BEFORE_QT = ("app.services", "directory.store.callbacks", "directory.store.calllog", "directory.store.listener",
+              "directory.sync.runner", "directory.calendars.book", "softphone.desk.desk", "messaging.transports")
+
+
 def _store_command(name: str) -> _StoreCommand:
     return cast(_StoreCommand, import_module(_STORE_COMMANDS[name][1]))
 
@@ -146,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_directory.run(args, config, paths, demo=demo)
     if args.scene and not (demo and args.screenshot):
         build_parser(argv).error("--scene pictures the demo: it needs --demo and --screenshot")
+    for name in _BEFORE_QT:
+        import_module(name)
     from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window
 
     return run_gui(config, paths, demo=demo, screenshot=args.screenshot, search=args.search, scene=args.scene,
