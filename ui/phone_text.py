@@ -58,6 +58,7 @@ class PhoneText(QObject):
             "forbidden": self.tr("The exchange refused this console: check its queue token."),
             "unreachable": self.tr("The exchange's queue cannot be reached."),
             "untrusted": self.tr("The exchange's certificate is not trusted: check its CA file."),
+            "rate_limited": self.tr("The exchange is busy: try again in a moment."),
             "full": self.tr("Your phone has no room for another call."),
             "picking": self.tr("A caller is already on the way to you."),
         }

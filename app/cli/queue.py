@@ -22,7 +22,7 @@ from softphone.exchange.model import QueueSnapshot, event_to_json
 
 CLASS_WORDS = {"emergency": "EMERGENCY", "priority": "priority", "internal": "internal", "normal": ""}
 EXIT_BY_KIND = {"taken": 3, "unknown": 4, "not_signed_in": 5, "forbidden": 5, "unreachable": 6, "untrusted": 6,
-                "bad_request": 2}
+                "rate_limited": 6, "bad_request": 2}
 
 
 def add_arguments(queue: argparse.ArgumentParser) -> None:

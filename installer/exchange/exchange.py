@@ -14,7 +14,7 @@ from typing import Any
 import KSR  # type: ignore[import-not-found]
 import queue_rules as rules  # type: ignore[import-not-found]
 from queue_api import Api  # type: ignore[import-not-found]
-from queue_service import Queue, _get, _read_settings, identity  # type: ignore[import-not-found]
+from queue_service import Queue, _get, _read_settings, identity, over_limit  # type: ignore[import-not-found]
 
 
 def mod_init() -> Any:
@@ -114,6 +114,11 @@ class kamailio:  # noqa: N801 - the name app_python3 looks for
 
     def join(self) -> int:
         """Answers 180/182, suspends the INVITE and records the caller (or overflows at once: nobody in)."""
+        limit = int(self.s.get("invite_rate_limit", 0))
+        if over_limit("invite", limit):  # a flood of calls from one address: refused before it is held
+            KSR.hdr.append_to_reply("Retry-After: 1\r\n")
+            KSR.sl.sl_send_reply(503, "Too many calls from your address")
+            return 1
         wait_ms = int(self.s["max_wait_s"] * 1000)
         KSR.tm.t_set_max_lifetime(wait_ms + 600_000, 0)  # above any wait plus the last offer and overflow
         if KSR.tm.t_newtran() < 0:

@@ -17,7 +17,7 @@ from typing import Any
 
 import KSR  # type: ignore[import-not-found]
 import queue_rules as rules  # type: ignore[import-not-found]
-from queue_service import Queue, _get  # type: ignore[import-not-found]
+from queue_service import Queue, _get, over_limit  # type: ignore[import-not-found]
 
 
 class RefusedError(Exception):
@@ -27,7 +27,7 @@ class RefusedError(Exception):
 
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            409: "Conflict", 413: "Payload Too Large", 503: "Service Unavailable"}
+            409: "Conflict", 413: "Payload Too Large", 429: "Too Many Requests", 503: "Service Unavailable"}
 
 
 class Api:
@@ -41,6 +41,12 @@ class Api:
     def http(self) -> int:
         if int(_get("$Rp") or 0) != int(self.s["api_port"]):
             return self.reply(403, {"error": "forbidden", "message": "no HTTP on this port"})
+        limit = int(self.s.get("api_rate_limit", 0))
+        if over_limit("api", limit):
+            # Refused before any parsing, token check or lock: a flood from one address costs little and
+            # every other console is served between its requests.
+            return self.reply(429, {"error": "rate_limited", "message": f"more than {limit} requests a "
+                                    f"second from {_get('$si')}; try again in a second"})
         try:
             return self.handle(_get("$rm"), _get("$hu").partition("?")[0])
         except rules.BadRequestError as exc:

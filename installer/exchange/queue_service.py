@@ -145,6 +145,20 @@ class Queue:
         self.record({"picked": "answered"}.get(reason, reason), caller, by, detail)
 
 
+def over_limit(kind: str, limit: int) -> bool:
+    """Whether the source address of this request has sent more than `limit` of `kind` this second (a
+    fixed one-second window per address, counted in htable qr across every Kamailio process). Two
+    processes may both start the same second's count; that lets a request or two more through, never fewer."""
+    if limit <= 0:
+        return False
+    key = f"{kind}:{_get('$si')}:{int(time.time())}"
+    count = KSR.htable.sht_inc("qr", key)
+    if count <= 0:  # htable's increment fails on a key not there yet
+        KSR.htable.sht_seti("qr", key, 1)
+        count = 1
+    return int(count) > limit
+
+
 def identity() -> tuple[str, str]:
     """(display name, number) of the caller: P-Asserted-Identity when present, else From."""
     pai = _get("$hdr(P-Asserted-Identity)")

@@ -54,6 +54,8 @@ def render(settings: ExchangeQueueSettings, desk: DeskSettings, *, tokens: dict[
         "records": bool(records_url),
         "organisation": settings.organisation or organisation,
         "records_async": records_url.startswith("postgres"),
+        "api_rate_limit": settings.api_rate_limit,
+        "invite_rate_limit": settings.invite_rate_limit,
     }
     db_modules = db_params = ""
     if records_url:

@@ -23,7 +23,8 @@ class PickRefused(Exception):  # noqa: N818 - the name the console's contract us
     kind: "taken" (another console has it), "unknown" (no such caller, or nobody waiting for "next"),
     "not_signed_in", "forbidden" (wrong operator or token), "unreachable" (no answer from the exchange, or
     it could not reach this console), "untrusted" (https: the exchange's certificate failed verification),
-    "bad_request" (the request was malformed: a bug or a bad id)."""
+    "rate_limited" (this address sent more requests a second than the exchange takes), "bad_request" (the
+    request was malformed: a bug or a bad id)."""
 
     def __init__(self, kind: str, detail: str) -> None:
         super().__init__(f"{kind}: {detail}")
@@ -31,7 +32,7 @@ class PickRefused(Exception):  # noqa: N818 - the name the console's contract us
 
 
 _KIND_BY_STATUS = {400: "bad_request", 403: "forbidden", 404: "unknown", 409: "taken", 413: "bad_request",
-                   503: "unreachable"}
+                   429: "rate_limited", 503: "unreachable"}
 
 
 class ExchangeClient:

@@ -46,6 +46,13 @@ class ExchangeQueueSettings(Section):
     events_plain_listen: str = Field("127.0.0.1:8092", description="With tls_certificate: the loopback "
                                      "host:port where Kamailio's event stream (evapi, which has no TLS) "
                                      "listens for stunnel; never reachable from other hosts.")
+    api_rate_limit: int = Field(50, ge=0, le=100_000, description="Most API requests a second from one "
+                                "address (more are refused with 429 until the next second, while other "
+                                "consoles are served); 0: no limit.")
+    invite_rate_limit: int = Field(100, ge=0, le=100_000, description="Most new calls a second to the "
+                                   "switchboard numbers from one address (more are refused with 503 and "
+                                   "Retry-After); a trunk or PBX sends every caller from one address, so "
+                                   "keep it above its busiest second; 0: no limit.")
     numbers: dict[str, QueueClass] = Field(default_factory=dict, description="Switchboard numbers held "
                                            "in the queue and the class of their callers, e.g. "
                                            "{\"100\" = \"normal\", \"112\" = \"emergency\"}; "

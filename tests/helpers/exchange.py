@@ -100,12 +100,14 @@ class Exchange:
                               ca_file=ca_file)
 
     def callers(self, count: int, *, scenario: str = "caller.xml", number: str = "100", rate: int = 50,
-                pause_ms: int = 0, log_name: str = "", keys: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-        """`count` sipp callers dialling `number` at `rate` calls a second, all at once (in the background)."""
+                pause_ms: int = 0, log_name: str = "", keys: dict[str, str] | None = None,
+                source: str = "127.0.0.1") -> subprocess.Popen[bytes]:
+        """`count` sipp callers dialling `number` at `rate` calls a second, all at once (in the background),
+        from the loopback address `source` (127.0.0.2 is another host to the exchange)."""
         port = free_loopback_port()
         name = log_name or f"sipp-{port}"
         argv = [require_binary("sipp"), "-sf", str(SCENARIOS / scenario), "-s", number, self.hostport,
-                "-i", "127.0.0.1", "-p", str(port), "-m", str(count), "-l", str(count), "-r", str(rate),
+                "-i", source, "-p", str(port), "-m", str(count), "-l", str(count), "-r", str(rate),
                 "-timeout", "120", "-nostdin", "-trace_err", "-error_file", str(self.workdir / f"{name}.err")]
         if pause_ms:
             argv += ["-d", str(pause_ms)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import itertools
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -60,6 +62,59 @@ class QueueView:
     def of(self, kind: type) -> list[Any]:
         with self.lock:
             return [e for e in self.events if isinstance(e, kind)]
+
+
+class ApiFlood:
+    """Threads sending API requests as fast as they can from one source address (a loopback address
+    other than 127.0.0.1 is "another host" to the exchange), each over its own kept-alive connection,
+    until stopped or `per_thread` requests each; counts the replies by status."""
+
+    def __init__(self, port: int, *, source: str, operator: str, token: str, threads: int = 6,
+                 per_thread: int = 400) -> None:
+        self.port, self.source, self.per_thread = port, source, per_thread
+        self.headers = {"Authorization": f"Bearer {token}", "X-Switchboard-Operator": operator}
+        self.statuses: Counter[int] = Counter()
+        self.bodies: list[bytes] = []
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        self.threads = [threading.Thread(target=self._run) for _ in range(threads)]
+
+    def start(self) -> ApiFlood:
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join()
+
+    def join(self) -> None:
+        """Waits until every thread has sent its requests."""
+        for thread in self.threads:
+            thread.join()
+
+    def running(self) -> bool:
+        return any(thread.is_alive() for thread in self.threads)
+
+    def _run(self) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10,
+                                                source_address=(self.source, 0))
+        for _ in range(self.per_thread):
+            if self.stopped.is_set():
+                break
+            try:
+                connection.request("GET", "/queue", headers=self.headers)
+                response = connection.getresponse()
+                body = response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                connection.close()  # dropped: a new connection next time
+                status, body = 0, b""
+            with self.lock:
+                self.statuses[status] += 1
+                if status == 429 and len(self.bodies) < 5:
+                    self.bodies.append(body)
+        connection.close()
 
 
 def wait_for(predicate: Callable[[], object], timeout: float = 30.0) -> None:
