@@ -30,6 +30,7 @@ from directory.store.schema import (
 TENANT_MODELS: tuple[Any, ...] = (ReferralRow, NoteRow, ReferralAuditRow, CallLogRow, CallbackRow, CallbackAuditRow,
                                   OperatorFavouriteRow, NoticeRow)
 CONSOLE_ROLE = "switchboard_console"
+EXCHANGE_ROLE = "switchboard_exchange"  # migration 0017: Kamailio's queue records, INSERT only
 SETTING = "switchboard.organisation"
 
 
@@ -73,10 +74,31 @@ def admit_sql(login: str, organisation: str) -> list[str]:
     ]
 
 
-def admit(engine: Engine, login: str, organisation: str) -> None:
-    """Run `admit_sql` on PostgreSQL (nothing to do on SQLite, which has no roles)."""
+def admit_exchange_sql(login: str, organisation: str) -> list[str]:
+    """The statements that let `login` be an exchange's Kamailio writing queue records of `organisation`:
+    INSERT into exchange_queue_events for that organisation only, and nothing else (read no table, not even
+    its own records). The `switchboard_exchange` role comes from migration 0017, made here if it could not be
+    made there (the owner had no CREATEROLE)."""
+    quoted_login = '"' + login.replace('"', '""') + '"'
+    org = organisation.replace("'", "''")
+    return [
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{EXCHANGE_ROLE}') "
+        f"THEN CREATE ROLE {EXCHANGE_ROLE} NOLOGIN; END IF; END $$",
+        f"GRANT INSERT ON exchange_queue_events TO {EXCHANGE_ROLE}",
+        "DO $$ BEGIN EXECUTE format('GRANT USAGE ON SEQUENCE %s TO " + EXCHANGE_ROLE + "', "
+        "pg_get_serial_sequence('exchange_queue_events', 'id')); END $$",
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = switchboard_org_role('{org}')) "
+        f"THEN EXECUTE format('CREATE ROLE %I NOLOGIN', switchboard_org_role('{org}')); END IF; END $$",
+        f"DO $$ BEGIN EXECUTE format('GRANT %I TO %s', switchboard_org_role('{org}'), '{quoted_login}'); END $$",
+        f"GRANT {EXCHANGE_ROLE} TO {quoted_login}",
+    ]
+
+
+def admit(engine: Engine, login: str, organisation: str, *, exchange: bool = False) -> None:
+    """Run `admit_sql` (or, for an exchange's Kamailio, `admit_exchange_sql`) on PostgreSQL (nothing to do on
+    SQLite, which has no roles)."""
     if engine.dialect.name != "postgresql":
         return
     with engine.begin() as connection:
-        for statement in admit_sql(login, organisation):
+        for statement in (admit_exchange_sql if exchange else admit_sql)(login, organisation):
             connection.execute(text(statement))
