@@ -100,7 +100,7 @@ def test_a_console_role_reads_only_its_own_organisations_statistics_and_queue_re
         with b.sessions() as session:
             assert session.execute(sa.select(CallStatsHourRow.offered)).scalars().all() == [11]
             assert session.execute(sa.select(ExchangeQueueEventRow.queue_id)).scalars().all() == ["q11"]
-            assert session.execute(sa.select(ServiceHourRow.offered)).scalars().all() == [11]
+            assert session.execute(sa.select(ServiceHourRow.__table__.c.offered)).scalars().all() == [11]
     finally:
         b.dispose()
     with shared.owner.engine.connect() as connection:  # nothing of A's touched by B's attempts
