@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import UTC, datetime
 
@@ -13,10 +14,11 @@ from app.config.paths import Paths
 from app.services import Services
 from directory.referrals import ReferralError, WhenError
 from directory.referrals.alternatives import resolve_alternative
-from directory.search import SearchIndex
 from directory.search.person import find_person
 from directory.store import StoreError
 from directory.store.audit import ReferralConflictError, conflict_summary, referral_json
+
+log = logging.getLogger(__name__)
 
 CONFLICT_EXIT = 3  # someone else changed the person's referrals since the version this change names
 
@@ -63,7 +65,9 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
                       f"{stored.referral.until.isoformat() if stored.referral.until else ''}\t"
                       f"{stored.referral.alternative}")
             return 0
-        index = SearchIndex(services.directory.load_entries())
+        # The snapshot the window and `directory search` open, not every entry loaded and indexed (issue 19).
+        index, how = services.search_index.open_or_build()
+        log.info("search index %s", how)
         try:
             person = find_person(index, args.person)
             assert person.id is not None
