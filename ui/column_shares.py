@@ -1,16 +1,17 @@
 """Columns that share a table's width, so nothing scrolls sideways at any window size.
 
-Each column gets its share of the viewport's width, never less than a floor (text elides, "Christian Br…",
-rather than pushing the Status column out of view); an operator's drag of a column edge holds until the
-table is next resized.
+Each column gets its share of the viewport's width, never less than a floor: its header's words (a Swedish
+"Vänteläge" was cut to "Vänte…" in a narrow time column) and at least FLOOR pixels; the others share what is
+left (text elides, "Christian Br…", rather than pushing the Status column out of view). An operator's drag
+of a column edge holds until the table is next resized.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QStyle, QTableView
 
 FLOOR = 48  # pixels: a column narrower than this shows nothing useful, not even "…"
 
@@ -28,8 +29,25 @@ class ColumnShares(QObject):
             self.apply()
         return False
 
+    def _floor(self, column: int) -> int:
+        header = self._view.horizontalHeader()
+        text = self._view.model().headerData(column, Qt.Orientation.Horizontal) if self._view.model() else None
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        words = header.fontMetrics().horizontalAdvance(str(text)) + 4 * margin if text else 0
+        return max(FLOOR, words)
+
     def apply(self) -> None:
         width = self._view.viewport().width()
-        total = sum(self._shares.values())
-        for column, share in self._shares.items():
-            self._view.setColumnWidth(column, max(FLOOR, int(width * share / total)))
+        floors = {column: self._floor(column) for column in self._shares}
+        fixed: dict[int, int] = {}  # columns held at their floor; the rest share what is left
+        while True:
+            free = [column for column in self._shares if column not in fixed]
+            total = sum(self._shares[column] for column in free)
+            rest = width - sum(fixed.values())
+            widths = {column: int(rest * self._shares[column] / total) for column in free} if total else {}
+            short = [column for column in free if widths[column] < floors[column]]
+            if not short:
+                break
+            fixed.update((column, floors[column]) for column in short)
+        for column, share_width in {**widths, **fixed}.items():
+            self._view.setColumnWidth(column, max(floors[column], share_width))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -211,6 +212,17 @@ class MainWindow(QMainWindow):
         self.resize(1180, 720)
         self.search_field.setFocus()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event, QChildEvent) \
+                and isinstance(event.child(), QTabBar):
+            # The tabs of docked panels read in whole ("Consultations", not "Consul…"; Qt's dock layout elides
+            # them): a tab bar too narrow for them all scrolls with arrow buttons instead.
+            bar = event.child()
+            assert isinstance(bar, QTabBar)
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_guard is not None and not self.close_guard():
             event.ignore()
@@ -314,9 +326,12 @@ class MainWindow(QMainWindow):
     def add_phone_panel(self, panel: QWidget) -> None:
         dock = self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         dock.widget().setMinimumHeight(panel.minimumSizeHint().height())  # its buttons are never scrolled away
-        # Call docks beside a full directory, but never larger than the screen (1366x768 laptops).
+        # Call docks beside a full directory, never larger than the screen (1366x768 laptops), and on a larger
+        # screen most of it (it opened 1560x860 on 1920x1080, a third of the screen unused).
         screen = self.screen().availableGeometry()
-        self.resize(min(max(self.width(), 1560), screen.width()), min(max(self.height(), 860), screen.height()))
+        width = max(self.width(), 1560, screen.width() * 9 // 10)
+        height = max(self.height(), 860, screen.height() * 9 // 10)
+        self.resize(min(width, screen.width()), min(height, screen.height()))
 
     def show_phone_unavailable(self, reason: str) -> None:
         self.banner.show_message(self.tr("The phone is not started: %1").replace("%1", reason),

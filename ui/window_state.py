@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from ui.appearance import DEFAULT_POINTS, Appearance
 
-STATE_VERSION = 2  # raise when the docks change so much that an old layout would confuse (2: dock names)
+# Raise when the docks change so much that an old layout would confuse (2: dock names; 3: the Active call
+# panel gone, its call on the phone dock's caller card).
+STATE_VERSION = 3
 
 
 class WindowState(QObject):

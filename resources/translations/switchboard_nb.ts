@@ -80,7 +80,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Acts on the message beside it</source>
         <translation>Utfører det meldingen ved siden av foreslår</translation>
     </message>
@@ -884,82 +884,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Search the directory</source>
         <translation>Søk i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv navn, enhet, tittel eller nummer; resultatene følger mens du skriver. Enter ringer opp den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Search results</source>
         <translation>Søkeresultater</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer og enheter som er funnet, med status. Enter ringer opp, F4 setter en henvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Selected entry</source>
         <translation>Valgt oppføring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -967,27 +967,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -995,12 +995,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -1008,42 +1008,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Koblet til sentralbordets kø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: innringerne venter i en egen sentralbordskø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio holder innringerne; F2 tar den første, Shift+F2 den markerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: innringerne ringer denne konsollens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen sentralbordskø: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -1717,110 +1717,203 @@
         <translation>Sentralbordet er opptatt: prøv igjen om et øyeblikk.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="60"/>
+        <location filename="../../ui/phone_text.py" line="62"/>
         <source>Your phone has no room for another call.</source>
         <translation>Telefonen din har ikke plass til flere samtaler.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="61"/>
+        <location filename="../../ui/phone_text.py" line="63"/>
         <source>A caller is already on the way to you.</source>
         <translation>En samtale er allerede på vei til deg.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="63"/>
+        <location filename="../../ui/phone_text.py" line="65"/>
         <source>The exchange refused: %1</source>
         <translation>Sentralbordet avviste: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="67"/>
+        <location filename="../../ui/phone_text.py" line="69"/>
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>ingen lyd fra den andre parten på %1 s (RTP-tidsavbrudd)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="69"/>
+        <location filename="../../ui/phone_text.py" line="71"/>
         <source>unanswered for %1 s (ring limit)</source>
         <translation>ubesvart i %1 s (ringegrense)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="71"/>
+        <location filename="../../ui/phone_text.py" line="73"/>
         <source>hung up</source>
         <translation>la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="72"/>
+        <location filename="../../ui/phone_text.py" line="74"/>
         <source>the other party hung up</source>
         <translation>den andre parten la på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="73"/>
+        <location filename="../../ui/phone_text.py" line="75"/>
         <source>rejected as busy</source>
         <translation>avvist som opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="74"/>
-        <location filename="../../ui/phone_text.py" line="78"/>
+        <location filename="../../ui/phone_text.py" line="76"/>
+        <location filename="../../ui/phone_text.py" line="80"/>
         <source>declined</source>
         <translation>avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="75"/>
+        <location filename="../../ui/phone_text.py" line="77"/>
         <source>transferred</source>
         <translation>satt over</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="76"/>
+        <location filename="../../ui/phone_text.py" line="78"/>
         <source>busy</source>
         <translation>opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="77"/>
+        <location filename="../../ui/phone_text.py" line="79"/>
         <source>busy everywhere</source>
         <translation>opptatt overalt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="79"/>
+        <location filename="../../ui/phone_text.py" line="81"/>
         <source>cancelled</source>
         <translation>avbrutt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="80"/>
+        <location filename="../../ui/phone_text.py" line="82"/>
         <source>number not found</source>
         <translation>nummeret finnes ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="81"/>
+        <location filename="../../ui/phone_text.py" line="83"/>
         <source>not available</source>
         <translation>ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="82"/>
+        <location filename="../../ui/phone_text.py" line="84"/>
         <source>no answer</source>
         <translation>ikke svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="83"/>
+        <location filename="../../ui/phone_text.py" line="85"/>
         <source>incomplete number</source>
         <translation>ufullstendig nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="84"/>
+        <location filename="../../ui/phone_text.py" line="86"/>
         <source>no common audio format</source>
         <translation>ikke noe felles lydformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="85"/>
+        <location filename="../../ui/phone_text.py" line="87"/>
         <source>call refused</source>
         <translation>samtalen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="86"/>
+        <location filename="../../ui/phone_text.py" line="88"/>
         <source>service unavailable</source>
         <translation>tjenesten er ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="87"/>
+        <location filename="../../ui/phone_text.py" line="89"/>
         <source>call failed</source>
         <translation>samtalen mislyktes</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="13"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="14"/>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="15"/>
+        <source>Save All</source>
+        <translation>Lagre alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="16"/>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="17"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="18"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja til &amp;alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="19"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="20"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ei til alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="21"/>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="22"/>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="23"/>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="24"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="25"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="26"/>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="27"/>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="28"/>
+        <source>Apply</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="29"/>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="30"/>
+        <source>Restore Defaults</source>
+        <translation>Gjenopprett standardverdier</translation>
     </message>
 </context>
 <context>
@@ -1982,7 +2075,7 @@
 <context>
     <name>ReferralFlow</name>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="62"/>
+        <location filename="../../app/lookup/referral_flow.py" line="67"/>
         <source>Replaced: %1</source>
         <translation>Erstattet: %1</translation>
     </message>
@@ -2658,12 +2751,12 @@
 <context>
     <name>StatsWiring</name>
     <message>
-        <location filename="../../app/stats/wiring.py" line="25"/>
+        <location filename="../../app/stats/wiring.py" line="26"/>
         <source>Statistics</source>
         <translation>Statistikk</translation>
     </message>
     <message>
-        <location filename="../../app/stats/wiring.py" line="55"/>
+        <location filename="../../app/stats/wiring.py" line="76"/>
         <source>Statistics: show the supervisor view</source>
         <translation>Statistikk: vis ledervisningen</translation>
     </message>
@@ -2739,17 +2832,17 @@
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../../ui/window_state.py" line="37"/>
+        <location filename="../../ui/window_state.py" line="39"/>
         <source>Larger text</source>
         <translation>Større tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="37"/>
+        <location filename="../../ui/window_state.py" line="39"/>
         <source>Smaller text</source>
         <translation>Mindre tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="38"/>
+        <location filename="../../ui/window_state.py" line="40"/>
         <source>Default text size</source>
         <translation>Normal tekststørrelse</translation>
     </message>

@@ -80,7 +80,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Acts on the message beside it</source>
         <translation>Utför det meddelandet bredvid föreslår</translation>
     </message>
@@ -884,82 +884,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Search the directory</source>
         <translation>Sök i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv namn, enhet, titel eller nummer; resultaten följer medan du skriver. Enter ringer upp den valda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Search results</source>
         <translation>Sökresultat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer och enheter som hittats, med status. Enter ringer upp, F4 sätter en hänvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Selected entry</source>
         <translation>Vald post</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -967,27 +967,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -995,12 +995,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -1008,42 +1008,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Ansluten till växelns kö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: uppringarna väntar i en egen växelkö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio håller uppringarna; F2 tar den första, Skift+F2 den markerade.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: uppringarna ringer den här konsolens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen växelkö: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -1717,110 +1717,203 @@
         <translation>Växeln är upptagen: försök igen om en stund.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="60"/>
+        <location filename="../../ui/phone_text.py" line="62"/>
         <source>Your phone has no room for another call.</source>
         <translation>Din telefon har inte plats för fler samtal.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="61"/>
+        <location filename="../../ui/phone_text.py" line="63"/>
         <source>A caller is already on the way to you.</source>
         <translation>Ett samtal är redan på väg till dig.</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="63"/>
+        <location filename="../../ui/phone_text.py" line="65"/>
         <source>The exchange refused: %1</source>
         <translation>Växeln nekade: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="67"/>
+        <location filename="../../ui/phone_text.py" line="69"/>
         <source>no audio from the other party for %1 s (RTP timeout)</source>
         <translation>inget ljud från den andra parten på %1 s (RTP-tidsgräns)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="69"/>
+        <location filename="../../ui/phone_text.py" line="71"/>
         <source>unanswered for %1 s (ring limit)</source>
         <translation>obesvarat i %1 s (ringgräns)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="71"/>
+        <location filename="../../ui/phone_text.py" line="73"/>
         <source>hung up</source>
         <translation>lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="72"/>
+        <location filename="../../ui/phone_text.py" line="74"/>
         <source>the other party hung up</source>
         <translation>den andra parten lade på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="73"/>
+        <location filename="../../ui/phone_text.py" line="75"/>
         <source>rejected as busy</source>
         <translation>avvisat som upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="74"/>
-        <location filename="../../ui/phone_text.py" line="78"/>
+        <location filename="../../ui/phone_text.py" line="76"/>
+        <location filename="../../ui/phone_text.py" line="80"/>
         <source>declined</source>
         <translation>avvisat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="75"/>
+        <location filename="../../ui/phone_text.py" line="77"/>
         <source>transferred</source>
         <translation>kopplat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="76"/>
+        <location filename="../../ui/phone_text.py" line="78"/>
         <source>busy</source>
         <translation>upptaget</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="77"/>
+        <location filename="../../ui/phone_text.py" line="79"/>
         <source>busy everywhere</source>
         <translation>upptaget överallt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="79"/>
+        <location filename="../../ui/phone_text.py" line="81"/>
         <source>cancelled</source>
         <translation>avbrutet</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="80"/>
+        <location filename="../../ui/phone_text.py" line="82"/>
         <source>number not found</source>
         <translation>numret finns inte</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="81"/>
+        <location filename="../../ui/phone_text.py" line="83"/>
         <source>not available</source>
         <translation>inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="82"/>
+        <location filename="../../ui/phone_text.py" line="84"/>
         <source>no answer</source>
         <translation>inget svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="83"/>
+        <location filename="../../ui/phone_text.py" line="85"/>
         <source>incomplete number</source>
         <translation>ofullständigt nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="84"/>
+        <location filename="../../ui/phone_text.py" line="86"/>
         <source>no common audio format</source>
         <translation>inget gemensamt ljudformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="85"/>
+        <location filename="../../ui/phone_text.py" line="87"/>
         <source>call refused</source>
         <translation>samtalet nekades</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="86"/>
+        <location filename="../../ui/phone_text.py" line="88"/>
         <source>service unavailable</source>
         <translation>tjänsten är inte tillgänglig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="87"/>
+        <location filename="../../ui/phone_text.py" line="89"/>
         <source>call failed</source>
         <translation>samtalet misslyckades</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="13"/>
+        <source>OK</source>
+        <translation>Ok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="14"/>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="15"/>
+        <source>Save All</source>
+        <translation>Spara allt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="16"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="17"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="18"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja till &amp;allt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="19"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="20"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ej till allt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="21"/>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="22"/>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="23"/>
+        <source>Ignore</source>
+        <translation>Ignorera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="24"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="25"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="26"/>
+        <source>Discard</source>
+        <translation>Förkasta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="27"/>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="28"/>
+        <source>Apply</source>
+        <translation>Verkställ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="29"/>
+        <source>Reset</source>
+        <translation>Nollställ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_buttons.py" line="30"/>
+        <source>Restore Defaults</source>
+        <translation>Nollställ till standard</translation>
     </message>
 </context>
 <context>
@@ -1982,7 +2075,7 @@
 <context>
     <name>ReferralFlow</name>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="62"/>
+        <location filename="../../app/lookup/referral_flow.py" line="67"/>
         <source>Replaced: %1</source>
         <translation>Ersatte: %1</translation>
     </message>
@@ -2658,12 +2751,12 @@
 <context>
     <name>StatsWiring</name>
     <message>
-        <location filename="../../app/stats/wiring.py" line="25"/>
+        <location filename="../../app/stats/wiring.py" line="26"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../app/stats/wiring.py" line="55"/>
+        <location filename="../../app/stats/wiring.py" line="76"/>
         <source>Statistics: show the supervisor view</source>
         <translation>Statistik: visa arbetsledarvyn</translation>
     </message>
@@ -2739,17 +2832,17 @@
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../../ui/window_state.py" line="37"/>
+        <location filename="../../ui/window_state.py" line="39"/>
         <source>Larger text</source>
         <translation>Större text</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="37"/>
+        <location filename="../../ui/window_state.py" line="39"/>
         <source>Smaller text</source>
         <translation>Mindre text</translation>
     </message>
     <message>
-        <location filename="../../ui/window_state.py" line="38"/>
+        <location filename="../../ui/window_state.py" line="40"/>
         <source>Default text size</source>
         <translation>Normal textstorlek</translation>
     </message>

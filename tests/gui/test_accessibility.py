@@ -45,9 +45,9 @@ class Console:
         self.panels = DeskPanels(self.bridge, parent=self.window)
         docks = [self.window.add_panel(panel.title.text(), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
                  for panel in self.panels.panels()]
-        for dock in docks[3:]:  # as app.calls.desk_wiring lays them out
-            self.window.tabifyDockWidget(docks[2], dock)
-        self.window.tab_group = docks[2]
+        for dock in docks[2:]:  # as app.calls.desk_wiring lays them out
+            self.window.tabifyDockWidget(docks[1], dock)
+        self.window.tab_group = docks[1]
         self.window.add_call_log(CallLogPanel())
         self.window.add_favourites_panel(FavouritesPanel(FavouritesModel()))
         self.window.show()
