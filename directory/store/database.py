@@ -6,19 +6,21 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from directory.store.availability import StoreUnreachableError, reason, unreachable
 from directory.store.notify import announce_changes
-from directory.store.schema_check import NEWER, OLDER, SchemaState, describe, schema_state, script_directory
+from directory.store.revision import is_current
 from directory.store.tenancy import bind_organisation
 from directory.store.tls import StoreTlsError, verified_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+    from directory.store.schema_check import SchemaState
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -64,6 +66,7 @@ class Store:
             # An unreachable server is said within seconds, not after the operating system's TCP timeout.
             self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._unreachable = ""  # why the shared store cannot be reached now; "" while it can
         bind_organisation(self.engine, self.sessions, organisation)
         announce_changes(self.engine, self.sessions, organisation)
 
@@ -75,6 +78,10 @@ class Store:
         upgraded deliberately, with `switchboard db upgrade`, not by whichever console starts first."""
         store = cls(url, organisation)
         try:
+            if is_current(store.engine, MIGRATIONS):  # the common case, told without Alembic
+                return store
+            from directory.store.schema_check import NEWER, OLDER  # noqa: PLC0415
+
             state = store.schema_state()
             allowed = store.embedded if upgrade is None else upgrade
             if state.status == NEWER or (state.status == OLDER and not allowed):
@@ -84,6 +91,8 @@ class Store:
             store.dispose()
             raise
         except Exception as exc:
+            from directory.store.schema_check import describe  # noqa: PLC0415
+
             store.dispose()
             raise StoreError(f"cannot open the store {store.safe_url}: {describe(exc)}") from exc
         return store
@@ -94,6 +103,8 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     def schema_state(self) -> SchemaState:
+        from directory.store.schema_check import schema_state, script_directory  # noqa: PLC0415 - Alembic
+
         return schema_state(self.engine, script_directory(MIGRATIONS))
 
     @property
@@ -102,26 +113,60 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def _alembic_config(self) -> Config:
+        from alembic.config import Config  # noqa: PLC0415 - Alembic only to migrate or check
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         return cfg
 
     def migrate(self) -> None:
+        from alembic import command  # noqa: PLC0415
+
         with self.engine.begin() as connection:
             cfg = self._alembic_config()
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
 
     def schema_is_current(self) -> bool:
+        from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+        from alembic.script import ScriptDirectory  # noqa: PLC0415
+
         head = ScriptDirectory.from_config(self._alembic_config()).get_current_head()
         with self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision() == head
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back whole when it raises."""
-        with self.sessions.begin() as session:
-            yield session
+        """One unit of work: committed when the block ends, rolled back whole when it raises. While the
+        shared store cannot be reached, refused at once with StoreUnreachableError (nothing is queued); a
+        connection lost during the work raises the same, and the store is then taken as unreachable."""
+        if self._unreachable:
+            raise StoreUnreachableError(self._refusal())
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except Exception as exc:
+            if self.embedded or not unreachable(exc):
+                raise
+            self.mark_unreachable(reason(exc))
+            raise StoreUnreachableError(self._refusal()) from exc
+
+    @property
+    def unreachable_reason(self) -> str:
+        """Why the shared store cannot be reached ("" while it can): set by `mark_unreachable`."""
+        return self._unreachable
+
+    def mark_unreachable(self, why: str) -> None:
+        """Writes are refused from now on, until `mark_reachable` (the console's watch of the server)."""
+        self._unreachable = why or "unreachable"
+        self.engine.dispose()  # no pooled connection to a server that went away is handed out again
+
+    def mark_reachable(self) -> None:
+        self._unreachable = ""
+
+    def _refusal(self) -> str:
+        return (f"not saved: the shared store {self.safe_url} cannot be reached ({self._unreachable}); "
+                "changes are refused until it is back")
 
     def dispose(self) -> None:
         self.engine.dispose()
