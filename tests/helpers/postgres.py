@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,75 @@ def _bindir() -> Path:
     return Path(found[-1]).parent
 
 
+class PostgresCluster:
+    """A private cluster in a temporary folder whose server can be stopped and started again on the same
+    port, as an operator's server is restarted (``url`` stays valid across restarts)."""
+
+    def __init__(self, host: str = "127.0.0.1", tls: tuple[Path, Path] | None = None) -> None:
+        self.bindir, self.host = _bindir(), host
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.home = Path(tempfile.mkdtemp(prefix="switchboard-pg-"))
+        self.data = self.home / "data"
+        if self.as_user:
+            shutil.chown(self.home, "postgres")
+        subprocess.run([*self.as_user, str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U",
+                        "switchboard", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], check=True, capture_output=True)
+        if host != "127.0.0.1":  # initdb trusts only loopback clients
+            with (self.data / "pg_hba.conf").open("a", encoding="utf-8") as hba:
+                hba.write(f"host all all {host}/32 trust\n")
+        self.port = free_port()
+        self.options: list[str] = []
+        if tls is not None:  # the server's own copies: it insists on owning its key, readable by it alone
+            for source, name in zip(tls, ("server.pem", "server.key"), strict=True):
+                shutil.copy(source, self.home / name)
+                (self.home / name).chmod(0o600)
+                if self.as_user:
+                    shutil.chown(self.home / name, "postgres")
+            self.options = ["-c", "ssl=on", "-c", f"ssl_cert_file={self.home / 'server.pem'}",
+                            "-c", f"ssl_key_file={self.home / 'server.key'}"]
+        self.url = f"postgresql+psycopg://switchboard@{host}:{self.port}"
+        self.server: ManagedProcess | None = None
+
+    def start(self) -> str:
+        """Start the server and wait until it accepts sessions; returns the base URL."""
+        self.server = ManagedProcess(
+            [*self.as_user, str(self.bindir / "postgres"), "-D", str(self.data), "-p", str(self.port), "-h",
+             self.host, "-k", str(self.home), "-c", "fsync=off", "-c", "synchronous_commit=off",
+             "-c", "full_page_writes=off", *self.options],
+            log=Path(tempfile.mkstemp(prefix="switchboard-pg-", suffix=".log")[1]))
+        server = self.server
+        wait_until(lambda: (tcp_open(self.port, self.host) and _accepts(self.url)) or not server.alive(), timeout=30)
+        assert server.alive(), server.output()
+        return self.url
+
+    def stop(self) -> None:
+        """Stop the server as an administrator does (fast shutdown: sessions are ended, not waited for)."""
+        if self.server is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.server.proc.pid, signal.SIGINT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.server.proc.wait(30)
+            self.server.stop()
+            self.server = None
+
+    def remove(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def postgres_cluster(host: str = "127.0.0.1") -> Iterator[PostgresCluster]:
+    """A started `PostgresCluster`, removed afterwards."""
+    cluster = PostgresCluster(host)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
 @contextlib.contextmanager
 def postgres_server(host: str = "127.0.0.1", tls: tuple[Path, Path] | None = None) -> Iterator[str]:
     """Yields a libpq-style base URL ``postgresql+psycopg://switchboard@HOST:PORT``; with ``tls`` (certificate
@@ -30,42 +100,11 @@ def postgres_server(host: str = "127.0.0.1", tls: tuple[Path, Path] | None = Non
 
     PostgreSQL refuses to run as root, so as root the cluster belongs to the ``postgres`` user.
     """
-    bindir = _bindir()
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    home = Path(tempfile.mkdtemp(prefix="switchboard-pg-"))
-    data = home / "data"
-    if as_user:
-        shutil.chown(home, "postgres")
+    cluster = PostgresCluster(host, tls)
     try:
-        subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "switchboard",
-                        "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], check=True, capture_output=True)
-        if host != "127.0.0.1":  # initdb trusts only loopback clients
-            with (data / "pg_hba.conf").open("a", encoding="utf-8") as hba:
-                hba.write(f"host all all {host}/32 trust\n")
-        port = free_port()
-        options: list[str] = []
-        if tls is not None:  # the server's own copies: it insists on owning its key, readable by it alone
-            for source, name in zip(tls, ("server.pem", "server.key"), strict=True):
-                shutil.copy(source, home / name)
-                (home / name).chmod(0o600)
-                if as_user:
-                    shutil.chown(home / name, "postgres")
-            options = ["-c", "ssl=on", "-c", f"ssl_cert_file={home / 'server.pem'}",
-                       "-c", f"ssl_key_file={home / 'server.key'}"]
-        server = ManagedProcess(
-            [*as_user, str(bindir / "postgres"), "-D", str(data), "-p", str(port), "-h", host,
-             "-k", str(home), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-             *options],
-            log=Path(tempfile.mkstemp(prefix="switchboard-pg-", suffix=".log")[1]))
-        try:
-            base_url = f"postgresql+psycopg://switchboard@{host}:{port}"
-            wait_until(lambda: (tcp_open(port, host) and _accepts(base_url)) or not server.alive(), timeout=30)
-            assert server.alive(), server.output()
-            yield base_url
-        finally:
-            server.stop()
+        yield cluster.start()
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        cluster.remove()
 
 
 def _accepts(base_url: str) -> bool:
