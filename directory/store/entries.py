@@ -390,17 +390,24 @@ class DirectoryRepository:
     def changes_since(self, since: datetime) -> ChangeSet:
         """What other writers (a CLI import, another console's sync) changed after ``since``."""
         with self.store.sessions() as session:
-            upserted = session.scalars(select(DirectoryEntry.id).where(
-                DirectoryEntry.updated_at > since, DirectoryEntry.removed_at.is_(None))).all()
+            # Read through the updated_at index (see `fingerprints_since`), and sorted by id here: ordered in
+            # the query, SQLite would walk every row in id order instead.
+            updated = session.execute(select(DirectoryEntry.id, DirectoryEntry.removed_at).where(
+                DirectoryEntry.updated_at > since)).all()
             removed = session.scalars(select(DirectoryEntry.id).where(DirectoryEntry.removed_at > since)).all()
-        return ChangeSet(upserted=tuple(upserted), removed=tuple(removed))
+        return ChangeSet(upserted=tuple(sorted(entry_id for entry_id, gone in updated if gone is None)),
+                         removed=tuple(sorted(removed)))
 
     def change_position(self) -> ChangePosition:
         """The directory's change position now (see `ChangePosition`), read in one transaction."""
         entries = DirectoryEntry
         with self.store.sessions() as session:
+            # Each maximum in its own subquery, so each is read from the end of its index (SQLite reads one
+            # query's several maxima by scanning every row).
             updated, removed, last_id = session.execute(select(
-                func.max(entries.updated_at), func.max(entries.removed_at), func.max(entries.id))).one()
+                select(func.max(entries.updated_at)).scalar_subquery(),
+                select(func.max(entries.removed_at)).scalar_subquery(),
+                select(func.max(entries.id)).scalar_subquery())).one()
             active = session.scalar(select(func.count()).select_from(entries).where(entries.removed_at.is_(None)))
         latest = max((t for t in (updated, removed) if t is not None), default=None)
         return ChangePosition(latest, active or 0, last_id or 0)
@@ -409,9 +416,11 @@ class DirectoryRepository:
         """Id -> content fingerprint of the active entries updated after ``since``: which of them an index
         already holds as they are is then known without loading them (see `fingerprint`)."""
         with self.store.sessions() as session:
-            rows = session.execute(select(DirectoryEntry.id, DirectoryEntry.fingerprint).where(
-                DirectoryEntry.updated_at > since, DirectoryEntry.removed_at.is_(None)))
-            return {entry_id: fp for entry_id, fp in rows}
+            # removed_at is tested here, not in the query: given both conditions, SQLite reads through the
+            # removed_at index (every active entry) instead of the updated_at one (those changed since).
+            rows = session.execute(select(DirectoryEntry.id, DirectoryEntry.fingerprint, DirectoryEntry.removed_at)
+                                   .where(DirectoryEntry.updated_at > since))
+            return {entry_id: fp for entry_id, fp, gone in rows if gone is None}
 
     def removed_since(self, since: datetime) -> list[int]:
         with self.store.sessions() as session:

@@ -84,7 +84,9 @@ class OrgUnit(Base):
 
 class DirectoryEntry(Base):
     __tablename__ = "directory_entries"
-    __table_args__ = (UniqueConstraint("source", "external_id"), Index("ix_entries_removed", "removed_at"))
+    # updated_at: the search snapshot's catch-up and the window's refresh read the entries changed since (0018)
+    __table_args__ = (UniqueConstraint("source", "external_id"), Index("ix_entries_removed", "removed_at"),
+                      Index("ix_entries_updated", "updated_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(100))
     external_id: Mapped[str] = mapped_column(String(300))
