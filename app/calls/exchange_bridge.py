@@ -4,7 +4,8 @@
 event over to the GUI thread through a queued signal; there the desk gets the queue's callers as rows
 (`softphone.desk.exchange_rows`). When the operator picks one (F2, Shift+F2), the pick runs on the
 network pool; a refusal clears the desk's pick and is told in the operator's words. Signing in happens
-at start and signing out at stop, so only a running console is offered callers.
+at start, again whenever the event stream comes back after a break (a restarted exchange has forgotten its
+sign-ins), and signing out at stop, so only a running console is offered callers.
 
 Signals: ``connection_changed(bool, str)``, ``operators_changed(tuple)``, ``refused(str)`` (words).
 """
@@ -59,6 +60,7 @@ class ExchangeBridge(QObject):
         self._watcher: Watcher | None = None
         self._texts = PhoneText(self)
         self.up = False
+        self._was_down = False  # the stream broke since the first connection: a restart may have lost our sign-in
         self.operators: tuple[str, ...] = ()
         self._arrived.connect(self._on_arrived, Qt.ConnectionType.QueuedConnection)
         bridge.desk.attach_queue(self._pick)
@@ -108,6 +110,12 @@ class ExchangeBridge(QObject):
             self.up = event.up
             if not event.up:  # its callers are unknown until the next snapshot: show none rather than stale
                 desk.queue_synced(())
+                self._was_down = True
+            elif self._was_down:
+                # A restarted exchange keeps no sign-ins (they lived in its memory): sign in again, as at start.
+                # Signing in twice is harmless, so a mere network break costs one request.
+                self._tasks.spawn(self._tasks.in_network(self._client.sign_in), "queue sign-in again",
+                                  self._on_sign_in_failed)
             self.connection_changed.emit(event.up, event.detail)
 
     def _operators(self, signed_in: tuple[str, ...]) -> None:

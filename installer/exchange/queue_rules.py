@@ -113,6 +113,10 @@ def parse_pick(body: str) -> str:
         raise BadRequestError(f"body is not JSON: {exc.msg} at {exc.pos}") from None
     if not isinstance(data, dict):
         raise BadRequestError('body must be a JSON object such as {"id": "next"}')
+    unknown = sorted(set(data) - {"id"})
+    if unknown:  # e.g. {"operator": ...}: a console picks only for itself, as its credentials say
+        raise BadRequestError(f'unknown field "{unknown[0]}": a pick names only "id" and is always for the '
+                              "console that asks")
     wanted = data.get("id")
     if not isinstance(wanted, str):
         raise BadRequestError('"id" must be a string: a caller id or "next"')

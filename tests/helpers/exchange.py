@@ -144,6 +144,12 @@ class Exchange:
             self.process.stop()
             self.process = None
 
+    def stop_kamailio(self) -> None:
+        """Only Kamailio, as a restart would: callers (sipp) and stunnel go on."""
+        if self.process is not None:
+            self.process.stop()
+            self.process = None
+
     def stop_all(self) -> None:
         """Kamailio and, with TLS, stunnel (stop() alone restarts nothing but Kamailio)."""
         self.stop()

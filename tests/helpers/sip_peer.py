@@ -117,7 +117,8 @@ def _run_peer(config: dict[str, Any]) -> None:
     acfg.regConfig.timeoutSec = 60
     acfg.sipConfig.transportId = tid
     acfg.sipConfig.proxies.append(f"sip:{config['registrar']};lr")
-    acfg.sipConfig.authCreds.append(pj.AuthCredInfo("digest", "*", config["user"], 0, f"pw{config['user']}"))
+    password = config.get("password") or f"pw{config['user']}"
+    acfg.sipConfig.authCreds.append(pj.AuthCredInfo("digest", "*", config["user"], 0, password))
     acfg.mediaConfig.transportConfig.boundAddress = "127.0.0.1"
     srtp = {"off": pj.PJMEDIA_SRTP_DISABLED, "optional": pj.PJMEDIA_SRTP_OPTIONAL,
             "mandatory": pj.PJMEDIA_SRTP_MANDATORY}[config.get("srtp", "off")]
@@ -226,8 +227,10 @@ class SipPeer:
     """Drives one peer process; every event is kept so tests can wait for any of them."""
 
     def __init__(self, user: str, registrar: str, *, log: Path, auto_answer: bool = False,
-                 srtp: str = "off") -> None:
-        config = {"user": user, "registrar": registrar, "auto_answer": auto_answer, "srtp": srtp}
+                 srtp: str = "off", password: str = "") -> None:
+        """`password`: the SIP password, "pwUSER" unless given (a wrong one for tests of refusals)."""
+        config = {"user": user, "registrar": registrar, "auto_answer": auto_answer, "srtp": srtp,
+                  "password": password}
         self.user = user
         self._log = log.open("w")
         root = Path(__file__).resolve().parents[2]

@@ -39,7 +39,8 @@ def test_pick_bodies_are_checked_and_named() -> None:
     assert rules.parse_pick('{"id": "next"}') == "next"
     assert rules.parse_pick('{"id": "17"}') == "17"
     for body, message in [("{x", "body is not JSON"), ("[]", "JSON object"), ('{"id": 3}', "must be a string"),
-                          ('{"id": "../1"}', "caller id (digits)"), ("x" * 2000, "larger than")]:
+                          ('{"id": "../1"}', "caller id (digits)"), ("x" * 2000, "larger than"),
+                          ('{"id": "next", "operator": "1001"}', 'unknown field "operator"')]:
         with pytest.raises(rules.BadRequestError, match=re.escape(message)):
             rules.parse_pick(body)
 
