@@ -2,7 +2,9 @@
 
 A real Kamailio with the shipped configuration (tests.helpers.exchange); sipp callers (140 who wait and
 hang up once answered, 60 who hang up after 3 s); 10 consoles, each the real client code (ExchangeClient
-+ Watcher) with its own pjsua2 process (tests.helpers.sip_peer, answering at once). Figures:
++ Watcher) with its own pjsua2 process (tests.helpers.sip_peer, answering at once), each spending
+`--handling` seconds (8) on a caller before it picks the next, so the queue grows and callers give up while
+waiting (a leaver answered before its 3 s ends the call: sipp counts it failed, hence "leaving 1"). Figures:
 - join to visible: from the exchange recording the caller (its wall clock) to each console's watcher
   receiving the "joined" event (the same machine's wall clock), over every console, p50/p95;
 - pick to ringing: from a console sending its pick to its pjsua2 process receiving the INVITE
@@ -12,7 +14,7 @@ hang up once answered, 60 who hang up after 3 s); 10 consoles, each the real cli
   number of calls through the same Kamailio straight to a sipp answerer, no queue.
 Targets from the issue: p95 join-to-visible < 50 ms, p95 pick-to-ringing < 50 ms, 0 lost, 0 doubles.
 
-Run: `python -m benchmarks.exchange_bench [--callers 200 --seconds 10 --consoles 10]` from the
+Run: `python -m benchmarks.exchange_bench [--callers 200 --seconds 10 --consoles 10 --handling 8]` from the
 repository root. Prints figures; no assertions.
 """
 
@@ -68,6 +70,8 @@ class Visible:
         self.latencies: list[float] = []
         self.joined: set[str] = set()
         self.left: set[str] = set()
+        self.gave_up: set[str] = set()  # left as "abandoned": hung up while waiting (or ringing at a console)
+        self.longest = 0  # most callers waiting at once
         self.lock = threading.Lock()
 
     def waiting(self) -> int:
@@ -80,8 +84,11 @@ class Visible:
             if isinstance(event, CallerJoined):
                 self.latencies.append(now - event.caller.joined_at)
                 self.joined.add(event.caller.id)
+                self.longest = max(self.longest, len(self.joined) - len(self.left))
             elif isinstance(event, CallerLeft):
                 self.left.add(event.id)
+                if event.reason == "abandoned":
+                    self.gave_up.add(event.id)
 
 
 def has(peer: SipPeer, event: str, after: int, **fields: object) -> bool:
@@ -89,8 +96,10 @@ def has(peer: SipPeer, event: str, after: int, **fields: object) -> bool:
 
 
 def console_loop(exchange: Exchange, peer: SipPeer, view: Visible, stop: threading.Event, *, ring: list[float],
-                 answered: list[str]) -> None:
-    """Picks the next caller whenever the console's own view shows one waiting, as an operator would."""
+                 answered: list[str], handling: float) -> None:
+    """Picks the next caller whenever the console's own view shows one waiting, as an operator would, and
+    spends `handling` seconds on each caller it gets (the callers hang up at once; the operator's time with
+    a caller is what lets the queue grow, so that callers give up while waiting)."""
     client = exchange.client(peer.user)
     while not stop.is_set():
         if not view.waiting():
@@ -115,11 +124,13 @@ def console_loop(exchange: Exchange, peer: SipPeer, view: Visible, stop: threadi
         # The caller hangs up once answered (through the exchange, so sipp's replies find their way); a
         # caller who was about to give up may be answered first and then vanish: hang up after a while.
         with contextlib.suppress(TimeoutError):
-            wait_until(partial(has, peer, "call_state", mark, state="DISCONNCTD"), timeout=3)
+            wait_until(partial(has, peer, "call_state", mark, state="DISCONNECTED"), timeout=3)
+            stop.wait(max(0.0, handling - (time.monotonic() - sent)))
             continue
         peer.send("hangup")
         with contextlib.suppress(TimeoutError):
-            wait_until(partial(has, peer, "call_state", mark, state="DISCONNCTD"), timeout=5)
+            wait_until(partial(has, peer, "call_state", mark, state="DISCONNECTED"), timeout=5)
+        stop.wait(max(0.0, handling - (time.monotonic() - sent)))
 
 
 def main() -> int:
@@ -127,6 +138,7 @@ def main() -> int:
     parser.add_argument("--callers", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--consoles", type=int, default=10)
+    parser.add_argument("--handling", type=float, default=8.0, help="seconds an operator spends on each caller")
     args = parser.parse_args()
     leavers = int(args.callers * 0.3)
     stayers = args.callers - leavers
@@ -160,7 +172,7 @@ def main() -> int:
         leaving = exchange.callers(leavers, scenario="hangup.xml", rate=max(1, round(leavers / args.seconds)),
                                    pause_ms=3000, log_name="leavers")
         threads = [threading.Thread(target=console_loop, args=(exchange, peer, view, stop),
-                                    kwargs={"ring": ring, "answered": answered})
+                                    kwargs={"ring": ring, "answered": answered, "handling": args.handling})
                    for peer, view in zip(peers, views, strict=True)]
         for thread in threads:
             thread.start()
@@ -189,7 +201,8 @@ def main() -> int:
         lost = len(first.joined - first.left)
         doubles = len(answered) - len(set(answered))
         print(f"{args.callers} callers ({stayers} waiting, {leavers} hanging up after 3 s) at {rate}/s, "
-              f"{args.consoles} consoles; all done in {elapsed:.1f} s")
+              f"{args.consoles} consoles spending {args.handling:g} s on each caller; all done in {elapsed:.1f} s")
+        print(f"longest queue: {first.longest} waiting at once; gave up before being answered: {len(first.gave_up)}")
         print(f"join to visible at every console: p50 {statistics.median(latencies) * 1000:.1f} ms, "
               f"p95 {percentile(latencies, 0.95) * 1000:.1f} ms ({len(latencies)} deliveries; target p95 < 50 ms)")
         print(f"pick to ringing at the console: p50 {statistics.median(ring) * 1000:.1f} ms, "
