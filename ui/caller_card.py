@@ -119,8 +119,9 @@ class CallerCard(QFrame):
         self.lamp.setText(_LAMPS[key])
         if self.property("state") != key:
             self.setProperty("state", key)
-            self.style().unpolish(self)  # the theme's colour for the new state
-            self.style().polish(self)
+            for widget in (self, self.lamp, self.doing):  # the theme's colours for the new state
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         if call is None:
             self.doing.setText(self.tr("No call"))
             self.name.setText("")

@@ -40,7 +40,7 @@ Chooser = Callable[[ReferralOffer, QWidget | None, Callable[[Target], object]], 
 
 
 # Relative widths of the call lists' columns: names and numbers get the room, times and classes little.
-_SHARES = {"priority": 1.1, "caller": 2.2, "number": 1.7, "dialled": 1.9, "note": 2.2, "waiting": 0.8,
+_SHARES = {"priority": 0.8, "caller": 2.2, "number": 1.7, "dialled": 1.9, "note": 2.2, "waiting": 0.8,
            "held": 0.8, "since": 0.8}
 
 

@@ -89,6 +89,24 @@ class Banner(QFrame):
         self.show()
 
 
+class _MinimumHeight(QObject):
+    """Keeps `holder` (the phone panel's scroll area) as tall as `panel` needs, as its content and style change."""
+
+    def __init__(self, panel: QWidget, holder: QWidget) -> None:
+        super().__init__(panel)
+        self._panel, self._holder = panel, holder
+        panel.installEventFilter(self)
+        self._follow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._follow()
+        return False
+
+    def _follow(self) -> None:
+        self._holder.setMinimumHeight(self._panel.minimumSizeHint().height())
+
+
 PANEL_WIDTH = 480  # the call docks' column at most, so that the directory keeps the rest of a 1366 screen
 
 
@@ -325,7 +343,8 @@ class MainWindow(QMainWindow):
 
     def add_phone_panel(self, panel: QWidget) -> None:
         dock = self.add_panel(self.tr("Phone"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        dock.widget().setMinimumHeight(panel.minimumSizeHint().height())  # its buttons are never scrolled away
+        # Its caller card and buttons are never scrolled away, also once the theme's text size has grown them.
+        _MinimumHeight(panel, dock.widget())
         # Call docks beside a full directory, never larger than the screen (1366x768 laptops), and on a larger
         # screen most of it (it opened 1560x860 on 1920x1080, a third of the screen unused).
         screen = self.screen().availableGeometry()

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
 
 from app.calls.call_log_flow import CallLogFlow
 from app.calls.callback_flow import CallbackFlow
@@ -60,8 +61,12 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         window.tabifyDockWidget(docks[1], dock)
     docks[1].raise_()
     window.tab_group = docks[1]
-    # The queue first: the waiting list gets the room, held calls and the tabs the rest.
+    # The phone dock as tall as its caller card and buttons, the waiting list the room, held calls and the
+    # tabs the rest.
     height = window.height()
+    phone = window.findChild(QDockWidget, "dock_phonePanel")
+    if phone is not None:
+        window.resizeDocks([phone], [phone.widget().sizeHint().height()], Qt.Orientation.Vertical)
     window.resizeDocks(docks[:2], [height * 2 // 5, height // 3], Qt.Orientation.Vertical)
     if card is not None:
         panels.call_selected.connect(card.show_call)
