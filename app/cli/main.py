@@ -19,7 +19,7 @@ from app.config.loader import Config, load_config
 from app.config.paths import Paths
 
 # The scenes of app/demo/scenes.py, named here so that `--help` needs no Qt (a test keeps the two the same).
-SCENE_NAMES = ("search", "call", "consult", "referral", "message", "statistics", "keys")
+SCENE_NAMES = ("overview", "search", "call", "consult", "referral", "message", "statistics", "keys")
 
 
 class _StoreCommand(Protocol):
@@ -46,9 +46,9 @@ _STORE_COMMANDS: dict[str, tuple[str, str]] = {
 
 # What the window imports that needs no Qt, imported before Qt: PySide6 reads the source of every Python
 # module imported after it (for its __feature__ switches, PYSIDE-2029), about 0.3 s at start for the
-# store, SQLAlchemy, Alembic, ldap3 and psycopg, and their source then held in memory.
-_BEFORE_QT = ("app.services", "directory.store.callbacks", "directory.store.calllog", "directory.store.listener",
-              "directory.sync.runner", "directory.calendars.book", "softphone.desk.desk", "messaging.transports")
+# store, SQLAlchemy and the transports, and their source then held in memory.
+_BEFORE_QT = ("app.services", "directory.store.callbacks", "directory.store.calllog", "directory.calendars.book",
+              "softphone.desk.desk", "messaging.transports")
 
 
 def _store_command(name: str) -> _StoreCommand:

@@ -8,6 +8,7 @@ entry ids whose calendar state changed.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,8 +20,11 @@ from app.services import Services
 from app.tasks import TaskRunner
 from directory.calendars import CalendarSources, CalendarSourceSettings
 from directory.model import Entry
-from directory.sync import LdapSourceSettings, SyncSummary
+from directory.sync import LdapSourceSettings
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from directory.sync import SyncSummary  # the sync's runner imports ldap3: only when a sync runs
 
 
 class SourcesFlow(QObject):

@@ -13,7 +13,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-import psycopg
 from sqlalchemy.engine import make_url
 
 from directory.store.notify import SharedChanges, channel_for
@@ -51,6 +50,8 @@ class ChangeListener:
         self._thread.join(timeout)
 
     def _run(self) -> None:
+        import psycopg  # noqa: PLC0415 - imported by the listening thread: a console on SQLite never needs it
+
         pause, reconnect = FIRST_PAUSE_S, False
         while not self._stop.is_set():
             try:

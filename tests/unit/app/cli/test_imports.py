@@ -43,3 +43,9 @@ def test_a_named_subcommand_has_its_arguments(capsys: pytest.CaptureFixture[str]
         main(["calllog", "list", "--help"])
     assert exited.value.code == 0
     assert "--since" in capsys.readouterr().out
+
+
+def test_the_window_starts_without_ldap3_or_psycopg() -> None:
+    """A sync imports ldap3 when it runs; a listener on a shared (PostgreSQL) store psycopg in its thread."""
+    loaded = _imported_after("import app.gui")
+    assert not {"ldap3", "psycopg", "directory.sync.runner"} & loaded
