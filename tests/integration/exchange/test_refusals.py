@@ -1,6 +1,6 @@
-"""Refusals at the exchange's queue against the real Kamailio: a console killed while its pick rings, a
-console that tries to pick for another operator, requests without credentials, consoles with wrong SIP
-credentials. Each gets a clear error and nothing already queued is lost."""
+"""Refusals at the exchange's queue against the real Kamailio: a console killed while its pick rings or
+busy (486), a console that tries to pick for another operator, requests without credentials, consoles with
+wrong SIP credentials. Each gets a clear error and nothing already queued is lost."""
 
 from __future__ import annotations
 
@@ -106,3 +106,21 @@ def test_consoles_with_wrong_sip_credentials_are_not_registered_and_get_no_calle
     finally:
         wrong.stop()
         stranger.stop()
+
+
+def test_a_busy_console_puts_the_caller_back_at_once(
+        make_exchange: Callable[..., Exchange], make_console: Callable[..., SipPeer],
+        watch: Callable[..., QueueView]) -> None:
+    exchange = make_exchange(offer_timeout=120.0)  # far longer than the test: the 486 alone brings it back
+    console = make_console(exchange, "1000", auto_answer=False)
+    view = watch(exchange.client("1001"))
+    exchange.client("1000").sign_in()
+    exchange.callers(1)
+    wait_for(lambda: len(view.ids()) == 1)
+    (caller_id,) = view.ids()
+    assert exchange.client("1000").pick(caller_id) == caller_id
+    wait_for(lambda: console.find("incoming"))
+    console.send("answer", code=486)  # full: no room for another call
+    wait_for(lambda: view.of(CallerReturned))
+    assert view.of(CallerReturned) == [CallerReturned(caller_id)]
+    assert exchange.client("1001").snapshot().callers[0].offered_to is None
