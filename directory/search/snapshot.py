@@ -9,10 +9,11 @@ numpy would add a large dependency for arrays the standard library already has.
 
 Layout: ``MAGIC``, the format version and the header's length (``<II``), a JSON header (what built it,
 the store it is of and the store's change position it is current to, each section's offset, length and
-CRC-32), then the sections: ``state`` (marshal; with the entry ids sorted and their slots, the index's
-id-to-slot map as it is read: directory.search.slots), ``extra`` (the caller's values, marshal, read only
-when asked for), ``rows`` and ``offsets`` (the rows' int64 offsets). A
-file is written beside its final name and renamed over it, so a reader sees the old file or the new one.
+CRC-32; and where each of the index's values lies in ``state``), then the sections: ``state`` (the values,
+each marshalled alone, so a reader holds one value's bytes at a time; with the entry ids sorted and their
+slots, the index's id-to-slot map as it is read: directory.search.slots), ``extra`` (the caller's values,
+marshal, read only when asked for), ``rows`` and ``offsets`` (the rows' int64 offsets). A file is written
+beside its final name and renamed over it, so a reader sees the old file or the new one.
 
 `read_snapshot` raises `SnapshotMissingError`, `SnapshotOutdatedError` (another format or another build of the
 search code: its keys may differ) or `SnapshotDamagedError` (truncated, checksum or content wrong); whether the
@@ -30,6 +31,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -133,7 +135,15 @@ def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[
                 sections[name] = [out.tell(), len(data), zlib.crc32(data)]
                 out.write(data)
 
-            section("state", marshal.dumps(_plain(state)))
+            # The index's values one after another, each marshalled alone (``parts``: offset in the section and
+            # length), so a reader holds one value's bytes at a time, not the whole section's.
+            start, crc, parts = out.tell(), 0, {}
+            for name, value in _plain(state).items():
+                data = marshal.dumps(value)
+                parts[name] = [out.tell() - start, len(data)]
+                out.write(data)
+                crc = zlib.crc32(data, crc)
+            sections["state"] = [start, out.tell() - start, crc]
             section("extra", marshal.dumps(extra or {}))
             start, crc, offsets = out.tell(), 0, array("q", [0])
             for row in encoded_rows(state.entries):
@@ -144,7 +154,7 @@ def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[
             section("offsets", offsets.tobytes())
             size = out.tell()
             header = json.dumps({"code": code_version(), "store": store, "position": position,
-                                 "slots": len(offsets) - 1, "sections": sections}).encode()
+                                 "slots": len(offsets) - 1, "sections": sections, "parts": parts}).encode()
             if _FIXED.size + len(MAGIC) + len(header) > HEADER_SPACE:
                 raise ValueError(f"snapshot header too long ({len(header)} bytes): store name {store[:80]!r}")
             out.seek(0)
@@ -222,22 +232,28 @@ def read_snapshot(path: Path) -> Snapshot:
         for name, (offset, length, crc) in sections.items():
             if _crc(handle, offset, length) != crc:
                 raise SnapshotDamagedError(f"{path}: section {name} fails its checksum")
-        # The index's own values are read (and their copy freed once they are objects); the rows are mapped.
+        # The index's own values are read one at a time, each one's copy freed once it is objects (the peak is
+        # the objects and one value's bytes); the rows are mapped.
         state_at, state_length, _crc32 = sections["state"]
-        handle.seek(state_at)
-        plain = handle.read(state_length)
+
+        def load(name: str) -> Any:
+            offset, length = header["parts"][name]
+            if offset < 0 or length < 0 or offset + length > state_length:
+                raise ValueError(f"part {name} lies outside the index's section")
+            handle.seek(state_at + offset)
+            return marshal.loads(handle.read(length))
+
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    try:
-        values = marshal.loads(plain)
-        del plain  # before the arrays are made: the peak is the objects, not the objects and their file copy
-        state = _state(values, mapped, sections, header["slots"])
-        offset, length, _crc32 = sections["extra"]
-    except (ValueError, KeyError, TypeError, EOFError, IndexError) as exc:
-        raise SnapshotDamagedError(f"{path}: content unreadable: {exc}") from exc
+        try:
+            state = _state(load, mapped, sections, header["slots"])
+            offset, length, _crc32 = sections["extra"]
+        except (ValueError, KeyError, TypeError, EOFError, IndexError) as exc:
+            raise SnapshotDamagedError(f"{path}: content unreadable: {exc}") from exc
     return Snapshot(state, header["store"], header["position"], memoryview(mapped)[offset:offset + length], size)
 
 
-def _state(plain: dict[str, Any], mapped: mmap.mmap, sections: dict[str, list[int]], slots: int) -> IndexState:
+def _state(load: Callable[[str], Any], mapped: mmap.mmap, sections: dict[str, list[int]],
+           slots: int) -> IndexState:
     def part(name: str) -> memoryview:
         offset, length, _crc32 = sections[name]
         return memoryview(mapped)[offset:offset + length]
@@ -245,20 +261,21 @@ def _state(plain: dict[str, Any], mapped: mmap.mmap, sections: dict[str, list[in
     offsets = array("q")
     offsets.frombytes(part("offsets"))
     state = IndexState()
-    if len(offsets) != slots + 1 or len(plain["own_text"]) != slots:
-        raise ValueError(f"{slots} slots in the header, {len(offsets) - 1} rows, {len(plain['own_text'])} texts")
-    state.entries = EntryRows(part("rows"), offsets)
     for column in _TEXT_COLUMNS:
-        setattr(state, column, plain[column])
+        texts = load(column)
+        if len(offsets) != slots + 1 or len(texts) != slots:
+            raise ValueError(f"{slots} slots in the header, {len(offsets) - 1} rows, {len(texts)} texts in {column}")
+        setattr(state, column, texts)
+    state.entries = EntryRows(part("rows"), offsets)
     for column in _INT_COLUMNS:  # arrays, as written: a list of ints costs 8 bytes more a slot, and time
-        setattr(state, column, array("i", plain[column]))
-    for name, depth in _TOKEN_INDEXES.items():  # each one's raw postings freed as its arrays are made
-        setattr(state, name, TokenIndex.from_plain(plain.pop(name), depth))
-    state.groups = plain["groups"]
+        setattr(state, column, array("i", load(column)))
+    for name, depth in _TOKEN_INDEXES.items():
+        setattr(state, name, TokenIndex.from_plain(load(name), depth))
+    state.groups = load("groups")
     state.set_group_ids()
-    state.ids = array("q", plain["ids"])
-    state.slot_of = SlotMap(array("q", plain["ids_sorted"]), array("i", plain["slots_by_id"]))
-    state.late = set(plain["late"])
-    state.numbers, state.extensions = NumberIndex.from_plain(plain["numbers"]), NumberIndex.from_plain(
-        plain["extensions"])
+    state.ids = array("q", load("ids"))
+    state.slot_of = SlotMap(array("q", load("ids_sorted")), array("i", load("slots_by_id")))
+    state.late = set(load("late"))
+    state.numbers, state.extensions = NumberIndex.from_plain(load("numbers")), NumberIndex.from_plain(
+        load("extensions"))
     return state
