@@ -5,7 +5,8 @@ event over to the GUI thread through a queued signal; there the desk gets the qu
 (`softphone.desk.exchange_rows`). When the operator picks one (F2, Shift+F2), the pick runs on the
 network pool; a refusal clears the desk's pick and is told in the operator's words. Signing in happens
 at start, again whenever the event stream comes back after a break (a restarted exchange has forgotten its
-sign-ins), and signing out at stop, so only a running console is offered callers.
+sign-ins) unless the operator paused (`set_available`), and signing out at stop, so only a running
+console is offered callers.
 
 Signals: ``connection_changed(bool, str)``, ``operators_changed(tuple)``, ``refused(str)`` (words).
 """
@@ -41,6 +42,9 @@ SIGN_OUT_TIMEOUT_S = 2.0
 class QueueClient(Protocol):
     """What the bridge needs of `softphone.exchange.client.ExchangeClient`."""
 
+    @property
+    def operator(self) -> str: ...
+
     def pick(self, id_or_next: str) -> str: ...
     def sign_in(self) -> None: ...
     def sign_out(self) -> None: ...
@@ -61,6 +65,7 @@ class ExchangeBridge(QObject):
         self._texts = PhoneText(self)
         self.up = False
         self._was_down = False  # the stream broke since the first connection: a restart may have lost our sign-in
+        self.available = True  # the operator's wish: signed in (taking callers) or paused
         self.operators: tuple[str, ...] = ()
         self._arrived.connect(self._on_arrived, Qt.ConnectionType.QueuedConnection)
         bridge.desk.attach_queue(self._pick)
@@ -69,6 +74,14 @@ class ExchangeBridge(QObject):
     def start(self) -> None:
         self._watcher = self._client.watch(self._arrived.emit)
         self._tasks.spawn(self._tasks.in_network(self._client.sign_in), "queue sign-in", self._on_sign_in_failed)
+
+    def set_available(self, available: bool) -> None:
+        """Sign in (take callers) or out (pause) at the operator's request; the exchange's operators event
+        then tells every console, this one included."""
+        self.available = available
+        request = self._client.sign_in if available else self._client.sign_out
+        self._tasks.spawn(self._tasks.in_network(request), "queue sign-in" if available else "queue sign-out",
+                          self._on_sign_in_failed)
 
     def stop(self) -> None:
         """Stop watching and sign out (briefly: closing the window must not wait on a vanished exchange)."""
@@ -111,7 +124,7 @@ class ExchangeBridge(QObject):
             if not event.up:  # its callers are unknown until the next snapshot: show none rather than stale
                 desk.queue_synced(())
                 self._was_down = True
-            elif self._was_down:
+            elif self._was_down and self.available:
                 # A restarted exchange keeps no sign-ins (they lived in its memory): sign in again, as at start.
                 # Signing in twice is harmless, so a mere network break costs one request.
                 self._tasks.spawn(self._tasks.in_network(self._client.sign_in), "queue sign-in again",

@@ -22,6 +22,7 @@ from softphone.exchange.client import ExchangeClient
 from softphone.settings import PhoneSettings
 from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
+from ui.queue_status import QueueStatus
 
 log = logging.getLogger(__name__)
 
@@ -77,4 +78,9 @@ def attach_queue(client: ExchangeClient, window: MainWindow, console: Console, b
     queue = ExchangeBridge(client, bridge, console.tasks, window)
     queue.connection_changed.connect(window.show_queue_state)
     queue.refused.connect(window.show_notice)
+    status = QueueStatus(window)  # available or paused, and how many operators are in
+    window.statusBar().addPermanentWidget(status)
+    queue.operators_changed.connect(lambda signed_in: status.show_operators(tuple(signed_in), client.operator))
+    queue.connection_changed.connect(lambda up, _detail: status.show_connected(up))
+    status.availability_requested.connect(queue.set_available)
     queue.start()

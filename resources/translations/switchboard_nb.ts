@@ -2847,4 +2847,37 @@
         <translation>Normal tekststørrelse</translation>
     </message>
 </context>
+<context>
+    <name>QueueStatus</name>
+    <message>
+        <location filename="../../ui/queue_status.py" line="27"/>
+        <source>Taking callers from the exchange&apos;s queue</source>
+        <translation>Tar imot innringere fra sentralbordets kø</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="43"/>
+        <source>Available</source>
+        <translation>Tilgjengelig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="43"/>
+        <source>Paused</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="44"/>
+        <source>Callers at the exchange&apos;s queue may be picked here; click to pause</source>
+        <translation>Innringere i sentralbordets kø kan tas her; klikk for å ta pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="46"/>
+        <source>No caller is offered to this console; click to take callers</source>
+        <translation>Ingen innringere tilbys denne konsollen; klikk for å ta imot innringere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="47"/>
+        <source>Operators in: %1</source>
+        <translation>Innloggede operatører: %1</translation>
+    </message>
+</context>
 </TS>

@@ -2847,4 +2847,37 @@
         <translation>Normal textstorlek</translation>
     </message>
 </context>
+<context>
+    <name>QueueStatus</name>
+    <message>
+        <location filename="../../ui/queue_status.py" line="27"/>
+        <source>Taking callers from the exchange&apos;s queue</source>
+        <translation>Tar emot inringare från växelns kö</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="43"/>
+        <source>Available</source>
+        <translation>Tillgänglig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="43"/>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="44"/>
+        <source>Callers at the exchange&apos;s queue may be picked here; click to pause</source>
+        <translation>Inringare i växelns kö kan tas här; klicka för att pausa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="46"/>
+        <source>No caller is offered to this console; click to take callers</source>
+        <translation>Inga inringare erbjuds den här konsolen; klicka för att ta emot inringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="47"/>
+        <source>Operators in: %1</source>
+        <translation>Inloggade telefonister: %1</translation>
+    </message>
+</context>
 </TS>
