@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from app.calls.desk_bridge import DeskBridge
 from app.tasks import TaskRunner
+from directory.store.availability import unreachable
 from directory.store.callbacks import CallbackConflictError, CallbackRepository, NewCallback, StoredCallback
 from softphone.desk.records import CallbackAdded, CallbackEntry, DeskEvent
 from ui.desk_panel import DeskPanels
@@ -126,6 +127,11 @@ class CallbackFlow(QObject):
                                     .replace("%1", current.label))
 
     def _failed(self, error: BaseException) -> None:
+        if unreachable(error):  # offline: the list stays as last read; nothing is changed behind anyone's back
+            self.panels.notice.emit(self.tr("The call-back list cannot be changed now: the shared store cannot be "
+                                            "reached (callers who gave up are kept on this console and saved "
+                                            "once it is back)"))
+            return
         self.panels.notice.emit(self.tr("The call-back list could not be saved or read: %1 "
                                         "(callers who gave up are kept on this console and saved later)")
                                 .replace("%1", str(error).splitlines()[0] if str(error) else type(error).__name__))

@@ -16,6 +16,7 @@ from app.lookup.calendar_flow import CalendarRefresher
 from app.lookup.detail_flow import DetailFlow
 from app.lookup.line_watcher import LineWatcher
 from app.lookup.loading_flow import LoadingFlow
+from app.lookup.offline import OfflineMode
 from app.lookup.referral_flow import ReferralFlow
 from app.lookup.search_flow import SearchFlow
 from app.lookup.sources_flow import SourcesFlow
@@ -28,6 +29,7 @@ from directory.calendars import CalendarSourceSettings
 from directory.model import ChangeSet, Referral
 from directory.search import SearchIndex
 from directory.search.person import name_for_number
+from directory.store.notify import SharedChanges
 from directory.sync import LdapSourceSettings
 from ui.main_window import MainWindow
 
@@ -44,12 +46,14 @@ class Console(QObject):
         self._state = state = LookupState(demo=demo, language=language)
         self._dialler: Callable[[str], object] | None = None
         self.status = StatusLine(state, self)
+        self.offline = OfflineMode(window, lambda: state.services.store if state.services else None,
+                                   reconcile=self._reconcile, parent=self)
         self.search = SearchFlow(window, tasks, state, self.status, self)
-        self.detail = DetailFlow(window, tasks, state, self.status, self)
+        self.detail = DetailFlow(window, tasks, state, self.status, offline=self.offline, parent=self)
         self.sources = SourcesFlow(window, tasks, state, self.status, ldap_sources=ldap_sources or [],
                                    calendar_sources=calendar_sources or [], parent=self)
         self.loading = LoadingFlow(window, tasks, state, self.status, open_services, search=self.search,
-                                   sources=self.sources, parent=self)
+                                   sources=self.sources, offline=self.offline, parent=self)
         self.loading.index_building.connect(self._on_loading_index_building)
         self.loading.directory_loaded.connect(self.directory_loaded)
         self.loading.load_failed.connect(self._on_loading_load_failed)
@@ -57,7 +61,8 @@ class Console(QObject):
         self.sources.synced.connect(self.refresh_now)
         self.sources.calendar_presence_changed.connect(self._on_sources_calendar_presence_changed)
         self.referral_flow = ReferralFlow(window, tasks, lambda: state.services.referrals if state.services else None,
-                                          state.entry, self._on_referral_changed, language=language)
+                                          state.entry, self._on_referral_changed, language=language,
+                                          offline=self.offline)
         window.entry_activated.connect(self._on_window_entry_activated)
         window.demo_requested.connect(self._on_window_demo_requested)
 
@@ -157,6 +162,16 @@ class Console(QObject):
             self.detail.refresh((entry_id,))
 
         self.tasks.spawn(refresh(), "referral changed")
+
+    def _reconcile(self) -> None:
+        """Back from offline: read again what other consoles changed meanwhile (their notifications are lost)."""
+        self.refresh_now()
+        current = self.window.current_entry_id()
+        if current is not None:
+            self.detail.refresh((current,))
+        services = self._state.services
+        if services is not None:  # the notice board, favourites and other views of shared rows read again
+            self.window.shared_changed.emit(SharedChanges(services.store.organisation, reload=True))
 
     def _on_sources_calendar_presence_changed(self, entry_ids: tuple[int, ...]) -> None:
         self.search.rerun()

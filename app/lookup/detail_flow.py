@@ -1,6 +1,7 @@
 """The detail pane for the selected entry: its store reads (notes, referral in force, referral history) on the
 database worker, its calendar refreshed on the network pool when stale, and only the newest selection's
-answer shown: an answer for a selection the operator has moved on from is dropped."""
+answer shown: an answer for a selection the operator has moved on from is dropped. While the shared store
+cannot be reached, an entry read before is shown as it was last read (the console's `OfflineMode`)."""
 
 from __future__ import annotations
 
@@ -8,23 +9,29 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject
 
+from app.lookup.offline import OfflineMode
 from app.lookup.state import LookupState
 from app.lookup.status_line import StatusLine
 from app.tasks import TaskRunner
 from directory.calendars.wording import block_line
+from directory.model import Note
+from directory.store.audit import AuditRecord, StoredReferral
 from ui.main_window import MainWindow
 from ui.referral_text import ReferralText
 
 HISTORY_SHOWN = 10  # referral changes listed, newest first
 CALENDAR_STALE_S = 60  # the selected person's calendar is fetched again when older than this
+LAST_READ_KEPT = 500  # entries whose notes and referrals are kept as last read, for when the store is away
+Read = tuple[list[Note], StoredReferral | None, list[AuditRecord]]
 
 
 class DetailFlow(QObject):
     def __init__(self, window: MainWindow, tasks: TaskRunner, state: LookupState, status: StatusLine,
-                 parent: QObject | None = None) -> None:
+                 *, offline: OfflineMode, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window, self.tasks, self.state, self.status = window, tasks, state, status
+        self.window, self.tasks, self.state, self.status, self._offline = window, tasks, state, status, offline
         self._asked = 0  # the newest request; an answer to an older one is stale
+        self._last_read: dict[int, Read] = {}
         window.entry_selected.connect(self._on_window_entry_selected)
 
     def show(self, entry_id: int) -> None:
@@ -44,9 +51,20 @@ class DetailFlow(QObject):
         services, entry = self.state.services, self.state.entry(entry_id)
         if services is None or entry is None:
             return
-        notes, in_force, history = await self.tasks.in_database(
-            lambda: (services.annotations.notes_for(entry_id), services.referrals.current(entry_id),
-                     services.referrals.history(entry_id, HISTORY_SHOWN)))
+        try:
+            read: Read = await self.tasks.in_database(
+                lambda: (services.annotations.notes_for(entry_id), services.referrals.current(entry_id),
+                         services.referrals.history(entry_id, HISTORY_SHOWN)))
+        except Exception as error:
+            if not self._offline.failed(error):
+                raise
+            read = self._last_read.get(entry_id, ([], None, []))  # as last read (or nothing, if never)
+        else:
+            self._last_read.pop(entry_id, None)
+            self._last_read[entry_id] = read
+            if len(self._last_read) > LAST_READ_KEPT:
+                del self._last_read[next(iter(self._last_read))]  # the longest unread
+        notes, in_force, history = read
         if asked != self._asked or self.window.current_entry_id() != entry_id:
             return  # the operator has moved on
         now = datetime.now(UTC)

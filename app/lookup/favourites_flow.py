@@ -83,6 +83,9 @@ class FavouritesFlow(QObject):
         services = self.console.services
         if services is None:
             return
+        if self.console.offline.offline:  # the board would show a change the store never got
+            self.window.show_notice(self.console.offline.refusal())
+            return
         repository = FavouritesRepository(services.store, self.operator)
         self._edits += 1
         if self.board.remove(entry_id):

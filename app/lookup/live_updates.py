@@ -4,8 +4,9 @@
 change-sets to the GUI thread through a Qt signal (a queued crossing: the listener thread never touches
 a widget). Referral and note changes re-read the referrals in force and re-run the shown search; call-back
 changes re-read the Call back list. After a dropped connection, once listening again, both are read again
-(what was missed meanwhile). A lost connection is said in the status bar. On SQLite there is nothing to
-listen to: the console keeps its 30-second look.
+(what was missed meanwhile). A lost connection is said in the status bar, and the console looks at once
+whether the store itself is away (then it is offline, read-only: `app.lookup.offline`); listening again
+means it is back. On SQLite there is nothing to listen to: the console keeps its 30-second look.
 
 Signals: ``changed(SharedChanges)``, ``connection_changed(bool)`` (listening or not).
 """
@@ -92,6 +93,15 @@ def start_live_updates(console: Console, *, refresh_callbacks: Callable[[], obje
     live = LiveUpdates(services.store.url, services.store.organisation,
                        refresh_referrals=lambda: console.tasks.spawn(referrals(), "live referrals"),
                        refresh_callbacks=refresh_callbacks, notice=notice, parent=parent)
+
+    def on_connection_changed(listening: bool) -> None:
+        if listening:
+            console.offline.reached()
+        else:  # the listener's connection, or the whole server? A read tells, and takes the console offline
+            console.refresh_now()
+
+    live.connection_changed.connect(on_connection_changed)
+    console.offline.offline_changed.connect(lambda offline: None if offline else refresh_callbacks())
     parent.destroyed.connect(live.stop)
     live.start()
     return live

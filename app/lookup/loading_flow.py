@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.lookup.offline import OfflineMode
 from app.lookup.search_flow import SearchFlow
 from app.lookup.sources_flow import SourcesFlow
 from app.lookup.state import LookupState
@@ -36,6 +37,7 @@ from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 30_000  # referrals end at their minute; the status line ages
+OFFLINE_REFRESH_MS = 5_000  # offline: look for the shared store's return more often
 SAVE_DELAY_S = 60.0
 
 
@@ -48,14 +50,15 @@ class LoadingFlow(QObject):
 
     def __init__(self, window: MainWindow, tasks: TaskRunner, state: LookupState, status: StatusLine,
                  open_services: Callable[..., Services], *, search: SearchFlow, sources: SourcesFlow,
-                 parent: QObject | None = None) -> None:
+                 offline: OfflineMode, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window, self.tasks, self.state, self.status = window, tasks, state, status
-        self._open_services, self._search, self._sources = open_services, search, sources
+        self._open_services, self._search, self._sources, self._offline = open_services, search, sources, offline
         self._checked_at = datetime.now(UTC)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh_now)
+        offline.offline_changed.connect(self._on_offline_changed)
 
     def load(self, demo: bool) -> None:
         self.tasks.spawn(self._load(demo), "load demo" if demo else "load directory", self._on_load_failed)
@@ -135,10 +138,16 @@ class LoadingFlow(QObject):
             return
         checked = datetime.now(UTC)
         since = self._checked_at - timedelta(seconds=5)  # a margin for writers whose clock is a little behind
-        referrals, statuses, changes = await self.tasks.in_database(
-            lambda: (services.referrals.everyone_in_force(), services.directory.source_statuses(),
-                     services.directory.changes_since(since)))
+        try:
+            referrals, statuses, changes = await self.tasks.in_database(
+                lambda: (services.referrals.everyone_in_force(), services.directory.source_statuses(),
+                         services.directory.changes_since(since)))
+        except Exception as error:
+            if self._offline.failed(error):
+                return  # the shared store is away: what was last read stays shown
+            raise
         self._checked_at = checked
+        self._offline.reached()
         self.state.referrals = referrals
         if changes and self.state.index is not None:
             await self.apply_changes(changes)
@@ -147,6 +156,9 @@ class LoadingFlow(QObject):
 
     def refresh_now(self) -> None:
         self.tasks.spawn(self.refresh(), "refresh statuses")
+
+    def _on_offline_changed(self, offline: bool) -> None:
+        self._timer.setInterval(OFFLINE_REFRESH_MS if offline else REFRESH_MS)
 
     async def apply_changes(self, changes: ChangeSet) -> None:
         """Bring the index up to a store change (import, sync, referral edit) without a rebuild."""

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
+from app.lookup.offline import OfflineMode
 from app.tasks import TaskRunner
 from directory.model import Entry, Referral
 from directory.referrals import ReferralService
 from directory.store.audit import ReferralConflictError
+from directory.store.availability import StoreUnreachableError
 from ui.main_window import MainWindow
 from ui.referral_conflict import ConflictChoice, ask_referral_conflict
 from ui.referral_dialog import ClearReferral, ReferralDialog
@@ -24,10 +26,11 @@ log = logging.getLogger(__name__)
 
 class ReferralFlow(QObject):
     def __init__(self, window: MainWindow, tasks: TaskRunner, service: Callable[[], ReferralService | None],
-                 entry: Callable[[int], Entry | None], on_changed: Callable[[int], None], *, language: str) -> None:
+                 entry: Callable[[int], Entry | None], on_changed: Callable[[int], None], *, language: str,
+                 offline: OfflineMode) -> None:
         super().__init__(window)
         self.window, self.tasks, self._service, self._entry = window, tasks, service, entry
-        self._on_changed, self.language = on_changed, language
+        self._on_changed, self.language, self._offline = on_changed, language, offline
         window.referral_requested.connect(self._on_window_referral_requested)
 
     def _on_window_referral_requested(self, entry_id: int) -> None:
@@ -37,7 +40,17 @@ class ReferralFlow(QObject):
         service, entry = self._service(), self._entry(entry_id)
         if service is None or entry is None:
             return
-        state = await self.tasks.in_database(service.state, entry_id)
+        if self._offline.offline:  # said before the operator types a change that could not be saved
+            self.window.show_notice(self.tr("Referrals cannot be changed now: the shared store cannot be reached. "
+                                            "What is shown is as last read."))
+            return
+        try:
+            state = await self.tasks.in_database(service.state, entry_id)
+        except Exception as error:
+            if not self._offline.failed(error):
+                raise
+            self.window.show_notice(self._offline.refusal())
+            return
         in_force = state.in_force
         dialog = ReferralDialog(entry_id, entry.display_name, service.codes, zone=service.zone,
                                 language=self.language, set_by=service.actor.name,
@@ -66,6 +79,10 @@ class ReferralFlow(QObject):
                 if change.replaced:
                     self.window.show_notice(self.tr("Replaced: %1").replace(
                         "%1", "; ".join(text.summary(s.referral, service.clock()) for s in change.replaced)))
+        except StoreUnreachableError as error:
+            self._offline.failed(error)
+            self.window.show_notice(self._offline.refusal())
+            return
         except ReferralConflictError as conflict:
             now = service.clock()
             mine = self.tr("clear the referral") if isinstance(value, ClearReferral) else text.summary(value, now)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from app.lookup.console import Console
 from directory.referrals.workdays import local_zone
+from directory.store.availability import unreachable
 from directory.store.notices import Notice, NoticeError, NoticeRepository, checked
 from directory.store.notify import SharedChanges
 from ui.main_window import MainWindow
@@ -85,6 +86,8 @@ class NoticeFlow(QObject):
     def _on_post_failed(self, error: BaseException) -> None:
         if isinstance(error, NoticeError):
             self.form.problem.setText(str(error))
+        elif unreachable(error):
+            self.form.problem.setText(self.console.offline.refusal())
         else:
             words = translate("NoticeFlow", "The notice was not posted: %1")
             self.form.problem.setText(words.replace("%1", str(error)))
@@ -93,7 +96,8 @@ class NoticeFlow(QObject):
         repository = self._repository()
         if repository is not None:
             self.console.tasks.spawn(self._clear(repository, notice_id), "notice clear",
-                                     on_error=lambda error: self.window.show_notice(str(error)))
+                                     on_error=lambda error: self.window.show_notice(
+                                         self.console.offline.refusal() if unreachable(error) else str(error)))
 
     async def _clear(self, repository: NoticeRepository, notice_id: int) -> None:
         await self.console.tasks.in_database(repository.clear, notice_id, self.operator, datetime.now(UTC))

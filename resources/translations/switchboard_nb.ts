@@ -282,6 +282,11 @@
         <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
         <translation>Tilbakeringingslisten kunne ikke lagres eller leses: %1 (innringere som la på, beholdes på denne konsollen og lagres senere)</translation>
     </message>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="131"/>
+        <source>The call-back list cannot be changed now: the shared store cannot be reached (callers who gave up are kept on this console and saved once it is back)</source>
+        <translation>Tilbakeringingslisten kan ikke endres nå: den delte databasen kan ikke nås (innringere som ga opp, holdes på denne konsollen og lagres når den er tilbake)</translation>
+    </message>
 </context>
 <context>
     <name>CallbackModel</name>
@@ -1470,6 +1475,24 @@
     </message>
 </context>
 <context>
+    <name>OfflineMode</name>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="59"/>
+        <source>The shared store cannot be reached (%1). Showing referrals, notes and call-backs as last read; changes are refused until it is back.</source>
+        <translation>Den delte databasen kan ikke nås (%1). Henvisninger, notater og tilbakeringinger vises slik de sist ble lest; endringer avvises til den er tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="78"/>
+        <source>The shared store is back: changes can be made again</source>
+        <translation>Den delte databasen er tilbake: endringer kan gjøres igjen</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="84"/>
+        <source>Not saved: the shared store cannot be reached. Changes can be made again once it is back.</source>
+        <translation>Ikke lagret: den delte databasen kan ikke nås. Endringer kan gjøres igjen når den er tilbake.</translation>
+    </message>
+</context>
+<context>
     <name>PhonePanel</name>
     <message>
         <location filename="../../ui/phone_panel.py" line="83"/>
@@ -2088,6 +2111,11 @@
         <location filename="../../app/lookup/referral_flow.py" line="78"/>
         <source>Kept the other operator&apos;s referral for %1.</source>
         <translation>Beholdt den andre operatørens henvisning for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/referral_flow.py" line="44"/>
+        <source>Referrals cannot be changed now: the shared store cannot be reached. What is shown is as last read.</source>
+        <translation>Henvisninger kan ikke endres nå: den delte databasen kan ikke nås. Det som vises, er slik det sist ble lest.</translation>
     </message>
 </context>
 <context>

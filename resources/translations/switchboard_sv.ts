@@ -282,6 +282,11 @@
         <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
         <translation>Återuppringningslistan kunde inte sparas eller läsas: %1 (uppringare som lade på behålls på den här konsolen och sparas senare)</translation>
     </message>
+    <message>
+        <location filename="../../app/calls/callback_flow.py" line="131"/>
+        <source>The call-back list cannot be changed now: the shared store cannot be reached (callers who gave up are kept on this console and saved once it is back)</source>
+        <translation>Återuppringningslistan kan inte ändras nu: den delade databasen kan inte nås (uppringare som gav upp sparas på den här konsolen och lagras när den är tillbaka)</translation>
+    </message>
 </context>
 <context>
     <name>CallbackModel</name>
@@ -1470,6 +1475,24 @@
     </message>
 </context>
 <context>
+    <name>OfflineMode</name>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="59"/>
+        <source>The shared store cannot be reached (%1). Showing referrals, notes and call-backs as last read; changes are refused until it is back.</source>
+        <translation>Den delade databasen kan inte nås (%1). Hänvisningar, anteckningar och återuppringningar visas som de senast lästes; ändringar nekas tills den är tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="78"/>
+        <source>The shared store is back: changes can be made again</source>
+        <translation>Den delade databasen är tillbaka: ändringar kan göras igen</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="84"/>
+        <source>Not saved: the shared store cannot be reached. Changes can be made again once it is back.</source>
+        <translation>Inte sparat: den delade databasen kan inte nås. Ändringar kan göras igen när den är tillbaka.</translation>
+    </message>
+</context>
+<context>
     <name>PhonePanel</name>
     <message>
         <location filename="../../ui/phone_panel.py" line="83"/>
@@ -2088,6 +2111,11 @@
         <location filename="../../app/lookup/referral_flow.py" line="78"/>
         <source>Kept the other operator&apos;s referral for %1.</source>
         <translation>Behöll den andra telefonistens hänvisning för %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/referral_flow.py" line="44"/>
+        <source>Referrals cannot be changed now: the shared store cannot be reached. What is shown is as last read.</source>
+        <translation>Hänvisningar kan inte ändras nu: den delade databasen kan inte nås. Det som visas är som det senast lästes.</translation>
     </message>
 </context>
 <context>
