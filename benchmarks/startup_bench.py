@@ -115,6 +115,9 @@ def _environment(work: Path, store: Path) -> dict[str, str]:
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(work / "home" / var.lower())
     env.pop("PYTHONPATH", None)
+    # Both trees start from compiled bytecode, as an installed console does (the first run of each writes it):
+    # compiling every module from source at each start added 0.3-0.5 s to either path.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
