@@ -5,14 +5,18 @@ or broke off, may have the message (`UncertainError`, never sent again)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import httpx
+from typing import TYPE_CHECKING
 
 from messaging.transports.base import NotSentError, UncertainError
+
+if TYPE_CHECKING:  # httpx is imported when a message is sent (by the transport made to send it), not at start
+    import httpx
 
 
 def request(send: Callable[[], httpx.Response], what: str, url: str, timeout: float) -> httpx.Response:
     """`send()`'s response; `what` names the other side in messages ("the SMS gateway")."""
+    import httpx  # noqa: PLC0415
+
     where = url.split("?", 1)[0]
     try:
         return send()

@@ -8,15 +8,18 @@ outbox id travels in the delivery-report URL (`dlr-url`), which Kannel calls wit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-import httpx
 from pydantic import Field
 
 from messaging.settings import KannelSettings
 from messaging.sms_text import is_gsm
 from messaging.transports.base import NotSentError, Outgoing, RefusedError
 from messaging.transports.http_request import request
+
+if TYPE_CHECKING:
+    import httpx
 
 DLR_MASK = 1 | 2 | 8 | 16  # delivered, failed, submitted to the SMSC, rejected by the SMSC
 SERVER_ERROR = 500
@@ -44,6 +47,8 @@ def sendsms_params(config: KannelConfig, message: Outgoing) -> dict[str, str]:
 
 class KannelTransport:
     def __init__(self, config: KannelConfig, client: httpx.Client | None = None) -> None:
+        import httpx  # noqa: PLC0415 - only a console that sends SMS through Kannel imports it (0.1 s)
+
         self._config = config
         self._client = client or httpx.Client(timeout=config.timeout)
 

@@ -45,7 +45,8 @@ def test_a_named_subcommand_has_its_arguments(capsys: pytest.CaptureFixture[str]
     assert "--since" in capsys.readouterr().out
 
 
-def test_the_window_starts_without_ldap3_or_psycopg() -> None:
-    """A sync imports ldap3 when it runs; a listener on a shared (PostgreSQL) store psycopg in its thread."""
+def test_the_window_starts_without_ldap3_psycopg_or_httpx() -> None:
+    """A sync imports ldap3 when it runs, a listener on a shared (PostgreSQL) store psycopg in its thread, an
+    HTTP or Kannel SMS transport httpx when it is made."""
     loaded = _imported_after("import app.gui")
-    assert not {"ldap3", "psycopg", "directory.sync.runner"} & loaded
+    assert not {"ldap3", "psycopg", "httpx", "directory.sync.runner"} & loaded
