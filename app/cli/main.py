@@ -40,6 +40,7 @@ _STORE_COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("call measurement: offered, answered, abandoned, service level, waits", "app.cli.stats"),
     "callback": ("list the shared call-back list", "app.cli.callback"),
     "notice": ("post, list or clear the operators' notice board", "app.cli.notice"),
+    "note": ("list, add or edit operators' notes on a person", "app.cli.note"),
     "db": ("check or upgrade the store's schema", "app.cli.db"),
 }
 

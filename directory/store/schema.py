@@ -149,6 +149,24 @@ class NoteRow(Base):
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class NoteAuditRow(Base):
+    """One note added or edited: who, from which console, when, the text before and after, and the note's
+    version after it (0019). Rows are only ever added."""
+
+    __tablename__ = "note_audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("directory_entries.id"))
+    action: Mapped[str] = mapped_column(String(20))  # added | edited
+    actor: Mapped[str] = mapped_column(String(200))
+    console: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    old_text: Mapped[str] = mapped_column(Text)
+    new_text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    organisation: Mapped[str] = mapped_column(String(100), default="", server_default="", index=True)
+
+
 class OperatorFavouriteRow(Base):
     """One entry on an operator's favourites (the busy-lamp field), in the operator's order (0014)."""
 

@@ -20,6 +20,7 @@ from directory.store.schema import (
     CallbackAuditRow,
     CallbackRow,
     CallLogRow,
+    NoteAuditRow,
     NoteRow,
     NoticeRow,
     OperatorFavouriteRow,
@@ -28,7 +29,7 @@ from directory.store.schema import (
 )
 
 TENANT_MODELS: tuple[Any, ...] = (ReferralRow, NoteRow, ReferralAuditRow, CallLogRow, CallbackRow, CallbackAuditRow,
-                                  OperatorFavouriteRow, NoticeRow)
+                                  OperatorFavouriteRow, NoticeRow, NoteAuditRow)
 CONSOLE_ROLE = "switchboard_console"
 EXCHANGE_ROLE = "switchboard_exchange"  # migration 0017: Kamailio's queue records, INSERT only
 SETTING = "switchboard.organisation"

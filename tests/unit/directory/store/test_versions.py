@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,11 @@ def test_a_note_edited_from_an_old_version_is_refused_and_told_who_changed_it(st
     assert notes.notes_for(per)[0].text == "Prefers e-mail, never SMS"  # the refused edit left no trace
     forced = notes.edit(seen.id, "Call the ward", "Bo", version=None)  # "overwrite with mine"
     assert (forced.text, forced.version, forced.edited_by) == ("Call the ward", 3, "Bo")
+    # every step audited with the text it replaced; the refused edit left no row
+    assert [(c.action, c.actor, c.old_text, c.new_text, c.version) for c in notes.history(seen.id)] == [
+        ("added", "Anna", "", "Prefers e-mail", 1),
+        ("edited", "Eva Lund", "Prefers e-mail", "Prefers e-mail, never SMS", 2),
+        ("edited", "Bo", "Prefers e-mail, never SMS", "Call the ward", 3)]
     with pytest.raises(NoteConflictError, match="no longer exists"):
         notes.edit(999_999, "x", "Bo", version=1)
 
@@ -73,6 +79,22 @@ def test_consoles_racing_to_edit_one_note_one_wins(store: Store) -> None:
     assert all(exc.current is not None and exc.current.text == won[0] for exc in lost)
     (stored,) = AnnotationRepository(store).stored_notes(per)
     assert (stored.text, stored.version) == (won[0], 2)
+    assert [c.action for c in AnnotationRepository(store).history(note.id)] == ["added", "edited"]
+
+
+def test_forced_edits_racing_are_all_applied_in_turn_and_all_audited(store: Store) -> None:
+    per = _person(store)
+    note = AnnotationRepository(store).add_note(Note(per, "Prefers e-mail", "Anna", T0))
+
+    def force(number: int, own: Store) -> None:
+        AnnotationRepository(own, console=f"pc-{number}").edit(note.id, f"by op{number}", f"op{number}", version=None)
+
+    _race(store, 4, force)
+    repo = AnnotationRepository(store)
+    history = repo.history(note.id)
+    assert [c.version for c in history] == [1, 2, 3, 4, 5]
+    assert all(later.old_text == earlier.new_text for earlier, later in pairwise(history))
+    assert repo.stored_notes(per)[0].text == history[-1].new_text  # nothing lost between them
 
 
 def test_consoles_racing_to_set_one_referral_one_wins_and_the_rest_are_audited_nowhere(store: Store) -> None:
