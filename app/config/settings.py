@@ -28,8 +28,8 @@ class GeneralSettings(Section):
     theme: Literal["light", "dark", "high_contrast"] = Field(
         "light", description="Colours of the window: light, dark or high_contrast (text size: Ctrl+Plus/Minus).")
     layout: Literal["operator", "receptionist"] = Field(
-        "operator", description="operator: the call lists in a column beside the directory; receptionist: "
-        "compact, the phone with its caller card and the waiting list in a row above it, the other lists as tabs below.")
+        "operator", description="operator: the call lists in a column beside the directory; receptionist: compact, "
+        "the phone with its caller card and the waiting list in a row above it, the other lists as tabs below.")
 
 
 class StoreSettings(Section):
