@@ -2,7 +2,9 @@
 
 Layout: the bundle in /opt/switchboard, /usr/bin/switchboard (relative symlink; the bootloader resolves
 it), a desktop entry and the scalable icon, and the commented machine-wide /etc/switchboard/config.toml
-declared as a conffile so dpkg keeps an edited copy across upgrades. Desktop and icon caches are
+declared as a conffile so dpkg keeps an edited copy across upgrades, and the exchange queue's systemd
+units in /lib/systemd/system, for a host that runs the queue (installed, never enabled: an administrator
+enables them after rendering the queue's configuration). Desktop and icon caches are
 refreshed by the triggers of desktop-file-utils and hicolor-icon-theme, so no postinst is needed, and
 removal leaves nothing but the conffile (gone with --purge).
 """
@@ -23,6 +25,10 @@ PACKAGE = "switchboard"
 # libportaudio2: the headset and ringer (softphone.sound); the pjsua2 wheel has no sound of its own.
 DEPENDS = ("libc6 (>= 2.31), libgl1, libegl1, libportaudio2, "
            "fonts-dejavu-core | fonts-freefont-ttf | fonts-liberation2")
+
+# The exchange's queue runs on Debian's Kamailio (and stunnel for its event stream over TLS).
+SUGGESTS = "kamailio, kamailio-extra-modules, kamailio-tls-modules, kamailio-postgres-modules, stunnel4"
+UNITS = ROOT / "installer" / "exchange" / "systemd"
 
 DESKTOP = """\
 [Desktop Entry]
@@ -51,7 +57,8 @@ def architecture() -> str:
 def control(version: str, installed_kib: int) -> str:
     return (f"Package: {PACKAGE}\nVersion: {version}\nArchitecture: {architecture()}\n"
             f"Maintainer: Switchboard developers <switchboard@localhost>\nInstalled-Size: {installed_kib}\n"
-            f"Depends: {DEPENDS}\nSection: comm\nPriority: optional\nHomepage: https://localhost/switchboard\n"
+            f"Depends: {DEPENDS}\nSuggests: {SUGGESTS}\n"
+            "Section: comm\nPriority: optional\nHomepage: https://localhost/switchboard\n"
             "Description: operator console: softphone, staff directory and referral status\n"
             " A keyboard-first Qt console for telephone operators and receptionists: an embedded\n"
             " SIP softphone (pjsip), the staff directory with fast search, and referral status.\n"
@@ -88,6 +95,10 @@ def build_deb(bundle: Path, out_dir: Path, version: str, compression: str = "zst
             "Switchboard: GPL-3.0-or-later, see /opt/switchboard/_internal/LICENSE.\n"
             "Bundled: pjsip (GPL-2.0-or-later), Qt for Python (LGPL-3.0) and others: the About dialog lists\n"
             "each component with its licence.\n", encoding="utf-8")
+        units = root / "lib" / "systemd" / "system"
+        units.mkdir(parents=True)
+        for unit in sorted(UNITS.glob("*.service")):
+            shutil.copy2(unit, units / unit.name)
         etc = root / "etc" / PACKAGE
         etc.mkdir(parents=True)
         (etc / "config.toml").write_text(commented_config(config_reference(bundle)), encoding="utf-8")

@@ -145,6 +145,7 @@ def test_deb_installs_runs_upgrades_and_removes_cleanly(bundle: Path, tmp_path: 
     assert (root / "usr" / "bin" / "switchboard").is_symlink()
     assert (root / "usr" / "share" / "applications" / "switchboard.desktop").is_file()
     assert (root / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps" / "switchboard.svg").is_file()
+    assert (root / "lib" / "systemd" / "system" / "switchboard-exchange.service").is_file()
     assert "[policy]" in conffile.read_text(encoding="utf-8")
     assert "/etc/switchboard/config.toml" in dpkg("--status", "switchboard")  # declared as a conffile
     if shutil.which("desktop-file-validate"):
