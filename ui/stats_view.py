@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -81,17 +82,23 @@ class StatsView(QWidget):
     def _layout(self) -> None:
         strip = QFrame(self)
         strip.setFrameShape(QFrame.Shape.StyledPanel)
-        strip_row = QHBoxLayout(strip)
-        for label in self.strip.values():
+        # Two by two and in two rows of controls, so the view reads whole in the call column (half the window).
+        strip_grid = QGridLayout(strip)
+        for i, label in enumerate(self.strip.values()):
             label.setStyleSheet("font-size: 15px; font-weight: 600;")
-            strip_row.addWidget(label)
-        controls = QHBoxLayout()
+            strip_grid.addWidget(label, i // 2, i % 2)
+        period = QHBoxLayout()
         for widget in (QLabel(self.tr("From"), self), self.start_edit, QLabel(self.tr("To"), self), self.end_edit,
                        QLabel(self.tr("By"), self), self.grouping, self.show_button):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        controls.addWidget(self.csv_button)
-        controls.addWidget(self.xlsx_button)
+            period.addWidget(widget)
+        period.addStretch(1)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        exports.addWidget(self.csv_button)
+        exports.addWidget(self.xlsx_button)
+        controls = QVBoxLayout()
+        controls.addLayout(period)
+        controls.addLayout(exports)
         charts = QSplitter(self)
         charts.addWidget(self.period_chart)
         charts.addWidget(self.service_chart)

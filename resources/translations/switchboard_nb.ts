@@ -1514,12 +1514,12 @@
         <location filename="../../ui/phone_panel.py" line="86"/>
         <location filename="../../ui/phone_panel.py" line="210"/>
         <source>Hold</source>
-        <translation>Sett på vent</translation>
+        <translation>Parker</translation>
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="87"/>
         <source>Mute</source>
-        <translation>Demp mikrofon</translation>
+        <translation>Demp</translation>
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="99"/>
