@@ -135,12 +135,13 @@ def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[
                 sections[name] = [out.tell(), len(data), zlib.crc32(data)]
                 out.write(data)
 
-            # The index's values one after another, each marshalled alone (``parts``: offset in the section and
-            # length), so a reader holds one value's bytes at a time, not the whole section's.
+            # The index's values one after another, each marshalled alone (``parts``: offset in the section,
+            # length and CRC-32), so a reader holds one value's bytes at a time, not the whole section's, and
+            # checks each as it reads it rather than reading the section twice.
             start, crc, parts = out.tell(), 0, {}
             for name, value in _plain(state).items():
                 data = marshal.dumps(value)
-                parts[name] = [out.tell() - start, len(data)]
+                parts[name] = [out.tell() - start, len(data), zlib.crc32(data)]
                 out.write(data)
                 crc = zlib.crc32(data, crc)
             sections["state"] = [start, out.tell() - start, crc]
@@ -230,18 +231,21 @@ def read_snapshot(path: Path) -> Snapshot:
         header = _header(handle, path, size)
         sections = header["sections"]
         for name, (offset, length, crc) in sections.items():
-            if _crc(handle, offset, length) != crc:
+            if name != "state" and _crc(handle, offset, length) != crc:  # the state's parts: as they are read
                 raise SnapshotDamagedError(f"{path}: section {name} fails its checksum")
         # The index's own values are read one at a time, each one's copy freed once it is objects (the peak is
         # the objects and one value's bytes); the rows are mapped.
         state_at, state_length, _crc32 = sections["state"]
 
         def load(name: str) -> Any:
-            offset, length = header["parts"][name]
+            offset, length, crc = header["parts"][name]
             if offset < 0 or length < 0 or offset + length > state_length:
                 raise ValueError(f"part {name} lies outside the index's section")
             handle.seek(state_at + offset)
-            return marshal.loads(handle.read(length))
+            data = handle.read(length)
+            if zlib.crc32(data) != crc:
+                raise ValueError(f"part {name} fails its checksum")
+            return marshal.loads(data)
 
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         try:

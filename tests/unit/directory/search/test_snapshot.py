@@ -4,6 +4,7 @@ version or damaged (directory.search.snapshot)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import struct
 from pathlib import Path
 
@@ -86,4 +87,11 @@ def test_missing_truncated_other_version_and_damaged_snapshots_are_refused(tmp_p
     flipped[-5] ^= 0xFF  # a byte of the last section
     path.write_bytes(bytes(flipped))
     with pytest.raises(SnapshotDamagedError, match="checksum"):
+        read_snapshot(path)
+    header = json.loads(whole[len(MAGIC) + fixed.size:len(MAGIC) + fixed.size + length])
+    state_at, state_length, _crc = header["sections"]["state"]
+    flipped = bytearray(whole)
+    flipped[state_at + state_length // 2] ^= 0xFF  # a byte of one of the index's values, checked as it is read
+    path.write_bytes(bytes(flipped))
+    with pytest.raises(SnapshotDamagedError, match="fails its checksum"):
         read_snapshot(path)
