@@ -101,14 +101,15 @@ class Exchange:
 
     def callers(self, count: int, *, scenario: str = "caller.xml", number: str = "100", rate: int = 50,
                 pause_ms: int = 0, log_name: str = "", keys: dict[str, str] | None = None,
-                source: str = "127.0.0.1") -> subprocess.Popen[bytes]:
+                source: str = "127.0.0.1", timeout_s: int = 120) -> subprocess.Popen[bytes]:
         """`count` sipp callers dialling `number` at `rate` calls a second, all at once (in the background),
-        from the loopback address `source` (127.0.0.2 is another host to the exchange)."""
+        from the loopback address `source` (127.0.0.2 is another host to the exchange); sipp gives up after
+        `timeout_s`."""
         port = free_loopback_port()
         name = log_name or f"sipp-{port}"
         argv = [require_binary("sipp"), "-sf", str(SCENARIOS / scenario), "-s", number, self.hostport,
                 "-i", source, "-p", str(port), "-m", str(count), "-l", str(count), "-r", str(rate),
-                "-timeout", "120", "-nostdin", "-trace_err", "-error_file", str(self.workdir / f"{name}.err")]
+                "-timeout", str(timeout_s), "-nostdin", "-trace_err", "-error_file", str(self.workdir / f"{name}.err")]
         if pause_ms:
             argv += ["-d", str(pause_ms)]
         for key, value in (keys or {}).items():
