@@ -24,6 +24,7 @@ from app.logs import setup_logging
 from app.lookup.calendar_setup import calendar_settings
 from app.lookup.console import Console
 from app.lookup.favourites_flow import FavouritesFlow
+from app.lookup.note_flow import NoteFlow
 from app.lookup.referral_setup import operator_name
 from app.lookup.sync_setup import ldap_sources
 from app.messages.wiring import attach_messages
@@ -102,6 +103,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     attach_stats(config, window, console, phone)
     attach_messages(config, window, console, phone, language=language)
     NoticeFlow(window, console, operator_name(config))
+    NoteFlow(window, console)
     appearance = Appearance(app, config.settings.general.theme)
     apply_layout(window, config.settings.general.layout)
     window_state = WindowState(window, appearance, paths.data_dir / "window.ini", config.settings.general.layout)

@@ -495,6 +495,29 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="37"/>
+        <source>Changed meanwhile: %1</source>
+        <translation>Ändrad under tiden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="39"/>
+        <source>Yours: %1</source>
+        <translation>Din: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="40"/>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Behåll den andras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="41"/>
+        <source>&amp;Overwrite with mine</source>
+        <translation>&amp;Skriv över med min</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <location filename="../../app/lookup/console.py" line="142"/>
@@ -1384,6 +1407,70 @@
     </message>
 </context>
 <context>
+    <name>NoteConflictDialog</name>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="103"/>
+        <source>The note was removed meanwhile.</source>
+        <translation>Anteckningen togs bort under tiden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="104"/>
+        <source>Another operator</source>
+        <translation>En annan telefonist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_conflict.py" line="106"/>
+        <source>%1 changed the note to “%2” at %3.</source>
+        <translation>%1 ändrade anteckningen till ”%2” kl. %3.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="26"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="30"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="33"/>
+        <source>Add as a &amp;new note</source>
+        <translation>Lägg till som &amp;ny anteckning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="48"/>
+        <source>Note on %1</source>
+        <translation>Anteckning om %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="59"/>
+        <source>Type a note.</source>
+        <translation>Skriv en anteckning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/note_dialog.py" line="62"/>
+        <source>A note has at most %1 characters.</source>
+        <translation>En anteckning har högst %1 tecken.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteFlow</name>
+    <message>
+        <location filename="../../app/lookup/note_flow.py" line="35"/>
+        <source>Write or edit the selected person&apos;s note</source>
+        <translation>Skriv eller ändra den valda personens anteckning</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/note_flow.py" line="108"/>
+        <source>Kept the other operator&apos;s note on %1.</source>
+        <translation>Behöll den andra telefonistens anteckning om %1.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <location filename="../../ui/notice_bar.py" line="34"/>
@@ -1941,26 +2028,6 @@
 </context>
 <context>
     <name>ReferralConflictDialog</name>
-    <message>
-        <location filename="../../ui/referral_conflict.py" line="36"/>
-        <source>Changed meanwhile: %1</source>
-        <translation>Ändrad under tiden: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/referral_conflict.py" line="38"/>
-        <source>Yours: %1</source>
-        <translation>Din: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/referral_conflict.py" line="39"/>
-        <source>&amp;Keep theirs</source>
-        <translation>&amp;Behåll den andras</translation>
-    </message>
-    <message>
-        <location filename="../../ui/referral_conflict.py" line="40"/>
-        <source>&amp;Overwrite with mine</source>
-        <translation>&amp;Skriv över med min</translation>
-    </message>
     <message>
         <location filename="../../ui/referral_conflict.py" line="46"/>
         <source>Another operator changed this referral meanwhile.</source>

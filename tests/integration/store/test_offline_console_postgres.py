@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.lookup.live_updates import start_live_updates
+from app.lookup.note_flow import NoteFlow
 from directory.model import Entry, EntryKind, Note, PhoneNumber, Referral
 from directory.store import AnnotationRepository, DirectoryRepository, Store
 from directory.store.audit import Actor, ReferralLog
@@ -66,6 +67,7 @@ def test_offline_read_only_then_back_with_what_changed_meanwhile(
             live = start_live_updates(console, refresh_callbacks=lambda: None, notice=window.show_notice,
                                       parent=window)
             assert live is not None
+            notes = NoteFlow(window, console)
             try:
                 qtbot.waitUntil(live.listener.listening.is_set, timeout=10_000)
                 qtbot.keyClicks(window.search_field, "per")
@@ -91,6 +93,10 @@ def test_offline_read_only_then_back_with_what_changed_meanwhile(
                 qtbot.waitUntil(lambda: "Referrals cannot be changed now" in window.statusBar().currentMessage(),
                                 timeout=5000)
                 assert window.findChild(ReferralDialog) is None
+                notes.open_for_selected()  # Ctrl+E: a note is not changed either
+                qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+                    "Not saved: the shared store cannot be reached."), timeout=5000)
+                assert not notes.dialog.isVisible()
 
                 cluster.start()
                 ReferralLog(other).set(Referral(per, "meeting", "Meeting"), EVA, datetime.now(UTC))  # meanwhile
