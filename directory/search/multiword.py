@@ -197,10 +197,13 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
         slots: Iterable[int]
         if members is not None:
             scores = [c.score for c in combo]
-            fresh = [s for s in members if s not in seen]
+            # Read lazily: the walk stops once the best ``limit`` are known, often after the first few of a
+            # combination of thousands (a million entries: "hassan av" meets every "Avdelning").
+            fresh = (s for s in members if s not in seen)
+            groups: list[tuple[float, Iterable[int]]]
             if all(score in r.NAME_SCORES for score in scores):
                 # Names with no words beyond those typed score the whole-name bonus more: take them first.
-                whole = [s for s in fresh if own[s].count(" ", 0, bars[s]) - 1 == len(combo)]
+                whole = (s for s in members if s not in seen and own[s].count(" ", 0, bars[s]) - 1 == len(combo))
                 groups = [(combo_bound, whole), (combo_bound - r.WHOLE_NAME_BONUS, fresh)]
             else:
                 groups = [(combo_bound, fresh)]
