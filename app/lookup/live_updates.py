@@ -2,11 +2,12 @@
 
 `LiveUpdates` owns the console's one `ChangeListener` (its own thread and connection) and carries its
 change-sets to the GUI thread through a Qt signal (a queued crossing: the listener thread never touches
-a widget). Referral and note changes re-read the referrals in force and re-run the shown search; call-back
-changes re-read the Call back list. After a dropped connection, once listening again, both are read again
-(what was missed meanwhile). A lost connection is said in the status bar, and the console looks at once
-whether the store itself is away (then it is offline, read-only: `app.lookup.offline`); listening again
-means it is back. On SQLite there is nothing to listen to: the console keeps its 30-second look.
+a widget). Referral and note changes re-read the referrals in force and re-run the shown search (and the
+detail pane, when it shows the person changed); call-back changes re-read the Call back list. After a
+dropped connection, once listening again, both are read again (what was missed meanwhile). A lost
+connection is said in the status bar, and the console looks at once whether the store itself is away
+(then it is offline, read-only: `app.lookup.offline`); listening again means it is back. On SQLite there
+is nothing to listen to: the console keeps its 30-second look.
 
 Signals: ``changed(SharedChanges)``, ``connection_changed(bool)`` (listening or not).
 """
@@ -101,6 +102,16 @@ def start_live_updates(console: Console, *, refresh_callbacks: Callable[[], obje
             console.refresh_now()
 
     live.connection_changed.connect(on_connection_changed)
+
+    def on_changed(change_set: SharedChanges) -> None:  # the detail pane, when it shows a person changed
+        current = console.window.current_entry_id()
+        if current is None:
+            return
+        about = {c.entry_id for c in change_set.changes if c.kind in ("referral", "note")}
+        if change_set.reload or current in about:
+            console.detail.refresh((current,))
+
+    live.changed.connect(on_changed)
     console.offline.offline_changed.connect(lambda offline: None if offline else refresh_callbacks())
     parent.destroyed.connect(live.stop)
     live.start()
