@@ -51,7 +51,7 @@ class WordClass:
         self._parts = parts
         # Slots shared with other classes (of the other words), found when this class was the smallest
         # of a combination: the typo pass and the next keystroke meet the same combinations again.
-        self.joined: dict[tuple[WordClass, ...], list[int]] = {}
+        self.joined: dict[tuple[WordClass, ...], Iterable[int]] = {}
 
     def array(self) -> Collection[int] | None:
         """The slots as one collection, for set operations in C, when that is cheap enough."""

@@ -11,11 +11,13 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import compress, repeat
 
 from directory.search import ranking as r
 from directory.search.combos import WordClass, combinations
 from directory.search.documents import display_words
 from directory.search.matcher import SECOND_CAP, Matcher, Scored, extra_slots
+from directory.search.members import LazyMembers
 from directory.search.query import Word
 from directory.search.state import IndexState
 
@@ -113,7 +115,8 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
     if all(w.whole for w in words):
         # Full names first, so that the class walk below never has to allow for a 100.
         own, bars = state.own_text, state.own_bar
-        for slot in set.intersection(*(set(state.names.exact(w.fold)) for w in words)):
+        postings = sorted((state.names.exact(w.fold) for w in words), key=len)  # one set, of the rarest name
+        for slot in set(postings[0]).intersection(*postings[1:]):
             # A full name has no name words beyond those typed (Åsa-Lena is not the full name "åsa lena").
             if slot not in seen and own[slot].count(" ", 0, bars[slot]) - 1 == n:
                 consider(slot)
@@ -181,7 +184,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             return
         if walked == NARROW_AFTER:
             rest = narrow(sum(min(c.size for c in later) for _, later in combos[walked:]))
-        members: list[int] | None
+        members: Iterable[int] | None
         if rest is not None:
             rest = [s for s in rest if s not in seen]
             members = rest
@@ -199,14 +202,16 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
             scores = [c.score for c in combo]
             # Read lazily: the walk stops once the best ``limit`` are known, often after the first few of a
             # combination of thousands (a million entries: "hassan av" meets every "Avdelning").
-            fresh = (s for s in members if s not in seen)
+            # The loop below passes over slots already seen.
             groups: list[tuple[float, Iterable[int]]]
             if all(score in r.NAME_SCORES for score in scores):
                 # Names with no words beyond those typed score the whole-name bonus more: take them first.
-                whole = (s for s in members if s not in seen and own[s].count(" ", 0, bars[s]) - 1 == len(combo))
-                groups = [(combo_bound, whole), (combo_bound - r.WHOLE_NAME_BONUS, fresh)]
+                # (Their name part holds one space more than words: counted in C, as word_classes does.)
+                whole = compress(members, map((len(combo) + 1).__eq__, map(
+                    str.count, map(own.__getitem__, members), repeat(" "), repeat(0), map(bars.__getitem__, members))))
+                groups = [(combo_bound, whole), (combo_bound - r.WHOLE_NAME_BONUS, members)]
             else:
-                groups = [(combo_bound, fresh)]
+                groups = [(combo_bound, members)]
             for group_bound, group in groups:
                 for slot in group:
                     if slot in seen:
@@ -243,7 +248,7 @@ def _walk_combinations(matcher: Matcher, limit: int, *, top: list[tuple[float, i
                 return
 
 
-def _members(combo: Sequence[WordClass]) -> list[int] | None:
+def _members(combo: Sequence[WordClass]) -> Iterable[int] | None:
     """The slots in every class of ``combo``, in name order, when its smallest class is at hand (or cheap
     to make): that class's slots are filtered by the others with C-level probes of the match strings, so
     the work follows the smallest class, not the largest ("matthias er": 1,062 Matthiases probed for a
@@ -255,6 +260,9 @@ def _members(combo: Sequence[WordClass]) -> list[int] | None:
     base = by_size[0].ordered(FILTER_BASE_CAP)
     if base is None:
         return None
+    if all(c.size > SET_RATIO * len(base) for c in by_size[1:]):  # every other class probed, none looked up
+        lazy = by_size[0].joined[tuple(by_size[1:])] = LazyMembers(base, [c.keep for c in by_size[1:]])
+        return lazy
     found: Sequence[int] = base
     for c in by_size[1:]:
         if not found:
