@@ -166,6 +166,7 @@ def test_versions_are_counted_per_person_and_organisation(tmp_path: Path) -> Non
         per = _person(a)
         ReferralLog(a).set(Referral(per, "lunch"), ANNA, T0)
         assert ReferralLog(b).state(per, T0).version == 0  # B's own count, A's change unseen
+        assert ReferralLog(b).versions() == {}
         ReferralLog(b).set(Referral(per, "meeting"), BO, T0, version=0)
         assert (ReferralLog(a).state(per, T0).version, ReferralLog(b).state(per, T0).version) == (1, 1)
     finally:
