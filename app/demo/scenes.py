@@ -27,6 +27,8 @@ KEYS_DIALOG = (1000, 700)  # the F1 table with every row and its words in view
 TALK_S = 2.0  # a call a few seconds old, as the operator sees one
 REFERRAL_PERSON = "Kristina Eriksson"  # on vacation in the demo, her colleague named as the alternative
 COLLEAGUE = "Emil Näslund"  # no referral: F6 calls him straight away
+BUSY = 5  # callers waiting before the overview's call is answered (the demo queue holds up to six)
+ASKED_FOR = "kard"  # what the overview's caller asks for: the cardiology unit and its people
 
 
 class SceneError(Exception):
@@ -114,6 +116,16 @@ async def _call(scene: Scene) -> None:
     await asyncio.sleep(TALK_S)
 
 
+async def _overview(scene: Scene) -> None:
+    """The window at work: several callers waiting, one answered, the person they ask for being searched."""
+    desk = scene.desk()
+    await scene.until(lambda: len(desk.desk.waiting()) >= BUSY, f"{BUSY} callers waiting", 90.0)
+    await scene.answer()
+    scene.window.search_field.setText(ASKED_FOR)
+    await scene.until(lambda: scene.window.model.rowCount() > 0, f"results for {ASKED_FOR!r}", 15.0)
+    await asyncio.sleep(TALK_S)
+
+
 async def _consult(scene: Scene) -> None:
     await scene.answer()
     await scene.search(COLLEAGUE)
@@ -151,7 +163,7 @@ async def _keys(scene: Scene) -> None:
 
 
 SCENES: dict[str, Callable[[Scene], Awaitable[None]]] = {
-    "search": _search, "call": _call, "consult": _consult, "referral": _referral, "message": _message,
+    "overview": _overview, "search": _search, "call": _call, "consult": _consult, "referral": _referral, "message": _message,
     "statistics": _statistics, "keys": _keys,
 }
 
