@@ -24,9 +24,11 @@ def apply_layout(window: QMainWindow, layout: str) -> None:
     if layout != RECEPTIONIST:
         return  # the docks are where the wiring put them
     docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
-    for name in _ROW:
-        if name in docks:
-            window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, docks[name], Qt.Orientation.Horizontal)
+    row = [docks[name] for name in _ROW if name in docks]
+    for dock in row:
+        window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, dock, Qt.Orientation.Horizontal)
+    if len(row) == len(_ROW):  # the caller card needs less of the row than the waiting callers' columns
+        window.resizeDocks(row, [window.width() * 2 // 5, window.width() * 3 // 5], Qt.Orientation.Horizontal)
     tabs = sorted((dock for name, dock in docks.items() if name not in _ROW),
                   key=lambda dock: dock.objectName() != _FIRST_TAB)  # on hold first, then as they were added
     for dock in tabs:
