@@ -12,10 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from softphone.exchange.model import OperatorsChanged
-from tests.helpers.console import phone_config, running_console
-from tests.helpers.desk import Desk
 from tests.helpers.exchange import Exchange
 from tests.integration.exchange.conftest import QueueView, wait_for
+from tests.integration.exchange.window import queue_window
 from ui.desk_model import DeskList
 from ui.queue_status import QueueStatus
 
@@ -27,12 +26,8 @@ def test_the_operator_pauses_and_takes_callers_again_from_the_window(
         monkeypatch: pytest.MonkeyPatch, event_loop_qt: object) -> None:
     exchange = make_exchange()
     colleague = watch(exchange.client("1001"))
-    monkeypatch.setenv("SB_TEST_QUEUE_TOKEN", "token-1000")
-    config, paths = phone_config(tmp_path, exchange.hostport, monkeypatch,
-                                 f'[exchange]\nurl = "{exchange.url}"\ntoken = "env:SB_TEST_QUEUE_TOKEN"\n')
-    with running_console(qtbot, config, paths, []) as running:
-        desk = Desk(qtbot, running)
-        status = running.window.findChild(QueueStatus)
+    with queue_window(exchange, qtbot, tmp_path, monkeypatch) as desk:
+        status = desk.window.findChild(QueueStatus)
         assert status is not None
         desk.wait(lambda: status.button.text() == "Available" and status.label.text() == "Operators in: 1")
         exchange.client("1001").sign_in()  # a colleague comes in: this window counts them
@@ -44,7 +39,7 @@ def test_the_operator_pauses_and_takes_callers_again_from_the_window(
         exchange.callers(1)
         desk.wait(lambda: desk.rows(DeskList.WAITING) == 1)  # still shown, not offered here
         desk.key("F2")
-        bar = running.window.statusBar()
+        bar = desk.window.statusBar()
         desk.wait(lambda: bar.currentMessage() == "Sign in to the queue to take callers.")
         assert desk.rows(DeskList.WAITING) == 1
 

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from softphone.desk.records import PriorityClass
 from softphone.exchange.model import CallerLeft
-from tests.helpers.console import phone_config, running_console
 from tests.helpers.desk import Desk
 from tests.helpers.exchange import Exchange
 from tests.helpers.sip_peer import SipPeer
 from tests.helpers.tone import tone_strength
 from tests.integration.exchange.conftest import QueueView, wait_for
+from tests.integration.exchange.window import queue_window
 from ui.desk_model import DESK_CALL_ROLE, DeskList
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
@@ -36,11 +36,7 @@ def test_the_window_shows_every_waiting_caller_and_f2_picks_the_head(
         event_loop_qt: object) -> None:
     exchange = make_exchange()
     colleague = watch(exchange.client("1001"))
-    monkeypatch.setenv("SB_TEST_QUEUE_TOKEN", "token-1000")
-    config, paths = phone_config(tmp_path, exchange.hostport, monkeypatch,
-                                 f'[exchange]\nurl = "{exchange.url}"\ntoken = "env:SB_TEST_QUEUE_TOKEN"\n')
-    with running_console(qtbot, config, paths, []) as running:
-        desk = Desk(qtbot, running)
+    with queue_window(exchange, qtbot, tmp_path, monkeypatch) as desk:
         wait_for(lambda: "1000" in exchange.client("1001").snapshot().operators)  # the window signed in
         exchange.callers(6, number="100")
         desk.wait(lambda: desk.rows(DeskList.WAITING) == 6)  # more than the phone's four calls

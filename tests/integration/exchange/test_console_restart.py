@@ -11,10 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.certs import make_server_tls
-from tests.helpers.console import phone_config, running_console
-from tests.helpers.desk import Desk
 from tests.helpers.exchange import Exchange
 from tests.integration.exchange.conftest import wait_for
+from tests.integration.exchange.window import queue_window
 from ui.desk_model import DeskList
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
@@ -25,13 +24,8 @@ def test_the_window_says_the_exchange_restarted_reconnects_and_signs_in_again(
         event_loop_qt: object) -> None:
     tls = make_server_tls(tmp_path / "tls")
     exchange = make_exchange(tls=tls)
-    monkeypatch.setenv("SB_TEST_QUEUE_TOKEN", "token-1000")
-    config, paths = phone_config(tmp_path, exchange.hostport, monkeypatch,
-                                 f'[exchange]\nurl = "{exchange.url}"\ntoken = "env:SB_TEST_QUEUE_TOKEN"\n'
-                                 f'ca_file = "{tls.ca}"\n')
-    with running_console(qtbot, config, paths, []) as running:
-        desk = Desk(qtbot, running)
-        banner = running.window.banner
+    with queue_window(exchange, qtbot, tmp_path, monkeypatch, f'ca_file = "{tls.ca}"\n') as desk:
+        banner = desk.window.banner
         wait_for(lambda: "1000" in exchange.client("1001").snapshot().operators)  # signed in over HTTPS
         exchange.callers(2, log_name="before")
         desk.wait(lambda: desk.rows(DeskList.WAITING) == 2)  # events over TLS

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.console import phone_config, running_console
-from tests.helpers.desk import Desk, record_heard
+from tests.helpers.desk import record_heard
 from tests.helpers.exchange import Exchange
 from tests.helpers.sip_peer import SipPeer
 from tests.helpers.tone import tone_strength
 from tests.integration.exchange.conftest import wait_for
+from tests.integration.exchange.window import queue_window
 from ui.desk_model import DeskList
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
@@ -28,11 +28,7 @@ def test_a_picked_caller_is_transferred_attended_with_tone_both_ways(
     exchange = make_exchange()
     target = make_console(exchange, "1001", auto_answer=False)  # a colleague's phone at the exchange
     caller = make_console(exchange, "1002", auto_answer=False)  # a pjsua2 caller with a tone
-    monkeypatch.setenv("SB_TEST_QUEUE_TOKEN", "token-1000")
-    config, paths = phone_config(tmp_path, exchange.hostport, monkeypatch,
-                                 f'[exchange]\nurl = "{exchange.url}"\ntoken = "env:SB_TEST_QUEUE_TOKEN"\n')
-    with running_console(qtbot, config, paths, []) as running:
-        desk = Desk(qtbot, running)
+    with queue_window(exchange, qtbot, tmp_path, monkeypatch) as desk:
         wait_for(lambda: "1000" in exchange.client("1001").snapshot().operators)  # the window signed in
         caller.send("tone", freq=CALLER_TONE)
         target.send("tone", freq=TARGET_TONE)
