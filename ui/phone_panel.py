@@ -2,10 +2,10 @@
 
 `PhonePanel` takes the app's `DeskBridge` and shows one desk row on its `CallerCard` with intents back to
 the desk, like the call panels and their keys: its buttons never reach the phone by another way, so a
-rejection here is logged as the operator's act. The card's call is the one last chosen: a call the operator
-answered, resumed or dialled, or one selected in the desk's lists (`show_call`); when that one has left the
-desk, the call being talked to or consulted for, else a call ringing on this phone, else any held one.
-Every call is shown once: the card is the current call, the desk's lists the others.
+rejection here is logged as the operator's act. The card's call is the one being talked to or consulted for;
+with none, the one last chosen (a call held, or selected in the desk's lists: `show_call`), else a call
+ringing on this phone, else any held one. Every call is shown once: the card is the current call, the desk's
+lists the others (a held call selected there is shown on the card too, as the one the buttons act on).
 """
 
 from __future__ import annotations
@@ -162,18 +162,23 @@ class PhonePanel(QWidget):
     # -- what is shown -----------------------------------------------------------------------------
 
     def current_call(self) -> DeskCall | None:
-        """The card's call: the one chosen, else the one talked to or consulted for, else one ringing here,
-        else the first other call on this phone (callers waiting at the exchange only when chosen)."""
+        """The card's call: the one talked to or consulted for (never hidden behind another), else the one
+        chosen, else one ringing here, else the first other call on this phone (callers waiting at the
+        exchange only when chosen)."""
         desk = self._bridge.desk
+        current = self._bridge.current()
+        if current is not None:
+            return current
         calls = {call.call_id: call for call in desk.calls}
         if self._focus is not None and self._focus in calls:
             return calls[self._focus]
         ringing = [c for c in desk.waiting() if c.call_id >= 0]
         others = [c for c in desk.in_stage(Stage.RECALL, Stage.HELD, Stage.TRANSFERRING) if c.call_id >= 0]
-        return self._bridge.current() or (ringing[0] if ringing else None) or (others[0] if others else None)
+        return (ringing[0] if ringing else None) or (others[0] if others else None)
 
     def show_call(self, call_id: int) -> None:
-        """Put that call on the card (the operator selected it in one of the desk's lists)."""
+        """Put that call on the card (the operator selected it in one of the desk's lists), unless the operator
+        is talking to or consulting for another: that one stays on the card until it is held or ends."""
         self._focus = call_id
         self._refresh_controls()
 

@@ -282,3 +282,8 @@ def test_the_call_talked_to_is_on_the_caller_card_alone_and_held_ones_are_chosen
     qtbot.keyClick(held, Qt.Key.Key_Down)
     assert rig.card.card.name.text() == "Bo"
     assert rig.desk.call(second).stage is Stage.HELD
+    rig.key("F3")  # takes back the held caller selected
+    assert rig.talking() == ["Bo"]
+    held.setCurrentIndex(rig.panels.models[DeskList.HELD].index(0, 0))
+    assert rig.card.card.name.text() == "Bo"  # the call talked to is never hidden behind a selected one
+    assert rig.rows(DeskList.HELD) == ["Anna"]
