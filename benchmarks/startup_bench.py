@@ -100,10 +100,14 @@ def _baseline_tree(work: Path, ref: str) -> Path:
     for name in BUILD_AT_START:
         old = subprocess.run(["git", "show", f"{BEFORE}:{name}"], cwd=ROOT, check=True, capture_output=True)
         (tree / name).write_bytes(old.stdout)
-    console = tree / "app" / "lookup" / "console.py"  # the old loading flow has no index_building signal
+    # The old loading flow has no index_building signal, nor the offline mode (issue 15) the console now gives it.
+    console = tree / "app" / "lookup" / "console.py"
     text = console.read_text(encoding="utf-8")
-    connect = "        self.loading.index_building.connect(self._on_loading_index_building)\n"
-    console.write_text(text.replace(connect, ""), encoding="utf-8")
+    for newer in ("        self.loading.index_building.connect(self._on_loading_index_building)\n",
+                  "        self.loading.opened_offline.connect(self.opened_offline)\n",
+                  "sources=self.sources, offline=self.offline, "):
+        text = text.replace(newer, "sources=self.sources, " if newer.startswith("sources") else "", 1)
+    console.write_text(text, encoding="utf-8")
     return tree
 
 
