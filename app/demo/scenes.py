@@ -163,8 +163,8 @@ async def _keys(scene: Scene) -> None:
 
 
 SCENES: dict[str, Callable[[Scene], Awaitable[None]]] = {
-    "overview": _overview, "search": _search, "call": _call, "consult": _consult, "referral": _referral, "message": _message,
-    "statistics": _statistics, "keys": _keys,
+    "overview": _overview, "search": _search, "call": _call, "consult": _consult, "referral": _referral,
+    "message": _message, "statistics": _statistics, "keys": _keys,
 }
 
 
