@@ -318,6 +318,27 @@ class MainWindow(QMainWindow):
     def show_config_problems(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Configuration problems: %n (see 'switchboard config check')", "", count))
 
+    def widen_while_shown(self, dock: QDockWidget) -> None:
+        """While `dock` is up in the call column, the column is half the window wide; when another tab is
+        brought up, it goes back to the width it had (a dock floated or in the top or bottom area is left alone)."""
+        narrow: list[int] = []
+
+        def on_visibility_changed(visible: bool) -> None:
+            area = self.dockWidgetArea(dock)
+            if dock.isFloating() or area not in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                                 Qt.DockWidgetArea.RightDockWidgetArea):
+                return
+            if visible and dock.width() < self.width() // 2:
+                narrow.append(dock.width())
+                self.resizeDocks([dock], [self.width() // 2], Qt.Orientation.Horizontal)
+            elif not visible and narrow:
+                beside = [d for d in self.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()
+                          and self.dockWidgetArea(d) == area]
+                if beside:
+                    self.resizeDocks(beside[:1], [narrow.pop()], Qt.Orientation.Horizontal)
+
+        dock.visibilityChanged.connect(on_visibility_changed)
+
     def add_call_log(self, panel: CallLogPanel) -> QDockWidget:
         """The call log joins the tabbed panels; Ctrl+H brings it up with its search field focused."""
         dock = self.add_panel(self.tr("Call log"), panel, Qt.DockWidgetArea.LeftDockWidgetArea)

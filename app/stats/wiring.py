@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget
 
 from app.calls.desk_bridge import DeskBridge
 from app.config.loader import Config
@@ -52,25 +51,7 @@ def attach_stats(config: Config, window: MainWindow, console: Console, bridge: D
         dock.raise_()
         view.request_report()
 
-    # The figures and charts need room: brought up in the narrow call column, the column widens to half
-    # the window, and goes back to its width when another tab is brought up.
-    narrow: list[int] = []
-
-    def on_visibility_changed(visible: bool) -> None:
-        area = window.dockWidgetArea(dock)
-        if dock.isFloating() or area not in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                                             Qt.DockWidgetArea.RightDockWidgetArea):
-            return
-        if visible and dock.width() < window.width() // 2:
-            narrow.append(dock.width())
-            window.resizeDocks([dock], [window.width() // 2], Qt.Orientation.Horizontal)
-        elif not visible and narrow:
-            beside = [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()
-                      and window.dockWidgetArea(d) == area]
-            if beside:
-                window.resizeDocks(beside[:1], [narrow.pop()], Qt.Orientation.Horizontal)
-
-    dock.visibilityChanged.connect(on_visibility_changed)
+    window.widen_while_shown(dock)  # the figures and charts need more than the call column's width
 
     QShortcut(QKeySequence(KEY), window, show)
     window.extra_shortcuts.append((KEY, translate("StatsWiring", "Statistics: show the supervisor view")))

@@ -88,3 +88,22 @@ def test_qts_standard_buttons_speak_the_language(qtbot: QtBot, translated: objec
                            | QDialogButtonBox.StandardButton.Close)
     qtbot.addWidget(box)
     assert {button.text() for button in box.buttons()} == texts
+
+
+def test_a_wide_tab_widens_the_call_column_while_it_is_up(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    held = window.add_panel("On hold", QLabel("held"), Qt.DockWidgetArea.LeftDockWidgetArea)
+    stats = window.add_panel("Statistics", QLabel("figures"), Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.tabifyDockWidget(held, stats)
+    window.widen_while_shown(stats)
+    held.raise_()
+    window.show()
+    qtbot.waitExposed(window)
+    narrow = held.width()
+    assert narrow < window.width() // 2
+    stats.raise_()
+    qtbot.waitUntil(lambda: stats.width() >= window.width() // 2 - 10)
+    held.raise_()
+    qtbot.waitUntil(lambda: abs(held.width() - narrow) <= 10)
