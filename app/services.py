@@ -16,6 +16,7 @@ from app.lookup.referral_setup import referral_service
 from directory.referrals import ReferralService
 from directory.search.stored import StoredIndex
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
+from directory.store.last_copy import LastCopy
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +45,26 @@ class Services:
     annotations: AnnotationRepository
     referrals: ReferralService
     demo: bool
+    last_copy: LastCopy | None = None  # this PC's copy of a shared store's data (None: embedded)
 
     @classmethod
-    def open(cls, config: Config, paths: Paths, *, demo: bool, language: str = "en") -> Services:
-        """``language`` is the operator's: referral labels are stored in it."""
+    def open(cls, config: Config, paths: Paths, *, demo: bool, language: str = "en",
+             unreachable: str = "") -> Services:
+        """``language`` is the operator's: referral labels are stored in it. ``unreachable``: why the shared
+        store cannot be reached now; the store is then not opened (no connection, no schema check) but made
+        ready to be read from this PC's last copy, read-only, until the console opens it again."""
         organisation = "" if demo else config.settings.store.organisation
-        store = Store.open(store_url(config, paths, demo=demo), organisation)
-        log.info("store opened: %s", store.safe_url)
+        url = store_url(config, paths, demo=demo)
+        if unreachable:
+            store = Store(url, organisation)
+            store.mark_unreachable(unreachable)
+            log.info("store not opened, unreachable (%s): %s", unreachable, store.safe_url)
+        else:
+            store = Store.open(url, organisation)
+            log.info("store opened: %s", store.safe_url)
+        copy = None if store.embedded else LastCopy(_local_path(paths, store, "last-copy", "json"), _name(store))
         services = cls(config, paths, store, DirectoryRepository(store), AnnotationRepository(store),
-                       referral_service(config, store, language=language), demo)
+                       referral_service(config, store, language=language), demo, copy)
         if demo:
             from app.demo.seed import ensure_demo_directory  # noqa: PLC0415 - the generator is only for the demo
 
@@ -67,17 +79,25 @@ class Services:
         """The search index's snapshot: beside an SQLite store's file (``<file>.search``), else in the
         data directory, one per server and organisation."""
         url = self.store.engine.url
-        name = f"{self.store.safe_url}#{self.store.organisation}"
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
             path = Path(url.database).with_name(Path(url.database).name + ".search")
         else:
-            digest = hashlib.sha256(name.encode()).hexdigest()[:16]
-            path = self.paths.data_dir / "search" / f"{url.get_backend_name()}-{digest}.search"
-        return StoredIndex(self.directory, path, name)
+            path = _local_path(self.paths, self.store, "search", "search")
+        return StoredIndex(self.directory, path, _name(self.store))
 
     @property
     def has_directory(self) -> bool:
         return any(status.entry_count for status in self.directory.source_statuses())
+
+
+def _name(store: Store) -> str:
+    return f"{store.safe_url}#{store.organisation}"
+
+
+def _local_path(paths: Paths, store: Store, folder: str, suffix: str) -> Path:
+    """A file of this PC's for a shared store, one per server and organisation, in the user's data folder."""
+    digest = hashlib.sha256(_name(store).encode()).hexdigest()[:16]
+    return paths.data_dir / folder / f"{store.engine.url.get_backend_name()}-{digest}.{suffix}"
 
 
 def source_name_for(path: Path) -> str:

@@ -110,6 +110,17 @@ class StoredIndex:
                 log.warning("search index snapshot not amended: %s", exc)
         return Opened(index, problem, applied, now)
 
+    def open_offline(self) -> Opened:
+        """The snapshot as it is, without the store (its server cannot be reached): what this PC last had,
+        ranked without the use counts kept in the store. No index when there is none that can serve."""
+        try:
+            snapshot = read_snapshot(self.path)
+        except SnapshotError as exc:
+            return Opened(None, str(exc))
+        if snapshot.store != self.store:
+            return Opened(None, f"{self.path}: a snapshot of another store ({snapshot.store})")
+        return Opened(SearchIndex.from_state(snapshot.state), "the store cannot be reached: not brought up to date")
+
     def _apply_since(self, index: SearchIndex, since: datetime | None, current: dict[int, str], *,
                      margin: timedelta) -> int:
         """The changes applied; -1 when there were too many to apply (none were: the snapshot serves as it

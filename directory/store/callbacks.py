@@ -96,6 +96,10 @@ class CallbackRepository:
         self._store = store
         self._console = console[:200]
 
+    @property
+    def store(self) -> Store:
+        return self._store
+
     def add(self, callback: NewCallback, actor: str = "") -> StoredCallback:
         """The new entry; for a caller of the exchange's queue already on the list (every console hears of
         them, several at once), the entry that is there, with no second one and no second audit row."""

@@ -55,6 +55,10 @@ class NoticeRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    @property
+    def store(self) -> Store:
+        return self._store
+
     def post(self, text: str, by: str, now: datetime, until: datetime) -> Notice:
         """Raises NoticeError (see `checked`); nothing is kept then."""
         text = checked(text, now, until)
