@@ -93,7 +93,8 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         desk.add_listener(logging[0])
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
-        callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()))
+        callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()),
+                         console.services.last_copy)
         live = start_live_updates(console, refresh_callbacks=callbacks.reload, notice=window.show_notice,
                                   parent=window)
         if live is not None:
@@ -104,6 +105,13 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
             stats_days=settings.statistics_retention_days, now=datetime.now(UTC))), "call log retention")
 
     console.directory_loaded.connect(log_calls)
+
+    def from_copy() -> None:  # started while the shared store cannot be reached: the list as this PC last read it
+        if console.services is not None:
+            callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()),
+                             console.services.last_copy)
+
+    console.opened_offline.connect(from_copy)
     CloseFlow(window, bridge, dial_string(hand_back_to or settings.hand_back_to))
 
 

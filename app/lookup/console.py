@@ -3,7 +3,9 @@ detail and source flows over it. What the phone adds comes in through `attach_di
 everything else is read through the read-only properties, so nothing outside assigns into the console.
 
 Emits ``directory_loaded()`` once the store is open and the search index built, and ``load_finished()``
-after every load attempt, failed or not (the screenshot mode and the GUI tests wait for these).
+after every load attempt, failed or not (the screenshot mode and the GUI tests wait for these);
+``opened_offline()`` when the shared store could not be reached at the start and the console works from this
+PC's copy, read-only, until it can (then ``directory_loaded()`` follows, as at any start).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ui.main_window import MainWindow
 class Console(QObject):
     directory_loaded = Signal()
     load_finished = Signal()
+    opened_offline = Signal()
 
     def __init__(self, window: MainWindow, tasks: TaskRunner, open_services: Callable[..., Services],
                  *, demo: bool, ldap_sources: list[LdapSourceSettings] | None = None, language: str = "en",
@@ -58,6 +61,7 @@ class Console(QObject):
         self.loading.directory_loaded.connect(self.directory_loaded)
         self.loading.load_failed.connect(self._on_loading_load_failed)
         self.loading.load_finished.connect(self.load_finished)
+        self.loading.opened_offline.connect(self.opened_offline)
         self.sources.synced.connect(self.refresh_now)
         self.sources.calendar_presence_changed.connect(self._on_sources_calendar_presence_changed)
         self.referral_flow = ReferralFlow(window, tasks, lambda: state.services.referrals if state.services else None,

@@ -1,11 +1,13 @@
 """Favourites in the console: kept per operator in the store (shared on PostgreSQL), shown in a dock with live
-lamps. The JSON file earlier versions kept on each PC is taken over once, then renamed `.imported`."""
+lamps. The JSON file earlier versions kept on each PC is taken over once, then renamed `.imported`. While
+the shared store cannot be reached, they are this PC's last copy of them (read-only)."""
 
 from __future__ import annotations
 
 import json
 import logging
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -13,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from app.lookup.console import Console
 from directory.presence import Favourite, FavouritesBoard, LineState, line_target
 from directory.store.favourites import FavouritesRepository
+from directory.store.last_copy import read_or_copy
 from ui.favourites_model import FavouritesModel
 from ui.favourites_panel import FavouritesPanel
 from ui.main_window import MainWindow
@@ -33,6 +36,7 @@ class FavouritesFlow(QObject):
         window.favourite_requested.connect(self.toggle)
         self.panel.entry_activated.connect(self._on_panel_entry_activated)
         console.directory_loaded.connect(self.load)
+        console.opened_offline.connect(self.load)
         self._timer = QTimer(self)
         self._timer.setInterval(5000)  # ages, referrals and calendars move on without events
         self._timer.timeout.connect(self.refresh)
@@ -51,7 +55,14 @@ class FavouritesFlow(QObject):
 
     async def _load(self, repository: FavouritesRepository) -> None:
         edits = self._edits
-        ids = await self.console.tasks.in_database(self._read, repository)
+        services = self.console.services
+        if services is None:
+            return
+        copy, operator = services.last_copy, self.operator
+        ids = await self.console.tasks.in_database(  # while the store cannot be reached: as this PC last read
+            read_or_copy, services.store, copy, partial(self._read, repository),
+            lambda read: copy.keep_favourites(operator, read) if copy is not None else None,
+            lambda: copy.contents.favourites.get(operator, []) if copy is not None else [])
         if edits != self._edits:  # toggled meanwhile: read again, after that write (one database worker)
             self.load()
             return

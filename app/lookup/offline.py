@@ -7,8 +7,10 @@ queued that could later undo someone else's change), and the flows say so. A fai
 takes the console offline; a successful read, or the listener connected again, brings it back, and then
 everything shown is read again (`reconcile`), since notifications sent meanwhile were lost.
 
-A red banner says it while it lasts (announced to screen readers, as every banner is); the return is said
-in the status bar. The embedded SQLite store is never offline.
+A console started while the store cannot be reached works from this PC's copy (`opened_without`; the
+banner names when the copy was read: app.lookup.loading_flow). A red banner says it while it lasts
+(announced to screen readers, as every banner is); the return is said in the status bar. The embedded
+SQLite store is never offline.
 
 Signals: ``offline_changed(bool)`` (True: offline).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
@@ -46,6 +49,28 @@ class OfflineMode(QObject):
         return True
 
     def lost(self, why: str) -> None:
+        self._went_offline(why, self.tr("The shared store cannot be reached (%1). Showing referrals, notes and "
+                                        "call-backs as last read; changes are refused until it is back.")
+                           .replace("%1", why))
+
+    def opened_without(self, why: str, copy_read_at: datetime | None, *, has_index: bool) -> None:
+        """The console started while the store could not be reached: it works from this PC's copy, read at
+        ``copy_read_at`` (None: there is none), and says which."""
+        if copy_read_at is None:
+            text = self.tr("The shared store cannot be reached (%1) and this PC has no copy of its referrals, "
+                           "notices and call-backs yet; changes are refused until it is back.").replace("%1", why)
+        else:
+            local = copy_read_at.astimezone()
+            when = f"{local:%H:%M}" if local.date() == datetime.now().astimezone().date() \
+                else f"{local:%Y-%m-%d %H:%M}"
+            text = (self.tr("The shared store cannot be reached (%1). Working from this PC's copy of %2: "
+                            "referrals, notices, call-backs and favourites as they were then; changes are refused "
+                            "until it is back.").replace("%1", why).replace("%2", when))
+        if not has_index:
+            text += " " + self.tr("The directory has not been read on this PC yet: search finds no one until then.")
+        self._went_offline(why, text)
+
+    def _went_offline(self, why: str, text: str) -> None:
         store = self._store()
         if store is None or store.embedded:
             return
@@ -55,10 +80,7 @@ class OfflineMode(QObject):
             return
         self.offline = True
         log.warning("shared store unreachable (%s): read-only until it is back", why)
-        self.window.banner.show_message(
-            self.tr("The shared store cannot be reached (%1). Showing referrals, notes and call-backs as last "
-                    "read; changes are refused until it is back.").replace("%1", why),
-            "background: #fde7e9; color: #5c0b12;")
+        self.window.banner.show_message(text, "background: #fde7e9; color: #5c0b12;")
         self.window.banner.setProperty("kind", BANNER_KIND)
         self.offline_changed.emit(True)
 

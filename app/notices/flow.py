@@ -1,11 +1,12 @@
 """The notice board's behaviour: the organisation's notices read from the store on the database worker and
 shown in the strip (again when another console posts or clears one, heard through live updates, and every 30 s
 as notices expire); Ctrl+Shift+N posts one, the strip's Clear ends the newest. New ones are announced to
-screen readers."""
+screen readers. While the shared store cannot be reached, the notices are this PC's last copy of them."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from app.lookup.console import Console
 from directory.referrals.workdays import local_zone
 from directory.store.availability import unreachable
+from directory.store.last_copy import read_or_copy
 from directory.store.notices import Notice, NoticeError, NoticeRepository, checked
 from directory.store.notify import SharedChanges
 from ui.main_window import MainWindow
@@ -35,6 +37,7 @@ class NoticeFlow(QObject):
         self.form.post_requested.connect(self._on_form_post_requested)
         window.shared_changed.connect(self._on_window_shared_changed)
         console.directory_loaded.connect(self.refresh)
+        console.opened_offline.connect(self.refresh)
         QShortcut(QKeySequence(KEY), window, self.form.open_form)
         window.extra_shortcuts.append((KEY, translate("NoticeFlow", "Notice board: post a message every console of "
                                                                     "the organisation shows")))
@@ -52,7 +55,12 @@ class NoticeFlow(QObject):
             self.console.tasks.spawn(self._show(repository), "notices")
 
     async def _show(self, repository: NoticeRepository) -> None:
-        notices = await self.console.tasks.in_database(repository.shown, datetime.now(UTC))
+        services, now = self.console.services, datetime.now(UTC)
+        copy = services.last_copy if services is not None else None
+        notices = await self.console.tasks.in_database(  # while the store cannot be reached: as this PC last read
+            read_or_copy, repository.store, copy, partial(repository.shown, now),
+            lambda shown: copy.keep_notices(shown) if copy is not None else None,
+            lambda: [n for n in copy.contents.notices if n.expires_at > now] if copy is not None else [])
         self.bar.show_notices([(n.id, line(n)) for n in notices])
         for notice in notices:
             if notice.id not in self._seen:

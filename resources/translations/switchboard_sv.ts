@@ -258,34 +258,34 @@
 <context>
     <name>CallbackFlow</name>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="114"/>
+        <location filename="../../app/calls/callback_flow.py" line="177"/>
         <source>That call-back is no longer on the list</source>
         <translation>Den återuppringningen finns inte längre på listan</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="119"/>
+        <location filename="../../app/calls/callback_flow.py" line="182"/>
         <source>%1 is already being called back by %2</source>
         <translation>%1 rings redan upp av %2</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="122"/>
+        <location filename="../../app/calls/callback_flow.py" line="185"/>
         <source>%1 has already been called back by %2</source>
         <translation>%1 har redan ringts upp av %2</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="125"/>
+        <location filename="../../app/calls/callback_flow.py" line="188"/>
         <source>%1 changed meanwhile; the list shows it as it is now</source>
         <translation>%1 ändrades under tiden; listan visar hur det ser ut nu</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="129"/>
-        <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
-        <translation>Återuppringningslistan kunde inte sparas eller läsas: %1 (uppringare som lade på behålls på den här konsolen och sparas senare)</translation>
+        <location filename="../../app/calls/callback_flow.py" line="193"/>
+        <source>The call-back list cannot be changed now: the shared store cannot be reached (callers who gave up are kept on this PC and saved once it is back)</source>
+        <translation>Återuppringningslistan kan inte ändras nu: den delade databasen kan inte nås (uppringare som gav upp sparas på den här datorn och lagras när den är tillbaka)</translation>
     </message>
     <message>
-        <location filename="../../app/calls/callback_flow.py" line="131"/>
-        <source>The call-back list cannot be changed now: the shared store cannot be reached (callers who gave up are kept on this console and saved once it is back)</source>
-        <translation>Återuppringningslistan kan inte ändras nu: den delade databasen kan inte nås (uppringare som gav upp sparas på den här konsolen och lagras när den är tillbaka)</translation>
+        <location filename="../../app/calls/callback_flow.py" line="197"/>
+        <source>The call-back list could not be saved or read: %1 (callers who gave up are kept on this console and saved later)</source>
+        <translation>Återuppringningslistan kunde inte sparas eller läsas: %1 (uppringare som lade på behålls på den här konsolen och sparas senare)</translation>
     </message>
 </context>
 <context>
@@ -427,33 +427,33 @@
         <translation>Avslutat</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_card.py" line="125"/>
-        <location filename="../../ui/caller_card.py" line="128"/>
+        <location filename="../../ui/caller_card.py" line="126"/>
+        <location filename="../../ui/caller_card.py" line="129"/>
         <source>No call</source>
         <translation>Inget samtal</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_card.py" line="132"/>
+        <location filename="../../ui/caller_card.py" line="133"/>
         <source>EMERGENCY</source>
         <translation>LARM</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_card.py" line="132"/>
+        <location filename="../../ui/caller_card.py" line="133"/>
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_card.py" line="135"/>
+        <location filename="../../ui/caller_card.py" line="136"/>
         <source>muted</source>
         <translation>mikrofon av</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_card.py" line="138"/>
+        <location filename="../../ui/caller_card.py" line="139"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_card.py" line="143"/>
+        <location filename="../../ui/caller_card.py" line="144"/>
         <source>dialled %1</source>
         <translation>ringde %1</translation>
     </message>
@@ -520,27 +520,27 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../app/lookup/console.py" line="142"/>
+        <location filename="../../app/lookup/console.py" line="151"/>
         <source>Building the search index…</source>
         <translation>Bygger sökindexet…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="122"/>
+        <location filename="../../app/lookup/console.py" line="131"/>
         <source>Loading directory…</source>
         <translation>Läser in katalogen…</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="145"/>
+        <location filename="../../app/lookup/console.py" line="154"/>
         <source>The directory could not be opened: %1</source>
         <translation>Katalogen kunde inte öppnas: %1</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="147"/>
+        <location filename="../../app/lookup/console.py" line="156"/>
         <source>No directory</source>
         <translation>Ingen katalog</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/console.py" line="150"/>
+        <location filename="../../app/lookup/console.py" line="159"/>
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>FavouritesFlow</name>
     <message>
-        <location filename="../../app/lookup/favourites_flow.py" line="98"/>
+        <location filename="../../app/lookup/favourites_flow.py" line="112"/>
         <source>The favourite was not saved: %1</source>
         <translation>Favoriten sparades inte: %1</translation>
     </message>
@@ -899,12 +899,12 @@
 <context>
     <name>LiveUpdates</name>
     <message>
-        <location filename="../../app/lookup/live_updates.py" line="69"/>
+        <location filename="../../app/lookup/live_updates.py" line="71"/>
         <source>Live updates are back</source>
         <translation>Liveuppdateringarna fungerar igen</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/live_updates.py" line="75"/>
+        <location filename="../../app/lookup/live_updates.py" line="77"/>
         <source>Live updates from the shared store are interrupted (%1); reconnecting</source>
         <translation>Liveuppdateringarna från den delade databasen är avbrutna (%1); ansluter igen</translation>
     </message>
@@ -912,82 +912,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Switchboard</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Search name, unit, title or number…</source>
         <translation>Sök namn, enhet, titel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Search the directory</source>
         <translation>Sök i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv namn, enhet, titel eller nummer; resultaten följer medan du skriver. Enter ringer upp den valda.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Search results</source>
         <translation>Sökresultat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer och enheter som hittats, med status. Enter ringer upp, F4 sätter en hänvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Selected entry</source>
         <translation>Vald post</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Nummer, status och anteckningar för vald person eller enhet, och vad du ska säga till den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltangenterna flyttar mellan raderna; F1 visar tangenterna som verkar på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog är konfigurerad på den här datorn. Importera en med &apos;switchboard directory import FIL&apos;, konfigurera en källa eller prova demon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Open the demo</source>
         <translation>Öppna demon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisation: påhittade personer och nummer, inte era uppgifter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurationsproblem: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -995,27 +995,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Call log</source>
         <translation>Samtalslogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Call log: show and search it</source>
         <translation>Samtalslogg: visa och sök</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen är inte startad: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkar %1: %n post läst</numerusform>
@@ -1023,12 +1023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkad: %2 tillagda, %3 uppdaterade, %4 borttagna</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynk från %1 misslyckades: %2. Sökningen använder senaste fungerande kopia; nytt försök om %n minut.</numerusform>
@@ -1036,42 +1036,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Ansluten till växelns kö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Växelns kö går inte att nå (%1). Ansluter igen; de som väntar där visas inte under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: uppringarna väntar i en egen växelkö</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio håller uppringarna; F2 tar den första, Skift+F2 den markerade.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: uppringarna ringer den här konsolens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen växelkö: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Favourites</source>
         <translation>Favoriter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Handing calls back to %1…</source>
         <translation>Lämnar tillbaka samtal till %1…</translation>
     </message>
@@ -1491,22 +1491,22 @@
 <context>
     <name>NoticeFlow</name>
     <message>
-        <location filename="../../app/notices/flow.py" line="38"/>
+        <location filename="../../app/notices/flow.py" line="42"/>
         <source>Notice board: post a message every console of the organisation shows</source>
         <translation>Anslagstavla: sätt upp ett meddelande som alla organisationens konsoler visar</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="68"/>
+        <location filename="../../app/notices/flow.py" line="77"/>
         <source>The store is not open yet; try again in a moment.</source>
         <translation>Databasen är inte öppen än; försök igen om en stund.</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="89"/>
+        <location filename="../../app/notices/flow.py" line="100"/>
         <source>The notice was not posted: %1</source>
         <translation>Anslaget sattes inte upp: %1</translation>
     </message>
     <message>
-        <location filename="../../app/notices/flow.py" line="105"/>
+        <location filename="../../app/notices/flow.py" line="117"/>
         <source>%1 until %2: %3</source>
         <translation>%1 till %2: %3</translation>
     </message>
@@ -1564,17 +1564,32 @@
 <context>
     <name>OfflineMode</name>
     <message>
-        <location filename="../../app/lookup/offline.py" line="59"/>
+        <location filename="../../app/lookup/offline.py" line="52"/>
         <source>The shared store cannot be reached (%1). Showing referrals, notes and call-backs as last read; changes are refused until it is back.</source>
         <translation>Den delade databasen kan inte nås (%1). Hänvisningar, anteckningar och återuppringningar visas som de senast lästes; ändringar nekas tills den är tillbaka.</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/offline.py" line="78"/>
+        <location filename="../../app/lookup/offline.py" line="60"/>
+        <source>The shared store cannot be reached (%1) and this PC has no copy of its referrals, notices and call-backs yet; changes are refused until it is back.</source>
+        <translation>Den delade databasen kan inte nås (%1) och den här datorn har ännu ingen kopia av dess hänvisningar, anslag och återuppringningar; ändringar nekas tills den är tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="66"/>
+        <source>The shared store cannot be reached (%1). Working from this PC&apos;s copy of %2: referrals, notices, call-backs and favourites as they were then; changes are refused until it is back.</source>
+        <translation>Den delade databasen kan inte nås (%1). Arbetar från den här datorns kopia från %2: hänvisningar, anslag, återuppringningar och favoriter som de var då; ändringar nekas tills den är tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="70"/>
+        <source>The directory has not been read on this PC yet: search finds no one until then.</source>
+        <translation>Katalogen har ännu inte lästs in på den här datorn: sökningen hittar ingen förrän dess.</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/offline.py" line="100"/>
         <source>The shared store is back: changes can be made again</source>
         <translation>Den delade databasen är tillbaka: ändringar kan göras igen</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/offline.py" line="84"/>
+        <location filename="../../app/lookup/offline.py" line="106"/>
         <source>Not saved: the shared store cannot be reached. Changes can be made again once it is back.</source>
         <translation>Inte sparat: den delade databasen kan inte nås. Ändringar kan göras igen när den är tillbaka.</translation>
     </message>
@@ -1593,13 +1608,13 @@
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="85"/>
-        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="213"/>
         <source>Hang up</source>
         <translation>Lägg på</translation>
     </message>
     <message>
         <location filename="../../ui/phone_panel.py" line="86"/>
-        <location filename="../../ui/phone_panel.py" line="210"/>
+        <location filename="../../ui/phone_panel.py" line="215"/>
         <source>Hold</source>
         <translation>Vänteläge</translation>
     </message>
@@ -1654,47 +1669,47 @@
         <translation>Skicka ton %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="183"/>
+        <location filename="../../ui/phone_panel.py" line="188"/>
         <source>Phone ready</source>
         <translation>Telefonen är redo</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="185"/>
+        <location filename="../../ui/phone_panel.py" line="190"/>
         <source>Phone connecting…</source>
         <translation>Telefonen ansluter…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="189"/>
+        <location filename="../../ui/phone_panel.py" line="194"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen är INTE registrerad: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="192"/>
+        <location filename="../../ui/phone_panel.py" line="197"/>
         <source>(retrying in %1 s)</source>
         <translation>(försöker igen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="194"/>
+        <location filename="../../ui/phone_panel.py" line="199"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen är avstängd: inga samtal kan ringas eller tas emot</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="208"/>
+        <location filename="../../ui/phone_panel.py" line="213"/>
         <source>Decline</source>
         <translation>Avvisa</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="210"/>
+        <location filename="../../ui/phone_panel.py" line="215"/>
         <source>Resume</source>
         <translation>Återuppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="233"/>
+        <location filename="../../ui/phone_panel.py" line="238"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="236"/>
+        <location filename="../../ui/phone_panel.py" line="241"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalet med %1 avslutades: %2</translation>
     </message>
@@ -2027,29 +2042,62 @@
     </message>
 </context>
 <context>
+    <name>QueueStatus</name>
+    <message>
+        <location filename="../../ui/queue_status.py" line="24"/>
+        <source>Taking callers from the exchange&apos;s queue</source>
+        <translation>Tar emot inringare från växelns kö</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="40"/>
+        <source>Available</source>
+        <translation>Tillgänglig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="40"/>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="41"/>
+        <source>Callers at the exchange&apos;s queue may be picked here; click to pause</source>
+        <translation>Inringare i växelns kö kan tas här; klicka för att pausa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="43"/>
+        <source>No caller is offered to this console; click to take callers</source>
+        <translation>Inga inringare erbjuds den här konsolen; klicka för att ta emot inringare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_status.py" line="44"/>
+        <source>Operators in: %1</source>
+        <translation>Inloggade telefonister: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReferralConflictDialog</name>
     <message>
-        <location filename="../../ui/referral_conflict.py" line="46"/>
+        <location filename="../../ui/referral_conflict.py" line="71"/>
         <source>Another operator changed this referral meanwhile.</source>
         <translation>En annan telefonist ändrade hänvisningen under tiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_conflict.py" line="47"/>
+        <location filename="../../ui/referral_conflict.py" line="72"/>
         <source>Another operator</source>
         <translation>En annan telefonist</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_conflict.py" line="51"/>
+        <location filename="../../ui/referral_conflict.py" line="75"/>
         <source>%1 cleared “%2” at %3.</source>
         <translation>%1 tog bort ”%2” kl. %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_conflict.py" line="54"/>
+        <location filename="../../ui/referral_conflict.py" line="78"/>
         <source>%1 scheduled “%2” at %3.</source>
         <translation>%1 schemalade ”%2” kl. %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/referral_conflict.py" line="55"/>
+        <location filename="../../ui/referral_conflict.py" line="79"/>
         <source>%1 set “%2” at %3.</source>
         <translation>%1 satte ”%2” kl. %3.</translation>
     </message>
@@ -2165,17 +2213,17 @@
 <context>
     <name>ReferralFlow</name>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="67"/>
+        <location filename="../../app/lookup/referral_flow.py" line="80"/>
         <source>Replaced: %1</source>
         <translation>Ersatte: %1</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="71"/>
+        <location filename="../../app/lookup/referral_flow.py" line="88"/>
         <source>clear the referral</source>
         <translation>ta bort hänvisningen</translation>
     </message>
     <message>
-        <location filename="../../app/lookup/referral_flow.py" line="78"/>
+        <location filename="../../app/lookup/referral_flow.py" line="95"/>
         <source>Kept the other operator&apos;s referral for %1.</source>
         <translation>Behöll den andra telefonistens hänvisning för %1.</translation>
     </message>
@@ -2753,92 +2801,92 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="56"/>
+        <location filename="../../ui/stats_view.py" line="57"/>
         <source>From date</source>
         <translation>Från datum</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="57"/>
+        <location filename="../../ui/stats_view.py" line="58"/>
         <source>To date (not included)</source>
         <translation>Till datum (ej inräknat)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="61"/>
+        <location filename="../../ui/stats_view.py" line="62"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="62"/>
+        <location filename="../../ui/stats_view.py" line="63"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="63"/>
+        <location filename="../../ui/stats_view.py" line="64"/>
         <source>Export Excel…</source>
         <translation>Exportera Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="89"/>
+        <location filename="../../ui/stats_view.py" line="91"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="89"/>
+        <location filename="../../ui/stats_view.py" line="91"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="90"/>
+        <location filename="../../ui/stats_view.py" line="92"/>
         <source>By</source>
         <translation>Per</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="99"/>
+        <location filename="../../ui/stats_view.py" line="106"/>
         <source>Figures</source>
         <translation>Siffror</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="100"/>
+        <location filename="../../ui/stats_view.py" line="107"/>
         <source>Charts</source>
         <translation>Diagram</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="101"/>
+        <location filename="../../ui/stats_view.py" line="108"/>
         <source>Definitions</source>
         <translation>Definitioner</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="122"/>
+        <location filename="../../ui/stats_view.py" line="129"/>
         <source>Export the figures</source>
         <translation>Exportera siffrorna</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="123"/>
+        <location filename="../../ui/stats_view.py" line="130"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="123"/>
+        <location filename="../../ui/stats_view.py" line="130"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel-arbetsböcker (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="136"/>
+        <location filename="../../ui/stats_view.py" line="143"/>
         <source>Waiting now: %1</source>
         <translation>Väntar nu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="137"/>
+        <location filename="../../ui/stats_view.py" line="144"/>
         <source>Longest wait: %1</source>
         <translation>Längsta väntan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="139"/>
+        <location filename="../../ui/stats_view.py" line="146"/>
         <source>Answered today: %1</source>
         <translation>Besvarade i dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_view.py" line="140"/>
+        <location filename="../../ui/stats_view.py" line="147"/>
         <source>Service level today (%1 s): %2</source>
         <translation>Servicenivå i dag (%1 s): %2</translation>
     </message>
@@ -2846,12 +2894,12 @@
 <context>
     <name>StatsWiring</name>
     <message>
-        <location filename="../../app/stats/wiring.py" line="26"/>
+        <location filename="../../app/stats/wiring.py" line="25"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../app/stats/wiring.py" line="76"/>
+        <location filename="../../app/stats/wiring.py" line="57"/>
         <source>Statistics: show the supervisor view</source>
         <translation>Statistik: visa arbetsledarvyn</translation>
     </message>
@@ -2940,39 +2988,6 @@
         <location filename="../../ui/window_state.py" line="40"/>
         <source>Default text size</source>
         <translation>Normal textstorlek</translation>
-    </message>
-</context>
-<context>
-    <name>QueueStatus</name>
-    <message>
-        <location filename="../../ui/queue_status.py" line="27"/>
-        <source>Taking callers from the exchange&apos;s queue</source>
-        <translation>Tar emot inringare från växelns kö</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_status.py" line="43"/>
-        <source>Available</source>
-        <translation>Tillgänglig</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_status.py" line="43"/>
-        <source>Paused</source>
-        <translation>Pausad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_status.py" line="44"/>
-        <source>Callers at the exchange&apos;s queue may be picked here; click to pause</source>
-        <translation>Inringare i växelns kö kan tas här; klicka för att pausa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_status.py" line="46"/>
-        <source>No caller is offered to this console; click to take callers</source>
-        <translation>Inga inringare erbjuds den här konsolen; klicka för att ta emot inringare</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_status.py" line="47"/>
-        <source>Operators in: %1</source>
-        <translation>Inloggade telefonister: %1</translation>
     </message>
 </context>
 </TS>
