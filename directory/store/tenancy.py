@@ -64,15 +64,31 @@ def bind_organisation(engine: Engine, sessions: sessionmaker[Session], organisat
 
 def admit_sql(login: str, organisation: str) -> list[str]:
     """The statements that let the database role `login` work as a console of `organisation` (needs an
-    administrator: CREATEROLE). Printed by the documentation and run by `admit`."""
-    quoted_login = '"' + login.replace('"', '""') + '"'
-    org = organisation.replace("'", "''")
+    administrator: CREATEROLE). Printed by `switchboard db admit` and run by `admit`; ValueError for a login
+    or organisation that cannot be admitted (see `_quoted`)."""
+    quoted_login, org = _quoted(login, organisation)
     return [
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = switchboard_org_role('{org}')) "
         f"THEN EXECUTE format('CREATE ROLE %I NOLOGIN', switchboard_org_role('{org}')); END IF; END $$",
-        f"DO $$ BEGIN EXECUTE format('GRANT %I TO %s', switchboard_org_role('{org}'), '{quoted_login}'); END $$",
+        f"DO $$ BEGIN EXECUTE format('GRANT %I TO %s', switchboard_org_role('{org}'), "
+        f"'{_literal(quoted_login)}'); END $$",
         f"GRANT {CONSOLE_ROLE} TO {quoted_login}",
     ]
+
+
+def _literal(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def _quoted(login: str, organisation: str) -> tuple[str, str]:
+    """The login as an SQL identifier and the organisation as the inside of an SQL string; ValueError for a
+    login or organisation that cannot be put in the statements (they run inside ``DO $$ ... $$`` blocks)."""
+    if not login.strip():
+        raise ValueError("the login is empty")
+    for what, value in (("login", login), ("organisation", organisation)):
+        if "$$" in value or "\x00" in value:
+            raise ValueError(f"the {what} {value!r} cannot be admitted: it contains $$ or a NUL character")
+    return '"' + login.replace('"', '""') + '"', _literal(organisation)
 
 
 def admit_exchange_sql(login: str, organisation: str) -> list[str]:
@@ -80,8 +96,7 @@ def admit_exchange_sql(login: str, organisation: str) -> list[str]:
     INSERT into exchange_queue_events for that organisation only, and nothing else (read no table, not even
     its own records). The `switchboard_exchange` role comes from migration 0017, made here if it could not be
     made there (the owner had no CREATEROLE)."""
-    quoted_login = '"' + login.replace('"', '""') + '"'
-    org = organisation.replace("'", "''")
+    quoted_login, org = _quoted(login, organisation)
     return [
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{EXCHANGE_ROLE}') "
         f"THEN CREATE ROLE {EXCHANGE_ROLE} NOLOGIN; END IF; END $$",
@@ -90,7 +105,8 @@ def admit_exchange_sql(login: str, organisation: str) -> list[str]:
         "pg_get_serial_sequence('exchange_queue_events', 'id')); END $$",
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = switchboard_org_role('{org}')) "
         f"THEN EXECUTE format('CREATE ROLE %I NOLOGIN', switchboard_org_role('{org}')); END IF; END $$",
-        f"DO $$ BEGIN EXECUTE format('GRANT %I TO %s', switchboard_org_role('{org}'), '{quoted_login}'); END $$",
+        f"DO $$ BEGIN EXECUTE format('GRANT %I TO %s', switchboard_org_role('{org}'), "
+        f"'{_literal(quoted_login)}'); END $$",
         f"GRANT {EXCHANGE_ROLE} TO {quoted_login}",
     ]
 
