@@ -69,8 +69,10 @@ class DetailFlow(QObject):
             return  # the operator has moved on
         now = datetime.now(UTC)
         caller_language = services.config.settings.referrals.caller_language
-        read_out = services.referrals.sentence(entry.display_name, in_force.referral, caller_language) \
-            if in_force else ""
+        # Never read here while the store is away (a console started from this PC's copy): the copy's referral
+        referral = in_force.referral if in_force else self.state.referrals.get(entry_id) if self._offline.offline \
+            else None
+        read_out = services.referrals.sentence(entry.display_name, referral, caller_language) if referral else ""
         history_text = ReferralText(services.referrals.zone, self).history(history, now) if history else ""
         self.window.detail.show_entry(entry, self.status.for_entry(entry_id, now), notes, read_out=read_out,
                                       history=history_text, calendar=self._calendar_days(entry_id, now),

@@ -42,7 +42,7 @@ from directory.model import ChangePosition, ChangeSet, Referral, SourceStatus
 from directory.search import SearchIndex
 from directory.search.stored import MARGIN, StoredIndex
 from directory.store import StoreError
-from directory.store.availability import reason, unreachable
+from directory.store.availability import reason, refused, unreachable
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -253,4 +253,4 @@ def _outage(error: StoreError) -> str:
     """Why the shared store could not be opened when it is because its server cannot be reached ("" when
     it answered and refused: a schema it does not know, wrong credentials)."""
     cause = error.__cause__
-    return reason(cause) if cause is not None and unreachable(cause) else ""
+    return reason(cause) if cause is not None and unreachable(cause) and not refused(cause) else ""

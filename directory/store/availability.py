@@ -36,6 +36,20 @@ def unreachable(error: BaseException) -> bool:
     return False
 
 
+# libpq's words when the server answered a connection and refused it (psycopg gives these no SQLSTATE): a
+# configuration to correct, not an outage to wait out. English server messages; others are taken as an outage.
+_REFUSED = ("password authentication failed", "does not exist", "no pg_hba.conf entry",
+            "permission denied for database", "certificate authentication failed")
+
+
+def refused(error: BaseException) -> bool:
+    """True when the server was reached and refused this login or database (wrong password, unknown role or
+    database, not allowed to connect): `unreachable` says True for these too, as the driver reports them as a
+    failed connection, but waiting will not help."""
+    text = str(getattr(error, "orig", None) or error)
+    return "connection failed" in text and any(words in text for words in _REFUSED)
+
+
 def reason(error: BaseException) -> str:
     """One line for a person: the driver's own first line, without SQLAlchemy's wrapping and links."""
     original = getattr(error, "orig", None) or error

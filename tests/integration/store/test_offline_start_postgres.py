@@ -143,6 +143,8 @@ def test_started_while_the_server_is_stopped_works_from_the_copy_then_opens_the_
             qtbot.waitUntil(lambda: window.model.rowCount() == 1
                             and window.model.index(0, NAME).data() == "Per Holm", timeout=10_000)
             assert again.status().startswith("Lunch")
+            console.detail.show(per)  # never read on this start: what to tell the caller comes from the copy
+            qtbot.waitUntil(lambda: "lunch" in window.detail._read_out.text().lower(), timeout=10_000)
             qtbot.waitUntil(lambda: "long waits" in again.notices.bar.text.text(), timeout=10_000)
             qtbot.waitUntil(lambda: [f.entry_id for f in again.favourites.board.favourites] == [per],
                             timeout=10_000)
@@ -254,3 +256,23 @@ def test_callers_who_gave_up_offline_are_kept_on_this_pc_and_written_once_after_
     finally:
         store.dispose()
     assert LastCopy(path, name).contents.pending == []
+
+
+def test_a_login_the_server_refuses_is_said_and_not_taken_for_an_outage(
+        qtbot: QtBot, tmp_path: Path, cluster: PostgresCluster) -> None:
+    url = create_database(cluster.url, "offline_refused").replace("://switchboard@", "://nobody@")
+    paths = home_paths(tmp_path)
+    paths.user_config.parent.mkdir(parents=True, exist_ok=True)
+    paths.user_config.write_text(f'[store]\nurl = "{url}"\norganisation = "{ORGANISATION}"\n', encoding="utf-8")
+    start = Started(qtbot, tmp_path)
+    try:
+        with qtbot.waitSignal(start.console.load_finished, timeout=30_000):
+            start.console.start()
+        assert not start.console.offline.offline
+        assert not start.console.loading.awaiting_store
+        text = start.window.banner.label.text()
+        assert text.startswith("The directory could not be opened: ")
+        assert 'role "nobody" does not exist' in text
+    finally:
+        start.console.close()
+        start.tasks.shutdown()
