@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import sys
@@ -111,6 +112,7 @@ def _search(services: Services, args: argparse.Namespace) -> int:
     # serve, so a script gets its answer at once (issue 19).
     index, how = services.search_index.open_or_build()
     log.info("search index %s", how)
+    gc.freeze()  # as the window does: the index's long-lived objects are not rescanned (0.1 s at 200,000)
     limit = max(1, args.limit)
     queries = (line.rstrip("\r\n") for line in sys.stdin) if args.stdin else iter([args.query])
     for query in queries:

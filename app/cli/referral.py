@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import sys
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace, config: Config, paths: Paths, *, demo: bool) -
         # The snapshot the window and `directory search` open, not every entry loaded and indexed (issue 19).
         index, how = services.search_index.open_or_build()
         log.info("search index %s", how)
+        gc.freeze()  # as the window does: the index's long-lived objects are not rescanned
         try:
             person = find_person(index, args.person)
             assert person.id is not None
