@@ -61,7 +61,7 @@ class Console(QObject):
         self.loading.directory_loaded.connect(self.directory_loaded)
         self.loading.load_failed.connect(self._on_loading_load_failed)
         self.loading.load_finished.connect(self.load_finished)
-        self.loading.opened_offline.connect(self.opened_offline)
+        self.loading.opened_offline.connect(self._on_loading_opened_offline)
         self.sources.synced.connect(self.refresh_now)
         self.sources.calendar_presence_changed.connect(self._on_sources_calendar_presence_changed)
         self.referral_flow = ReferralFlow(window, tasks, lambda: state.services.referrals if state.services else None,
@@ -154,6 +154,10 @@ class Console(QObject):
         self.window.banner.show_message(self.tr("The directory could not be opened: %1").replace("%1", reason),
                                         "background: #fde7e9; color: #5c0b12;")
         self.window.set_source_status(self.tr("No directory"))
+
+    def _on_loading_opened_offline(self) -> None:
+        self.window.set_source_status(self.tr("Directory as last read on this PC"))
+        self.opened_offline.emit()
 
     def _on_window_demo_requested(self) -> None:
         self.window.set_source_status(self.tr("Loading the demo directory…"))

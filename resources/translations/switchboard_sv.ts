@@ -541,6 +541,11 @@
     </message>
     <message>
         <location filename="../../app/lookup/console.py" line="159"/>
+        <source>Directory as last read on this PC</source>
+        <translation>Katalogen som den senast lästes på den här datorn</translation>
+    </message>
+    <message>
+        <location filename="../../app/lookup/console.py" line="163"/>
         <source>Loading the demo directory…</source>
         <translation>Läser in demokatalogen…</translation>
     </message>

@@ -139,6 +139,7 @@ def test_started_while_the_server_is_stopped_works_from_the_copy_then_opens_the_
             assert text.startswith("The shared store cannot be reached (")
             assert f"Working from this PC's copy of {read_at.astimezone():%H:%M}" in text
             assert any("changes are refused until it is back" in said for said in again.heard)
+            assert window.source_label.text() == "Directory as last read on this PC"
             qtbot.keyClicks(window.search_field, "holm")  # search from the snapshot, the referral from the copy
             qtbot.waitUntil(lambda: window.model.rowCount() == 1
                             and window.model.index(0, NAME).data() == "Per Holm", timeout=10_000)
@@ -164,6 +165,7 @@ def test_started_while_the_server_is_stopped_works_from_the_copy_then_opens_the_
             assert not console.loading.awaiting_store
             qtbot.waitUntil(lambda: again.status().startswith("Meeting"), timeout=10_000)  # caught up
             assert not window.banner.isVisible()
+            assert window.source_label.text() != "Directory as last read on this PC"
             qtbot.keyClick(window.search_field, Qt.Key.Key_F4)  # and changes can be made again
             qtbot.waitUntil(lambda: window.findChild(ReferralDialog) is not None, timeout=5000)
     finally:
