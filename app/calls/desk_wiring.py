@@ -82,6 +82,9 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
     call_log_panel.model.numbers = window.numbers
     window.add_call_log(call_log_panel)
     logging: list[CallLogWriter] = []
+    writer = CallLogWriter(None, console.tasks, console=socket.gethostname())
+    desk.add_listener(writer)  # writes once attached to the store (or to a store that cannot be reached yet)
+    console.offline.offline_changed.connect(lambda offline: None if offline else writer.flush())
     callbacks = CallbackFlow(panels, bridge, console.tasks, operator_name(config),
                              dial_string=dial_string, parent=window)
 
@@ -89,8 +92,8 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
         if console.services is None or logging:
             return
         repository = CallLogRepository(console.services.store)
-        logging.append(CallLogWriter(repository, console.tasks, console=socket.gethostname()))
-        desk.add_listener(logging[0])
+        logging.append(writer)
+        writer.attach(repository, console.services.last_copy)
         desk.add_listener(call_log)  # after the writer, so the refresh reads what it wrote
         call_log.attach(repository)
         callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()),
@@ -106,8 +109,9 @@ def attach_desk(config: Config, window: MainWindow, console: Console, bridge: De
 
     console.directory_loaded.connect(log_calls)
 
-    def from_copy() -> None:  # started while the shared store cannot be reached: the list as this PC last read it
+    def from_copy() -> None:  # started while the shared store cannot be reached: kept on this PC until it is back
         if console.services is not None:
+            writer.attach(CallLogRepository(console.services.store), console.services.last_copy)
             callbacks.attach(CallbackRepository(console.services.store, console=socket.gethostname()),
                              console.services.last_copy)
 

@@ -103,6 +103,10 @@ class CallLogRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    @property
+    def store(self) -> Store:
+        return self._store
+
     def add(self, calls: Iterable[LoggedCall]) -> list[int]:
         """Write finished calls in one transaction; returns their row ids."""
         rows = [_row(c) for c in calls]

@@ -1,12 +1,13 @@
 """This PC's last copy of a shared store's data, for a console started while the server cannot be reached.
 
 A console on a shared PostgreSQL store writes what it read (referrals in force, notices, the call-back
-list, each operator's favourites) here after each successful read, and the callers who gave up while the
-store could not be reached (``pending``: written to the store once it is back, even by a later start of
-the console). One JSON file per store and organisation in the user's own data folder, readable by the user
-alone (0600: it names callers and colleagues). Each write goes to a file beside it and is renamed over
-it, so a reader sees the old copy or the new one; a damaged or foreign file is ignored with a log line and
-replaced at the next write.
+list, each operator's favourites) here after each successful read, and what it could not write while the
+store could not be reached and can overwrite nothing, being additions: the callers who gave up
+(``pending``) and the finished calls for the call log (``pending_calls``), written to the store once it
+is back, even by a later start of the console. One JSON file per store and organisation in the user's
+own data folder, readable by the user alone (0600: it names callers and colleagues). Each write goes to a
+file beside it and is renamed over it, so a reader sees the old copy or the new one; a damaged or foreign
+file is ignored with a log line and replaced at the next write.
 
 Blocking file I/O: touched only on the console's database worker, which serialises it.
 """
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 from directory.model import Referral
 from directory.store.availability import unreachable
 from directory.store.callbacks import NewCallback, StoredCallback
+from directory.store.calllog import LoggedCall
 from directory.store.database import Store
 from directory.store.notices import Notice
 
@@ -43,6 +45,7 @@ class CopyContents:
     callbacks: list[StoredCallback] = field(default_factory=list)
     favourites: dict[str, list[int]] = field(default_factory=dict)  # by operator
     pending: list[NewCallback] = field(default_factory=list)  # callers who gave up, not yet in the store
+    pending_calls: list[LoggedCall] = field(default_factory=list)  # the call log's, not yet in the store
 
 
 class LastCopy:
@@ -71,7 +74,8 @@ class LastCopy:
                 notices=[_load(Notice, n) for n in data["notices"]],
                 callbacks=[_load(StoredCallback, c) for c in data["callbacks"]],
                 favourites={str(k): [int(i) for i in v] for k, v in data["favourites"].items()},
-                pending=[_load(NewCallback, p) for p in data["pending"]])
+                pending=[_load(NewCallback, p) for p in data["pending"]],
+                pending_calls=[_load(LoggedCall, c) for c in data.get("pending_calls", [])])
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             log.warning("last copy %s ignored: damaged (%s)", self.path, exc)
             return CopyContents()
@@ -105,6 +109,15 @@ class LastCopy:
             self.contents.pending.remove(callback)
             self._write()
 
+    def add_pending_calls(self, calls: list[LoggedCall]) -> None:
+        self.contents.pending_calls.extend(c for c in calls if c not in self.contents.pending_calls)
+        self._write()
+
+    def calls_written(self, calls: list[LoggedCall]) -> None:
+        """``calls`` are in the store's call log now: no longer pending."""
+        self.contents.pending_calls = [c for c in self.contents.pending_calls if c not in calls]
+        self._write()
+
     def _write(self) -> None:
         """Atomically, readable by the user alone; a failure is logged, never raised (the copy is a
         convenience: the console works on without it)."""
@@ -112,7 +125,7 @@ class LastCopy:
         data = {"format": FORMAT, "store": self.store, "read_at": c.read_at.isoformat() if c.read_at else None,
                 "referrals": [_dump(r) for r in c.referrals], "notices": [_dump(n) for n in c.notices],
                 "callbacks": [_dump(s) for s in c.callbacks], "favourites": c.favourites,
-                "pending": [_dump(p) for p in c.pending]}
+                "pending": [_dump(p) for p in c.pending], "pending_calls": [_dump(p) for p in c.pending_calls]}
         part = self.path.with_name(self.path.name + ".part")
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -159,5 +172,7 @@ def _load(cls: type[T], data: dict[str, Any]) -> T:
         value = data[f.name]
         if isinstance(value, str) and (f.name.endswith("_at") or f.name == "until"):
             value = datetime.fromisoformat(value)
+        elif isinstance(value, list):  # JSON has no tuples
+            value = tuple(value)
         values[f.name] = value
     return cls(**values)

@@ -1,6 +1,7 @@
 """The whole console (window, wiring, phone on Kamailio) started while its shared PostgreSQL server is stopped:
 the phone works, a caller is named from this PC's search snapshot, and a caller who gives up is kept on this
-PC's copy, listed, and written to the store once, by the next start after the server is back."""
+PC's copy, listed, and written to the store once, by the next start after the server is back, with the
+call for the call log."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
 from directory.store import Store
 from directory.store.callbacks import CallbackRepository
+from directory.store.calllog import CallLogRepository
 from directory.store.last_copy import LastCopy
 from tests.helpers.console import RunningConsole, phone_config, running_console
 from tests.helpers.kamailio import Kamailio
@@ -95,6 +97,8 @@ def test_started_while_the_store_is_down_the_phone_works_and_a_caller_who_gave_u
             qtbot.waitUntil(lambda: [name for _, name in _callbacks(panels)] == ["Cilla Caller"], timeout=8000)
             assert _callbacks(panels)[0][0] < 0  # not in the store
             qtbot.waitUntil(lambda: len(LastCopy(copy.path, copy.store).contents.pending) == 1, timeout=8000)
+            qtbot.waitUntil(lambda: [c.number for c in LastCopy(copy.path, copy.store).contents.pending_calls]
+                            == ["2199"], timeout=8000)  # and the call, for the call log
         # closed while the store is still away
 
         cluster.start()
@@ -104,10 +108,12 @@ def test_started_while_the_store_is_down_the_phone_works_and_a_caller_who_gave_u
             qtbot.waitUntil(lambda: [(i > 0, name) for i, name in _callbacks(back)] == [(True, "Cilla Caller")],
                             timeout=10_000)
             qtbot.waitUntil(lambda: LastCopy(copy.path, copy.store).contents.pending == [], timeout=10_000)
+            qtbot.waitUntil(lambda: LastCopy(copy.path, copy.store).contents.pending_calls == [], timeout=10_000)
         with running_console(qtbot, config, paths, entries):  # a later start writes it no more
             pass
         store = Store.open(url, ORGANISATION)
         try:
             assert [(c.number, c.name) for c in CallbackRepository(store).open()] == [("2199", "Cilla Caller")]
+            assert [(c.number, c.outcome) for c in CallLogRepository(store).search()] == [("2199", "abandoned")]
         finally:
             store.dispose()

@@ -11,6 +11,7 @@ import pytest
 
 from directory.model import Referral
 from directory.store.callbacks import NewCallback, StoredCallback
+from directory.store.calllog import LoggedCall
 from directory.store.last_copy import LastCopy
 from directory.store.notices import Notice
 
@@ -27,6 +28,8 @@ def _filled(path: Path) -> LastCopy:
                                         NOW, "", None, 2)])
     copy.keep_favourites("anna", [7, 9])
     copy.add_pending(NewCallback("+4670002", "Per", "100", NOW, "waiting", "q-1"))
+    copy.add_pending_calls([LoggedCall("+4670003", "Bo", "100", True, NOW, NOW + timedelta(minutes=2), "transferred",
+                                       NOW, consulted=("Eva Berg",), transferred_to="Eva Berg")])
     return copy
 
 
@@ -49,6 +52,18 @@ def test_a_pending_call_back_is_kept_once_and_leaves_once_written(tmp_path: Path
     assert LastCopy(path, STORE).contents.pending == [pending]
     copy.written(pending)
     assert LastCopy(path, STORE).contents.pending == []
+
+
+def test_a_kept_call_leaves_once_written_also_when_read_back_by_a_later_start(tmp_path: Path) -> None:
+    path = tmp_path / "copy.json"
+    _filled(path)
+    later = LastCopy(path, STORE)
+    calls = list(later.contents.pending_calls)
+    assert calls[0].consulted == ("Eva Berg",)  # as the desk made it: a tuple, so it is found again
+    later.add_pending_calls(calls)
+    assert len(LastCopy(path, STORE).contents.pending_calls) == 1
+    later.calls_written(calls)
+    assert LastCopy(path, STORE).contents.pending_calls == []
 
 
 @pytest.mark.parametrize("text", ["{not json", '{"format": 1}', f'{{"format": 1, "store": "{STORE}", "read_at": "x"}}',
