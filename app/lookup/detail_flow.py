@@ -1,7 +1,8 @@
 """The detail pane for the selected entry: its store reads (notes, referral in force, referral history) on the
 database worker, its calendar refreshed on the network pool when stale, and only the newest selection's
 answer shown: an answer for a selection the operator has moved on from is dropped. While the shared store
-cannot be reached, an entry read before is shown as it was last read (the console's `OfflineMode`)."""
+cannot be reached, an entry read before is shown as it was last read (the console's `OfflineMode`), and
+one not read since the console started with its notes from this PC's copy and the referral in force."""
 
 from __future__ import annotations
 
@@ -51,14 +52,24 @@ class DetailFlow(QObject):
         services, entry = self.state.services, self.state.entry(entry_id)
         if services is None or entry is None:
             return
+        copy = services.last_copy
+
+        def from_store() -> Read:
+            got = (services.annotations.notes_for(entry_id), services.referrals.current(entry_id),
+                   services.referrals.history(entry_id, HISTORY_SHOWN))
+            if copy is not None:  # for a start while the store cannot be reached
+                copy.keep_notes(entry_id, got[0])
+            return got
+
         try:
-            read: Read = await self.tasks.in_database(
-                lambda: (services.annotations.notes_for(entry_id), services.referrals.current(entry_id),
-                         services.referrals.history(entry_id, HISTORY_SHOWN)))
+            read: Read = await self.tasks.in_database(from_store)
         except Exception as error:
             if not self._offline.failed(error):
                 raise
-            read = self._last_read.get(entry_id, ([], None, []))  # as last read (or nothing, if never)
+            last = self._last_read.get(entry_id)  # as last read; not read on this start: the notes this PC kept
+            read = last if last is not None else (
+                await self.tasks.in_database(lambda: list(copy.contents.notes.get(entry_id, [])))
+                if copy is not None else [], None, [])
         else:
             self._last_read.pop(entry_id, None)
             self._last_read[entry_id] = read

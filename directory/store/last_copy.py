@@ -1,7 +1,8 @@
 """This PC's last copy of a shared store's data, for a console started while the server cannot be reached.
 
 A console on a shared PostgreSQL store writes what it read (referrals in force, notices, the call-back
-list, each operator's favourites) here after each successful read, and what it could not write while the
+list, each operator's favourites, the notes of the last `NOTES_KEPT` people it showed) here after each
+successful read, and what it could not write while the
 store could not be reached and can overwrite nothing, being additions: the callers who gave up
 (``pending``) and the finished calls for the call log (``pending_calls``), written to the store once it
 is back, even by a later start of the console. One JSON file per store and organisation in the user's
@@ -23,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from directory.model import Referral
+from directory.model import Note, Referral
 from directory.store.availability import unreachable
 from directory.store.callbacks import NewCallback, StoredCallback
 from directory.store.calllog import LoggedCall
@@ -32,6 +33,7 @@ from directory.store.notices import Notice
 
 log = logging.getLogger(__name__)
 FORMAT = 1
+NOTES_KEPT = 500  # people whose notes are kept, the longest unread dropped first (as the detail pane keeps them)
 T = TypeVar("T")
 
 
@@ -46,6 +48,7 @@ class CopyContents:
     favourites: dict[str, list[int]] = field(default_factory=dict)  # by operator
     pending: list[NewCallback] = field(default_factory=list)  # callers who gave up, not yet in the store
     pending_calls: list[LoggedCall] = field(default_factory=list)  # the call log's, not yet in the store
+    notes: dict[int, list[Note]] = field(default_factory=dict)  # by entry id, of people with notes, oldest first
 
 
 class LastCopy:
@@ -75,7 +78,8 @@ class LastCopy:
                 callbacks=[_load(StoredCallback, c) for c in data["callbacks"]],
                 favourites={str(k): [int(i) for i in v] for k, v in data["favourites"].items()},
                 pending=[_load(NewCallback, p) for p in data["pending"]],
-                pending_calls=[_load(LoggedCall, c) for c in data.get("pending_calls", [])])
+                pending_calls=[_load(LoggedCall, c) for c in data.get("pending_calls", [])],
+                notes={int(k): [_load(Note, n) for n in v] for k, v in data.get("notes", {}).items()})
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             log.warning("last copy %s ignored: damaged (%s)", self.path, exc)
             return CopyContents()
@@ -95,6 +99,18 @@ class LastCopy:
 
     def keep_favourites(self, operator: str, entry_ids: list[int]) -> None:
         self.contents.favourites[operator] = list(entry_ids)
+        self._write()
+
+    def keep_notes(self, entry_id: int, notes: list[Note]) -> None:
+        """A person's notes as just read; written only when they changed (the pane reads at every selection)."""
+        kept = self.contents.notes
+        if kept.get(entry_id, []) == notes:
+            return
+        kept.pop(entry_id, None)
+        if notes:
+            kept[entry_id] = list(notes)
+            while len(kept) > NOTES_KEPT:
+                del kept[next(iter(kept))]
         self._write()
 
     # --- callers who gave up while the store could not be reached -------------------------------------
@@ -125,7 +141,8 @@ class LastCopy:
         data = {"format": FORMAT, "store": self.store, "read_at": c.read_at.isoformat() if c.read_at else None,
                 "referrals": [_dump(r) for r in c.referrals], "notices": [_dump(n) for n in c.notices],
                 "callbacks": [_dump(s) for s in c.callbacks], "favourites": c.favourites,
-                "pending": [_dump(p) for p in c.pending], "pending_calls": [_dump(p) for p in c.pending_calls]}
+                "pending": [_dump(p) for p in c.pending], "pending_calls": [_dump(p) for p in c.pending_calls],
+                "notes": {str(k): [_dump(n) for n in v] for k, v in c.notes.items()}}
         part = self.path.with_name(self.path.name + ".part")
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

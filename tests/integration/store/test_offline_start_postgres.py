@@ -26,8 +26,8 @@ from app.lookup.favourites_flow import FavouritesFlow
 from app.notices.flow import NoticeFlow
 from app.services import Services
 from app.tasks import TaskRunner
-from directory.model import Entry, EntryKind, PhoneNumber, Referral
-from directory.store import DirectoryRepository, Store
+from directory.model import Entry, EntryKind, Note, PhoneNumber, Referral
+from directory.store import AnnotationRepository, DirectoryRepository, Store
 from directory.store.audit import Actor, ReferralLog
 from directory.store.callbacks import CallbackRepository
 from directory.store.favourites import FavouritesRepository
@@ -106,6 +106,7 @@ def _organisation(tmp_path: Path, url: str) -> tuple[Store, int]:
     now = datetime.now(UTC)
     ReferralLog(other).set(Referral(per, "lunch", "Lunch"), EVA, now)
     NoticeRepository(other).post("Akuten: long waits, refer to 1177", "Eva", now, now + timedelta(hours=2))
+    AnnotationRepository(other).add_note(Note(per, "Prefers e-mail", "Eva Lund", now))
     FavouritesRepository(other, "Anna").add(per)
     paths = home_paths(tmp_path)
     paths.user_config.parent.mkdir(parents=True, exist_ok=True)
@@ -120,9 +121,12 @@ def test_started_while_the_server_is_stopped_works_from_the_copy_then_opens_the_
         with opened(qtbot, tmp_path) as first:  # a day's work: what it reads is kept on this PC
             qtbot.waitUntil(lambda: "long waits" in first.notices.bar.text.text(), timeout=10_000)
             qtbot.waitUntil(lambda: [f.entry_id for f in first.favourites.board.favourites] == [per], timeout=10_000)
+            qtbot.keyClicks(first.window.search_field, "holm")
+            qtbot.waitUntil(lambda: first.window.current_entry_id() == per, timeout=10_000)
+            qtbot.waitUntil(lambda: "Prefers e-mail" in first.window.detail._notes.text(), timeout=10_000)
             copy = first.copy()
             qtbot.waitUntil(lambda: bool(copy.contents.notices and copy.contents.referrals
-                                         and copy.contents.favourites), timeout=10_000)
+                                         and copy.contents.favourites and copy.contents.notes), timeout=10_000)
             assert copy.path.parent.parent == first.paths.data_dir
             assert copy.path.stat().st_mode & 0o777 == 0o600  # it names callers and colleagues
         cluster.stop()
@@ -144,8 +148,9 @@ def test_started_while_the_server_is_stopped_works_from_the_copy_then_opens_the_
             qtbot.waitUntil(lambda: window.model.rowCount() == 1
                             and window.model.index(0, NAME).data() == "Per Holm", timeout=10_000)
             assert again.status().startswith("Lunch")
-            console.detail.show(per)  # never read on this start: what to tell the caller comes from the copy
+            console.detail.show(per)  # never read on this start: the notes and the referral from the copy
             qtbot.waitUntil(lambda: "lunch" in window.detail._read_out.text().lower(), timeout=10_000)
+            assert "Prefers e-mail" in window.detail._notes.text()
             qtbot.waitUntil(lambda: "long waits" in again.notices.bar.text.text(), timeout=10_000)
             qtbot.waitUntil(lambda: [f.entry_id for f in again.favourites.board.favourites] == [per],
                             timeout=10_000)

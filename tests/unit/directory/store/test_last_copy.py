@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from directory.model import Referral
+from directory.model import Note, Referral
 from directory.store.callbacks import NewCallback, StoredCallback
 from directory.store.calllog import LoggedCall
-from directory.store.last_copy import LastCopy
+from directory.store.last_copy import NOTES_KEPT, LastCopy
 from directory.store.notices import Notice
 
 NOW = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
@@ -27,6 +27,7 @@ def _filled(path: Path) -> LastCopy:
     copy.keep_callbacks([StoredCallback(11, "+4670001", "Anna", "100", NOW, "waiting", "pc-1", "claimed", "eva",
                                         NOW, "", None, 2)])
     copy.keep_favourites("anna", [7, 9])
+    copy.keep_notes(7, [Note(7, "Prefers e-mail", "Eva Lund", NOW)])
     copy.add_pending(NewCallback("+4670002", "Per", "100", NOW, "waiting", "q-1"))
     copy.add_pending_calls([LoggedCall("+4670003", "Bo", "100", True, NOW, NOW + timedelta(minutes=2), "transferred",
                                        NOW, consulted=("Eva Berg",), transferred_to="Eva Berg")])
@@ -87,3 +88,21 @@ def test_another_stores_copy_is_not_used(tmp_path: Path, caplog: pytest.LogCaptu
     with caplog.at_level(logging.WARNING, logger="directory.store.last_copy"):
         assert LastCopy(path, STORE.replace("Region A", "Region B")).contents.referrals == []
     assert any("of another store" in r.getMessage() for r in caplog.records)
+
+
+def test_notes_are_kept_for_the_people_last_shown_and_written_only_when_they_changed(tmp_path: Path) -> None:
+    path = tmp_path / "copy.json"
+    copy = LastCopy(path, STORE)
+    for entry_id in range(NOTES_KEPT + 1):
+        copy.keep_notes(entry_id, [Note(entry_id, f"note {entry_id}")])
+    kept = LastCopy(path, STORE).contents.notes
+    assert len(kept) == NOTES_KEPT
+    assert 0 not in kept  # the longest unread went
+    assert kept[NOTES_KEPT] == [Note(NOTES_KEPT, f"note {NOTES_KEPT}")]
+    written = path.stat().st_mtime_ns
+    path.chmod(0o400)  # a write now would replace the file: none is made for the same notes
+    copy.keep_notes(NOTES_KEPT, [Note(NOTES_KEPT, f"note {NOTES_KEPT}")])
+    assert path.stat().st_mtime_ns == written
+    assert path.stat().st_mode & 0o777 == 0o400
+    copy.keep_notes(1, [])  # their notes were removed: no longer kept
+    assert 1 not in LastCopy(path, STORE).contents.notes
