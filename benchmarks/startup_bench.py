@@ -103,10 +103,10 @@ def _baseline_tree(work: Path, ref: str) -> Path:
     # The old loading flow has no index_building signal, nor the offline mode (issue 15) the console now gives it.
     console = tree / "app" / "lookup" / "console.py"
     text = console.read_text(encoding="utf-8")
-    for newer in ("        self.loading.index_building.connect(self._on_loading_index_building)\n",
-                  "        self.loading.opened_offline.connect(self.opened_offline)\n",
-                  "sources=self.sources, offline=self.offline, "):
-        text = text.replace(newer, "sources=self.sources, " if newer.startswith("sources") else "", 1)
+    text = "".join(line for line in text.splitlines(keepends=True)
+                   if not line.lstrip().startswith(("self.loading.index_building.connect(",
+                                                    "self.loading.opened_offline.connect(")))
+    text = text.replace("sources=self.sources, offline=self.offline, ", "sources=self.sources, ", 1)
     console.write_text(text, encoding="utf-8")
     return tree
 
