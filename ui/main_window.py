@@ -83,7 +83,8 @@ class Banner(QFrame):
         self.shown.emit(text)
         self.setProperty("kind", "")
         self.label.setText(text)
-        self.setStyleSheet(f"#banner {{ {style} border-radius: 4px; }}")
+        # the label too: a theme's palette (white text in high contrast) would otherwise colour its text
+        self.setStyleSheet(f"#banner, #banner QLabel {{ {style} }} #banner {{ border-radius: 4px; }}")
         self.button.setText(button_text)
         self.button.setVisible(bool(button_text))
         self.show()

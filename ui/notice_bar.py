@@ -27,7 +27,9 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
-        self.setStyleSheet("#noticeBar { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c060; }")
+        # the label's text in the strip's colour, not the theme's (white on this yellow in high contrast)
+        self.setStyleSheet("#noticeBar { background: #fff4ce; border: 1px solid #e0c060; } "
+                           "#noticeBar, #noticeBar QLabel { color: #3b2f00; }")
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from ui.appearance import MAX_POINTS, THEMES, Appearance, palette, style_sheet
+from ui.main_window import MainWindow
+from ui.notice_bar import NoticeBar
 from ui.window_state import WindowState
 
 pytestmark = pytest.mark.gui
@@ -76,3 +78,20 @@ def test_docks_and_text_size_are_remembered(app_style: QApplication, qtbot: QtBo
     WindowState(second, again, tmp_path / "window.ini").restore()
     assert second.dockWidgetArea(dock) is Qt.DockWidgetArea.RightDockWidgetArea
     assert again.points == 11
+
+
+def test_the_banner_and_the_notice_strip_keep_dark_text_on_their_light_colours(app_style: QApplication,
+                                                                              qtbot: QtBot) -> None:
+    """High contrast's white text would be unreadable on the demo banner's light blue and the notices' yellow."""
+    app_style.setPalette(palette("high_contrast", app_style.palette()))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_demo_notice()
+    strip = NoticeBar()
+    qtbot.addWidget(strip)
+    strip.show_notices([(1, "The lift in house C is out of order")])
+    window.show()
+    strip.show()
+    for label, colour in ((window.banner.label, "#0b2e5c"), (strip.text, "#3b2f00")):
+        label.ensurePolished()
+        assert label.palette().color(QPalette.ColorRole.WindowText).name() == colour
