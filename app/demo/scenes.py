@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.calls.desk_bridge import DeskBridge
 from app.messages.wiring import KEY as MESSAGE_KEY
@@ -82,8 +82,16 @@ class Scene:
                          "the answered call up")
 
     def dialog(self) -> QDialog | None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+        """The window's open dialog: one of its own (a dialog another window left open is not this scene's)."""
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QDialog) and w.isVisible() and self._owns(w)]
         return shown[-1] if shown else None
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self.window:
+            parent = parent.parentWidget()
+        return parent is self.window
 
     def widen_tabs(self) -> None:
         """The tabbed panels (call log, statistics, ...) get most of the column, as an operator drags them."""
