@@ -20,6 +20,7 @@ from app.config.loader import Config
 from app.config.paths import Paths
 from app.config.secrets import SecretError
 from app.demo.phone import DEMO_EMERGENCY_NUMBERS, start_demo_phone
+from app.demo.scenes import SIZE
 from app.logs import setup_logging
 from app.lookup.calendar_setup import calendar_settings
 from app.lookup.console import Console
@@ -46,9 +47,9 @@ ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "switchb
 
 
 def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None = None,
-            search: str = "", scene: str = "", language: str = "") -> int:
+            search: str = "", scene: str = "", size: tuple[int, int] = SIZE, language: str = "") -> int:
     """`language`: the window's language, over `[general] language`; `scene`: with `screenshot`, the
-    state of the demo window to picture (app/demo/scenes.py)."""
+    state of the demo window to picture (app/demo/scenes.py) at `size`."""
     log_file = setup_logging(paths.log_dir, config.settings.logging.level)
     log.info("starting; log file %s", log_file)
     for problem in config.problems:
@@ -105,6 +106,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     NoticeFlow(window, console, operator_name(config))
     NoteFlow(window, console)
     appearance = Appearance(app, config.settings.general.theme)
+    if scene:  # the picture's size before the layout shares the room out, as an operator's screen would be
+        window.resize(*size)
     apply_layout(window, config.settings.general.layout)
     window_state = WindowState(window, appearance, paths.data_dir / "window.ini", config.settings.general.layout)
     window.extra_shortcuts.extend(window_state.shortcut_texts())
@@ -121,7 +124,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
             window.close_guard = None
             app.quit()
 
-        shot = Screenshot(window, console, phone, screenshot, leave, scene=scene)
+        shot = Screenshot(window, console, phone, screenshot, leave, scene=scene, size=size)
     console.start()
     with loop:
         loop.run_until_complete(_until_quit(app))

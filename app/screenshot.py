@@ -1,5 +1,5 @@
-"""`--screenshot FILE.png [--scene NAME]`: once the directory is loaded and the window has settled, put the
-window into the scene (app/demo/scenes.py), save its picture and quit.
+"""`--screenshot FILE.png [--scene NAME [--size WxH]]`: once the directory is loaded and the window has
+settled, put the window into the scene (app/demo/scenes.py) at that size, save its picture and quit.
 
 `exit_code`: 0 saved, 3 the file could not be written, 4 never taken (timed out), 5 the scene failed.
 """
@@ -31,14 +31,12 @@ class Screenshot(QObject):
     """Takes one picture of `window` and then calls `leave`."""
 
     def __init__(self, window: MainWindow, console: Console, phone: DeskBridge | None, path: Path,
-                 leave: Callable[[], None], *, scene: str = "") -> None:
+                 leave: Callable[[], None], *, scene: str = "", size: tuple[int, int] = SIZE) -> None:
         super().__init__(window)
         self.exit_code = 4
         self._window, self._console, self._phone = window, console, phone
-        self._path, self._leave, self._scene = path, leave, scene
+        self._path, self._leave, self._scene, self._size = path, leave, scene, size
         self._started = False
-        if scene:  # at the guide's size before the first layout, as an operator's window would be
-            window.resize(*SIZE)
         console.load_finished.connect(self._on_console_load_finished)
         QTimer.singleShot(SCENE_TIMEOUT_MS if scene else TIMEOUT_MS, leave)
 
@@ -50,7 +48,7 @@ class Screenshot(QObject):
     async def _take(self) -> None:
         await asyncio.sleep(SETTLE_S)
         if self._scene:
-            picture = await play(self._scene, self._window, self._phone)
+            picture = await play(self._scene, self._window, self._phone, self._size)
         else:
             QApplication.processEvents()
             picture = self._window.grab()

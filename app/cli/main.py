@@ -20,6 +20,7 @@ from app.config.paths import Paths
 
 # The scenes of app/demo/scenes.py, named here so that `--help` needs no Qt (a test keeps the two the same).
 SCENE_NAMES = ("overview", "search", "call", "consult", "referral", "message", "statistics", "keys")
+DEFAULT_SIZE = (1366, 768)  # a scene's picture: the smallest common laptop screen (app/demo/scenes.py's SIZE)
 
 
 class _StoreCommand(Protocol):
@@ -62,6 +63,14 @@ def _with_store_options(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
     return parser
 
 
+def _size(text: str) -> tuple[int, int]:
+    """`--size 1920x1080`: a width and a height in pixels."""
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) >= 640 and int(height) >= 480):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080 (at least 640x480)")
+    return int(width), int(height)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given the command line, only the subcommands named in it get their arguments (their
     modules imported), the others their name and help: all ``--help`` and a parse of ``argv`` need."""
@@ -83,6 +92,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--scene", default="", choices=SCENE_NAMES, metavar="NAME",
                         help="with --demo --screenshot: put the window into this state first "
                              f"({', '.join(SCENE_NAMES)}); the user guide's pictures")
+    parser.add_argument("--size", default=DEFAULT_SIZE, type=_size, metavar="WxH",
+                        help="with --scene: the window's size in the picture (default 1366x768)")
     parser.add_argument("--language", default="", choices=("sv", "nb", "en"),
                         help="the window's language (over [general] language and the system's)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -154,12 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_directory.run(args, config, paths, demo=demo)
     if args.scene and not (demo and args.screenshot):
         build_parser(argv).error("--scene pictures the demo: it needs --demo and --screenshot")
+    if args.size != DEFAULT_SIZE and not args.scene:
+        build_parser(argv).error("--size is a scene's picture size: it needs --scene")
     for name in _BEFORE_QT:
         import_module(name)
     from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window
 
     return run_gui(config, paths, demo=demo, screenshot=args.screenshot, search=args.search, scene=args.scene,
-                   language=args.language)
+                   size=args.size, language=args.language)
 
 
 if __name__ == "__main__":

@@ -30,21 +30,27 @@ class ShotError(Exception):
 
 def shoot(language: str, scene: str, out: Path, home: Path) -> Path:
     """Runs one scene offscreen and returns the picture's path."""
-    picture = out / language / f"{scene}.png"
+    return take(out / language / f"{scene}.png", home, ["--scene", scene, "--language", language])
+
+
+def take(picture: Path, home: Path, arguments: list[str], *, display: str = "") -> Path:
+    """Runs `switchboard --demo --screenshot picture *arguments` in the private home folder `home` and returns
+    the picture's path: offscreen, or on the X server `display` (xcb) when one is given."""
     picture.parent.mkdir(parents=True, exist_ok=True)
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("XDG_", "SWITCHBOARD_")) and key != "QT_SCALE_FACTOR"}
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen",
+    env.update(HOME=str(home), QT_QPA_PLATFORM="xcb" if display else "offscreen",
                SWITCHBOARD_SYSTEM_CONFIG=str(home / "no-system-config.toml"))
-    command = [sys.executable, "-m", "app", "--demo", "--screenshot", str(picture), "--scene", scene,
-               "--language", language]
+    if display:
+        env["DISPLAY"] = display
+    command = [sys.executable, "-m", "app", "--demo", "--screenshot", str(picture), *arguments]
     for _attempt in range(ATTEMPTS):
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
                                 timeout=RUN_TIMEOUT_S, check=False)
         if result.returncode >= 0:  # a run ended by a signal from outside (a busy shared machine) is run again
             break
     if result.returncode != 0 or not picture.exists():
-        raise ShotError(f"{language}/{scene}: exit {result.returncode}: {result.stderr[-2000:]}")
+        raise ShotError(f"{picture.parent.name}/{picture.name}: exit {result.returncode}: {result.stderr[-2000:]}")
     return picture
 
 

@@ -15,13 +15,14 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPixmap, QSho
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.calls.desk_bridge import DeskBridge
+from app.cli.main import DEFAULT_SIZE
 from app.messages.wiring import KEY as MESSAGE_KEY
 from app.stats.wiring import KEY as STATISTICS_KEY
 from softphone.desk.records import Stage
 from ui.desk_shortcuts import DEFAULT_KEYS
 from ui.main_window import MainWindow
 
-SIZE = (1366, 768)  # the guide's pictures: the smallest common laptop screen, the same on every platform
+SIZE = DEFAULT_SIZE  # the guide's pictures: the smallest common laptop screen, the same on every platform
 WAIT_S = 45.0  # a caller joins the demo queue every few seconds; a consultation answers within seconds
 KEYS_DIALOG = (1000, 700)  # the F1 table with every row and its words in view
 TALK_S = 2.0  # a call a few seconds old, as the operator sees one
@@ -176,11 +177,11 @@ SCENES: dict[str, Callable[[Scene], Awaitable[None]]] = {
 }
 
 
-async def play(name: str, window: MainWindow, phone: DeskBridge | None) -> QPixmap:
-    """Puts the window into scene `name` at the guide's size and returns its picture."""
+async def play(name: str, window: MainWindow, phone: DeskBridge | None, size: tuple[int, int] = SIZE) -> QPixmap:
+    """Puts the window into scene `name` at `size` (the guide's unless told) and returns its picture."""
     if name not in SCENES:
         raise SceneError(f"unknown scene {name!r}; known: {', '.join(SCENES)}")
-    window.resize(*SIZE)
+    window.resize(*size)
     scene = Scene(window, phone)
     await SCENES[name](scene)
     await asyncio.sleep(0.5)  # let the last change paint
