@@ -3,7 +3,8 @@
 Qt 6.8 added `QAccessibleAnnouncementEvent`, which AT-SPI passes on as an announcement; older screen
 readers ignore it, so the same text also becomes the name of a small status label (`announcement`),
 whose name change they do report, the way a web page's live region works. Sighted operators see the
-label too: the last thing announced stays in the status bar.
+label too: the last thing announced stays in the status bar, except a new caller's line, which goes once
+that caller is answered or gone (it would read as someone still waiting).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
 from directory.number_display import NumberDisplay
+from softphone.desk.exchange_rows import PICKED_ARRIVED
 from softphone.desk.records import DeskCall, DeskChanged, PriorityClass, Stage
 from ui.elided_label import ElidedLabel
 
@@ -27,9 +29,11 @@ class Announcer(ElidedLabel):
         self.setAccessibleName(self.tr("No announcements"))
         self.announced: list[str] = []  # what was said, for tests and the window's own checks
         self.numbers = NumberDisplay()  # how callers' numbers and services are said; the window sets it
+        self._waiting_caller: int | None = None  # the desk row the line shown is about, while it waits
 
     def announce(self, text: str, *, assertive: bool = False) -> None:
         """Say ``text``; ``assertive`` interrupts what the screen reader is reading (errors, emergencies)."""
+        self._waiting_caller = None
         self.setText(text)
         self.setAccessibleName(text)
         self.announced.append(text)
@@ -42,7 +46,16 @@ class Announcer(ElidedLabel):
         """Connected to the desk bridge: a caller who starts waiting is announced, once."""
         call = event.call
         if call is not None and event.previous is None and call.incoming and call.stage is Stage.WAITING:
-            self.new_caller(call, self.numbers)
+            if event.reason != PICKED_ARRIVED:  # a picked caller was announced when they joined the queue
+                self.new_caller(call, self.numbers)
+                self._waiting_caller = call.call_id
+            return
+        row = call if call is not None else event.previous
+        still_waiting = call is not None and call.stage is Stage.WAITING
+        if row is not None and row.call_id == self._waiting_caller and not still_waiting:
+            self._waiting_caller = None  # answered, picked or gone: the line no longer tells anything
+            self.setText("")
+            self.setAccessibleName(self.tr("No announcements"))
 
     def new_caller(self, call: DeskCall, numbers: NumberDisplay) -> None:
         """"Caller waiting: Anna Berg, Växeln"; emergencies assertively and saying so."""

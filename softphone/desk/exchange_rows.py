@@ -19,6 +19,10 @@ from softphone.model import Call, CallState, PhoneError, Refusal
 
 log = logging.getLogger(__name__)
 
+# The reason of the DeskChanged that puts a picked caller's phone row on the desk: the same caller as the
+# queue row it replaces, already announced when it joined the queue.
+PICKED_ARRIVED = "picked from the queue"
+
 
 class ExchangeRows:
     _phone: DeskPhone
@@ -113,7 +117,7 @@ class ExchangeRows:
             self._emit(DeskChanged(None, queued, "picked"))
             row = replace(row, offered_at=queued.offered_at, offered_wall=queued.offered_wall,
                           priority=queued.priority, name=queued.name or row.name)
-        self._put(replace(row, queue_id=queue_id), "picked from the queue")
+        self._put(replace(row, queue_id=queue_id), PICKED_ARRIVED)
         try:
             self._phone.answer(snap.id)
         except PhoneError as error:

@@ -7,6 +7,7 @@ accessibility interfaces answer, which is what the AT-SPI bridge passes on.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +18,8 @@ from pytestqt.qtbot import QtBot
 from app.calls.desk_bridge import DeskBridge
 from directory.number_display import NumberDisplay
 from softphone.desk.desk import OperatorDesk
+from softphone.desk.exchange_rows import PICKED_ARRIVED
+from softphone.desk.records import DeskCall, DeskChanged, PriorityClass, Stage
 from softphone.desk.settings import DeskSettings
 from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from ui.call_log_panel import CallLogPanel
@@ -121,3 +124,23 @@ def test_the_whole_window_fits_a_1366x768_screen(console: Console) -> None:
     needed = console.window.minimumSizeHint()
     assert needed.width() <= 1366
     assert needed.height() <= 768 - 60  # a title bar and a task bar
+
+
+def test_a_new_callers_line_goes_once_they_are_answered(console: Console, qtbot: QtBot) -> None:
+    console.phone.ring("Anna Berg", "+46701234567", dialled="+46196024000")
+    console.phone.pump()
+    announcer = console.window.announcer
+    qtbot.waitUntil(lambda: announcer.text() == "Caller waiting: Anna Berg, Växeln")
+    console.desk.answer_next()
+    console.phone.pump()
+    qtbot.waitUntil(lambda: announcer.text() == "")  # it would read as someone still waiting
+    assert accessible(announcer, QAccessible.Text.Name) == "No announcements"
+    assert announcer.announced == ["Caller waiting: Anna Berg, Växeln"]  # nothing more was said
+
+
+def test_a_picked_caller_arriving_is_not_announced_again(console: Console) -> None:
+    announcer = console.window.announcer
+    picked = DeskCall(7, "+46701234567", "Anna Berg", "+46196024000", PriorityClass.NORMAL, Stage.WAITING, 0.0,
+                      datetime.now(UTC), queue_id="q-7")
+    announcer.on_desk_changed(DeskChanged(picked, None, PICKED_ARRIVED))  # announced when they joined the queue
+    assert announcer.announced == []
