@@ -3,12 +3,14 @@
 Each column gets its share of the viewport's width, never less than a floor: its header's words (a Swedish
 "Vänteläge" was cut to "Vänte…" in a narrow time column) and at least FLOOR pixels; the others share what is
 left (text elides, "Christian Br…", rather than pushing the Status column out of view). An operator's drag
-of a column edge holds until the table is next resized.
+of a column edge holds until the table is next resized. A column named as fitted (the results' Status) also
+gets the width its widest shown text asks for (lamp included), as far as the others keep their floors: its
+words are the ones the operator must read whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QStyle, QTableView
@@ -17,10 +19,12 @@ FLOOR = 48  # pixels: a column narrower than this shows nothing useful, not even
 
 
 class ColumnShares(QObject):
-    def __init__(self, view: QTableView, shares: Mapping[int, float]) -> None:
+    def __init__(self, view: QTableView, shares: Mapping[int, float], fitted: Iterable[int] = ()) -> None:
         super().__init__(view)
-        self._view, self._shares = view, dict(shares)
+        self._view, self._shares, self._fitted = view, dict(shares), frozenset(fitted)
         view.viewport().installEventFilter(self)
+        if self._fitted and view.model() is not None:  # new rows, new text to fit
+            view.model().modelReset.connect(self.apply)
         view.horizontalHeader().setStretchLastSection(True)  # the pixels rounding leaves over
         self.apply()
 
@@ -39,6 +43,9 @@ class ColumnShares(QObject):
     def apply(self) -> None:
         width = self._view.viewport().width()
         floors = {column: self._floor(column) for column in self._shares}
+        for column in self._fitted & floors.keys():
+            others = sum(floor for other, floor in floors.items() if other != column)
+            floors[column] = max(floors[column], min(self._view.sizeHintForColumn(column), width - others))
         fixed: dict[int, int] = {}  # columns held at their floor; the rest share what is left
         while True:
             free = [column for column in self._shares if column not in fixed]

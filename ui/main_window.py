@@ -160,7 +160,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.moveSection(header.visualIndex(STATUS), 1)  # status right after the name: never scrolled away
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        ColumnShares(self.results, {NAME: 2.4, STATUS: 2.4, TITLE: 1.5, UNIT: 1.6, NUMBER: 1.9})
+        ColumnShares(self.results, {NAME: 2.4, STATUS: 2.4, TITLE: 1.5, UNIT: 1.6, NUMBER: 1.9},
+                     fitted=(STATUS, NUMBER))
         self.results.doubleClicked.connect(lambda _index: self._activate_current())
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)

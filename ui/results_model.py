@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from directory.model import Entry, EntryKind
 from directory.number_display import NumberDisplay, moved_spans
 from ui.appearance import is_dark
+from ui.status_lamp import StatusKind, status_lamp
 
 NAME, TITLE, UNIT, NUMBER, STATUS = range(5)
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,11 +25,13 @@ Spans = tuple[tuple[int, int], ...]
 
 @dataclass(frozen=True, slots=True)
 class ResultRow:
-    """What one row shows: the entry, the matched spans per field, and the status text already worded."""
+    """What one row shows: the entry, the matched spans per field, the status text already worded and the kind
+    of status it tells (the lamp beside the words)."""
 
     entry: Entry
     highlights: dict[str, Spans] = field(default_factory=dict)
     status: str = ""
+    kind: StatusKind = StatusKind.NONE
 
     def primary_number(self) -> tuple[str, Spans]:
         if not self.entry.numbers:
@@ -79,12 +82,25 @@ class ResultsModel(QAbstractTableModel):
             return row.entry.id
         if role == ENTRY_ROLE:
             return row.entry
-        if role == Qt.ItemDataRole.ToolTipRole and column == UNIT:
-            return " › ".join(row.entry.unit_path)
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            return status_lamp(row.kind, is_dark())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.status:
             return REFERRAL_COLOUR_ON_DARK if is_dark() else REFERRAL_COLOUR
         if role == Qt.ItemDataRole.FontRole and column == NAME and row.entry.kind is EntryKind.FUNCTION:
             return self._function_font
+        return None
+
+    @staticmethod
+    def _tooltip(row: ResultRow, column: int) -> str | None:
+        """The whole text of the columns that may be cut: a long unit path, title or status."""
+        if column == UNIT:
+            return " › ".join(row.entry.unit_path)
+        if column == TITLE:
+            return row.entry.title or None
+        if column == STATUS:
+            return row.status or None
         return None
 
     def _text(self, row: ResultRow, column: int) -> tuple[str, Spans]:

@@ -52,7 +52,7 @@ class SearchFlow(QObject):
                 if query == self._wanted_query:  # else typing went on: search the newer text
                     now = datetime.now(UTC)
                     self.window.show_results([
-                        ResultRow(hit.entry, dict(hit.highlights), self.status.for_entry(hit.entry.id, now))
+                        ResultRow(hit.entry, dict(hit.highlights), *self.status.with_kind(hit.entry.id, now))
                         for hit in hits])
                     self._wanted_query = None
                     self.results_shown.emit([hit.entry for hit in hits])
