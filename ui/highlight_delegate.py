@@ -9,8 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextLine, QTextOption
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextCharFormat,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.results_model import HIGHLIGHTS_ROLE
@@ -64,6 +75,14 @@ def elided(text: str, font: QFont, spans: Sequence[tuple[int, int]],
 
 
 class HighlightDelegate(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        lamp = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(lamp, QPixmap):  # a status lamp keeps its colours on a selected row (Qt's tint washed it out)
+            icon = QIcon(lamp)
+            icon.addPixmap(lamp, QIcon.Mode.Selected)
+            option.icon = icon
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         spans = index.data(HIGHLIGHTS_ROLE) or ()

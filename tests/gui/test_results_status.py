@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -99,3 +99,17 @@ def test_each_kind_has_its_own_lamp_and_none_has_none(qtbot: QtBot) -> None:
         assert diamond.pixelColor(1, 1).alpha() == 0
         assert diamond.pixelColor(*middle).alpha() == 255
         assert square.pixelColor(2, 2).alpha() == 255
+
+
+def test_a_selected_rows_lamp_keeps_its_colours(qtbot: QtBot) -> None:
+    window = laptop_window(qtbot)
+    window.show_results([person(1, STATUSES[0][0], STATUSES[0][1])])  # the first row is selected
+    index = window.model.index(0, STATUS)
+    lamp = index.data(Qt.ItemDataRole.DecorationRole)
+    option = QStyleOptionViewItem()
+    delegate = window.results.itemDelegate()
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    assert option.decorationSize == lamp.deviceIndependentSize().toSize()
+    selected = option.icon.pixmap(option.decorationSize, QIcon.Mode.Selected)
+    assert selected.toImage() == lamp.toImage()
