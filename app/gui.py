@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sys
 from functools import partial
@@ -15,12 +16,11 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.calls.phone_setup import phone_configured
 from app.calls.phone_wiring import attach_phone
+from app.cli.main import DEFAULT_SIZE
 from app.config.display import number_display
 from app.config.loader import Config
 from app.config.paths import Paths
 from app.config.secrets import SecretError
-from app.demo.phone import DEMO_EMERGENCY_NUMBERS, start_demo_phone
-from app.demo.scenes import SIZE
 from app.logs import setup_logging
 from app.lookup.calendar_setup import calendar_settings
 from app.lookup.console import Console
@@ -30,12 +30,10 @@ from app.lookup.referral_setup import operator_name
 from app.lookup.sync_setup import ldap_sources
 from app.messages.wiring import attach_messages
 from app.notices.flow import NoticeFlow
-from app.screenshot import Screenshot
 from app.services import Services
 from app.stats.wiring import attach_stats
 from app.tasks import TaskRunner
 from directory.calendars import CalendarConfigError
-from softphone.demolab.process import DemoLabError
 from ui.appearance import Appearance
 from ui.layouts import apply_layout
 from ui.main_window import MainWindow
@@ -47,7 +45,7 @@ ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "switchb
 
 
 def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None = None,
-            search: str = "", scene: str = "", size: tuple[int, int] = SIZE, language: str = "") -> int:
+            search: str = "", scene: str = "", size: tuple[int, int] = DEFAULT_SIZE, language: str = "") -> int:
     """`language`: the window's language, over `[general] language`; `scene`: with `screenshot`, the
     state of the demo window to picture (app/demo/scenes.py) at `size`."""
     log_file = setup_logging(paths.log_dir, config.settings.logging.level)
@@ -86,6 +84,11 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     demo_phone = None
     phone = None
     if demo and not phone_configured(config):  # the demo's own exchange calls the console
+        # Imported here, as the screenshot below: a console that is not the demo's, or takes no picture, starts
+        # its first search sooner without them (issue 19).
+        from app.demo.phone import DEMO_EMERGENCY_NUMBERS, start_demo_phone  # noqa: PLC0415
+        from softphone.demolab.process import DemoLabError  # noqa: PLC0415
+
         try:
             demo_phone = start_demo_phone(paths.demo_database)
         except DemoLabError as error:
@@ -118,6 +121,8 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     window.show()
     shot = None
     if screenshot is not None:
+        from app.screenshot import Screenshot  # noqa: PLC0415
+
         def leave() -> None:
             # Qt 6's quit() closes the windows first, and the close guard refuses while a demo call is up
             # (it asks the operator): a screenshot run asks nobody; the phone's shutdown ends the calls.
@@ -125,6 +130,7 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
             app.quit()
 
         shot = Screenshot(window, console, phone, screenshot, leave, scene=scene, size=size)
+    console.load_finished.connect(_collect_again)
     console.start()
     with loop:
         loop.run_until_complete(_until_quit(app))
@@ -138,6 +144,12 @@ def run_gui(config: Config, paths: Paths, *, demo: bool, screenshot: Path | None
     tasks.shutdown()
     del translators
     return shot.exit_code if shot is not None else 0
+
+
+def _collect_again() -> None:
+    """The cyclic collector, off while the window started (app/__main__.py), runs again once the directory is
+    loaded (or could not be): the loading flow has frozen what it read, so passes skip the index."""
+    gc.enable()
 
 
 async def _until_quit(app: QApplication) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.calls.desk_bridge import DeskBridge
-from app.demo.scenes import SIZE, play
+from app.cli.main import DEFAULT_SIZE
 from app.lookup.console import Console
 from ui.main_window import MainWindow
 
@@ -31,7 +31,7 @@ class Screenshot(QObject):
     """Takes one picture of `window` and then calls `leave`."""
 
     def __init__(self, window: MainWindow, console: Console, phone: DeskBridge | None, path: Path,
-                 leave: Callable[[], None], *, scene: str = "", size: tuple[int, int] = SIZE) -> None:
+                 leave: Callable[[], None], *, scene: str = "", size: tuple[int, int] = DEFAULT_SIZE) -> None:
         super().__init__(window)
         self.exit_code = 4
         self._window, self._console, self._phone = window, console, phone
@@ -48,6 +48,8 @@ class Screenshot(QObject):
     async def _take(self) -> None:
         await asyncio.sleep(SETTLE_S)
         if self._scene:
+            from app.demo.scenes import play  # noqa: PLC0415 - the scenes' code only for a scene (issue 19)
+
             picture = await play(self._scene, self._window, self._phone, self._size)
         else:
             QApplication.processEvents()

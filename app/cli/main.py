@@ -8,6 +8,7 @@ stay quick and work on machines without a display.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -143,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     config_path = getattr(args, "sub_config", None) or args.config
     config = load_config(paths, config_path)
     demo = args.demo or getattr(args, "sub_demo", False)
+    if args.command is not None:
+        gc.enable()  # off for the window's start only (app/__main__.py)
     if args.command == "config":
         from app.cli.config import config_check, config_devices, config_reference  # noqa: PLC0415
 
@@ -167,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser(argv).error("--scene pictures the demo: it needs --demo and --screenshot")
     if args.size != DEFAULT_SIZE and not args.scene:
         build_parser(argv).error("--size is a scene's picture size: it needs --scene")
+    gc.disable()  # as app/__main__.py does, for a start through the entry point: on again once loaded (app/gui.py)
     for name in _BEFORE_QT:
         import_module(name)
     from app.gui import run_gui  # noqa: PLC0415 - Qt only for the window

@@ -4,6 +4,7 @@ answered after seconds of imports). Each check runs in a fresh interpreter, wher
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,22 @@ def test_the_window_starts_without_ldap3_psycopg_or_httpx() -> None:
     HTTP or Kannel SMS transport httpx when it is made."""
     loaded = _imported_after("import app.gui")
     assert not {"ldap3", "psycopg", "httpx", "directory.sync.runner"} & loaded
+
+
+def test_the_window_starts_without_the_demo_phone_or_the_screenshot_scenes() -> None:
+    """The demo's exchange and phone are imported for the demo, the scenes for a scene's picture."""
+    loaded = _imported_after("import app.gui")
+    assert not {"app.demo.phone", "app.demo.scenes", "app.screenshot", "softphone.demolab.process"} & loaded
+
+
+def test_a_subcommand_runs_with_the_cyclic_collector_on(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m app` turns the collector off for the window's start; a command (a sync, an import) needs it."""
+    from app.cli.main import main  # noqa: PLC0415
+
+    gc.disable()
+    try:
+        assert main(["config", "reference"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert capsys.readouterr().out
