@@ -68,7 +68,7 @@ def test_the_printed_sql_run_as_it_is_admits_an_exchange_login(
     n = next(_counter)
     url = create_database(postgres, f"admit_exchange{n}")
     Store.open(url).dispose()
-    login = f"kamailio_a{n}"
+    login = f"admitted_kamailio{n}"  # roles are the cluster's: never one another test file makes
     assert main(["db", "--config", _config(tmp_path, url), "admit", login, "Region A", "--exchange"]) == 0
     printed = capsys.readouterr().out
     with psycopg.connect(_dsn(url), autocommit=True) as administrator:

@@ -38,7 +38,7 @@ class Shared:
     def login(self, name: str) -> str:
         with self.owner.engine.begin() as connection:
             connection.exec_driver_sql(f"CREATE ROLE {name}{self.n} LOGIN")
-        return f"{name}{self.n}"
+        return f"{name}{self.n}"  # roles are the cluster's: each file's names its own (stats_...)
 
     def dsn(self, login: str) -> str:
         return self.url.replace("postgresql+psycopg://switchboard@", f"postgresql://{login}@")
@@ -108,7 +108,7 @@ def test_a_console_role_reads_only_its_own_organisations_statistics_and_queue_re
 
 
 def test_the_exchange_role_adds_its_organisations_queue_records_and_can_do_nothing_else(shared: Shared) -> None:
-    kamailio = shared.login("kamailio_a")
+    kamailio = shared.login("stats_kamailio")
     admit(shared.owner.engine, kamailio, "Region A", exchange=True)
     insert = ("INSERT INTO exchange_queue_events (queue_id, event, at, caller_number, caller_name, dialled, class, "
               "operator, waited_s, detail, organisation) VALUES ('77', 'joined', 1.5, '0702', 'Per', '+4631000', "
