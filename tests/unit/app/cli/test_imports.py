@@ -70,3 +70,13 @@ def test_a_subcommand_runs_with_the_cyclic_collector_on(capsys: pytest.CaptureFi
     finally:
         gc.enable()
     assert capsys.readouterr().out
+
+
+def test_what_the_window_imports_before_qt_needs_no_qt_and_is_the_windows() -> None:
+    """PySide6 reads the source of every module imported after it: what app/cli/main.py imports first must not
+    bring Qt in (it would gain nothing), and must be what the window imports anyway (or it would cost)."""
+    from app.cli.main import _BEFORE_QT  # noqa: PLC0415
+
+    before = _imported_after("\n".join(f"import {name}" for name in _BEFORE_QT))
+    assert not {name for name in before if name.startswith(("PySide6", "shiboken6"))}
+    assert set(_BEFORE_QT) <= _imported_after("import app.gui")
