@@ -1,5 +1,5 @@
 """The results' Status column at 1366x768 in the operator layout: a lamp beside the words, told by shape,
-and the words whole (Title and Unit elide instead), in English, Swedish and Norwegian."""
+and the words whole (Title and Unit elide, or give way to the name), in English, Swedish and Norwegian."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from directory.model import Entry, EntryKind, PhoneNumber
 from ui.layouts import OPERATOR, apply_layout
 from ui.main_window import MainWindow
-from ui.results_model import NUMBER, STATUS, ResultRow, ResultsModel
+from ui.results_model import NAME, NUMBER, STATUS, TITLE, UNIT, ResultRow, ResultsModel
 from ui.status_lamp import StatusKind, lamp_size, status_lamp
 
 pytestmark = pytest.mark.gui
@@ -80,6 +80,20 @@ def test_the_status_column_gives_back_its_room_when_no_status_is_long(qtbot: QtB
     wide = window.results.columnWidth(STATUS)
     window.show_results([person(2, "", StatusKind.NONE)])
     assert window.results.columnWidth(STATUS) < wide
+
+
+def test_the_name_keeps_its_room_and_title_and_unit_give_way_on_a_laptop(qtbot: QtBot) -> None:
+    window = laptop_window(qtbot)
+    view = window.results
+    window.show_results([person(1, STATUSES[0][0], STATUSES[0][1])])
+    qtbot.waitUntil(lambda: view.isColumnHidden(TITLE))
+    assert view.columnWidth(NAME) >= 0.22 * view.viewport().width()  # "Camilla Kowalski", not "Camill…"
+    window.show_results([person(2, "", StatusKind.NONE)])  # no long status: room for them again
+    qtbot.waitUntil(lambda: not view.isColumnHidden(TITLE) and not view.isColumnHidden(UNIT))
+    window.show_results([person(1, STATUSES[0][0], STATUSES[0][1])])
+    window.resize(1920, 1080)  # a desktop screen: every column, and the name its room
+    qtbot.waitUntil(lambda: not view.isColumnHidden(TITLE) and not view.isColumnHidden(UNIT))
+    assert view.columnWidth(NAME) >= 0.22 * view.viewport().width()
 
 
 def test_each_kind_has_its_own_lamp_and_none_has_none(qtbot: QtBot) -> None:
