@@ -53,6 +53,13 @@ def running_console(qtbot: QtBot, config: Config, paths: Paths, entries: list[En
     services = Services.open(config, paths, demo=False)
     services.directory.replace_source("t", entries)
     services.close()
+    with started_console(qtbot, config, paths, **phone) as running:
+        yield running
+
+
+@contextmanager
+def started_console(qtbot: QtBot, config: Config, paths: Paths, **phone: Any) -> Iterator[RunningConsole]:
+    """The console as `switchboard` starts it, on whatever state its store is in: loaded, its phone started."""
     window = MainWindow()
     qtbot.addWidget(window)
     tasks = TaskRunner()

@@ -5,58 +5,27 @@ call for the call log."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.calls.phone_wiring import attach_phone
-from app.config.loader import Config
-from app.config.paths import Paths
-from app.lookup.console import Console
-from app.services import Services
-from app.tasks import TaskRunner
 from directory.model import Entry, EntryKind, PhoneNumber
 from directory.store import Store
 from directory.store.callbacks import CallbackRepository
 from directory.store.calllog import CallLogRepository
 from directory.store.last_copy import LastCopy
-from tests.helpers.console import RunningConsole, phone_config, running_console
+from tests.helpers.console import phone_config, running_console, started_console
 from tests.helpers.kamailio import Kamailio
 from tests.helpers.postgres import create_database, postgres_cluster
 from tests.helpers.sip_peer import SipPeer
 from ui.desk_model import DeskList
 from ui.desk_panel import DeskPanels
-from ui.main_window import MainWindow
 from ui.phone_panel import PhonePanel
 
 pytestmark = [pytest.mark.integration, pytest.mark.gui, pytest.mark.slow]
 ORGANISATION = "Region A"
-
-
-@contextmanager
-def started(qtbot: QtBot, config: Config, paths: Paths) -> Iterator[RunningConsole]:
-    """The console as `switchboard` starts it, on whatever state its store is in (`running_console` writes
-    the directory first, which needs the server)."""
-    window = MainWindow()
-    qtbot.addWidget(window)
-    tasks = TaskRunner()
-    console = Console(window, tasks, partial(Services.open, config, paths), demo=False)
-    bridge = attach_phone(config, window, console)
-    assert bridge is not None
-    try:
-        window.show()
-        with qtbot.waitSignal(console.load_finished, timeout=30_000):
-            console.start()
-        yield RunningConsole(window, console, bridge, config, paths)
-    finally:
-        window.close_guard = None
-        bridge.stop()
-        console.close()
-        tasks.shutdown()
 
 
 def _callbacks(panels: DeskPanels) -> list[tuple[int, str]]:
@@ -81,7 +50,7 @@ def test_started_while_the_store_is_down_the_phone_works_and_a_caller_who_gave_u
             qtbot.waitUntil(lambda: copy.contents.read_at is not None, timeout=10_000)
         cluster.stop()
 
-        with started(qtbot, config, paths) as running:
+        with started_console(qtbot, config, paths) as running:
             window, console = running.window, running.console
             assert console.offline.offline
             assert "Working from this PC's copy of" in window.banner.label.text()
