@@ -89,17 +89,22 @@ class LastCopy:
         self.contents.referrals, self.contents.read_at = list(referrals), now
         self._write()
 
+    # Notices, call-backs and favourites are read again at every look and every change heard: the copy is
+    # written (with fsync) only when what was read differs from what it holds.
     def keep_notices(self, notices: list[Notice]) -> None:
-        self.contents.notices = list(notices)
-        self._write()
+        if self.contents.notices != notices:
+            self.contents.notices = list(notices)
+            self._write()
 
     def keep_callbacks(self, callbacks: list[StoredCallback]) -> None:
-        self.contents.callbacks = list(callbacks)
-        self._write()
+        if self.contents.callbacks != callbacks:
+            self.contents.callbacks = list(callbacks)
+            self._write()
 
     def keep_favourites(self, operator: str, entry_ids: list[int]) -> None:
-        self.contents.favourites[operator] = list(entry_ids)
-        self._write()
+        if self.contents.favourites.get(operator) != entry_ids:
+            self.contents.favourites[operator] = list(entry_ids)
+            self._write()
 
     def keep_notes(self, entry_id: int, notes: list[Note]) -> None:
         """A person's notes as just read; written only when they changed (the pane reads at every selection)."""

@@ -106,3 +106,17 @@ def test_notes_are_kept_for_the_people_last_shown_and_written_only_when_they_cha
     assert path.stat().st_mode & 0o777 == 0o400
     copy.keep_notes(1, [])  # their notes were removed: no longer kept
     assert 1 not in LastCopy(path, STORE).contents.notes
+
+
+def test_what_is_read_again_unchanged_is_not_written_again(tmp_path: Path) -> None:
+    path = tmp_path / "copy.json"
+    copy = _filled(path)
+    written = path.stat().st_ino  # each write renames a new file over the copy
+    contents = LastCopy(path, STORE).contents  # as a later start reads them: tuples where JSON had lists
+    copy.keep_notices(list(contents.notices))
+    copy.keep_callbacks(list(contents.callbacks))
+    copy.keep_favourites("anna", [7, 9])
+    assert path.stat().st_ino == written
+    copy.keep_favourites("anna", [9])
+    assert path.stat().st_ino != written
+    assert LastCopy(path, STORE).contents.favourites["anna"] == [9]
