@@ -46,24 +46,28 @@ class ColumnShares(QObject):
 
     def apply(self) -> None:
         width = self._view.viewport().width()
+        # Measured once: a fitted column's hint reads every shown row, at every keystroke for the results.
+        floors = {column: self._floor(column) for column in self._shares}
+        hints = {column: self._view.sizeHintForColumn(column) for column in self._fitted & floors.keys()}
         hidden: list[int] = []
-        widths = self._widths(width, hidden)
+        widths = self._widths(width, hidden, floors, hints)
         for column in self._optional:
             if all(widths[c] >= self._least[c] * width for c in self._least if c in widths):
                 break
             hidden.append(column)
-            widths = self._widths(width, hidden)
+            widths = self._widths(width, hidden, floors, hints)
         for column in self._shares:
             self._view.setColumnHidden(column, column in hidden)
         for column, column_width in widths.items():
             self._view.setColumnWidth(column, column_width)
 
-    def _widths(self, width: int, hidden: list[int]) -> dict[int, int]:
+    def _widths(self, width: int, hidden: list[int], header_floors: dict[int, int],
+                hints: dict[int, int]) -> dict[int, int]:
         shares = {column: share for column, share in self._shares.items() if column not in hidden}
-        floors = {column: self._floor(column) for column in shares}
-        for column in self._fitted & floors.keys():
+        floors = {column: header_floors[column] for column in shares}
+        for column in hints.keys() & floors.keys():
             others = sum(floor for other, floor in floors.items() if other != column)
-            floors[column] = max(floors[column], min(self._view.sizeHintForColumn(column), width - others))
+            floors[column] = max(floors[column], min(hints[column], width - others))
         fixed: dict[int, int] = {}  # columns held at their floor; the rest share what is left
         while True:
             free = [column for column in shares if column not in fixed]
