@@ -119,7 +119,7 @@ def test_gateway_down_then_up_sends_once(tmp_path: Path, outbox: OutboxRepositor
         now[0] += timedelta(minutes=5)
         (second,) = dispatcher.send_due()
         assert dispatcher.send_due() == []
-        assert (second.id, second.state, second.attempts) == (mid, "sent", 2)
+        assert (second.id, second.state, second.attempts) == (mid, "sent", 2), second.reason
         wait_for_numbers(gateway, {"+46701000005"})
     finally:
         gateway.stop()

@@ -109,10 +109,14 @@ def test_short_subscriptions_are_refreshed_before_they_lapse(kamailio: PresenceK
     for peer in (caller, callee):
         wait_until(lambda peer=peer: peer.find("reg", code=200) is not None)  # type: ignore[misc]
     caller.send("call", uri="sip:1002@127.0.0.1")
-    wait_line(client, seen, LineActivity.RINGING)
+    wait_until(lambda: callee.find("incoming") is not None, timeout=10)
+    wait_line(client, seen, LineActivity.RINGING, timeout=10)
     assert LineActivity.UNKNOWN not in [e.activity for e in seen]
     caller.send("hangup")
-    wait_line(client, seen, LineActivity.IDLE)
+    # The lamp follows the call's end, which on a loaded CI machine can take seconds (CANCEL waits for the
+    # callee's provisional answer): wait for the end itself, then for the lamp, each with room to spare.
+    wait_until(lambda: caller.find("call_state", state="DISCONNECTED") is not None, timeout=15)
+    wait_line(client, seen, LineActivity.IDLE, timeout=10)
 
 
 HOSTILE = [
