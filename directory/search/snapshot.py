@@ -125,11 +125,13 @@ def _plain(state: IndexState) -> dict[str, Any]:
 def write_snapshot(path: Path, state: IndexState, *, store: str, position: dict[str, Any],
                    extra: dict[str, Any] | None = None) -> int:
     """Write ``state`` (whole, consistent: hold the index's lock) as the snapshot at ``path``; its size."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # It holds the directory's people (names, numbers, addresses): for this user's eyes only, like the store's
+    # last copy, whatever the umask (a folder made here is the user's alone; an existing one is left as IT set it).
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     sections: dict[str, list[int]] = {}
     try:
-        with temporary.open("wb") as out:
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
             out.seek(HEADER_SPACE)
 
             def section(name: str, data: bytes) -> None:

@@ -95,3 +95,10 @@ def test_missing_truncated_other_version_and_damaged_snapshots_are_refused(tmp_p
     path.write_bytes(bytes(flipped))
     with pytest.raises(SnapshotDamagedError, match="fails its checksum"):
         read_snapshot(path)
+
+
+def test_the_snapshot_and_a_folder_made_for_it_are_the_users_alone(tmp_path: Path) -> None:
+    """It holds the directory's people: no other account on the PC reads it, whatever the umask."""
+    path = tmp_path / "data" / "search" / "index.search"
+    SearchIndex(directory()).write_snapshot(path, store="test", position={"at": 1})
+    assert (path.stat().st_mode & 0o777, path.parent.stat().st_mode & 0o777) == (0o600, 0o700)
