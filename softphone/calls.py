@@ -339,7 +339,8 @@ class CallTable:
         code = int(info.lastStatusCode)
         if state is CallState.ENDED:
             end = self._end_reasons.pop(handle.key, None) or end_reason(
-                code, str(info.lastReason), by_us=handle.key in self._by_us)
+                code, str(info.lastReason), by_us=handle.key in self._by_us,
+                incoming=previous.direction is CallDirection.INCOMING)
             reason = end.words
             new = replace(previous, state=state, status_code=code, end_reason=reason, end=end, recording=False)
             self._release(handle.key)

@@ -92,7 +92,8 @@ class CallEnd(Enum):
     BUSY = "busy"
     BUSY_EVERYWHERE = "busy_everywhere"
     DECLINED = "declined"
-    CANCELLED = "cancelled"
+    CANCELLED = "cancelled"  # 487: someone else ended our outgoing call before it was answered
+    CALLER_GAVE_UP = "caller_gave_up"  # 487 on an incoming call: the caller hung up before it was answered
     NOT_FOUND = "not_found"
     NOT_AVAILABLE = "not_available"
     NO_ANSWER = "no_answer"
@@ -116,6 +117,7 @@ _END_WORDS = {
     CallEnd.NO_ANSWER: "no answer", CallEnd.INCOMPLETE_NUMBER: "incomplete number",
     CallEnd.NO_COMMON_CODEC: "no common audio format", CallEnd.REFUSED: "call refused",
     CallEnd.SERVICE_UNAVAILABLE: "service unavailable",
+    CallEnd.CALLER_GAVE_UP: "the caller hung up before it was answered",
 }
 # Ends the phone's owner chose: the operator hung up or refused the call.
 _OURS = frozenset({CallEnd.HUNG_UP, CallEnd.REJECTED_BUSY, CallEnd.REJECTED})
@@ -152,14 +154,17 @@ class EndReason:
         return (_END_WORDS.get(self.kind) or self.detail or "call failed") + self.status_suffix
 
 
-def end_reason(code: int, phrase: str, *, by_us: bool) -> EndReason:
-    """Why a call ended, from its last status code (200 or 0 for a normal hang-up)."""
+def end_reason(code: int, phrase: str, *, by_us: bool, incoming: bool = False) -> EndReason:
+    """Why a call ended, from its last status code (200 or 0 for a normal hang-up). An `incoming` call that
+    ends in 487 was cancelled by its caller before it was answered: that is said in words, not as a code."""
     if by_us:
         return EndReason(CallEnd.HUNG_UP, code)
     if code in (200, 0):
         return EndReason(CallEnd.REMOTE_HUNG_UP, code)
+    if code == 487 and incoming:
+        return EndReason(CallEnd.CALLER_GAVE_UP, code)
     return EndReason(_BY_CODE.get(code, CallEnd.FAILED), code, phrase)
 
 
-def call_end(code: int, reason: str, *, by_us: bool) -> str:
-    return end_reason(code, reason, by_us=by_us).words
+def call_end(code: int, reason: str, *, by_us: bool, incoming: bool = False) -> str:
+    return end_reason(code, reason, by_us=by_us, incoming=incoming).words

@@ -79,6 +79,7 @@ class PhoneText(QObject):
             CallEnd.BUSY_EVERYWHERE: self.tr("busy everywhere"),
             CallEnd.DECLINED: self.tr("declined"),
             CallEnd.CANCELLED: self.tr("cancelled"),
+            CallEnd.CALLER_GAVE_UP: self.tr("the caller hung up before it was answered"),
             CallEnd.NOT_FOUND: self.tr("number not found"),
             CallEnd.NOT_AVAILABLE: self.tr("not available"),
             CallEnd.NO_ANSWER: self.tr("no answer"),

@@ -47,32 +47,33 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../ui/announcer.py" line="26"/>
+        <location filename="../../ui/announcer.py" line="28"/>
         <source>The last new caller, warning or error</source>
         <translation>Siste nye innringer, advarsel eller feil</translation>
     </message>
     <message>
-        <location filename="../../ui/announcer.py" line="27"/>
+        <location filename="../../ui/announcer.py" line="29"/>
+        <location filename="../../ui/announcer.py" line="58"/>
         <source>No announcements</source>
         <translation>Ingen kunngjøringer</translation>
     </message>
     <message>
-        <location filename="../../ui/announcer.py" line="49"/>
+        <location filename="../../ui/announcer.py" line="62"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/announcer.py" line="51"/>
+        <location filename="../../ui/announcer.py" line="64"/>
         <source>Caller waiting: %1, %2</source>
         <translation>Innringer venter: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/announcer.py" line="52"/>
+        <location filename="../../ui/announcer.py" line="65"/>
         <source>Caller waiting: %1</source>
         <translation>Innringer venter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/announcer.py" line="54"/>
+        <location filename="../../ui/announcer.py" line="67"/>
         <source>Emergency call: %1</source>
         <translation>Nødanrop: %1</translation>
     </message>
@@ -80,7 +81,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Acts on the message beside it</source>
         <translation>Utfører det meldingen ved siden av foreslår</translation>
     </message>
@@ -917,82 +918,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Search name, unit, title or number…</source>
         <translation>Søk navn, enhet, tittel eller nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Search the directory</source>
         <translation>Søk i katalogen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Type a name, unit, title or number; the results follow as you type. Enter dials the selection.</source>
         <translation>Skriv navn, enhet, tittel eller nummer; resultatene følger mens du skriver. Enter ringer opp den valgte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Search results</source>
         <translation>Søkeresultater</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>People and units found, with their status. Enter dials, F4 sets a referral.</source>
         <translation>Personer og enheter som er funnet, med status. Enter ringer opp, F4 setter en henvisning.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Selected entry</source>
         <translation>Valgt oppføring</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Numbers, status and notes of the selected person or unit, and what to tell the caller</source>
         <translation>Numre, status og notater for valgt person eller enhet, og hva du skal si til den som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Hurtigtaster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;About Switchboard</source>
         <translation>&amp;Om Switchboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>%1: the arrow keys move between rows; F1 lists the keys that act on them</source>
         <translation>%1: piltastene flytter mellom radene; F1 viser tastene som virker på dem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>No directory is configured on this computer. Import one with &apos;switchboard directory import FILE&apos;, configure a source, or try the demo.</source>
         <translation>Ingen katalog er konfigurert på denne datamaskinen. Importer en med &apos;switchboard directory import FIL&apos;, konfigurer en kilde eller prøv demoen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Open the demo</source>
         <translation>Åpne demoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Demo organisation: fictional people and numbers, not your data.</source>
         <translation>Demoorganisasjon: oppdiktede personer og numre, ikke deres data.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Configuration problems: %n (see &apos;switchboard config check&apos;)</source>
         <translation>
             <numerusform>Konfigurasjonsproblemer: %n (se &apos;switchboard config check&apos;)</numerusform>
@@ -1000,27 +1001,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Call log</source>
         <translation>Samtalelogg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Call log: show and search it</source>
         <translation>Samtalelogg: vis og søk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>The phone is not started: %1</source>
         <translation>Telefonen er ikke startet: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Syncing %1: %n entries read</source>
         <translation>
             <numerusform>Synkroniserer %1: %n oppføring lest</numerusform>
@@ -1028,12 +1029,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>%1 synced: %2 added, %3 updated, %4 removed</source>
         <translation>%1 synkronisert: %2 lagt til, %3 oppdatert, %4 fjernet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Directory sync from %1 failed: %2. Searching the last good copy; next try in %n minute(s).</source>
         <translation>
             <numerusform>Katalogsynkronisering fra %1 mislyktes: %2. Søket bruker siste fungerende kopi; nytt forsøk om %n minutt.</numerusform>
@@ -1041,42 +1042,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Connected to the exchange&apos;s queue</source>
         <translation>Koblet til sentralbordets kø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>The exchange&apos;s queue cannot be reached (%1). Reconnecting; callers waiting there are not shown meanwhile.</source>
         <translation>Sentralbordets kø kan ikke nås (%1). Kobler til igjen; de som venter der, vises ikke i mellomtiden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Demo: callers wait at a private exchange queue</source>
         <translation>Demo: innringerne venter i en egen sentralbordskø</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Kamailio holds the callers; F2 picks the first, Shift+F2 the selected one.</source>
         <translation>Kamailio holder innringerne; F2 tar den første, Shift+F2 den markerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Demo: callers ring this console&apos;s own line</source>
         <translation>Demo: innringerne ringer denne konsollens egen linje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>No private exchange queue: %1</source>
         <translation>Ingen egen sentralbordskø: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Favourites</source>
         <translation>Favoritter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Handing calls back to %1…</source>
         <translation>Gir samtaler tilbake til %1…</translation>
     </message>
@@ -1478,17 +1479,17 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../ui/notice_bar.py" line="34"/>
+        <location filename="../../ui/notice_bar.py" line="36"/>
         <source>Notice board</source>
         <translation>Oppslagstavle</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="35"/>
+        <location filename="../../ui/notice_bar.py" line="37"/>
         <source>Clear</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="36"/>
+        <location filename="../../ui/notice_bar.py" line="38"/>
         <source>Stop showing the newest notice on every console</source>
         <translation>Slutt å vise den nyeste meldingen på alle konsoller</translation>
     </message>
@@ -1519,49 +1520,49 @@
 <context>
     <name>NoticeForm</name>
     <message>
-        <location filename="../../ui/notice_bar.py" line="63"/>
+        <location filename="../../ui/notice_bar.py" line="65"/>
         <source>Post a notice to every console</source>
         <translation>Legg ut en melding på alle konsoller</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="66"/>
-        <location filename="../../ui/notice_bar.py" line="80"/>
+        <location filename="../../ui/notice_bar.py" line="68"/>
+        <location filename="../../ui/notice_bar.py" line="82"/>
         <source>Notice</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="68"/>
-        <location filename="../../ui/notice_bar.py" line="81"/>
+        <location filename="../../ui/notice_bar.py" line="70"/>
+        <location filename="../../ui/notice_bar.py" line="83"/>
         <source>Shown for</source>
         <translation>Vises i</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="69"/>
+        <location filename="../../ui/notice_bar.py" line="71"/>
         <source>30 minutes</source>
         <translation>30 minutter</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="69"/>
+        <location filename="../../ui/notice_bar.py" line="71"/>
         <source>1 hour</source>
         <translation>1 time</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="69"/>
+        <location filename="../../ui/notice_bar.py" line="71"/>
         <source>2 hours</source>
         <translation>2 timer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="70"/>
+        <location filename="../../ui/notice_bar.py" line="72"/>
         <source>4 hours</source>
         <translation>4 timer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="70"/>
+        <location filename="../../ui/notice_bar.py" line="72"/>
         <source>8 hours</source>
         <translation>8 timer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_bar.py" line="76"/>
+        <location filename="../../ui/notice_bar.py" line="78"/>
         <source>Post</source>
         <translation>Legg ut</translation>
     </message>
@@ -1914,41 +1915,46 @@
     </message>
     <message>
         <location filename="../../ui/phone_text.py" line="82"/>
+        <source>the caller hung up before it was answered</source>
+        <translation>den som ringte, la på før samtalet ble besvart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_text.py" line="83"/>
         <source>number not found</source>
         <translation>nummeret finnes ikke</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="83"/>
+        <location filename="../../ui/phone_text.py" line="84"/>
         <source>not available</source>
         <translation>ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="84"/>
+        <location filename="../../ui/phone_text.py" line="85"/>
         <source>no answer</source>
         <translation>ikke svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="85"/>
+        <location filename="../../ui/phone_text.py" line="86"/>
         <source>incomplete number</source>
         <translation>ufullstendig nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="86"/>
+        <location filename="../../ui/phone_text.py" line="87"/>
         <source>no common audio format</source>
         <translation>ikke noe felles lydformat</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="87"/>
+        <location filename="../../ui/phone_text.py" line="88"/>
         <source>call refused</source>
         <translation>samtalen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="88"/>
+        <location filename="../../ui/phone_text.py" line="89"/>
         <source>service unavailable</source>
         <translation>tjenesten er ikke tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_text.py" line="89"/>
+        <location filename="../../ui/phone_text.py" line="90"/>
         <source>call failed</source>
         <translation>samtalen mislyktes</translation>
     </message>
@@ -2399,27 +2405,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../ui/results_model.py" line="48"/>
+        <location filename="../../ui/results_model.py" line="51"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="48"/>
+        <location filename="../../ui/results_model.py" line="51"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="48"/>
+        <location filename="../../ui/results_model.py" line="51"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="48"/>
+        <location filename="../../ui/results_model.py" line="51"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/results_model.py" line="48"/>
+        <location filename="../../ui/results_model.py" line="51"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -108,6 +108,26 @@ def test_ringing_call_is_answered_held_muted_and_hung_up(phone: FakePhone, panel
     assert panel.caller.text() == ""
 
 
+def test_a_caller_who_hangs_up_while_it_rings_is_said_to_have_given_up(phone: FakePhone, panel: PhonePanel,
+                                                                         qtbot: QtBot) -> None:
+    """Their CANCEL ends the call with 487: the operator reads what happened, not "cancelled (487)"."""
+    call_id = phone.ring("Alice", "2001")
+    qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
+    phone.caller_cancel(call_id)
+    qtbot.waitUntil(lambda: panel.card.call is None, timeout=1000)
+    assert panel.message.text() == "Call with Alice ended: the caller hung up before it was answered"
+
+
+def test_an_outgoing_call_cancelled_elsewhere_still_says_cancelled(bridge: DeskBridge, phone: FakePhone,
+                                                                   panel: PhonePanel, qtbot: QtBot) -> None:
+    call_id = bridge.dial("2001")
+    assert call_id is not None
+    qtbot.waitUntil(lambda: panel.card.call is not None, timeout=1000)
+    phone.caller_cancel(call_id)  # a 487 to our own INVITE
+    qtbot.waitUntil(lambda: panel.card.call is None, timeout=1000)
+    assert panel.message.text().endswith("ended: cancelled (487)")
+
+
 def test_busy_rejects_the_ringing_call_as_the_operators_act(desk: OperatorDesk, phone: FakePhone,
                                                              panel: PhonePanel, qtbot: QtBot) -> None:
     logged: list[CallLogged] = []

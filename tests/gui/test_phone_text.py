@@ -28,6 +28,7 @@ def test_reasons_are_translated_and_keep_their_detail(translated: Callable[[str]
     texts = PhoneText()
     assert texts.call_end(EndReason(CallEnd.BUSY, 486)) == "upptaget (486)"
     assert texts.call_end(EndReason(CallEnd.REMOTE_HUNG_UP, 200)) == "den andra parten lade på"
+    assert texts.call_end(EndReason(CallEnd.CALLER_GAVE_UP, 487)) == "den som ringde lade på innan samtalet besvarades"
     tls = classify_registration(503, "Transport error", "SSL certificate verify failed")
     assert texts.registration_failure(tls).endswith(": SSL certificate verify failed")
     assert "TLS" in texts.registration_failure(tls)

@@ -3,7 +3,8 @@
 Like the engine: answering, dialling or resuming a call holds the other connected calls (so dialling a
 consultation holds its caller); it knows calls only, never which is a consultation; a transfer's outcome
 arrives as `TransferProgress` and on success the console's legs end. Test controls say what the far ends
-do: `alert`, `remote_answer`, `remote_busy`, `remote_decline`, `remote_no_answer`, `transfer_result`.
+do: `alert`, `remote_answer`, `remote_busy`, `remote_decline`, `remote_no_answer`, `transfer_result`, and a
+ringing caller's `caller_cancel`.
 The integration tests drive the real engine against Kamailio; this is for state-machine and widget logic.
 """
 
@@ -59,6 +60,12 @@ class FakeSwitchboardPhone(FakePhone):
     def remote_no_answer(self, call_id: int) -> None:
         """The target rang out: the exchange ends our INVITE with 480 Temporarily Unavailable."""
         self._end(call_id, end_reason(480, "Temporarily Unavailable", by_us=False))
+
+    def caller_cancel(self, call_id: int) -> None:
+        """The caller hangs up while it rings here: their CANCEL ends the INVITE with 487, as the engine sees it."""
+        call = self._get(call_id)
+        self._end(call_id, end_reason(487, "Request Terminated", by_us=False,
+                                      incoming=call.direction is CallDirection.INCOMING))
 
     def transfer_result(self, caller_id: int, code: int, reason: str = "") -> None:
         """The transferee's final NOTIFY: on 2xx the console's legs end, as the engine does."""

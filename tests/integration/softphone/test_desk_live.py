@@ -106,6 +106,7 @@ def test_caller_giving_up_while_waiting_is_logged_as_abandoned(console, make_pee
     _pump_desk(phone, desk, lambda: not desk.calls)
     (record,) = [e.record for e in events if isinstance(e, CallLogged)]
     assert record.outcome is Outcome.ABANDONED
+    assert record.end_reason == "the caller hung up before it was answered"  # their CANCEL, not "cancelled (487)"
     assert record.waiting_s > 0
     assert [c.number for c in desk.callbacks] == ["2231"]
     assert call_id not in {c.id for c in phone.calls}

@@ -24,7 +24,7 @@ def test_tls_failures_name_tls() -> None:
     assert words.startswith("secure connection to the registrar failed (TLS)")
 
 
-@pytest.mark.parametrize(("code", "by_us", "words"), [
+@pytest.mark.parametrize(("code", "by_us", "words"), [  # an outgoing call's end
     (200, True, "hung up"),
     (200, False, "the other party hung up"),
     (486, False, "busy (486)"),
@@ -34,3 +34,13 @@ def test_tls_failures_name_tls() -> None:
 ])
 def test_call_end_words(code: int, by_us: bool, words: str) -> None:
     assert call_end(code, "Odd", by_us=by_us) == words
+
+
+@pytest.mark.parametrize(("code", "by_us", "words"), [
+    (487, False, "the caller hung up before it was answered"),  # their CANCEL: no code, it is not a fault
+    (487, True, "hung up"),  # we declined it while it rang
+    (200, False, "the other party hung up"),
+    (486, False, "busy (486)"),
+])
+def test_an_incoming_call_cancelled_by_its_caller_says_they_gave_up(code: int, by_us: bool, words: str) -> None:
+    assert call_end(code, "Request Terminated", by_us=by_us, incoming=True) == words
