@@ -213,10 +213,13 @@ class PhonePanel(QWidget):
         self.hangup_button.setText(self.tr("Decline") if waiting else self.tr("Hang up"))
         self.hold_button.setEnabled(connected and call is not None and call.stage in (Stage.ACTIVE, *_HELD))
         self.hold_button.setText(self.tr("Resume") if held else self.tr("Hold"))
-        self.mute_button.setEnabled(connected)
+        # Tones and the microphone reach only a call being talked to: a held caller hears neither.
+        talking = connected and call is not None and (
+            call.stage is Stage.CONSULTING or (call.stage is Stage.ACTIVE and line is not None and not line.on_hold))
+        self.mute_button.setEnabled(talking)
         self.mute_button.setChecked(line is not None and line.muted)
         for key in self.keys.values():
-            key.setEnabled(connected)
+            key.setEnabled(talking)
         if call is not None and not self._ticker.isActive():
             self._ticker.start()
         elif call is None:

@@ -128,6 +128,31 @@ def test_an_outgoing_call_cancelled_elsewhere_still_says_cancelled(bridge: DeskB
     assert panel.message.text().endswith("ended: cancelled (487)")
 
 
+def test_keypad_and_mute_rest_while_the_call_is_held(phone: FakePhone, desk: OperatorDesk, panel: PhonePanel,
+                                                      qtbot: QtBot) -> None:
+    """Tones to a held caller go nowhere and muting means nothing: both are off until the call is taken back."""
+    call_id = phone.ring("Alice", "2001")
+    qtbot.waitUntil(panel.answer_button.isEnabled, timeout=1000)
+    panel.answer_button.click()
+    qtbot.waitUntil(panel.hold_button.isEnabled, timeout=1000)
+    panel.keypad_toggle.click()
+    assert panel.mute_button.isEnabled()
+    assert all(key.isEnabled() for key in panel.keys.values())
+    panel.hold_button.click()
+    qtbot.waitUntil(lambda: desk.call(call_id).stage is Stage.HELD, timeout=1000)
+    qtbot.waitUntil(lambda: panel.hold_button.text() == "Resume", timeout=1000)
+    assert panel.card.call is not None  # still the card's call
+    assert panel.card.call.call_id == call_id
+    assert not panel.mute_button.isEnabled()
+    assert not any(key.isEnabled() for key in panel.keys.values())
+    qtbot.mouseClick(panel.keys["5"], Qt.MouseButton.LeftButton)
+    assert phone.dtmf == []
+    panel.hold_button.click()
+    qtbot.waitUntil(lambda: desk.call(call_id).stage is Stage.ACTIVE, timeout=1000)
+    qtbot.waitUntil(panel.mute_button.isEnabled, timeout=1000)
+    assert all(key.isEnabled() for key in panel.keys.values())
+
+
 def test_busy_rejects_the_ringing_call_as_the_operators_act(desk: OperatorDesk, phone: FakePhone,
                                                              panel: PhonePanel, qtbot: QtBot) -> None:
     logged: list[CallLogged] = []
