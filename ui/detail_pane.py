@@ -1,4 +1,9 @@
-"""The selected entry in full: every number, unit path, referral status and notes, all as plain text."""
+"""The selected entry in full: every number, unit path, referral status and notes, all as plain text.
+
+Title, numbers, unit, location and e-mail are one line each, cut with "…" to the pane's width (an address of
+60 characters never widens the pane, which would cut everything beside it with no sign); the whole value is
+in the tooltip, for screen readers and on the clipboard. Keywords, About and the notes wrap.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from directory.model import Entry, Note, NumberKind
 from directory.number_display import NumberDisplay
+from ui.elided_label import ElidedLabel
 
 
 def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
@@ -17,6 +23,11 @@ def plain_label(text: str = "", *, selectable: bool = True) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def value_label(text: str = "", mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> ElidedLabel:
+    """One value, plain text, cut to fit with "…"; selectable, and copied whole."""
+    return ElidedLabel(text, mode=mode, selectable=True)
 
 
 class DetailPane(QFrame):
@@ -34,7 +45,9 @@ class DetailPane(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self._name.setFont(font)
-        self._title = plain_label()
+        self._title = value_label()
+        self._title.setObjectName("entryTitle")
+        self._hint = plain_label(self.tr("Type a name, unit, title or number to search."), selectable=False)
         self._status = plain_label()
         self._status.setObjectName("statusLabel")
         self._form = QFormLayout()
@@ -53,7 +66,7 @@ class DetailPane(QFrame):
         self._calendar_header.setStyleSheet("font-weight: bold")
         self._calendar = plain_label()
         layout = QVBoxLayout(self)
-        for widget in (self._name, self._title, self._status, self._sources, self._read_out):
+        for widget in (self._name, self._title, self._hint, self._status, self._sources, self._read_out):
             layout.addWidget(widget)
         layout.addLayout(self._form)
         layout.addWidget(self._notes_header)
@@ -104,23 +117,30 @@ class DetailPane(QFrame):
             self._form.removeRow(0)
         if entry is None:
             self._name.setText(self.tr("No one selected"))
-            self._title.setText(self.tr("Type a name, unit, title or number to search."))
+            self._title.setText("")
+            self._title.hide()
+            self._hint.show()
             self._status.clear()
             self._notes_header.hide()
             self._notes.clear()
             return
         self._name.setText(entry.display_name)
         self._title.setText(entry.title)
+        self._title.setVisible(bool(entry.title))
+        self._hint.hide()
         self._status.setText(status)
         self._status.setVisible(bool(status))
         for number in entry.numbers:
             self._form.addRow(plain_label(self.number_kind_name(number.kind), selectable=False),
-                              plain_label(self.numbers.number(number.raw)))
+                              value_label(self.numbers.number(number.raw)))
         if entry.unit_path:
-            self._form.addRow(plain_label(self.tr("Unit"), selectable=False), plain_label(" › ".join(entry.unit_path)))
-        for label, value in ((self.tr("Location"), entry.location), (self.tr("E-mail"), entry.email),
-                             (self.tr("Keywords"), ", ".join(entry.keywords)),
-                             (self.tr("About"), entry.description)):
+            # Cut in the middle: the top of the organisation and the entry's own unit stay in view.
+            self._form.addRow(plain_label(self.tr("Unit"), selectable=False),
+                              value_label(" › ".join(entry.unit_path), Qt.TextElideMode.ElideMiddle))
+        for label, value in ((self.tr("Location"), entry.location), (self.tr("E-mail"), entry.email)):
+            if value:
+                self._form.addRow(plain_label(label, selectable=False), value_label(value))
+        for label, value in ((self.tr("Keywords"), ", ".join(entry.keywords)), (self.tr("About"), entry.description)):
             if value:
                 self._form.addRow(plain_label(label, selectable=False), plain_label(value))
         notes = notes or []

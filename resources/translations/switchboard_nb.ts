@@ -776,104 +776,112 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="42"/>
+        <location filename="../../ui/detail_pane.py" line="55"/>
         <source>Notes</source>
         <translation>Notater</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="49"/>
+        <location filename="../../ui/detail_pane.py" line="62"/>
         <source>Referral history</source>
         <translation>Henvisningshistorikk</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="52"/>
+        <location filename="../../ui/detail_pane.py" line="65"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="75"/>
+        <location filename="../../ui/detail_pane.py" line="88"/>
         <source>free</source>
         <translation>ledig</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="76"/>
+        <location filename="../../ui/detail_pane.py" line="89"/>
         <source>Today: %1</source>
         <translation>I dag: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="77"/>
+        <location filename="../../ui/detail_pane.py" line="90"/>
         <source>Tomorrow: %1</source>
         <translation>I morgen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="95"/>
         <source>Work</source>
         <translation>Arbeid</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="82"/>
+        <location filename="../../ui/detail_pane.py" line="95"/>
         <source>Switchboard</source>
         <translation>Sentralbord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="83"/>
+        <location filename="../../ui/detail_pane.py" line="96"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="83"/>
+        <location filename="../../ui/detail_pane.py" line="96"/>
         <source>DECT</source>
         <translation>DECT</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="84"/>
+        <location filename="../../ui/detail_pane.py" line="97"/>
         <source>Pager</source>
         <translation>Personsøker</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="84"/>
+        <location filename="../../ui/detail_pane.py" line="97"/>
         <source>Fax</source>
         <translation>Faks</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="84"/>
+        <location filename="../../ui/detail_pane.py" line="97"/>
         <source>Other</source>
         <translation>Annet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="106"/>
+        <location filename="../../ui/detail_pane.py" line="119"/>
         <source>No one selected</source>
         <translation>Ingen valgt</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="107"/>
+        <location filename="../../ui/detail_pane.py" line="50"/>
         <source>Type a name, unit, title or number to search.</source>
         <translation>Skriv et navn, en enhet, en tittel eller et nummer for å søke.</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="120"/>
+        <location filename="../../ui/detail_pane.py" line="138"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121"/>
+        <location filename="../../ui/detail_pane.py" line="140"/>
         <source>Location</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="121"/>
+        <location filename="../../ui/detail_pane.py" line="140"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="122"/>
+        <location filename="../../ui/detail_pane.py" line="143"/>
         <source>Keywords</source>
         <translation>Nøkkelord</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.py" line="123"/>
+        <location filename="../../ui/detail_pane.py" line="143"/>
         <source>About</source>
         <translation>Om</translation>
+    </message>
+</context>
+<context>
+    <name>ElidedLabel</name>
+    <message>
+        <location filename="../../ui/elided_label.py" line="73"/>
+        <source>Copy</source>
+        <translation>Kopier</translation>
     </message>
 </context>
 <context>
@@ -1710,12 +1718,12 @@
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="238"/>
+        <location filename="../../ui/phone_panel.py" line="241"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="241"/>
+        <location filename="../../ui/phone_panel.py" line="244"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>
