@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from directory.number_display import NumberDisplay
 from softphone.addressing import looks_dialable
@@ -328,6 +329,8 @@ class MainWindow(QMainWindow):
         narrow: list[int] = []
 
         def on_visibility_changed(visible: bool) -> None:
+            if not isValid(self):  # the docks are hidden as the window is destroyed (its X server gone, say)
+                return
             area = self.dockWidgetArea(dock)
             if dock.isFloating() or area not in (Qt.DockWidgetArea.LeftDockWidgetArea,
                                                  Qt.DockWidgetArea.RightDockWidgetArea):
