@@ -37,12 +37,6 @@ if TYPE_CHECKING:
 
 _HELD = (Stage.HELD, Stage.RECALL)
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
-_STYLES = {
-    RegistrationStatus.REGISTERED: "background: #c8e6c9; color: #1b5e20;",
-    RegistrationStatus.REGISTERING: "background: #ffe082; color: #4e3400; font-weight: bold;",
-    RegistrationStatus.FAILED: "background: #b71c1c; color: white; font-weight: bold;",
-    RegistrationStatus.OFFLINE: "background: #b71c1c; color: white; font-weight: bold;",
-}
 
 
 def _plain(text: str = "") -> QLabel:
@@ -198,7 +192,12 @@ class PhonePanel(QWidget):
         else:
             text = self.tr("Phone off: calls cannot be made or received")
         self.indicator.setText(break_long_words(text))  # a server's error text may hold a long word
-        self.indicator.setStyleSheet(f"#registrationIndicator {{ {_STYLES[status]} border-radius: 4px; }}")
+        # Its colours are the theme's (resources/themes: #registrationIndicator[status="..."]), so the strip
+        # reads right on light, dark and high contrast; the words say the state too.
+        if self.indicator.property("status") != status.value:
+            self.indicator.setProperty("status", status.value)
+            self.indicator.style().unpolish(self.indicator)
+            self.indicator.style().polish(self.indicator)
 
     def _refresh_controls(self) -> None:
         call = self.current_call()

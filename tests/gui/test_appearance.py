@@ -7,13 +7,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
+from app.calls.desk_bridge import DeskBridge
+from softphone.desk.desk import OperatorDesk
+from softphone.desk.settings import DeskSettings
+from softphone.model import Registration, RegistrationStatus
+from tests.helpers.contrast import contrast_ratio
+from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone as FakePhone
 from ui.appearance import MAX_POINTS, THEMES, Appearance, palette, style_sheet
 from ui.main_window import MainWindow
 from ui.notice_bar import NoticeBar
+from ui.phone_panel import PhonePanel
 from ui.window_state import WindowState
 
 pytestmark = pytest.mark.gui
@@ -95,3 +102,34 @@ def test_the_banner_and_the_notice_strip_keep_dark_text_on_their_light_colours(a
     for label, colour in ((window.banner.label, "#0b2e5c"), (strip.text, "#3b2f00")):
         label.ensurePolished()
         assert label.palette().color(QPalette.ColorRole.WindowText).name() == colour
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_phone_strip_takes_its_colours_from_the_theme(app_style: QApplication, qtbot: QtBot, theme: str) -> None:
+    """"Phone ready" was pale green on high contrast's black; each state now reads on every theme: dark strips on
+    the dark themes while all is well, text at 7:1 on high contrast (4.5:1 elsewhere), and a down phone unlike a
+    ready one."""
+    Appearance(app_style, theme, 10).apply()
+    phone = FakePhone()
+    bridge = DeskBridge(phone, OperatorDesk(phone, DeskSettings(), clock=lambda: 0.0))
+    bridge.start()
+    panel = PhonePanel(bridge)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    seen = {}
+    for status in (RegistrationStatus.REGISTERED, RegistrationStatus.REGISTERING, RegistrationStatus.FAILED,
+                   RegistrationStatus.OFFLINE):
+        phone.set_registration(Registration(status, "pbx", 401 if status is RegistrationStatus.FAILED else 200))
+        qtbot.waitUntil(lambda status=status: panel.indicator.property("status") == status.value, timeout=1000)
+        indicator = panel.indicator
+        picture = indicator.grab().toImage()
+        background = picture.pixelColor(5, picture.height() // 2)  # inside the border, beside the words
+        text = indicator.palette().color(QPalette.ColorRole.WindowText)
+        assert contrast_ratio(text, background) >= (7.0 if theme == "high_contrast" else 4.5), (status, text.name(),
+                                                                                               background.name())
+        seen[status] = background.name()
+    if theme != "light":
+        assert QColor(seen[RegistrationStatus.REGISTERED]).lightness() < 128  # not a light strip on a dark window
+    assert seen[RegistrationStatus.FAILED] != seen[RegistrationStatus.REGISTERED]
+    bridge.stop()
