@@ -71,6 +71,18 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class MailboxRow:
+    """What the calendars route an entry by, read from the store without the rest of it (names, units,
+    numbers): its id, kind and e-mail, and its keywords when a source's mailbox is carried in one ("upn:...").
+    The fields are named as `Entry`'s, so routing reads either."""
+
+    id: int
+    kind: EntryKind
+    email: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Referral:
     """A referral ("hänvisning"): why someone cannot answer, until when, and where to send callers."""
 

@@ -10,7 +10,16 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from directory.model import ChangePosition, ChangeSet, Entry, EntryKind, NumberKind, PhoneNumber, SourceStatus
+from directory.model import (
+    ChangePosition,
+    ChangeSet,
+    Entry,
+    EntryKind,
+    MailboxRow,
+    NumberKind,
+    PhoneNumber,
+    SourceStatus,
+)
 from directory.store.bulk import insert_many
 from directory.store.database import Store
 from directory.store.schema import (
@@ -386,6 +395,21 @@ class DirectoryRepository:
                 )
                 for row, path in session.execute(query)
             ]
+
+    def mailbox_rows(self, *, keywords: bool = False) -> list[MailboxRow]:
+        """Every active entry's id, kind and e-mail, and its keywords only when ``keywords``: what the calendars
+        route by, read as columns (at 200,000 entries under a second and 40 MB, where `load_entries` builds
+        whole records with their units and numbers in 15 s and more, and hundreds of MB)."""
+        kinds = {kind.value: kind for kind in EntryKind}
+        columns = (DirectoryEntry.id, DirectoryEntry.kind, DirectoryEntry.email)
+        with self.store.sessions() as session:
+            active = DirectoryEntry.removed_at.is_(None)
+            if not keywords:
+                return [MailboxRow(entry_id, kinds[kind], email)
+                        for entry_id, kind, email in session.execute(select(*columns).where(active))]
+            return [MailboxRow(entry_id, kinds[kind], email, tuple(k for k in text.split("\n") if k))
+                    for entry_id, kind, email, text
+                    in session.execute(select(*columns, DirectoryEntry.keywords).where(active))]
 
     def changes_since(self, since: datetime) -> ChangeSet:
         """What other writers (a CLI import, another console's sync) changed after ``since``."""

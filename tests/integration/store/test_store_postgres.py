@@ -12,6 +12,7 @@ from tests.helpers.postgres import create_database
 from tests.unit.directory.store.test_store import (  # noqa: F401 - collected here with this folder's `store` fixture
     test_changes_since,
     test_failed_import_changes_nothing,
+    test_mailbox_rows_route_as_the_entries_do,
     test_migrations_from_empty_match_the_models,
     test_referrals_expire_and_replace,
     test_reimport_updates_in_place_and_keeps_local_data,

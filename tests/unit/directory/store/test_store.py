@@ -10,7 +10,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from directory.model import Entry, EntryKind, Note, NumberKind, PhoneNumber, Referral
+from directory.calendars import CalendarSourceCommon, Mailbox, route
+from directory.model import Entry, EntryKind, MailboxRow, Note, NumberKind, PhoneNumber, Referral
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
 from directory.store.audit import Actor, ReferralLog
 from directory.store.schema import Base
@@ -113,3 +114,23 @@ def test_changes_since(store: Store) -> None:
     assert not repo.changes_since(mark)
     changes = repo.replace_source("t", [person("1", "Anna Berg-Lind"), person("3", "Eva Ek")])
     assert repo.changes_since(mark) == changes
+
+
+def test_mailbox_rows_route_as_the_entries_do(store: Store) -> None:
+    repo = DirectoryRepository(store)
+    anna = person("1", "Anna Berg", email="Anna.Berg@region.se", keywords=("upn:anna@region.onmicrosoft.com", "EKG"))
+    akuten = Entry("t", "2", EntryKind.FUNCTION, "Akuten", email="akuten@region.se")
+    per = person("3", "Per Holm", numbers=(PhoneNumber("12345", NumberKind.DECT),))
+    repo.replace_source("t", [anna, akuten, per, person("4", "Eva Ek", email="eva@region.se")])
+    repo.replace_source("t", [anna, akuten, per])  # Eva left: her row is not read
+    ids = [repo.find_id("t", ext) or 0 for ext in ("1", "2", "3")]
+    assert sorted(repo.mailbox_rows(), key=lambda row: row.id) == [
+        MailboxRow(ids[0], EntryKind.PERSON, "Anna.Berg@region.se"),
+        MailboxRow(ids[1], EntryKind.FUNCTION, "akuten@region.se"), MailboxRow(ids[2], EntryKind.PERSON, "")]
+    keywords = {row.id: row.keywords for row in repo.mailbox_rows(keywords=True)}
+    assert keywords == {ids[0]: ("upn:anna@region.onmicrosoft.com", "EKG"), ids[1]: (), ids[2]: ()}
+    sources = [CalendarSourceCommon(name="m365", domains=["onmicrosoft.com"], mailbox_attribute="upn"),
+               CalendarSourceCommon(name="onprem")]
+    routed = route(repo.mailbox_rows(keywords=True), sources)
+    assert routed == route(repo.load_entries(), sources)
+    assert routed == {"m365": [Mailbox(ids[0], "anna@region.onmicrosoft.com")], "onprem": []}
