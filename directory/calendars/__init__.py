@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     )
     from directory.calendars.presence import CalendarPresence, CalendarReferral, presence_at, referrals_in
     from directory.calendars.providers import make_provider, server_key
-    from directory.calendars.routing import Mailbox, mailbox_of, route
+    from directory.calendars.routing import Mailbox, mailbox_of, reads_keywords, route
     from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefresh, refresh_source, window
     from directory.calendars.schedule import CalendarSourceStatus, FailureKind, RefreshBackoff, RefreshSchedule
     from directory.calendars.settings import (
@@ -93,6 +93,7 @@ __all__ = [
     "make_provider",
     "presence_at",
     "presence_text",
+    "reads_keywords",
     "referrals_in",
     "refresh_source",
     "route",
@@ -113,7 +114,7 @@ __getattr__ = lazy_exports(__name__, {
     ),
     "directory.calendars.presence": ("CalendarPresence", "CalendarReferral", "presence_at", "referrals_in"),
     "directory.calendars.providers": ("make_provider", "server_key"),
-    "directory.calendars.routing": ("Mailbox", "mailbox_of", "route"),
+    "directory.calendars.routing": ("Mailbox", "mailbox_of", "reads_keywords", "route"),
     "directory.calendars.runner": ("MailboxCalendar", "ServerLimits", "SourceRefresh", "refresh_source", "window"),
     "directory.calendars.schedule": ("CalendarSourceStatus", "FailureKind", "RefreshBackoff", "RefreshSchedule"),
     "directory.calendars.settings": (

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from directory.calendars.config import CalendarSourceCommon
-from directory.model import Entry, EntryKind
+from directory.model import EntryKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +21,32 @@ class Mailbox:
     address: str
 
 
-def mailbox_of(entry: Entry, attribute: str) -> str:
+class Addressed(Protocol):
+    """What routing reads of an entry: a whole `Entry`, or the store's `MailboxRow` (only these fields, read
+    without building entries: `DirectoryRepository.mailbox_rows`)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def kind(self) -> EntryKind: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def keywords(self) -> tuple[str, ...]: ...
+
+
+def _by_email(attribute: str) -> bool:
+    return attribute in ("", "email", "mail")
+
+
+def reads_keywords(sources: Iterable[CalendarSourceCommon]) -> bool:
+    """Whether any source takes its mailboxes from a keyword: only then must the entries' keywords be read."""
+    return any(not _by_email(source.mailbox_attribute) for source in sources)
+
+
+def mailbox_of(entry: Addressed, attribute: str) -> str:
     """The entry's mailbox address under ``attribute`` ("email" or a keyword prefix), lower-cased; "" if none."""
-    if attribute in ("", "email", "mail"):
+    if _by_email(attribute):
         value = entry.email
     else:
         prefix = f"{attribute.casefold()}:"
@@ -37,19 +61,18 @@ def _matches(address: str, domains: Sequence[str]) -> bool:
                               for d in domains)
 
 
-def route(entries: Iterable[Entry], sources: Sequence[CalendarSourceCommon], *,
+def route(entries: Iterable[Addressed], sources: Sequence[CalendarSourceCommon], *,
           people_only: bool = True) -> dict[str, list[Mailbox]]:
-    """Mailboxes per source name, in entry order; each entry goes to the first source that matches it."""
+    """Mailboxes per source name, in entry order; each entry goes to the first source that matches it, so an
+    entry's route depends on it alone (`CalendarSources.reroute` routes only the entries that changed). Two
+    entries with one mailbox both get it: the refresh asks once and answers both (runner.refresh_source)."""
     routed: dict[str, list[Mailbox]] = {source.name: [] for source in sources}
-    seen: set[tuple[str, str]] = set()
     for entry in entries:
         if entry.id is None or (people_only and entry.kind is not EntryKind.PERSON):
             continue
         for source in sources:
             address = mailbox_of(entry, source.mailbox_attribute)
             if address and _matches(address, source.domains):
-                if (source.name, address) not in seen:  # two entries, one mailbox: ask once, answer both
-                    seen.add((source.name, address))
                 routed[source.name].append(Mailbox(entry.id, address))
                 break
     return routed

@@ -1,5 +1,8 @@
 """All configured calendar sources together: what to refresh now, running one refresh, taking its result.
 
+The app routes the directory's mailboxes to the sources with `route` (any thread: it reads only the settings;
+the app runs it on the database worker beside the store's `mailbox_rows`) and hands the result to
+`set_routes` on the GUI thread; after a sync `reroute` routes only the entries that changed.
 The app's scheduler (GUI thread) calls `plan` when its timer fires (at `schedule.next_wakeup()`) or the
 operator asks, `plan_entries` for the person selected, hands each `RefreshJob` to the network pool (`run`,
 blocking), and passes job and `SourceRefresh` back to `finish` on the GUI thread, which updates the
@@ -17,13 +20,13 @@ from datetime import datetime
 from directory.calendars.book import CalendarBook
 from directory.calendars.model import CalendarProvider
 from directory.calendars.providers import make_provider, server_key
-from directory.calendars.routing import Mailbox, route
+from directory.calendars.routing import Addressed, Mailbox, reads_keywords, route
 from directory.calendars.runner import ServerLimits, SourceRefresh, refresh_source, window
 from directory.calendars.schedule import FailureKind, RefreshBackoff, RefreshSchedule
 from directory.calendars.settings import CalendarSourceSettings
-from directory.model import Entry
 
 Progress = Callable[[str, int, int], None]  # source, mailboxes done, mailboxes in total
+Routes = dict[str, list[Mailbox]]  # per source name, its mailboxes
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +58,31 @@ class CalendarSources:
         self._providers: dict[str, CalendarProvider] = {}
         self._routes: dict[str, list[Mailbox]] = {name: [] for name in names}
 
-    def set_entries(self, entries: Iterable[Entry]) -> None:
-        """Re-route the directory (after an import or sync)."""
-        self._routes = route(entries, list(self.settings.values()))
+    @property
+    def reads_keywords(self) -> bool:
+        """Whether routing needs the entries' keywords (a source's mailbox attribute is one), not only e-mail."""
+        return reads_keywords(self.settings.values())
+
+    def route(self, entries: Iterable[Addressed]) -> Routes:
+        """The mailboxes of ``entries`` per source; changes nothing here, so any thread may call it."""
+        return route(entries, list(self.settings.values()))
+
+    def set_routes(self, routes: Routes) -> None:
+        self._routes = {name: list(routes.get(name, ())) for name in self.settings}
+
+    def set_entries(self, entries: Iterable[Addressed]) -> None:
+        """Route the whole directory (whole entries or the store's mailbox rows)."""
+        self.set_routes(self.route(entries))
+
+    def reroute(self, entry_ids: Iterable[int], entries: Iterable[Addressed]) -> None:
+        """The entries of ``entry_ids`` changed or went: their mailboxes routed again from ``entries``, those
+        of them still in the directory (an entry's route depends on it alone, see `route`)."""
+        changed = set(entry_ids)
+        if not changed:
+            return
+        added = self.route(entry for entry in entries if entry.id in changed)
+        self._routes = {name: [m for m in boxes if m.entry_id not in changed] + added.get(name, [])
+                        for name, boxes in self._routes.items()}
 
     def mailboxes(self, source: str) -> list[Mailbox]:
         return list(self._routes.get(source, ()))

@@ -28,10 +28,11 @@ from directory.calendars import (
     ServerLimits,
     SubjectRules,
     mailbox_of,
+    reads_keywords,
     refresh_source,
     route,
 )
-from directory.model import Entry, EntryKind
+from directory.model import Entry, EntryKind, MailboxRow
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -59,6 +60,18 @@ def test_route_by_domain_first_match_wins_and_people_only() -> None:
     assert routed == {"onprem": [Mailbox(1, "a@region.se"), Mailbox(3, "c@sub.region.se"), Mailbox(7, "a@region.se")],
                       "m365": [Mailbox(2, "b@kommun.no")], "dav": [Mailbox(4, "d@other.org")]}
 
+
+
+def test_route_reads_the_stores_mailbox_rows_as_it_reads_entries() -> None:
+    by_email = CalendarSourceCommon(name="onprem", domains=["region.se"])
+    by_upn = CalendarSourceCommon(name="m365", mailbox_attribute="upn")
+    assert not reads_keywords([by_email, CalendarSourceCommon(name="dav", mailbox_attribute="mail")])
+    assert reads_keywords([by_email, by_upn])  # only then are the rows read with their keywords
+    entries = [person(1, "a@region.se"), person(2, "b@kommun.no", ("upn:b@kommun.onmicrosoft.com",)),
+               person(3, "c@region.se", kind=EntryKind.FUNCTION)]
+    rows = [MailboxRow(e.id or 0, e.kind, e.email, e.keywords) for e in entries]
+    assert route(rows, [by_email, by_upn]) == route(entries, [by_email, by_upn]) == {
+        "onprem": [Mailbox(1, "a@region.se")], "m365": [Mailbox(2, "b@kommun.onmicrosoft.com")]}
 
 def test_backoff_grows_caps_and_honours_retry_after() -> None:
     backoff = RefreshBackoff(base=30, cap=600, auth=900)
@@ -217,3 +230,18 @@ def test_sources_scheduled_and_on_demand_refreshes() -> None:
     assert sources.schedule.status("a").next_due == NOW + timedelta(seconds=60)  # schedule untouched
     assert sources.book.get(1) is not None
     assert sources.book.get(3) is None
+
+
+
+def test_sources_reroute_only_the_entries_that_changed() -> None:
+    from directory.calendars import CalDavSettings, CalendarSources  # noqa: PLC0415
+
+    settings = [CalDavSettings(name=name, domains=[name], url="http://unused") for name in ("a", "b")]
+    sources = CalendarSources(settings, "UTC", NOW, provider_factory=lambda s: FakeProvider())
+    sources.set_routes(sources.route([MailboxRow(1, EntryKind.PERSON, "a1@a"), MailboxRow(2, EntryKind.PERSON, "a2@a"),
+                                      MailboxRow(3, EntryKind.PERSON, "b1@b")]))
+    # 2 moved to b, 3 left the directory, 4 joined; 1, unchanged, is ignored if given
+    sources.reroute([2, 3, 4], [MailboxRow(2, EntryKind.PERSON, "a2@b"), MailboxRow(4, EntryKind.PERSON, "a4@a"),
+                                MailboxRow(1, EntryKind.PERSON, "a1@a")])
+    assert sources.mailboxes("a") == [Mailbox(1, "a1@a"), Mailbox(4, "a4@a")]
+    assert sources.mailboxes("b") == [Mailbox(2, "a2@b")]
