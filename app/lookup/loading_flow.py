@@ -117,12 +117,10 @@ class LoadingFlow(QObject):
         else:
             self.window.hide_banner()
         self._timer.start()
-        if not demo:  # the calendars map mailboxes to entries: only they need every entry loaded
-            entries = await self.tasks.in_database(services.directory.load_entries) \
-                if self._sources.needs_entries else []
-            self._sources.start(services, entries)
         self._search.rerun()
         self.directory_loaded.emit()
+        if not demo:  # after the first result: the sync and the calendars (their mailboxes read meanwhile)
+            self._sources.start(services)
         self.load_finished.emit()
         if opened.problem:
             self.tasks.spawn(self._rebuild(stored, opened.problem), "rebuild search index")
@@ -245,8 +243,8 @@ class LoadingFlow(QObject):
 
         await self.tasks.in_search(update_index)
         self._search.rerun()
-        if self.state.calendars is not None:  # new and changed people reach their calendars' mailboxes too
-            self.state.calendars.set_entries(await self.tasks.in_database(services.directory.load_entries))
+        if self.state.calendars is not None:  # new, changed and removed people: their mailboxes routed again
+            self.state.calendars.reroute(changes.upserted + changes.removed, entries)
 
 
 def _outage(error: StoreError) -> str:

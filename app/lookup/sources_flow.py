@@ -19,7 +19,6 @@ from app.lookup.sync_scheduler import SyncScheduler
 from app.services import Services
 from app.tasks import TaskRunner
 from directory.calendars import CalendarSources, CalendarSourceSettings
-from directory.model import Entry
 from directory.sync import LdapSourceSettings
 from ui.main_window import MainWindow
 
@@ -39,17 +38,13 @@ class SourcesFlow(QObject):
         self._ldap_sources, self._calendar_sources = ldap_sources, calendar_sources
         self.sync: SyncScheduler | None = None
 
-    @property
-    def needs_entries(self) -> bool:
-        """Whether `start` needs every entry (for the calendars' mailboxes); else it may be given none."""
-        return bool(self._calendar_sources) and self.state.calendars is None
-
-    def start(self, services: Services, entries: list[Entry]) -> None:
-        """Once, on the first load of the user's own directory (never for the demo)."""
+    def start(self, services: Services) -> None:
+        """Once, on the first load of the user's own directory (never for the demo), after its first result:
+        the calendars read their mailboxes in the background."""
         if self._ldap_sources and self.sync is None:
             self._start_sync(services)
         if self._calendar_sources and self.state.calendars is None:
-            self._start_calendars(services, entries)
+            self._start_calendars(services)
 
     def stop(self) -> None:
         if self.state.calendars is not None:
@@ -67,7 +62,7 @@ class SourcesFlow(QObject):
         self.sync = sync
         sync.start()
 
-    def _start_calendars(self, services: Services, entries: list[Entry]) -> None:
+    def _start_calendars(self, services: Services) -> None:
         zone = services.referrals.zone
         sources = CalendarSources(self._calendar_sources, zone.key, datetime.now(UTC),
                                   ca_file=services.config.settings.calendars.ca_file)
@@ -76,7 +71,7 @@ class SourcesFlow(QObject):
         calendars.refreshed.connect(self._on_calendars_refreshed)
         self.state.calendars = calendars
         self._on_calendars_refreshed("")
-        calendars.start(entries)
+        calendars.start(services.directory)
 
     def _on_calendars_refreshed(self, _source: str) -> None:
         if self.state.calendars is not None:
