@@ -121,7 +121,9 @@ def test_the_phone_strip_takes_its_colours_from_the_theme(app_style: QApplicatio
     for status in (RegistrationStatus.REGISTERED, RegistrationStatus.REGISTERING, RegistrationStatus.FAILED,
                    RegistrationStatus.OFFLINE):
         phone.set_registration(Registration(status, "pbx", 401 if status is RegistrationStatus.FAILED else 200))
-        qtbot.waitUntil(lambda status=status: panel.indicator.property("status") == status.value, timeout=1000)
+        def shown(value: str = status.value) -> bool:
+            return bool(panel.indicator.property("status") == value)
+        qtbot.waitUntil(shown, timeout=1000)
         indicator = panel.indicator
         picture = indicator.grab().toImage()
         background = picture.pixelColor(5, picture.height() // 2)  # inside the border, beside the words
