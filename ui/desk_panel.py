@@ -42,6 +42,11 @@ Chooser = Callable[[ReferralOffer, QWidget | None, Callable[[Target], object]], 
 # Relative widths of the call lists' columns: names and numbers get the room, times and classes little.
 _SHARES = {"priority": 0.8, "caller": 2.2, "number": 1.7, "dialled": 1.9, "note": 2.2, "waiting": 0.8,
            "held": 0.8, "since": 0.8}
+# Read whole while there is room, in this order ("EMERGENCY", the number, the service dialled: "Vårdcentralen
+# Norr"); the caller's name gives way first ("Christian Br…"), keeping at least this much of the width. The
+# Priority column shows only while a caller has a class (most have none; "EMERGENCY" is before the name too).
+_FITTED = ("priority", "number", "dialled")
+_CALLER_KEPT = 0.26  # about "Christian Brækhus" in the call column at 1366x768
 
 
 def list_table(model: QAbstractItemModel) -> QTableView:
@@ -67,7 +72,10 @@ class DeskListPanel(QWidget):
         self.view = list_table(model)
         keys = getattr(model, "columns", ())  # the call lists' column keys; others keep Qt's widths
         if keys:
-            ColumnShares(self.view, {i: _SHARES.get(key, 1.6) for i, key in enumerate(keys)})
+            ColumnShares(self.view, {i: _SHARES.get(key, 1.6) for i, key in enumerate(keys)},
+                         fitted=[keys.index(key) for key in _FITTED if key in keys],
+                         kept={keys.index("caller"): _CALLER_KEPT} if "caller" in keys else None,
+                         hidden_while_empty=[keys.index("priority")] if "priority" in keys else ())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)

@@ -8,7 +8,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTabBar, QTableView
 from pytestqt.qtbot import QtBot
 
+from app.calls.desk_bridge import DeskBridge
+from directory.number_display import NumberDisplay
+from softphone.desk.desk import OperatorDesk
+from softphone.desk.settings import DeskSettings
+from tests.helpers.fake_switchboard_phone import FakeSwitchboardPhone
 from ui.column_shares import ColumnShares
+from ui.desk_model import DeskList, DeskListModel
+from ui.desk_panel import DeskPanels
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -107,3 +114,65 @@ def test_a_wide_tab_widens_the_call_column_while_it_is_up(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: stats.width() >= window.width() // 2 - 10)
     held.raise_()
     qtbot.waitUntil(lambda: abs(held.width() - narrow) <= 10)
+
+
+def _waiting_list(qtbot: QtBot, width: int, callers: list[tuple[str, str, str]],
+                  settings: DeskSettings | None = None) -> tuple[QTableView, DeskBridge, FakeSwitchboardPhone]:
+    """The waiting list as the window has it, `width` wide (the call column's at 1366x768 is about 475), with
+    `callers` (name, number, service dialled) ringing."""
+    phone = FakeSwitchboardPhone()
+    bridge = DeskBridge(phone, OperatorDesk(phone, settings or DeskSettings(), clock=lambda: 0.0))
+    panels = DeskPanels(bridge)
+    model = panels.models[DeskList.WAITING]
+    model.numbers = NumberDisplay(home_region="SE", services={f"01960{i:05d}": service
+                                                              for i, (_, _, service) in enumerate(callers)})
+    bridge.start()
+    panel = panels.waiting
+    qtbot.addWidget(panel)
+    panel.resize(width, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    for i, (name, number, _) in enumerate(callers):
+        phone.ring(name, number, dialled=f"01960{i:05d}")
+    qtbot.waitUntil(lambda: model.rowCount() == len(callers), timeout=1000)
+    return panel.view, bridge, phone
+
+
+@pytest.mark.parametrize("service", ["Vårdcentralen Norr", "Akutmottagningen", "Vårdcentral Grängesberg"])
+def test_the_waiting_list_shows_the_service_whole_and_cuts_the_caller_first(qtbot: QtBot, service: str) -> None:
+    view, bridge, _phone = _waiting_list(qtbot, 475, [("Christian Brækhus", "+4794952613", service),
+                                               ("Pekka Grönlund", "0720025348", "Växeln")])
+    priority, caller, number, dialled = (DeskListModel(DeskList.WAITING).columns.index(key)
+                                         for key in ("priority", "caller", "number", "dialled"))
+    qtbot.waitUntil(lambda: view.columnWidth(dialled) >= view.sizeHintForColumn(dialled), timeout=1000)
+    assert view.isColumnHidden(priority)  # no caller has a class: its room is the others'
+    assert view.columnWidth(caller) >= view.sizeHintForColumn(caller)  # and the names read whole in it
+    assert view.columnWidth(number) >= view.sizeHintForColumn(number)  # numbers read whole too
+    assert view.columnWidth(caller) >= int(0.25 * view.viewport().width())  # cut, if at all, but never to nothing
+    assert sum(view.columnWidth(c) for c in range(5) if not view.isColumnHidden(c)) <= view.viewport().width() + 1
+    bridge.stop()
+
+
+def test_the_priority_column_shows_while_a_caller_has_a_class(qtbot: QtBot) -> None:
+    view, bridge, phone = _waiting_list(qtbot, 475, [("Pekka Grönlund", "0720025348", "Växeln")],
+                                        DeskSettings(priority_numbers=["+4631999"]))
+    priority = DeskListModel(DeskList.WAITING).columns.index("priority")
+    assert view.isColumnHidden(priority)
+    phone.ring("Berit", "+4631999")
+    qtbot.waitUntil(lambda: not view.isColumnHidden(priority), timeout=1000)
+    assert view.columnWidth(priority) >= view.sizeHintForColumn(priority)  # "Priority" whole
+    bridge.stop()
+
+
+def test_the_caller_reads_whole_when_there_is_room_and_keeps_its_share_when_there_is_not(qtbot: QtBot) -> None:
+    view, bridge, _phone = _waiting_list(qtbot, 700, [("Anna-Karin Lindqvist", "0701234567", "Vårdcentralen Norr")])
+    caller, dialled = (DeskListModel(DeskList.WAITING).columns.index(key) for key in ("caller", "dialled"))
+    assert view.columnWidth(caller) >= view.sizeHintForColumn(caller)
+    assert view.columnWidth(dialled) >= view.sizeHintForColumn(dialled)
+    bridge.stop()
+    view, bridge, _phone = _waiting_list(qtbot, 380, [("Anna-Karin Lindqvist", "+4794952613",
+                                                "Barnmorskemottagningen Ramundeboda")])
+    assert view.columnWidth(caller) >= int(0.25 * view.viewport().width())
+    assert view.columnWidth(dialled) < view.sizeHintForColumn(dialled)  # no room: the service is cut as well
+    assert sum(view.columnWidth(c) for c in range(5) if not view.isColumnHidden(c)) <= view.viewport().width() + 1
+    bridge.stop()
