@@ -3,6 +3,7 @@ calendars start after the first result and route from the store's mailbox rows, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -83,7 +84,7 @@ def test_the_first_result_waits_for_no_calendar_and_no_entry_is_loaded_for_them(
         loaded.append(None if ids is None else tuple(ids))
         return load_entries(self, ids)
 
-    def spy_rows(self: DirectoryRepository, *, keywords: bool = False) -> list[MailboxRow]:
+    def spy_rows(self: DirectoryRepository, *, keywords: bool = False) -> Iterator[MailboxRow]:
         read.append(keywords)
         return mailbox_rows(self, keywords=keywords)
 
