@@ -24,28 +24,59 @@ def _merge(spans: list[tuple[int, int]]) -> Spans:
     return tuple(merged)
 
 
-# (start, end, folded, raw, variant, word): the word only when folding changed its length (for the
-# prefix length; otherwise the folded prefix covers as many characters as it has).
-_Token = tuple[int, int, str, str, str, str]
+# (start, end, folded, raw, word): the word only when folding changed its length (for the prefix length;
+# otherwise the folded prefix covers as many characters as it has).
+_Token = tuple[int, int, str, str, str]
 # Per query word: folded, raw when it has diacritics else "", variant or "", fuzzy keys; and the same
 # three each after a space (or ""), to test a whole text at once.
 Probe = tuple[str, str, str, frozenset[str], str, str, str]
 
 
 class _Text(NamedTuple):
-    tokens: tuple[_Token, ...]
-    # Each word's folded, raw and variant keys after a space: " anna karlsson". A query word that starts
-    # none of them (the usual case for most fields of a hit) needs no look at the words one by one.
+    """Each word's folded and raw keys after a space (" anna karlsson"), and the folded keys: a query word
+    that starts none of them (the usual case for most fields of a hit) needs no look at the words one by one."""
+
     folded: str
     raw: str
-    variant: str
+    words: tuple[str, ...]
+
+
+_NO_TEXT = _Text("", "", ())
 
 
 @lru_cache(maxsize=32768)
 def _analysed(text: str) -> _Text:
-    """Each word's keys; titles, units and places repeat, so this is cached."""
+    """The text's keys; titles, units and places repeat, so this is cached. Most texts are ASCII, folded
+    whole rather than word by word (a digraph never spans two words: both its letters are word letters)."""
+    if text.isascii():
+        lowered = text.lower()
+        raws = WORD.findall(lowered)
+        if not raws:
+            return _NO_TEXT
+        folded = lowered
+        for digraph, letter in DIGRAPHS:
+            if digraph in folded:
+                folded = folded.replace(digraph, letter)
+        folds = WORD.findall(folded) if folded is not lowered else raws
+    else:
+        found = WORD.findall(text)
+        if not found:
+            return _NO_TEXT
+        folds, raws = [fold_key(w) for w in found], [raw_key(w) for w in found]
+    return _Text(" " + " ".join(folds), " " + " ".join(raws), tuple(folds))
+
+
+@lru_cache(maxsize=32768)
+def _variants(text: str) -> str:
+    """Each word's variant key after a space, asked for only when the folded and raw keys did not match
+    (a hit's name and e-mail usually do: their words, often unique, need no variant key)."""
+    return " " + " ".join(map(variant_key, _analysed(text).words))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """Each word's place and keys, for a text a query word was found in (so fewer than are analysed)."""
     tokens = []
-    folds, raws, variants = [], [], []
     for match in WORD.finditer(text):
         token = match.group()
         if token.isascii():  # most words: the same keys as fold_key and raw_key give, without the caches
@@ -55,16 +86,9 @@ def _analysed(text: str) -> _Text:
                     folded = folded.replace(digraph, letter)
         else:
             folded, raw = fold_key(token), raw_key(token)
-        variant = variant_key(folded)
         start, end = match.span()
-        tokens.append((start, end, folded, raw, variant,
-                       token if len(folded) != end - start or len(raw) != end - start else ""))
-        folds.append(folded)
-        raws.append(raw)
-        variants.append(variant)
-    if not tokens:
-        return _Text((), "", "", "")
-    return _Text(tuple(tokens), " " + " ".join(folds), " " + " ".join(raws), " " + " ".join(variants))
+        tokens.append((start, end, folded, raw, token if len(folded) != end - start or len(raw) != end - start else ""))
+    return tuple(tokens)
 
 
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
@@ -73,24 +97,30 @@ def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
-def _word_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
+def _may_match(text: str, analysed: _Text, probe: Probe) -> bool:
+    """Whether a word of ``text`` may match the query word: false for most fields of a hit, which then need
+    no look at their words one by one. Each test is implied by one of :func:`_token_spans` (a typo key is a
+    whole word)."""
+    _fold, _raw, _variant, near, spaced_fold, spaced_raw, spaced_variant = probe
+    return spaced_fold in analysed.folded or bool(spaced_raw and spaced_raw in analysed.raw) \
+        or bool(spaced_variant and spaced_variant in _variants(text)) or not near.isdisjoint(analysed.words)
+
+
+def _token_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
     """Spans of one query word in ``text``, unmerged."""
-    fold, raw_probe, variant_probe, near, spaced_fold, spaced_raw, spaced_variant = probe
-    analysed = _analysed(text)
-    if not near and spaced_fold not in analysed.folded and not (spaced_raw and spaced_raw in analysed.raw) \
-            and not (spaced_variant and spaced_variant in analysed.variant):
-        return ()
+    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant = probe
     spans: list[tuple[int, int]] = []
-    for start, end, folded, raw, variant, odd in analysed.tokens:
+    for start, end, folded, raw, odd in _tokens(text):
         if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
             spans.append((start, start + (prefix_length_in(odd, fold) if odd else min(len(fold), end - start))))
-        elif (variant_probe and variant.startswith(variant_probe)) or (near and folded in near):
+        elif (variant_probe and variant_key(folded).startswith(variant_probe)) or (near and folded in near):
             spans.append((start, end))
     return tuple(spans)
 
 
 # Spans per query word and text, kept across queries: while the operator types the second word, the
-# first one's spans in the names shown are the same at every keystroke. Bounded by clearing.
+# first one's spans in the names shown are the same at every keystroke. Bounded by letting the oldest
+# word go (clearing all sixteen at once freed some 30,000 tuples in one keystroke).
 _RECENT: dict[Probe, dict[str, tuple[tuple[int, int], ...]]] = {}
 _RECENT_WORDS = 16
 _RECENT_TEXTS = 4096
@@ -99,8 +129,9 @@ _RECENT_TEXTS = 4096
 def _cached_spans(probe: Probe) -> dict[str, tuple[tuple[int, int], ...]]:
     found = _RECENT.get(probe)
     if found is None or len(found) > _RECENT_TEXTS:
+        _RECENT.pop(probe, None)
         if len(_RECENT) >= _RECENT_WORDS:
-            _RECENT.clear()
+            del _RECENT[next(iter(_RECENT))]
         found = _RECENT[probe] = {}
     return found
 
@@ -111,10 +142,13 @@ def text_spans(text: str, query: Sequence[Probe]) -> Spans:
 
 def _spans(text: str, query: Sequence[tuple[Probe, dict[str, tuple[tuple[int, int], ...]]]]) -> Spans:
     spans: list[tuple[int, int]] = []
+    analysed = None
     for probe, cache in query:
         found = cache.get(text)
         if found is None:
-            found = cache[text] = _word_spans(text, probe)
+            if analysed is None:
+                analysed = _analysed(text)
+            found = cache[text] = _token_spans(text, probe) if _may_match(text, analysed, probe) else ()
         spans.extend(found)
     return _merge(spans) if len(spans) > 1 else tuple(spans)
 
