@@ -266,9 +266,15 @@ class DeskPanels(QObject):
         (else the next) waiting call, as operators expect."""
         current = self._bridge.current()
         if current is None:
-            waiting = self._waiting_choice()
+            # With a caller on hold, F12 is likelier meant for them than for "the next" waiting caller, who
+            # would be turned away unseen: then only a waiting call the operator selected is declined.
+            held = self._bridge.desk.in_stage(Stage.HELD, Stage.RECALL)
+            waiting = self.waiting.selected_call_id() if held else self._waiting_choice()
             if waiting is not None:
                 self._bridge.reject(waiting)
+                return
+            if held:
+                self.notice.emit(self.tr("A caller is on hold: select a waiting call to decline it"))
                 return
         call = self._current(Stage.ACTIVE, Stage.CONSULTING)
         if call is None:

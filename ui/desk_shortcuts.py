@@ -46,7 +46,8 @@ def descriptions() -> dict[str, str]:
         "transfer": translate("DeskShortcuts", "Transfer to the selected number; comes back if not answered"),
         "blind_transfer": translate("DeskShortcuts", "Blind transfer to the selected number"),
         "hang_up": translate("DeskShortcuts", "Hang up the current call (during a consultation: end it); "
-                                              "with no call, decline the waiting one"),
+                                              "with no call, decline the selected (or next) waiting one; with "
+                                              "a caller on hold, only a selected one"),
         "reject_busy": translate(
             "DeskShortcuts", "Reject the selected (or next) waiting call as busy: the exchange offers it on"),
         "called_back": translate("DeskShortcuts", "Remove the selected call-back entry"),

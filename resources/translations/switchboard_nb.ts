@@ -648,59 +648,64 @@
 <context>
     <name>DeskPanels</name>
     <message>
-        <location filename="../../ui/desk_panel.py" line="111"/>
+        <location filename="../../ui/desk_panel.py" line="119"/>
         <source>Waiting calls</source>
         <translation>Ventende samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="112"/>
+        <location filename="../../ui/desk_panel.py" line="120"/>
         <source>On hold</source>
         <translation>På vent</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="113"/>
+        <location filename="../../ui/desk_panel.py" line="121"/>
         <source>Consultations</source>
         <translation>Forespørsler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="114"/>
+        <location filename="../../ui/desk_panel.py" line="122"/>
         <source>Recalls</source>
         <translation>Tilbakekomne samtaler</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="115"/>
+        <location filename="../../ui/desk_panel.py" line="123"/>
         <source>Call back</source>
         <translation>Ring tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="156"/>
-        <location filename="../../ui/desk_panel.py" line="177"/>
+        <location filename="../../ui/desk_panel.py" line="164"/>
+        <location filename="../../ui/desk_panel.py" line="185"/>
         <source>No calls waiting</source>
         <translation>Ingen samtaler venter</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="161"/>
+        <location filename="../../ui/desk_panel.py" line="169"/>
         <source>Select a waiting call first</source>
         <translation>Velg en ventende samtale først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="191"/>
+        <location filename="../../ui/desk_panel.py" line="199"/>
         <source>No call to hold or take back</source>
         <translation>Ingen samtale å sette på vent eller ta tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="198"/>
-        <location filename="../../ui/desk_panel.py" line="242"/>
+        <location filename="../../ui/desk_panel.py" line="206"/>
+        <location filename="../../ui/desk_panel.py" line="250"/>
         <source>No call for that</source>
         <translation>Ingen samtale for det</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="207"/>
+        <location filename="../../ui/desk_panel.py" line="215"/>
         <source>Select a person or number in the directory first</source>
         <translation>Velg en person eller et nummer i katalogen først</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panel.py" line="324"/>
+        <location filename="../../ui/desk_panel.py" line="277"/>
+        <source>A caller is on hold: select a waiting call to decline it</source>
+        <translation>En innringer står på vent: marker en ventende samtale for å avvise den</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panel.py" line="338"/>
         <source>%1 has been on hold for %2</source>
         <translation>%1 har vært på vent i %2</translation>
     </message>
@@ -759,16 +764,16 @@
     </message>
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="48"/>
-        <source>Hang up the current call (during a consultation: end it); with no call, decline the waiting one</source>
-        <translation>Legg på den aktuelle samtalen (under en konsultasjon: avslutt den); uten samtale, avvis den ventende</translation>
+        <source>Hang up the current call (during a consultation: end it); with no call, decline the selected (or next) waiting one; with a caller on hold, only a selected one</source>
+        <translation>Legg på den aktuelle samtalen (under en konsultasjon: avslutt den); uten samtale, avvis den markerte (eller neste) ventende; med en innringer på vent, bare en markert</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="50"/>
+        <location filename="../../ui/desk_shortcuts.py" line="51"/>
         <source>Reject the selected (or next) waiting call as busy: the exchange offers it on</source>
         <translation>Avvis den markerte (eller neste) ventende samtalen som opptatt: sentralbordet tilbyr den videre</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_shortcuts.py" line="52"/>
+        <location filename="../../ui/desk_shortcuts.py" line="53"/>
         <source>Remove the selected call-back entry</source>
         <translation>Fjern den valgte oppføringen i listen Ring tilbake</translation>
     </message>
@@ -1611,119 +1616,119 @@
 <context>
     <name>PhonePanel</name>
     <message>
-        <location filename="../../ui/phone_panel.py" line="83"/>
+        <location filename="../../ui/phone_panel.py" line="77"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="84"/>
+        <location filename="../../ui/phone_panel.py" line="78"/>
         <source>Busy</source>
         <translation>Opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="85"/>
-        <location filename="../../ui/phone_panel.py" line="213"/>
+        <location filename="../../ui/phone_panel.py" line="79"/>
+        <location filename="../../ui/phone_panel.py" line="212"/>
         <source>Hang up</source>
         <translation>Legg på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="86"/>
-        <location filename="../../ui/phone_panel.py" line="215"/>
+        <location filename="../../ui/phone_panel.py" line="80"/>
+        <location filename="../../ui/phone_panel.py" line="214"/>
         <source>Hold</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="87"/>
+        <location filename="../../ui/phone_panel.py" line="81"/>
         <source>Mute</source>
         <translation>Demp</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="99"/>
+        <location filename="../../ui/phone_panel.py" line="93"/>
         <source>Answer the ringing call</source>
         <translation>Svar på anropet som ringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="100"/>
+        <location filename="../../ui/phone_panel.py" line="94"/>
         <source>Reject the ringing call as busy</source>
         <translation>Avvis anropet som ringer med opptatt</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="101"/>
+        <location filename="../../ui/phone_panel.py" line="95"/>
         <source>End or decline the selected call</source>
         <translation>Avslutt eller avvis den valgte samtalen</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="102"/>
+        <location filename="../../ui/phone_panel.py" line="96"/>
         <source>Put the call on hold or take it back</source>
         <translation>Sett samtalen på vent eller ta den tilbake</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="103"/>
+        <location filename="../../ui/phone_panel.py" line="97"/>
         <source>Turn the microphone off or on</source>
         <translation>Slå mikrofonen av eller på</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="106"/>
+        <location filename="../../ui/phone_panel.py" line="100"/>
         <source>Sends %1 to the other party as a tone</source>
         <translation>Sender %1 som tone til motparten</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="129"/>
+        <location filename="../../ui/phone_panel.py" line="123"/>
         <source>Keypad</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="133"/>
+        <location filename="../../ui/phone_panel.py" line="127"/>
         <source>Shows or hides the keys for sending tones</source>
         <translation>Viser eller skjuler tastene for å sende toner</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="139"/>
+        <location filename="../../ui/phone_panel.py" line="133"/>
         <source>Send tone %1</source>
         <translation>Send tone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="188"/>
+        <location filename="../../ui/phone_panel.py" line="182"/>
         <source>Phone ready</source>
         <translation>Telefonen er klar</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="190"/>
+        <location filename="../../ui/phone_panel.py" line="184"/>
         <source>Phone connecting…</source>
         <translation>Telefonen kobler til…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="194"/>
+        <location filename="../../ui/phone_panel.py" line="188"/>
         <source>Phone NOT registered: %1</source>
         <translation>Telefonen er IKKE registrert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="197"/>
+        <location filename="../../ui/phone_panel.py" line="191"/>
         <source>(retrying in %1 s)</source>
         <translation>(prøver igjen om %1 s)</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="199"/>
+        <location filename="../../ui/phone_panel.py" line="193"/>
         <source>Phone off: calls cannot be made or received</source>
         <translation>Telefonen er av: samtaler kan ikke ringes eller mottas</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="213"/>
+        <location filename="../../ui/phone_panel.py" line="212"/>
         <source>Decline</source>
         <translation>Avvis</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="215"/>
+        <location filename="../../ui/phone_panel.py" line="214"/>
         <source>Resume</source>
         <translation>Gjenoppta</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="241"/>
+        <location filename="../../ui/phone_panel.py" line="240"/>
         <source>Unknown caller</source>
         <translation>Ukjent innringer</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_panel.py" line="244"/>
+        <location filename="../../ui/phone_panel.py" line="243"/>
         <source>Call with %1 ended: %2</source>
         <translation>Samtalen med %1 ble avsluttet: %2</translation>
     </message>

@@ -287,3 +287,18 @@ def test_the_call_talked_to_is_on_the_caller_card_alone_and_held_ones_are_chosen
     held.setCurrentIndex(rig.panels.models[DeskList.HELD].index(0, 0))
     assert rig.card.card.name.text() == "Bo"  # the call talked to is never hidden behind a selected one
     assert rig.rows(DeskList.HELD) == ["Anna"]
+
+
+def test_f12_with_a_caller_on_hold_declines_only_a_waiting_call_that_is_selected(rig: Rig) -> None:
+    """The operator holds Anna and another caller rings: F12 turns no one away unseen; with the waiting
+    call selected it declines that one, and Anna stays on hold."""
+    anna = rig.ring("Anna", "2001")
+    rig.key("F2")
+    rig.key("F3")  # Anna on hold
+    waiting = rig.ring("", "+4670002")
+    rig.key("F12")
+    assert {c.call_id: c.stage for c in rig.desk.calls} == {anna: Stage.HELD, waiting: Stage.WAITING}
+    assert rig.notices[-1] == "A caller is on hold: select a waiting call to decline it"
+    rig.panels.waiting.view.selectRow(0)
+    rig.key("F12")
+    assert {c.call_id: c.stage for c in rig.desk.calls} == {anna: Stage.HELD}
