@@ -6,8 +6,9 @@ left (text elides, "Christian Br…", rather than pushing the Status column out 
 of a column edge holds until the table is next resized. A column named as fitted (the results' Status) also
 gets the width its widest shown text asks for (lamp included), as far as the others keep their floors: its
 words are the ones the operator must read whole. When that leaves a column that must stay readable (the
-results' Name) less than its least share of the width, optional columns (Title, then Unit: the detail pane
-shows both) are hidden, one at a time, until it has it; they come back when there is room. Fitted columns
+results' Name) less than its widest shown text asks for, up to its least share of the width, optional columns
+(Title, then Unit: the detail pane shows both) are hidden, one at a time, until it has it; they come back
+when there is room. Fitted columns
 take their room in the order they are named, each as far as the ones before it and the others' floors leave,
 so together they never push the table wider than its viewport. A kept column (the waiting list's Caller)
 has a fraction of the width as its floor: it is what gives way first, the fitted columns' words (the service
@@ -65,11 +66,16 @@ class ColumnShares(QObject):
         width = self._view.viewport().width()
         # Measured once: a fitted column's hint reads every shown row, at every keystroke for the results.
         floors = {column: self._floor(column) for column in self._shares}
-        hints = {column: self._view.sizeHintForColumn(column) for column in self._fitted if column in floors}
+        hints = {column: self._view.sizeHintForColumn(column) for column in (*self._fitted, *self._least)
+                 if column in floors}
+        # What a column that must stay readable needs: its widest shown text, up to its share of the width
+        # (short names leave the unit its room; long ones read whole instead of "Anna-Karin Erik…").
+        needs = {column: min(hints[column], int(least * width)) for column, least in self._least.items()
+                 if column in hints}
         hidden = [column for column in self._empty_hidden if self._empty(column)]
         widths = self._widths(width, hidden, floors, hints)
         for column in self._optional:
-            if all(widths[c] >= self._least[c] * width for c in self._least if c in widths):
+            if all(widths[c] >= need for c, need in needs.items() if c in widths):
                 break
             hidden.append(column)
             widths = self._widths(width, hidden, floors, hints)

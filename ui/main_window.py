@@ -161,10 +161,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.moveSection(header.visualIndex(STATUS), 1)  # status right after the name: never scrolled away
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # Status and Number read whole; the name keeps at least 22% of the width (Title, then Unit,
-        # give way on a laptop: the detail pane shows both).
+        # Status and Number read whole; the names read whole as far as 30% of the width allows (Title, then
+        # Unit, give way on a laptop when they would cut them: the detail pane shows both).
         ColumnShares(self.results, {NAME: 2.4, STATUS: 2.4, TITLE: 1.5, UNIT: 1.6, NUMBER: 1.9},
-                     fitted=(STATUS, NUMBER), least={NAME: 0.22}, optional=(TITLE, UNIT))
+                     fitted=(STATUS, NUMBER), least={NAME: 0.30}, optional=(TITLE, UNIT))
         self.results.doubleClicked.connect(lambda _index: self._activate_current())
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(self._on_results_current_row_changed)

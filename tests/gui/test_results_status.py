@@ -3,6 +3,8 @@ and the words whole (Title and Unit elide, or give way to the name), in English,
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -87,13 +89,20 @@ def test_the_name_keeps_its_room_and_title_and_unit_give_way_on_a_laptop(qtbot: 
     view = window.results
     window.show_results([person(1, STATUSES[0][0], STATUSES[0][1])])
     qtbot.waitUntil(lambda: view.isColumnHidden(TITLE))
-    assert view.columnWidth(NAME) >= 0.22 * view.viewport().width()  # "Camilla Kowalski", not "Camill…"
+    assert text_width(window, 0, NAME) >= view.fontMetrics().horizontalAdvance("Camilla Kowalski 1")  # whole
     window.show_results([person(2, "", StatusKind.NONE)])  # no long status: room for them again
     qtbot.waitUntil(lambda: not view.isColumnHidden(TITLE) and not view.isColumnHidden(UNIT))
+    long_names = [dataclasses.replace(person(n, STATUSES[0][0], STATUSES[0][1]),
+                                      entry=dataclasses.replace(person(n, "", StatusKind.NONE).entry,
+                                                                display_name=f"Anna-Karin Lindqvist {n}"))
+                  for n in (1, 2)]
+    window.show_results(long_names)  # long names beside a long status: the unit gives way too, the names read whole
+    qtbot.waitUntil(lambda: view.isColumnHidden(TITLE) and view.isColumnHidden(UNIT))
+    assert text_width(window, 0, NAME) >= view.fontMetrics().horizontalAdvance("Anna-Karin Lindqvist 1")
     window.show_results([person(1, STATUSES[0][0], STATUSES[0][1])])
     window.resize(1920, 1080)  # a desktop screen: every column, and the name its room
     qtbot.waitUntil(lambda: not view.isColumnHidden(TITLE) and not view.isColumnHidden(UNIT))
-    assert view.columnWidth(NAME) >= 0.22 * view.viewport().width()
+    assert view.columnWidth(NAME) >= min(view.sizeHintForColumn(NAME), int(0.30 * view.viewport().width()))
 
 
 def test_each_kind_has_its_own_lamp_and_none_has_none(qtbot: QtBot) -> None:
