@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from directory.model import Entry
-from directory.search.folding import DIGRAPHS, WORD, fold_key, prefix_length_in, raw_key, variant_key
+from directory.search.folding import DIGRAPHS, WORD, fold_key, prefix_length_in, raw_key, variant_key, variant_starts
 from directory.search.numbers import match_spans
 from directory.search.query import Word
 
@@ -28,8 +28,9 @@ def _merge(spans: list[tuple[int, int]]) -> Spans:
 # otherwise the folded prefix covers as many characters as it has).
 _Token = tuple[int, int, str, str, str]
 # Per query word: folded, raw when it has diacritics else "", variant or "", fuzzy keys; and the same
-# three each after a space (or ""), to test a whole text at once.
-Probe = tuple[str, str, str, frozenset[str], str, str, str]
+# three each after a space (or ""), to test a whole text at once; and, after a space, the letters a word
+# with that variant may start with (a text has no such word, usually: its variant keys are not needed).
+Probe = tuple[str, str, str, frozenset[str], str, str, str, tuple[str, ...]]
 
 
 class _Text(NamedTuple):
@@ -93,7 +94,8 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
     return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near,
-                  w.fold_prefix, w.raw_prefix if w.diacritic else "", w.variant_prefix)
+                  w.fold_prefix, w.raw_prefix if w.diacritic else "", w.variant_prefix,
+                  tuple(f" {letter}" for letter in variant_starts(w.variant)))
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
@@ -101,14 +103,16 @@ def _may_match(text: str, analysed: _Text, probe: Probe) -> bool:
     """Whether a word of ``text`` may match the query word: false for most fields of a hit, which then need
     no look at their words one by one. Each test is implied by one of :func:`_token_spans` (a typo key is a
     whole word)."""
-    _fold, _raw, _variant, near, spaced_fold, spaced_raw, spaced_variant = probe
-    return spaced_fold in analysed.folded or bool(spaced_raw and spaced_raw in analysed.raw) \
-        or bool(spaced_variant and spaced_variant in _variants(text)) or not near.isdisjoint(analysed.words)
+    _fold, _raw, _variant, near, spaced_fold, spaced_raw, spaced_variant, starts = probe
+    folded = analysed.folded
+    return spaced_fold in folded or bool(spaced_raw and spaced_raw in analysed.raw) \
+        or bool(spaced_variant and any(map(folded.__contains__, starts)) and spaced_variant in _variants(text)) \
+        or not near.isdisjoint(analysed.words)
 
 
 def _token_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
     """Spans of one query word in ``text``, unmerged."""
-    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant = probe
+    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant, _starts = probe
     spans: list[tuple[int, int]] = []
     for start, end, folded, raw, odd in _tokens(text):
         if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
