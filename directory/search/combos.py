@@ -82,6 +82,8 @@ class WordClass:
         mine, theirs = self._array, other._array
         if self.size != other.size or mine is None or theirs is None:
             return False
+        if mine is theirs:  # a typo's name and all-fields sets, when its keys are in no other field
+            return True
         if isinstance(mine, array) and isinstance(theirs, array):
             return mine == theirs
         if isinstance(mine, (set, frozenset)):

@@ -136,8 +136,7 @@ class SearchIndex:
             entry = state.entries[slot]
             assert entry is not None
             kind = r.number_kind(weakest) if is_number else r.kind_of(weakest)
-            hits.append(Hit(entry=entry, score=round(score, 3), match=MatchKind(kind),
-                            highlights=highlights(entry)))
+            hits.append(Hit(entry=entry, score=round(score, 3), match=kind, highlights=highlights(entry)))
         return hits
 
     def _near(self, w: Word) -> frozenset[str]:

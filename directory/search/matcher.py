@@ -94,7 +94,8 @@ class Matcher:
             # (an e-mail word, a unit) does the all-fields set grow beyond the names set.
             more = [state.all.post[k] for k in keys
                     if k in state.all.post and len(state.all.post[k]) != len(state.names.exact(k))]
-            found.append((r.FUZZY - penalty, in_names.union(*more)))
+            # Usually none: then the one set serves both (none of its users modifies it).
+            found.append((r.FUZZY - penalty, in_names.union(*more) if more else in_names))
         found.sort(key=lambda extra: -extra[0])
         return found
 
