@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -29,20 +30,24 @@ def _merge(spans: list[tuple[int, int]]) -> Spans:
 _Token = tuple[int, int, str, str, str]
 # Per query word: folded, raw when it has diacritics else "", variant or "", fuzzy keys; and the same
 # three each after a space (or ""), to test a whole text at once; and, after a space, the letters a word
-# with that variant may start with (a text has no such word, usually: its variant keys are not needed).
-Probe = tuple[str, str, str, frozenset[str], str, str, str, tuple[str, ...]]
+# with that variant may start with (a text has no such word, usually: its variant keys are not needed);
+# and where the folded word starts a word of a plain text (None if it holds other than word letters).
+Probe = tuple[str, str, str, frozenset[str], str, str, str, tuple[str, ...], "re.Pattern[str] | None"]
 
 
 class _Text(NamedTuple):
     """Each word's folded and raw keys after a space (" anna karlsson"), and the folded keys: a query word
-    that starts none of them (the usual case for most fields of a hit) needs no look at the words one by one."""
+    that starts none of them (the usual case for most fields of a hit) needs no look at the words one by one.
+    ``plain``: the text lower-cased when it is ASCII and folding changes none of its letters (so each word's
+    keys are its own letters, in place), else ""."""
 
     folded: str
     raw: str
     words: tuple[str, ...]
+    plain: str
 
 
-_NO_TEXT = _Text("", "", ())
+_NO_TEXT = _Text("", "", (), "")
 
 
 @lru_cache(maxsize=32768)
@@ -58,13 +63,16 @@ def _analysed(text: str) -> _Text:
         for digraph, letter in DIGRAPHS:
             if digraph in folded:
                 folded = folded.replace(digraph, letter)
-        folds = WORD.findall(folded) if folded is not lowered else raws
+        if folded is lowered:
+            keys = " " + " ".join(raws)
+            return _Text(keys, keys, tuple(raws), lowered)
+        folds = WORD.findall(folded)
     else:
         found = WORD.findall(text)
         if not found:
             return _NO_TEXT
         folds, raws = [fold_key(w) for w in found], [raw_key(w) for w in found]
-    return _Text(" " + " ".join(folds), " " + " ".join(raws), tuple(folds))
+    return _Text(" " + " ".join(folds), " " + " ".join(raws), tuple(folds), "")
 
 
 @lru_cache(maxsize=32768)
@@ -95,24 +103,37 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
     return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near,
                   w.fold_prefix, w.raw_prefix if w.diacritic else "", w.variant_prefix,
-                  tuple(f" {letter}" for letter in variant_starts(w.variant)))
+                  tuple(f" {letter}" for letter in variant_starts(w.variant)),
+                  re.compile(r"(?<![^\W_])" + re.escape(w.fold)) if WORD.fullmatch(w.fold) else None)
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
-def _may_match(text: str, analysed: _Text, probe: Probe) -> bool:
-    """Whether a word of ``text`` may match the query word: false for most fields of a hit, which then need
-    no look at their words one by one. Each test is implied by one of :func:`_token_spans` (a typo key is a
-    whole word)."""
-    _fold, _raw, _variant, near, spaced_fold, spaced_raw, spaced_variant, starts = probe
+def _word_spans(text: str, analysed: _Text, probe: Probe) -> tuple[tuple[int, int], ...]:
+    """Spans of one query word in ``text``, unmerged.
+
+    Most fields of a hit have no word the query word may match: substring tests of their keys rule them out
+    (each test is implied by one of :func:`_token_spans`; a typo key is a whole word). Where the only matches
+    are of the folded word as a prefix, in a plain text, they are where it starts a word, found in C: the same
+    spans :func:`_token_spans` finds word by word.
+    """
+    fold, _raw, variant_probe, near, spaced_fold, spaced_raw, spaced_variant, starts, at_word_start = probe
     folded = analysed.folded
-    return spaced_fold in folded or bool(spaced_raw and spaced_raw in analysed.raw) \
-        or bool(spaced_variant and any(map(folded.__contains__, starts)) and spaced_variant in _variants(text)) \
-        or not near.isdisjoint(analysed.words)
+    by_fold = spaced_fold in folded
+    by_other = bool(spaced_raw and spaced_raw in analysed.raw) or not near.isdisjoint(analysed.words)
+    by_variant = bool(spaced_variant and any(map(folded.__contains__, starts)) and spaced_variant in _variants(text))
+    if not (by_fold or by_other or by_variant):
+        return ()
+    if by_fold and not by_other and analysed.plain and at_word_start is not None and (not by_variant or all(
+            word.startswith(fold) for word, variant in zip(analysed.words, _variants(text).split(), strict=True)
+            if variant.startswith(variant_probe))):
+        length = len(fold)
+        return tuple([(m.start(), m.start() + length) for m in at_word_start.finditer(analysed.plain)])
+    return _token_spans(text, probe)
 
 
 def _token_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
     """Spans of one query word in ``text``, unmerged."""
-    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant, _starts = probe
+    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant, _starts, _at = probe
     spans: list[tuple[int, int]] = []
     for start, end, folded, raw, odd in _tokens(text):
         if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
@@ -152,7 +173,7 @@ def _spans(text: str, query: Sequence[tuple[Probe, dict[str, tuple[tuple[int, in
         if found is None:
             if analysed is None:
                 analysed = _analysed(text)
-            found = cache[text] = _token_spans(text, probe) if _may_match(text, analysed, probe) else ()
+            found = cache[text] = _word_spans(text, analysed, probe)
         spans.extend(found)
     return _merge(spans) if len(spans) > 1 else tuple(spans)
 
