@@ -34,14 +34,15 @@ Filter = Callable[[Sequence[int]], list[int]]  # the slots (in order) that are i
 class WordClass:
     """One match class of one query word: its score, size, name-ordered stream and membership filter."""
 
-    __slots__ = ("_array", "_parts", "_union", "joined", "keep", "score", "size", "stream")
+    __slots__ = ("_array", "_parts", "_union", "joined", "keep", "prefix", "score", "size", "stream")
     _array: Collection[int] | None
 
     def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
                  keep: Filter, *, array: Collection[int] | None = None,
                  union: Callable[[], Collection[int]] | None = None,
-                 parts: Callable[[], Sequence[Collection[int]]] | None = None) -> None:
+                 parts: Callable[[], Sequence[Collection[int]]] | None = None, prefix: str = "") -> None:
         self.score = score
+        self.prefix = prefix  # of a prefix class: its probe (" kar"), by which a longer word's class narrows it
         self.size = size
         self.stream = stream  # slots in ascending (name) order
         self.keep = keep  # which of some slots match this word at least this well (C-level probes)
@@ -76,6 +77,11 @@ class WordClass:
         if found is not None and not isinstance(found, Sequence):
             found = self._array = sorted(found)
         return found
+
+    def narrows(self, other: WordClass) -> bool:
+        """Whether every slot of this class is in ``other``: the same kind of prefix class, of a word typed
+        further (a name word that starts "karl" starts "kar")."""
+        return bool(self.prefix and other.prefix) and self.score == other.score and self.prefix.startswith(other.prefix)
 
     def same_as(self, other: WordClass) -> bool:
         """Whether both classes hold exactly the same slots (as far as cheaply known)."""
@@ -139,21 +145,21 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
         found.append(WordClass(r.PREFIX_NAME_DIA, state.raw_names.count(w.raw, SIZE_CAP),
                                lambda: state.raw_names.stream(w.raw), raw_in_name(w.raw_prefix),
                                array=state.raw_names.materialized(w.raw), union=lambda: state.raw_names.union(w.raw),
-                               parts=lambda: state.raw_names.parts(w.raw)))
+                               parts=lambda: state.raw_names.parts(w.raw), prefix=w.raw_prefix))
     found.append(WordClass(r.PREFIX_NAME, state.names.count(w.fold, SIZE_CAP),
                            lambda: state.names.stream(w.fold), in_name(w.fold_prefix),
                            array=state.names.materialized(w.fold), union=lambda: state.names.union(w.fold),
-                           parts=lambda: state.names.parts(w.fold)))
+                           parts=lambda: state.names.parts(w.fold), prefix=w.fold_prefix))
     if w.diacritic:
         found.append(WordClass(r.PREFIX_OTHER_DIA, state.raw_all.count(w.raw, SIZE_CAP),
                                lambda: state.raw_all.stream(w.raw),
                                anywhere(w.raw_prefix, raw_own, _RAW_SHARED),
                                array=state.raw_all.materialized(w.raw), union=lambda: state.raw_all.union(w.raw),
-                               parts=lambda: state.raw_all.parts(w.raw)))
+                               parts=lambda: state.raw_all.parts(w.raw), prefix=w.raw_prefix))
     found.append(WordClass(r.PREFIX, state.all.count(w.fold, SIZE_CAP),
                            lambda: state.all.stream(w.fold), anywhere(w.fold_prefix, own, _SHARED),
                            array=state.all.materialized(w.fold), union=lambda: state.all.union(w.fold),
-                           parts=lambda: state.all.parts(w.fold)))
+                           parts=lambda: state.all.parts(w.fold), prefix=w.fold_prefix))
     if w.variant:
         found.append(WordClass(r.VARIANT_NAME, state.variants.count(w.variant, SIZE_CAP),
                                lambda: state.variants.stream(w.variant), variant(w.variant_prefix),

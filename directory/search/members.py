@@ -37,6 +37,10 @@ class LazyMembers:
                 return True
         return False
 
+    def remaining(self) -> list[int]:
+        """Every slot this may yield, in order: those found so far and those of ``base`` not yet filtered."""
+        return [*self._found, *self._base[self._done:]]
+
     def __iter__(self) -> Iterator[int]:
         found, at = self._found, 0
         while at < len(found) or self._more():

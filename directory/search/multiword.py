@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import compress, repeat
+from itertools import compress, permutations, repeat
 
 from directory.search import ranking as r
 from directory.search.combos import WordClass, combinations
@@ -260,6 +260,7 @@ def _members(combo: Sequence[WordClass]) -> Iterable[int] | None:
     base = by_size[0].ordered(FILTER_BASE_CAP)
     if base is None:
         return None
+    base = _narrowed(by_size[0], by_size[1:], base)
     if all(c.size > SET_RATIO * len(base) for c in by_size[1:]):  # every other class probed, none looked up
         lazy = by_size[0].joined[tuple(by_size[1:])] = LazyMembers(base, [c.keep for c in by_size[1:]])
         return lazy
@@ -273,6 +274,19 @@ def _members(combo: Sequence[WordClass]) -> Iterable[int] | None:
         found = c.keep(found) if pieces is None else sorted(_intersection(set(found), pieces))
     found = by_size[0].joined[tuple(by_size[1:])] = list(found)
     return found
+
+
+def _narrowed(first: WordClass, others: Sequence[WordClass], base: Sequence[int]) -> Sequence[int]:
+    """The slots of ``base`` (``first``'s, in name order) that may be in all of ``others``: those an earlier
+    combination of ``first`` found (or has not yet filtered) when each of its other classes holds one of
+    these. The word being typed narrows its prefix classes at each keystroke, so "nora karl" filters the
+    Noras "nora kar" kept rather than every Nora again; filtering them gives the slots, in the same order."""
+    for key, members in reversed(first.joined.items()):
+        if len(key) == len(others) and any(
+                all(new is old or new.narrows(old) for new, old in zip(others, order, strict=True))
+                for order in permutations(key)):
+            return members.remaining() if isinstance(members, LazyMembers) else list(members)
+    return base
 
 
 def _intersection(few: set[int], pieces: Sequence[Collection[int]]) -> set[int]:
