@@ -27,7 +27,7 @@ SETTLE_MS = 400
 class LineWatcher(QObject):
     lines_changed = Signal(tuple)
 
-    def __init__(self, client: BlfClient, parent: QObject | None = None) -> None:
+    def __init__(self, client: BlfClient, parent: QObject | None = None, *, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
         self.client = client
         self.states: dict[str, LineStatus] = {}
@@ -39,7 +39,7 @@ class LineWatcher(QObject):
         self._shown_targets: tuple[str, ...] = ()
         self._settle = QTimer(self)  # the one debounce: restarted while the shown list keeps changing
         self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
+        self._settle.setInterval(settle_ms)
         self._settle.timeout.connect(self._on_settle_timeout)
 
     def start(self) -> None:
