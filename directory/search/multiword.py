@@ -116,7 +116,8 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
         # Full names first, so that the class walk below never has to allow for a 100.
         own, bars = state.own_text, state.own_bar
         postings = sorted((state.names.exact(w.fold) for w in words), key=len)  # one set, of the rarest name
-        for slot in set(postings[0]).intersection(*postings[1:]):
+        # (A word typed so far is often no name at all: then nothing is read of the others' postings.)
+        for slot in intersect(postings):
             # A full name has no name words beyond those typed (Åsa-Lena is not the full name "åsa lena").
             if slot not in seen and own[slot].count(" ", 0, bars[slot]) - 1 == n:
                 consider(slot)
