@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,8 +31,8 @@ _Token = tuple[int, int, str, str, str]
 # Per query word: folded, raw when it has diacritics else "", variant or "", fuzzy keys; and the same
 # three each after a space (or ""), to test a whole text at once; and, after a space, the letters a word
 # with that variant may start with (a text has no such word, usually: its variant keys are not needed);
-# and where the folded word starts a word of a plain text (None if it holds other than word letters).
-Probe = tuple[str, str, str, frozenset[str], str, str, str, tuple[str, ...], "re.Pattern[str] | None"]
+# and whether the folded word is ASCII letters and digits (so it can be looked for in a plain text).
+Probe = tuple[str, str, str, frozenset[str], str, str, str, tuple[str, ...], bool]
 
 
 class _Text(NamedTuple):
@@ -103,8 +103,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
     return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near,
                   w.fold_prefix, w.raw_prefix if w.diacritic else "", w.variant_prefix,
-                  tuple(f" {letter}" for letter in variant_starts(w.variant)),
-                  re.compile(r"(?<![^\W_])" + re.escape(w.fold)) if WORD.fullmatch(w.fold) else None)
+                  tuple(f" {letter}" for letter in variant_starts(w.variant)), w.fold.isascii() and w.fold.isalnum())
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
@@ -113,27 +112,37 @@ def _word_spans(text: str, analysed: _Text, probe: Probe) -> tuple[tuple[int, in
 
     Most fields of a hit have no word the query word may match: substring tests of their keys rule them out
     (each test is implied by one of :func:`_token_spans`; a typo key is a whole word). Where the only matches
-    are of the folded word as a prefix, in a plain text, they are where it starts a word, found in C: the same
-    spans :func:`_token_spans` finds word by word.
+    are of the folded word as a prefix, in a plain text, they are where it starts a word, found by searching the
+    text: the same spans :func:`_token_spans` finds word by word.
     """
-    fold, _raw, variant_probe, near, spaced_fold, spaced_raw, spaced_variant, starts, at_word_start = probe
+    fold, _raw, variant_probe, near, spaced_fold, spaced_raw, spaced_variant, starts, plain_fold = probe
     folded = analysed.folded
     by_fold = spaced_fold in folded
     by_other = bool(spaced_raw and spaced_raw in analysed.raw) or not near.isdisjoint(analysed.words)
     by_variant = bool(spaced_variant and any(map(folded.__contains__, starts)) and spaced_variant in _variants(text))
     if not (by_fold or by_other or by_variant):
         return ()
-    if by_fold and not by_other and analysed.plain and at_word_start is not None and (not by_variant or all(
+    if by_fold and not by_other and plain_fold and analysed.plain and (not by_variant or all(
             word.startswith(fold) for word, variant in zip(analysed.words, _variants(text).split(), strict=True)
             if variant.startswith(variant_probe))):
-        length = len(fold)
-        return tuple([(m.start(), m.start() + length) for m in at_word_start.finditer(analysed.plain)])
+        return _word_starts(analysed.plain, fold)
     return _token_spans(text, probe)
+
+
+def _word_starts(plain: str, fold: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``fold`` where it starts a word of ``plain`` (words: runs of ASCII letters and digits)."""
+    spans = []
+    at = plain.find(fold)
+    while at >= 0:
+        if not at or not plain[at - 1].isalnum():
+            spans.append((at, at + len(fold)))
+        at = plain.find(fold, at + 1)
+    return tuple(spans)
 
 
 def _token_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
     """Spans of one query word in ``text``, unmerged."""
-    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant, _starts, _at = probe
+    fold, raw_probe, variant_probe, near, _spaced_fold, _spaced_raw, _spaced_variant, _starts, _plain = probe
     spans: list[tuple[int, int]] = []
     for start, end, folded, raw, odd in _tokens(text):
         if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
@@ -156,7 +165,9 @@ def _cached_spans(probe: Probe) -> dict[str, tuple[tuple[int, int], ...]]:
     if found is None or len(found) > _RECENT_TEXTS:
         _RECENT.pop(probe, None)
         if len(_RECENT) >= _RECENT_WORDS:
-            del _RECENT[next(iter(_RECENT))]
+            # Module-wide: another index's search (each holds only its own lock) may be letting it go too.
+            with suppress(KeyError, RuntimeError, StopIteration):
+                del _RECENT[next(iter(_RECENT))]
         found = _RECENT[probe] = {}
     return found
 
