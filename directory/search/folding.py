@@ -63,24 +63,6 @@ def fold_key(word: str) -> str:
     return text
 
 
-# A word's first letter changes only where a rule's spelling starts with another letter than its sound:
-# a variant key starting "k" is of a word starting with k, c, q or x.
-def _variant_first() -> dict[str, str]:
-    found: dict[str, str] = {}
-    for spelling, sound in _VARIANT_RULES:
-        if spelling[0] != sound[0] and spelling[0] not in found.get(sound[0], ""):
-            found[sound[0]] = found.get(sound[0], sound[0]) + spelling[0]
-    return found
-
-
-_VARIANT_FIRST = _variant_first()
-
-
-def variant_starts(variant: str) -> str:
-    """The letters a folded word may start with for its variant key to start as ``variant`` does."""
-    return _VARIANT_FIRST.get(variant[:1], variant[:1])
-
-
 @lru_cache(maxsize=65536)
 def variant_key(folded: str) -> str:
     """The sound-alike key of an already folded word."""
