@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ExchangeSource,
         GraphSource,
     )
+    from directory.calendars.mailboxes import Mailbox, Mailboxes
     from directory.calendars.model import (
         BusyBlock,
         BusyStatus,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     )
     from directory.calendars.presence import CalendarPresence, CalendarReferral, presence_at, referrals_in
     from directory.calendars.providers import make_provider, server_key
-    from directory.calendars.routing import Mailbox, mailbox_of, reads_keywords, route
+    from directory.calendars.routing import mailbox_of, reads_keywords, route
     from directory.calendars.runner import MailboxCalendar, ServerLimits, SourceRefresh, refresh_source, window
     from directory.calendars.schedule import CalendarSourceStatus, FailureKind, RefreshBackoff, RefreshSchedule
     from directory.calendars.settings import (
@@ -80,6 +81,7 @@ __all__ = [
     "MailboxCalendar",
     "MailboxProblem",
     "MailboxResult",
+    "Mailboxes",
     "RefreshBackoff",
     "RefreshJob",
     "RefreshSchedule",
@@ -114,7 +116,8 @@ __getattr__ = lazy_exports(__name__, {
     ),
     "directory.calendars.presence": ("CalendarPresence", "CalendarReferral", "presence_at", "referrals_in"),
     "directory.calendars.providers": ("make_provider", "server_key"),
-    "directory.calendars.routing": ("Mailbox", "mailbox_of", "reads_keywords", "route"),
+    "directory.calendars.mailboxes": ("Mailbox", "Mailboxes"),
+    "directory.calendars.routing": ("mailbox_of", "reads_keywords", "route"),
     "directory.calendars.runner": ("MailboxCalendar", "ServerLimits", "SourceRefresh", "refresh_source", "window"),
     "directory.calendars.schedule": ("CalendarSourceStatus", "FailureKind", "RefreshBackoff", "RefreshSchedule"),
     "directory.calendars.settings": (

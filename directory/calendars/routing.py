@@ -8,17 +8,11 @@ the first source whose domains match the address takes it, so list specific sour
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from directory.calendars.config import CalendarSourceCommon
+from directory.calendars.mailboxes import Mailboxes, MailboxesBuilder
 from directory.model import EntryKind
-
-
-@dataclass(frozen=True, slots=True)
-class Mailbox:
-    entry_id: int
-    address: str
 
 
 class Addressed(Protocol):
@@ -62,17 +56,19 @@ def _matches(address: str, domains: Sequence[str]) -> bool:
 
 
 def route(entries: Iterable[Addressed], sources: Sequence[CalendarSourceCommon], *,
-          people_only: bool = True) -> dict[str, list[Mailbox]]:
+          people_only: bool = True) -> dict[str, Mailboxes]:
     """Mailboxes per source name, in entry order; each entry goes to the first source that matches it, so an
     entry's route depends on it alone (`CalendarSources.reroute` routes only the entries that changed). Two
-    entries with one mailbox both get it: the refresh asks once and answers both (runner.refresh_source)."""
-    routed: dict[str, list[Mailbox]] = {source.name: [] for source in sources}
+    entries with one mailbox both get it: the refresh asks once and answers both (runner.refresh_source).
+    Each is appended to its source's flat buffers as it is routed: ``entries`` streamed from the store leave
+    no object per person behind (see `Mailboxes`)."""
+    routed = {source.name: MailboxesBuilder() for source in sources}
     for entry in entries:
         if entry.id is None or (people_only and entry.kind is not EntryKind.PERSON):
             continue
         for source in sources:
             address = mailbox_of(entry, source.mailbox_attribute)
             if address and _matches(address, source.domains):
-                routed[source.name].append(Mailbox(entry.id, address))
+                routed[source.name].append(entry.id, address)
                 break
-    return routed
+    return {name: builder.build() for name, builder in routed.items()}

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from directory.calendars.mailboxes import Mailbox
 from directory.calendars.model import (
     CalendarAuthError,
     CalendarError,
@@ -24,7 +25,6 @@ from directory.calendars.model import (
     MailboxResult,
     batches,
 )
-from directory.calendars.routing import Mailbox
 from directory.calendars.schedule import FailureKind
 from directory.calendars.subjects import ClassifiedBlock, SubjectRules, apply_rules
 
@@ -81,7 +81,7 @@ def window(now: datetime, days_ahead: int) -> tuple[datetime, datetime]:
     return now - timedelta(hours=1), now + timedelta(days=max(1, days_ahead))
 
 
-def refresh_source(source: str, provider: CalendarProvider, mailboxes: Sequence[Mailbox], rules: SubjectRules, *,
+def refresh_source(source: str, provider: CalendarProvider, mailboxes: Iterable[Mailbox], rules: SubjectRules, *,
                    start: datetime, end: datetime, now: datetime, semaphore: threading.BoundedSemaphore,
                    workers: int = 2, progress: Callable[[int, int], None] | None = None) -> SourceRefresh:
     """Fetch every mailbox of one source. Batches run on up to ``workers`` threads, each holding

@@ -21,6 +21,7 @@ from directory.calendars import (
     CalendarThrottledError,
     FailureKind,
     Mailbox,
+    Mailboxes,
     MailboxProblem,
     MailboxResult,
     RefreshBackoff,
@@ -57,8 +58,9 @@ def test_route_by_domain_first_match_wins_and_people_only() -> None:
                person(4, "d@other.org"), person(5, "e@region.se", kind=EntryKind.FUNCTION), person(6),
                person(7, "a@region.se")]
     routed = route(entries, sources)
-    assert routed == {"onprem": [Mailbox(1, "a@region.se"), Mailbox(3, "c@sub.region.se"), Mailbox(7, "a@region.se")],
-                      "m365": [Mailbox(2, "b@kommun.no")], "dav": [Mailbox(4, "d@other.org")]}
+    assert routed == {
+        "onprem": Mailboxes([Mailbox(1, "a@region.se"), Mailbox(3, "c@sub.region.se"), Mailbox(7, "a@region.se")]),
+        "m365": Mailboxes([Mailbox(2, "b@kommun.no")]), "dav": Mailboxes([Mailbox(4, "d@other.org")])}
 
 
 
@@ -71,7 +73,7 @@ def test_route_reads_the_stores_mailbox_rows_as_it_reads_entries() -> None:
                person(3, "c@region.se", kind=EntryKind.FUNCTION)]
     rows = [MailboxRow(e.id or 0, e.kind, e.email, e.keywords) for e in entries]
     assert route(rows, [by_email, by_upn]) == route(entries, [by_email, by_upn]) == {
-        "onprem": [Mailbox(1, "a@region.se")], "m365": [Mailbox(2, "b@kommun.onmicrosoft.com")]}
+        "onprem": Mailboxes([Mailbox(1, "a@region.se")]), "m365": Mailboxes([Mailbox(2, "b@kommun.onmicrosoft.com")])}
 
 def test_backoff_grows_caps_and_honours_retry_after() -> None:
     backoff = RefreshBackoff(base=30, cap=600, auth=900)

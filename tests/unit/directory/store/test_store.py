@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from directory.calendars import CalendarSourceCommon, Mailbox, route
+from directory.calendars import CalendarSourceCommon, Mailbox, Mailboxes, route
 from directory.model import Entry, EntryKind, MailboxRow, Note, NumberKind, PhoneNumber, Referral
 from directory.store import AnnotationRepository, DirectoryRepository, Store, sqlite_url
 from directory.store.audit import Actor, ReferralLog
@@ -133,4 +133,4 @@ def test_mailbox_rows_route_as_the_entries_do(store: Store) -> None:
                CalendarSourceCommon(name="onprem")]
     routed = route(repo.mailbox_rows(keywords=True), sources)
     assert routed == route(repo.load_entries(), sources)
-    assert routed == {"m365": [Mailbox(ids[0], "anna@region.onmicrosoft.com")], "onprem": []}
+    assert routed == {"m365": Mailboxes([Mailbox(ids[0], "anna@region.onmicrosoft.com")]), "onprem": Mailboxes()}
