@@ -29,10 +29,12 @@ first result in 0.97 s at 186 MB peak (build at start: 24.4 s, 868 MB), the wind
 751 MB, written in 21 s, opened in 1.0 s, the CLI 1.9-2.7 s at 617-632 MB, the window 2.6-3.0 s at 717-734
 MB, keystroke p99 7.6-9.3 ms of CPU (built: 7.3 ms). The window at 200,000 with the collector off for its
 start (2026-12-05, load average 1.4-2.0): 1.47-1.52 s to its picture less the pause (1.54-1.61 s to exit).
-With a CalDAV source configured (--calendar; 2026-12-05, the window's start alone, three runs interleaved, load
-average 0.6-2): at 200,000 entries 1.41 s at 312 MB (no source, same runs: 1.40 s, 276 MB; the routes are 38 MB);
-before the calendars routed the store's mailbox rows after the first result, it waited for every entry loaded:
-10.6-11.2 s at 1,058 MB.
+With a CalDAV source configured (--calendar; 2026-12-05, the window's start alone, six runs of each interleaved,
+load average 0.9-2.1): at 200,000 entries 1.51-1.90 s at 279-283 MB, no source in the same runs 1.48-1.91 s at
+276-277 MB (the routes held flat, 6.4 MB; held as one Mailbox object per person, 29-38 MB, the same runs peaked
+at 312 MB); this bench with --calendar --skip-baseline --runs 3 (load average 1.9-2.0): 1.76 s at 281 MB. Before
+the calendars routed the store's mailbox rows after the first result, it waited for every entry loaded: 10.6-11.2 s
+at 1,058 MB.
 """
 
 from __future__ import annotations
