@@ -51,6 +51,18 @@ def test_of_picks_entries_in_routing_order() -> None:
     assert list(boxes.of({99})) == []
 
 
+def test_few_and_many_entry_ids_find_the_same_mailboxes() -> None:
+    people = [Mailbox(i * 3, f"p{i}@region.se") for i in range(200)]
+    boxes = Mailboxes(people)
+    for wanted in ({0, 3, 597, 598}, {3 * i for i in range(0, 200, 7)}, set(range(0, 600, 2))):
+        assert list(boxes.of(wanted)) == [m for m in people if m.entry_id in wanted]
+        assert list(boxes.replaced(wanted, Mailboxes())) == [m for m in people if m.entry_id not in wanted]
+    # 256 then 512 read as bytes hold entry 1's eight bytes one byte in: not entry 1's mailbox
+    straddling = Mailboxes([Mailbox(256, "a@region.se"), Mailbox(512, "b@region.se")])
+    assert list(straddling.of({1})) == []
+    assert list(straddling.of({512})) == [Mailbox(512, "b@region.se")]
+
+
 def test_a_planned_job_keeps_its_mailboxes_through_a_reroute() -> None:
     settings = [CalDavSettings(name="a", url="http://unused")]
     sources = CalendarSources(settings, "UTC", NOW)
