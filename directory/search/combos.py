@@ -75,7 +75,7 @@ class WordClass:
         """The slots in name order, if at hand or made when there are at most ``cap`` (kept)."""
         found = self.ready(cap)
         if found is not None and not isinstance(found, Sequence):
-            found = self._array = sorted(found)
+            found = self._array = array("i", sorted(found))  # kept across keystrokes: see LazyMembers._found
         return found
 
     def narrows(self, other: WordClass) -> bool:

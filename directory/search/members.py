@@ -8,6 +8,7 @@ keystroke whose walk then read the first fifty. The filters are exact per-slot t
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 
 CHUNK = 256
@@ -21,7 +22,9 @@ class LazyMembers:
     def __init__(self, base: Sequence[int], filters: Sequence[Callable[[Sequence[int]], Sequence[int]]]) -> None:
         self._base, self._filters = base, filters
         self._done = 0  # slots of base filtered so far
-        self._found: list[int] = []
+        # An array, not a list: kept from keystroke to keystroke, and a list of ints is read through at each of
+        # the collector's passes over it (an array holds no objects).
+        self._found = array("i")
 
     def _more(self) -> bool:
         base = self._base
@@ -37,9 +40,11 @@ class LazyMembers:
                 return True
         return False
 
-    def remaining(self) -> list[int]:
+    def remaining(self) -> array[int]:
         """Every slot this may yield, in order: those found so far and those of ``base`` not yet filtered."""
-        return [*self._found, *self._base[self._done:]]
+        slots = array("i", self._found)
+        slots.extend(self._base[self._done:])
+        return slots
 
     def __iter__(self) -> Iterator[int]:
         found, at = self._found, 0

@@ -9,6 +9,7 @@ intersected in C first and the (small) intersection is scored whole.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress, permutations, repeat
@@ -115,7 +116,7 @@ def _search(state: IndexState, words: Sequence[Word], limit: int, *, fuzzy: Sequ
     if all(w.whole for w in words):
         # Full names first, so that the class walk below never has to allow for a 100.
         own, bars = state.own_text, state.own_bar
-        postings = sorted((state.names.exact(w.fold) for w in words), key=len)  # one set, of the rarest name
+        postings = sorted((state.names.exact(w.fold) for w in words), key=len)  # the rarest name's first
         # (A word typed so far is often no name at all: then nothing is read of the others' postings.)
         for slot in intersect(postings):
             # A full name has no name words beyond those typed (Åsa-Lena is not the full name "åsa lena").
@@ -273,7 +274,7 @@ def _members(combo: Sequence[WordClass]) -> Iterable[int] | None:
         # probing the few's match strings; else probe.
         pieces = c.pieces() if c.size <= SET_RATIO * len(found) else None
         found = c.keep(found) if pieces is None else sorted(_intersection(set(found), pieces))
-    found = by_size[0].joined[tuple(by_size[1:])] = list(found)
+    found = by_size[0].joined[tuple(by_size[1:])] = array("i", found)  # kept: see LazyMembers._found
     return found
 
 
@@ -286,7 +287,7 @@ def _narrowed(first: WordClass, others: Sequence[WordClass], base: Sequence[int]
         if len(key) == len(others) and any(
                 all(new is old or new.narrows(old) for new, old in zip(others, order, strict=True))
                 for order in permutations(key)):
-            return members.remaining() if isinstance(members, LazyMembers) else list(members)
+            return members.remaining() if isinstance(members, LazyMembers) else array("i", members)
     return base
 
 
