@@ -43,6 +43,12 @@ class ColumnShares(QObject):
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
                 signal.connect(self.apply)
             model.dataChanged.connect(self._on_model_data_changed)
+        if self._fitted or self._least:
+            # Text is fitted to the rows in view, read again as others scroll in: each row's hint is some nine
+            # calls into the Python model, and Qt's default reads up to 1,000 rows (the results lay out at
+            # every keystroke: 7 ms for 50 rows, 4 ms for the 25 in view).
+            view.horizontalHeader().setResizeContentsPrecision(0)
+            view.verticalScrollBar().valueChanged.connect(self.apply)
         view.horizontalHeader().setStretchLastSection(True)  # the pixels rounding leaves over
         self.apply()
 

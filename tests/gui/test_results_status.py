@@ -136,3 +136,18 @@ def test_a_selected_rows_lamp_keeps_its_colours(qtbot: QtBot) -> None:
     assert option.decorationSize == lamp.deviceIndependentSize().toSize()
     selected = option.icon.pixmap(option.decorationSize, QIcon.Mode.Selected)
     assert selected.toImage() == lamp.toImage()
+
+
+def test_a_long_status_scrolled_into_view_reads_whole_too(qtbot: QtBot) -> None:
+    """The columns are fitted to the rows in view (the results lay out at every keystroke); a row scrolled
+    into view later has its status read whole as well."""
+    window = laptop_window(qtbot)
+    status, kind = STATUSES[0]
+    rows = [person(n % 9, "", StatusKind.NONE) for n in range(49)] + [person(9, status, kind)]
+    window.show_results(rows)
+    view = window.results
+    words = view.fontMetrics().horizontalAdvance(status)
+    assert view.columnWidth(STATUS) < words  # out of view: not fitted yet
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.columnWidth(STATUS) >= words + lamp_size())
+    assert text_width(window, 49, STATUS) >= words + 2
