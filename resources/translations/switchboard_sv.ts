@@ -702,7 +702,7 @@
     <message>
         <location filename="../../ui/desk_panel.py" line="277"/>
         <source>A caller is on hold: select a waiting call to decline it</source>
-        <translation>En uppringare väntar parkerad: markera ett väntande samtal för att avvisa det</translation>
+        <translation>En uppringare är i vänteläge: markera ett väntande samtal för att avvisa det</translation>
     </message>
     <message>
         <location filename="../../ui/desk_panel.py" line="338"/>
@@ -765,7 +765,7 @@
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="48"/>
         <source>Hang up the current call (during a consultation: end it); with no call, decline the selected (or next) waiting one; with a caller on hold, only a selected one</source>
-        <translation>Lägg på det aktuella samtalet (under en konsultation: avsluta den); utan samtal, avvisa det markerade (eller nästa) väntande; med en uppringare parkerad, bara ett markerat</translation>
+        <translation>Lägg på det aktuella samtalet (under en konsultation: avsluta den); utan samtal, avvisa det markerade (eller nästa) väntande; med en uppringare i vänteläge, bara ett markerat</translation>
     </message>
     <message>
         <location filename="../../ui/desk_shortcuts.py" line="51"/>
