@@ -21,6 +21,9 @@ from directory.search.state import IndexState
 SECOND_CAP = 20000
 # Per-word entries (classes, candidates, extras) kept across queries.
 MEMO_SIZE = 32
+# Typo near keys whose slot sets are kept across queries, and the fewest slots a key has to have them kept.
+NEAR_SETS_SIZE = 1024
+KEPT_KEY_SLOTS = 64
 
 T = TypeVar("T")
 
@@ -81,22 +84,45 @@ class Matcher:
         return slots
 
     def fuzzy_sets(self, w: Word) -> list[r.Extra]:
-        """Slot sets by fuzzy rank (fewer edits first), name words before other fields."""
+        """Slot sets by fuzzy rank (fewer edits first), name words before other fields (do not modify).
+        Made once per word: both its extras and its classes are built from them."""
+        return self._memo("fuzzy", w, lambda: self._fuzzy_sets(w), True)
+
+    def _fuzzy_sets(self, w: Word) -> list[r.Extra]:
         state = self.state
         near = state.fuzzy.near(w.fold, w.max_edits, state.all.generation)
         found: list[r.Extra] = []
         for rank in sorted(set(near.values())):
-            keys = [k for k, v in near.items() if v == rank]
+            parts = [self._key_slots(k) for k, v in near.items() if v == rank]
             penalty = r.FUZZY_STEP * (rank - 1)
-            in_names = state.names.union_of(keys)
+            first = parts[0][0]
+            # One key's kept set serves as it is (none of its users modifies it).
+            in_names = first if len(parts) == 1 and isinstance(first, set) else set().union(*(n for n, _ in parts))
             found.append((r.FUZZY_NAME - penalty, in_names))
-            # A key's name postings are among its postings in all fields: only where it has more
-            # (an e-mail word, a unit) does the all-fields set grow beyond the names set.
-            more = [state.all.post[k] for k in keys
-                    if k in state.all.post and len(state.all.post[k]) != len(state.names.exact(k))]
-            # Usually none: then the one set serves both (none of its users modifies it).
+            # Usually no key has more postings in all fields than in names: then the one set serves both.
+            more = [everywhere for names, everywhere in parts if everywhere is not names]
             found.append((r.FUZZY - penalty, in_names.union(*more) if more else in_names))
         found.sort(key=lambda extra: -extra[0])
+        return found
+
+    def _key_slots(self, key: str) -> tuple[Collection[int], Collection[int]]:
+        """A near key's slots in names and in all fields (the same object when they are the same).
+        A key of many slots has them as sets kept across keystrokes: the next letter of a typo meets
+        mostly the same near keys ("matst", "matsts": the Mattssons), and a union of sets costs a fifth
+        of one of posting arrays. Most near keys hold a slot or two ("mattsson103"): their arrays serve."""
+        state = self.state
+        names, everywhere = state.names.exact(key), state.all.exact(key)
+        # A key's name postings are among its postings in all fields: only where it has more
+        # (an e-mail word, a unit) does the all-fields set differ.
+        if len(everywhere) < KEPT_KEY_SLOTS:
+            return names, everywhere if len(everywhere) != len(names) else names
+        cache = state.near_sets
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= NEAR_SETS_SIZE:
+                del cache[next(iter(cache))]  # the oldest, one at a time as the memo does
+            in_names = set(names)
+            found = cache[key] = (in_names, set(everywhere) if len(everywhere) != len(names) else in_names)
         return found
 
     def estimate(self, w: Word) -> int:

@@ -58,6 +58,8 @@ class IndexState:
         self.fuzzy = FuzzyKeys(lambda: self.all.keys)
         # Per-query-word data that outlives one query (see directory.search.matcher); any change clears it.
         self.memo: dict[tuple[str, object, bool], object] = {}
+        # A typo's near key -> its slots in names and in all fields (see Matcher.fuzzy_sets); cleared with memo.
+        self.near_sets: dict[str, tuple[set[int], set[int]]] = {}
 
     def set_group_ids(self) -> None:
         """Index ``groups`` by their strings (after they were read from a snapshot)."""
@@ -76,6 +78,7 @@ class IndexState:
     # -- whole build -------------------------------------------------------------------------------
     def build(self, entries: Iterable[Entry], usage: dict[int, int]) -> None:
         self.memo = {}
+        self.near_sets = {}
         unique: dict[int, Entry] = {}
         for entry in entries:
             if entry.id is not None:
@@ -161,6 +164,7 @@ class IndexState:
     def upsert(self, entry: Entry) -> None:
         assert entry.id is not None
         self.memo.clear()
+        self.near_sets.clear()
         old_slot = self.slot_of.get(entry.id)
         old = self.entries[old_slot] if old_slot is not None else None
         if old == entry:
@@ -183,6 +187,7 @@ class IndexState:
 
     def remove(self, entry_id: int) -> None:
         self.memo.clear()
+        self.near_sets.clear()
         slot = self.slot_of.get(entry_id)
         if slot is not None:
             self._discard(slot)
