@@ -95,5 +95,36 @@ class FuzzyKeys:
         return found
 
 
+class KeptSets:
+    """A near key's slots in names and in all fields (one set when the same), kept across keystrokes up
+    to a total number of slots, the oldest let go first. Bounded by slots, not keys: the collector reads
+    every int of a set at each pass over the generation the set is in (a cache miss each)."""
+
+    def __init__(self, budget: int) -> None:
+        self._budget = budget
+        self._sets: dict[str, tuple[set[int], set[int]]] = {}
+        self._total = 0
+
+    def get(self, key: str) -> tuple[set[int], set[int]] | None:
+        return self._sets.get(key)
+
+    def put(self, key: str, sets: tuple[set[int], set[int]]) -> None:
+        sets_ = self._sets
+        size = _size(sets)
+        while sets_ and self._total + size > self._budget:
+            self._total -= _size(sets_.pop(next(iter(sets_))))
+        sets_[key] = sets
+        self._total += size
+
+    def clear(self) -> None:
+        self._sets.clear()
+        self._total = 0
+
+
+def _size(sets: tuple[set[int], set[int]]) -> int:
+    names, everywhere = sets
+    return len(names) + (len(everywhere) if everywhere is not names else 0)
+
+
 def allowed_edits(length: int) -> int:
     return 2 if length >= 8 else 1 if length >= 4 else 0

@@ -21,8 +21,7 @@ from directory.search.state import IndexState
 SECOND_CAP = 20000
 # Per-word entries (classes, candidates, extras) kept across queries.
 MEMO_SIZE = 32
-# Typo near keys whose slot sets are kept across queries, and the fewest slots a key has to have them kept.
-NEAR_SETS_SIZE = 1024
+# The fewest slots a typo's near key has to have its slot sets kept across queries.
 KEPT_KEY_SLOTS = 64
 
 T = TypeVar("T")
@@ -116,13 +115,11 @@ class Matcher:
         # (an e-mail word, a unit) does the all-fields set differ.
         if len(everywhere) < KEPT_KEY_SLOTS:
             return names, everywhere if len(everywhere) != len(names) else names
-        cache = state.near_sets
-        found = cache.get(key)
+        found = state.near_sets.get(key)
         if found is None:
-            if len(cache) >= NEAR_SETS_SIZE:
-                del cache[next(iter(cache))]  # the oldest, one at a time as the memo does
             in_names = set(names)
-            found = cache[key] = (in_names, set(everywhere) if len(everywhere) != len(names) else in_names)
+            found = (in_names, set(everywhere) if len(everywhere) != len(names) else in_names)
+            state.near_sets.put(key, found)
         return found
 
     def estimate(self, w: Word) -> int:

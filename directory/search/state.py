@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable, MutableMapping, MutableSequence
 
 from directory.model import Entry
 from directory.search.documents import Analysis, Shared, analyse, name_order_key
-from directory.search.fuzzy import FuzzyKeys
+from directory.search.fuzzy import FuzzyKeys, KeptSets
 from directory.search.numbers import NumberIndex
 from directory.search.postings import TokenIndex
 from directory.search.rows import EntryRows
 
+# Slots of typo near keys kept across queries: two words' worth or so (a word's are 5,000-60,000 at a million).
+NEAR_SETS_SLOTS = 60000
 _COLUMNS = ("own_text", "own_bar", "group", "raw_own_text", "raw_own_bar", "variant_text")
 _INT_COLUMNS = ("own_bar", "group", "raw_own_bar")
 
@@ -58,8 +60,8 @@ class IndexState:
         self.fuzzy = FuzzyKeys(lambda: self.all.keys)
         # Per-query-word data that outlives one query (see directory.search.matcher); any change clears it.
         self.memo: dict[tuple[str, object, bool], object] = {}
-        # A typo's near key -> its slots in names and in all fields (see Matcher.fuzzy_sets); cleared with memo.
-        self.near_sets: dict[str, tuple[set[int], set[int]]] = {}
+        # A typo's near keys' slot sets (see Matcher.fuzzy_sets); cleared with memo.
+        self.near_sets = KeptSets(NEAR_SETS_SLOTS)
 
     def set_group_ids(self) -> None:
         """Index ``groups`` by their strings (after they were read from a snapshot)."""
@@ -78,7 +80,7 @@ class IndexState:
     # -- whole build -------------------------------------------------------------------------------
     def build(self, entries: Iterable[Entry], usage: dict[int, int]) -> None:
         self.memo = {}
-        self.near_sets = {}
+        self.near_sets.clear()
         unique: dict[int, Entry] = {}
         for entry in entries:
             if entry.id is not None:
