@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.main import SCENE_NAMES
@@ -65,11 +66,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="only this language (may be repeated); default: all three")
     parser.add_argument("--out", type=Path, default=GUIDE / "img", help="where <language>/<scene>.png go")
     args = parser.parse_args(argv)
+    return report("guide-screenshots", lambda: shoot_all(tuple(args.language or LANGUAGES), args.out))
+
+
+def report(prog: str, shoot: Callable[[], list[Path]]) -> int:
+    """A picture script's exit code: each picture `shoot` took printed, or why it could not, and 1."""
     try:
-        for picture in shoot_all(tuple(args.language or LANGUAGES), args.out):
+        for picture in shoot():
             print(picture)
     except (ShotError, subprocess.TimeoutExpired) as error:
-        print(f"guide-screenshots: {error}", file=sys.stderr)
+        print(f"{prog}: {error}", file=sys.stderr)
         return 1
     return 0
 

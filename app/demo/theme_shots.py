@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.demo.guide_shots import ROOT, ShotError, take
+from app.demo.guide_shots import ROOT, ShotError, report, take
 from ui.appearance import THEMES
 from ui.layouts import OPERATOR, RECEPTIONIST
 
@@ -96,13 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PICTURES, help="where <name>.png go")
     args = parser.parse_args(argv)
     shots = [shot for shot in ALL if not args.only or shot.name in args.only]
-    try:
-        for picture in shoot_all(args.out, shots):
-            print(picture)
-    except (ShotError, subprocess.TimeoutExpired) as error:
-        print(f"theme-screenshots: {error}", file=sys.stderr)
-        return 1
-    return 0
+    return report("theme-screenshots", lambda: shoot_all(args.out, shots))
 
 
 if __name__ == "__main__":
