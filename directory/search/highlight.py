@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from directory.model import Entry
-from directory.search.folding import DIGRAPHS, WORD, fold_key, prefix_length_in, raw_key, variant_key
+from directory.search.folding import WORD, fold_key, prefix_length_in, raw_key, variant_key
 from directory.search.numbers import match_spans
 from directory.search.query import Word
 
@@ -25,103 +25,84 @@ def _merge(spans: list[tuple[int, int]]) -> Spans:
     return tuple(merged)
 
 
-# (start, end, folded, raw, variant, word): the word only when folding changed its length (for the
-# prefix length; otherwise the folded prefix covers as many characters as it has).
-_Token = tuple[int, int, str, str, str, str]
-# Per query word: folded, raw when it has diacritics else "", variant or "", fuzzy keys; and the same
-# three each after a space (or ""), to test a whole text at once.
-Probe = tuple[str, str, str, frozenset[str], str, str, str]
-
-
-class _Text(NamedTuple):
-    tokens: tuple[_Token, ...]
-    # Each word's folded, raw and variant keys after a space: " anna karlsson". A query word that starts
-    # none of them (the usual case for most fields of a hit) needs no look at the words one by one.
-    folded: str
-    raw: str
-    variant: str
-
-
-@lru_cache(maxsize=32768)
-def _analysed(text: str) -> _Text:
-    """Each word's keys; titles, units and places repeat, so this is cached."""
-    tokens = []
-    folds, raws, variants = [], [], []
-    for match in WORD.finditer(text):
-        token = match.group()
-        if token.isascii():  # most words: the same keys as fold_key and raw_key give, without the caches
-            raw = folded = token.lower()
-            for digraph, letter in DIGRAPHS:
-                if digraph in folded:
-                    folded = folded.replace(digraph, letter)
-        else:
-            folded, raw = fold_key(token), raw_key(token)
-        variant = variant_key(folded)
-        start, end = match.span()
-        tokens.append((start, end, folded, raw, variant,
-                       token if len(folded) != end - start or len(raw) != end - start else ""))
-        folds.append(folded)
-        raws.append(raw)
-        variants.append(variant)
-    if not tokens:
-        return _Text((), "", "", "")
-    return _Text(tuple(tokens), " " + " ".join(folds), " " + " ".join(raws), " " + " ".join(variants))
+# Per query word: folded, raw when it has diacritics else "", variant or "", and the fuzzy keys.
+Probe = tuple[str, str, str, frozenset[str]]
+# What one query word found in one word of a field: how many of its characters to mark (0: none).
+_Marks = dict[str, int]
 
 
 def probes(words: Sequence[Word], fuzzy_keys: Sequence[frozenset[str]]) -> tuple[Probe, ...]:
-    return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near,
-                  w.fold_prefix, w.raw_prefix if w.diacritic else "", w.variant_prefix)
+    return tuple((w.fold, w.raw if w.diacritic else "", w.variant, near)
                  for w, near in zip(words, fuzzy_keys, strict=True))
 
 
-def _word_spans(text: str, probe: Probe) -> tuple[tuple[int, int], ...]:
-    """Spans of one query word in ``text``, unmerged."""
-    fold, raw_probe, variant_probe, near, spaced_fold, spaced_raw, spaced_variant = probe
-    analysed = _analysed(text)
-    # A typo key is a whole word: a text with none of them is ruled out as any other (not read word by word).
-    if spaced_fold not in analysed.folded and not (spaced_raw and spaced_raw in analysed.raw) \
-            and not (spaced_variant and spaced_variant in analysed.variant) \
-            and (not near or near.isdisjoint(analysed.folded.split())):
-        return ()
-    spans: list[tuple[int, int]] = []
-    for start, end, folded, raw, variant, odd in analysed.tokens:
-        if folded.startswith(fold) or (raw_probe and raw.startswith(raw_probe)):
-            spans.append((start, start + (prefix_length_in(odd, fold) if odd else min(len(fold), end - start))))
-        elif (variant_probe and variant.startswith(variant_probe)) or (near and folded in near):
-            spans.append((start, end))
+def _marked(word: str, probe: Probe) -> int:
+    """How many characters of ``word`` (as displayed) the query word marks: a prefix as folded or raw, the
+    whole word for a sound-alike or typo match, else 0."""
+    fold, raw_probe, variant_probe, near = probe
+    folded = fold_key(word)
+    if folded.startswith(fold) or (raw_probe and raw_key(word).startswith(raw_probe)):
+        if len(folded) != len(word) or len(raw_key(word)) != len(word):
+            return prefix_length_in(word, fold)
+        return min(len(fold), len(word))
+    if (variant_probe and variant_key(folded).startswith(variant_probe)) or (near and folded in near):
+        return len(word)
+    return 0
+
+
+@lru_cache(maxsize=32768)
+def _words(text: str) -> tuple[tuple[int, str], ...]:
+    """Where each word of a field starts, and the word: a hit's fields are shown keystroke after keystroke."""
+    return tuple([(match.start(), match.group()) for match in WORD.finditer(text)])
+
+
+def _word_spans(text: str, probe: Probe, marks: _Marks) -> tuple[tuple[int, int], ...]:
+    """Spans of one query word in ``text``, unmerged. What it marks depends only on each word, and fields
+    share their words (given names, surnames, "avdelning"), so it is worked out once per word: the fields
+    of a page of new hits cost a walk over their words, not each field's keys made anew."""
+    spans = []
+    for start, word in _words(text):
+        length = marks.get(word)
+        if length is None:
+            length = marks[word] = _marked(word, probe)
+        if length:
+            spans.append((start, start + length))
     return tuple(spans)
 
 
-# Spans per query word and text, kept across queries: while the operator types the second word, the
-# first one's spans in the names shown are the same at every keystroke. Bounded by letting the oldest
-# word go (clearing all sixteen at once freed tens of thousands of tuples in one keystroke).
-_RECENT: dict[Probe, dict[str, tuple[tuple[int, int], ...]]] = {}
+class _Found(NamedTuple):
+    """What one query word found, kept across keystrokes: spans per field text, marks per word."""
+
+    texts: dict[str, tuple[tuple[int, int], ...]]
+    marks: _Marks
+
+
+# Kept across queries: while the operator types the second word, the first one's spans in the names shown
+# are the same at every keystroke. Bounded by letting the oldest word go (clearing all sixteen at once freed
+# tens of thousands of tuples in one keystroke).
+_RECENT: dict[Probe, _Found] = {}
 _RECENT_WORDS = 16
 _RECENT_TEXTS = 4096
 
 
-def _cached_spans(probe: Probe) -> dict[str, tuple[tuple[int, int], ...]]:
+def _cached_spans(probe: Probe) -> _Found:
     found = _RECENT.get(probe)
-    if found is None or len(found) > _RECENT_TEXTS:
+    if found is None or len(found.texts) > _RECENT_TEXTS or len(found.marks) > _RECENT_TEXTS:
         _RECENT.pop(probe, None)
         if len(_RECENT) >= _RECENT_WORDS:
             # Module-wide: another index's search (each holds only its own lock) may be letting it go too.
             with suppress(KeyError, RuntimeError, StopIteration):
                 del _RECENT[next(iter(_RECENT))]
-        found = _RECENT[probe] = {}
+        found = _RECENT[probe] = _Found({}, {})
     return found
 
 
-def text_spans(text: str, query: Sequence[Probe]) -> Spans:
-    return _spans(text, [(probe, _cached_spans(probe)) for probe in query])
-
-
-def _spans(text: str, query: Sequence[tuple[Probe, dict[str, tuple[tuple[int, int], ...]]]]) -> Spans:
+def _spans(text: str, query: Sequence[tuple[Probe, _Found]]) -> Spans:
     spans: list[tuple[int, int]] = []
-    for probe, cache in query:
-        found = cache.get(text)
+    for probe, (texts, marks) in query:
+        found = texts.get(text)
         if found is None:
-            found = cache[text] = _word_spans(text, probe)
+            found = texts[text] = _word_spans(text, probe, marks)
         spans.extend(found)
     return _merge(spans) if len(spans) > 1 else tuple(spans)
 
