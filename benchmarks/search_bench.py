@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # also run as a script: python benchmarks/search_bench.py
 
 from benchmarks.search_baselines import LdapBaseline, SqlBaseline  # noqa: E402
+from directory import collector  # noqa: E402
 from directory.demo import iter_entries  # noqa: E402
 from directory.model import Entry, EntryKind  # noqa: E402
 from directory.search import SearchIndex  # noqa: E402
@@ -114,6 +115,35 @@ def replay(search: Callable[[str], object], strokes: Sequence[tuple[str, str]],
         if cpu is not None:
             cpu.append((time.thread_time() - start_cpu) * 1000)
     return times
+
+
+def replay_typed(search: Callable[[str], object], strokes: Sequence[tuple[str, str]], cpu: list[float],
+                 catch_up: list[float]) -> list[float]:
+    """As :func:`replay`, with the collector held while each query is typed, as the window holds it
+    (app/lookup/typing_hold.py), and let run when typing pauses: after a query's last keystroke the pass it
+    owes runs and its CPU ms go into ``catch_up`` (not into any keystroke's)."""
+    times: list[float] = []
+    previous: str | None = None
+    collector.pause()
+    try:
+        for _, text in strokes:
+            if previous is not None and not text.startswith(previous):  # the next query: typing paused
+                catch_up.append(_catch_up())
+            previous = text
+            times.extend(replay(search, [("", text)], cpu))
+    finally:
+        collector.resume()
+    catch_up.append(_catch_up())
+    return times
+
+
+def _catch_up() -> float:
+    collector.resume()
+    start = time.thread_time()
+    _ = [None]  # the first allocation of a tracked object runs the pass the collector owes, as the window's would
+    elapsed = time.thread_time() - start
+    collector.pause()
+    return elapsed * 1000
 
 
 def _line(name: str, stats: dict[str, float], n: int) -> str:

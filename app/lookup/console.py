@@ -132,6 +132,7 @@ class Console(QObject):
         self.loading.load(self._state.demo)
 
     def close(self) -> None:
+        self.search.hold.release()
         self.loading.stop()
         if self._state.lines is not None:
             self._state.lines.stop()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.lookup.state import LookupState
 from app.lookup.status_line import StatusLine
+from app.lookup.typing_hold import TypingHold
 from app.tasks import TaskRunner
 from ui.main_window import MainWindow
 from ui.results_model import ResultRow
@@ -28,6 +29,7 @@ class SearchFlow(QObject):
         self.window, self.tasks, self.state, self.status = window, tasks, state, status
         self._wanted_query: str | None = None
         self._searching = False
+        self.hold = TypingHold()
         window.search_text_changed.connect(self._on_window_search_text_changed)
 
     def rerun(self) -> None:
@@ -36,6 +38,7 @@ class SearchFlow(QObject):
 
     def request(self, text: str) -> None:
         self._wanted_query = text
+        self.hold.typing()
         if not self._searching and self.state.index is not None:
             self._searching = True
             self.tasks.spawn(self._search_until_current(), "search")
@@ -55,6 +58,7 @@ class SearchFlow(QObject):
                         ResultRow(hit.entry, dict(hit.highlights), *self.status.with_kind(hit.entry.id, now))
                         for hit in hits])
                     self._wanted_query = None
+                    self.hold.typing()  # the collector's pass waits until the operator has read a moment
                     self.results_shown.emit([hit.entry for hit in hits])
         finally:
             self._searching = False

@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from directory.collector import collector_paused
 from directory.model import ChangeSet
 from directory.store import DirectoryRepository, Store
 from directory.store.entries import StaleDigestError
 from directory.store.staged import is_fresh, is_sqlite_file
-from directory.sync.collector import collector_paused
 from directory.sync.download import Downloaded, DownloadJob, download
 from directory.sync.errors import SyncError
 from directory.sync.plan import SkippedEntry

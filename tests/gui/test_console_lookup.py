@@ -3,6 +3,7 @@ detail pane's store reads run on the database worker with stale answers dropped.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -132,3 +133,13 @@ def test_an_answer_for_a_selection_moved_on_from_is_dropped(qtbot: QtBot, consol
     gate.set()
     qtbot.waitUntil(lambda: console.tasks.pending == 0, timeout=5000)
     assert shown == [first]  # the first row's earlier answer and the second row's are both stale
+
+
+def test_the_collector_is_held_while_typing_and_runs_again_after(qtbot: QtBot, console: Console) -> None:
+    qtbot.waitUntil(gc.isenabled, timeout=5000)  # the directory is loaded and its first search shown
+    field = console.window.search_field
+    for key in "eva m":
+        with qtbot.waitSignal(console.search.results_shown, timeout=5000):
+            qtbot.keyClicks(field, key)
+        assert not gc.isenabled()  # no pass in the middle of the next keystroke's search
+    qtbot.waitUntil(gc.isenabled, timeout=5000)  # typing paused: the collector catches up

@@ -1,10 +1,12 @@
-"""The collector pause nests and restores the state it found."""
+"""The collector pause nests and restores the state it found, whether held by a block or across calls."""
 
 from __future__ import annotations
 
 import gc
 
-from directory.sync.collector import collector_paused
+import pytest
+
+from directory.collector import collector_paused, pause, resume
 
 
 def test_pause_nests_and_restores_an_enabled_collector() -> None:
@@ -33,4 +35,19 @@ def test_pause_ends_when_the_block_raises() -> None:
             raise RuntimeError("server gone")
     except RuntimeError:
         pass
+    assert gc.isenabled()
+
+
+def test_a_hold_across_calls_nests_with_a_block() -> None:
+    pause()  # the operator starts typing
+    with collector_paused():  # a sync runs meanwhile
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # still typing
+    resume()
+    assert gc.isenabled()
+
+
+def test_resume_without_pause_is_an_error() -> None:
+    with pytest.raises(RuntimeError):
+        resume()
     assert gc.isenabled()
