@@ -27,6 +27,7 @@ class Shared(NamedTuple):
     raw_keys: tuple[str, ...]
     text: str
     raw_text: str
+    initials: int = 0  # initial_bits(keys)
 
 
 class Analysis(NamedTuple):
@@ -46,6 +47,8 @@ class Analysis(NamedTuple):
     raw_own_text: str
     raw_own_bar: int
     variant_text: str
+    name_initials: int  # initial_bits(name_keys)
+    all_initials: int  # initial_bits(all_keys)
 
     @property
     def all_keys(self) -> tuple[str, ...]:
@@ -55,6 +58,28 @@ class Analysis(NamedTuple):
     @property
     def raw_all_keys(self) -> tuple[str, ...]:
         return self.raw_name_keys + self.raw_own_keys + self.shared.raw_keys
+
+
+# The letters a folded key can start with, a bit each; digits share one bit, any other character another
+# (31 bits: a snapshot keeps them as 32-bit ints).
+INITIAL_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_BITS = {c: 1 << i for i, c in enumerate(INITIAL_LETTERS)} | dict.fromkeys("0123456789", 1 << 26)
+_OTHER = 1 << 27
+
+
+def initial_bit(char: str) -> int:
+    """The bit of ``initial_bits`` a key starting with ``char`` sets: its own for each of a-z."""
+    return _BITS.get(char, _OTHER)
+
+
+def initial_bits(keys: tuple[str, ...]) -> int:
+    """The first letters of ``keys`` as bits: a probe's filter reads one int per slot to rule out the many
+    slots with no word starting with its first letter before it searches any slot's text."""
+    bits = 0
+    for key in keys:
+        if key:
+            bits |= _BITS.get(key[0], _OTHER)
+    return bits
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:
@@ -94,7 +119,7 @@ def _shared(title: str, unit_path: tuple[str, ...]) -> Shared:
         keys.extend(folded)
         raw.extend(raw_part)
     shared, raw_shared = _dedupe(keys), _dedupe(raw)
-    return Shared(shared, raw_shared, _text(shared), _text(raw_shared) if raw_shared else "")
+    return Shared(shared, raw_shared, _text(shared), _text(raw_shared) if raw_shared else "", initial_bits(shared))
 
 
 class _Names(NamedTuple):
@@ -103,6 +128,7 @@ class _Names(NamedTuple):
     variants: tuple[str, ...]
     variant_text: str
     solo: str
+    initials: int
 
 
 @lru_cache(maxsize=65_536)
@@ -111,7 +137,8 @@ def _names(display_name: str, given_name: str, surname: str) -> _Names:
     keys, raw = _join([_keys(display_name), _field_keys(given_name), _field_keys(surname)])
     variants = _dedupe([variant_key(k) for k in keys])
     shown = words(display_name)
-    return _Names(keys, raw, variants, _text(variants), fold_key(shown[0]) if len(shown) == 1 else "")
+    return _Names(keys, raw, variants, _text(variants), fold_key(shown[0]) if len(shown) == 1 else "",
+                  initial_bits(keys))
 
 
 @lru_cache(maxsize=65_536)
@@ -165,13 +192,14 @@ def analyse(entry: Entry) -> Analysis:
         keys, exts = number_keys(number)
         numbers.extend(keys)
         extensions.extend(exts)
+    shared = _shared(entry.title, entry.unit_path)
     return Analysis(
-        names.keys, own_keys, names.raw, raw_own, _shared(entry.title, entry.unit_path), names.variants,
+        names.keys, own_keys, names.raw, raw_own, shared, names.variants,
         names.solo,
         tuple(sorted(set(numbers))) if len(numbers) > 1 else tuple(numbers),
         tuple(sorted(set(extensions))) if len(extensions) > 1 else tuple(extensions),
         own_text, own_text.index("|"), raw_own_text, raw_own_text.index("|") if raw_own_text else 0,
-        names.variant_text,
+        names.variant_text, names.initials, names.initials | initial_bits(own_keys) | shared.initials,
     )
 
 

@@ -45,14 +45,14 @@ from directory.search.slots import SlotMap, sorted_slots
 from directory.search.state import IndexState
 
 MAGIC = b"SWBSRCH\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _FIXED = struct.Struct("<II")
 HEADER_SPACE = 4096  # the JSON header is written into this much room at the start (it is well under 1 KB)
 _CHUNK = 1 << 20
 _TOKEN_INDEXES = {"names": 3, "all": 0, "raw_names": 2, "raw_all": 0, "variants": 0, "solo_names": 0,
                   "group_keys": 0, "raw_group_keys": 0}  # attribute -> prefix depth, as IndexState makes them
 _TEXT_COLUMNS = ("own_text", "raw_own_text", "variant_text")
-_INT_COLUMNS = ("own_bar", "group", "raw_own_bar")
+_INT_COLUMNS = ("own_bar", "group", "raw_own_bar", "name_initials", "all_initials")
 
 
 class SnapshotError(Exception):

@@ -22,8 +22,9 @@ from directory.search.rows import EntryRows
 
 # Slots of typo near keys kept across queries: two words' worth or so (a word's are 5,000-60,000 at a million).
 NEAR_SETS_SLOTS = 60000
-_COLUMNS = ("own_text", "own_bar", "group", "raw_own_text", "raw_own_bar", "variant_text")
-_INT_COLUMNS = ("own_bar", "group", "raw_own_bar")
+_COLUMNS = ("own_text", "own_bar", "group", "raw_own_text", "raw_own_bar", "variant_text", "name_initials",
+            "all_initials")
+_INT_COLUMNS = ("own_bar", "group", "raw_own_bar", "name_initials", "all_initials")
 
 
 class IndexState:
@@ -39,6 +40,10 @@ class IndexState:
         self.raw_own_text: list[str] = []
         self.raw_own_bar: MutableSequence[int] = []
         self.variant_text: list[str] = []
+        # The first letters of the slot's name keys, and of all its keys (own and its group's), as bits
+        # (directory.search.documents.initial_bits).
+        self.name_initials: MutableSequence[int] = []
+        self.all_initials: MutableSequence[int] = []
         # (shared, raw shared) strings: title and units, which colleagues share; and their keys, to
         # find the groups a query word matches without scanning every group's text.
         self.groups: list[tuple[str, str]] = [("", "")]
@@ -107,6 +112,7 @@ class IndexState:
         shared_of: list[Shared] = [Shared((), (), "", "")]
         own_text, own_bar, group, variant_text = self.own_text, self.own_bar, self.group, self.variant_text
         raw_own_text, raw_own_bar = self.raw_own_text, self.raw_own_bar
+        name_initials, all_initials = self.name_initials, self.all_initials
         for slot, entry in enumerate(ordered):
             a = analyse(entry)
             own_text.append(a.own_text)
@@ -120,6 +126,8 @@ class IndexState:
             raw_own_text.append(a.raw_own_text)
             raw_own_bar.append(a.raw_own_bar)
             variant_text.append(a.variant_text)
+            name_initials.append(a.name_initials)
+            all_initials.append(a.all_initials)
             self.names.bulk_add(slot, a.name_keys)
             self.all.bulk_add(slot, a.name_keys)
             self.all.bulk_add(slot, a.own_keys)
@@ -217,6 +225,7 @@ class IndexState:
         self.group[slot] = self._group_id(a.shared)
         self.raw_own_text[slot], self.raw_own_bar[slot] = a.raw_own_text, a.raw_own_bar
         self.variant_text[slot] = a.variant_text
+        self.name_initials[slot], self.all_initials[slot] = a.name_initials, a.all_initials
         for index, keys_of in self._text_keys():
             index.add(slot, keys_of(a))
         for numbers, keys_of_number in self._number_keys():
