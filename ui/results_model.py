@@ -21,6 +21,9 @@ REFERRAL_COLOUR = QColor("#9a4a00")  # amber-brown: readable on white and on the
 REFERRAL_COLOUR_ON_DARK = QColor("#ffb74d")  # light amber for the dark and high-contrast themes
 
 Spans = tuple[tuple[int, int], ...]
+# The text fields whose highlights the columns show (a search need not work out the others' for each hit;
+# a number's spans come with a number query).
+HIGHLIGHTED_FIELDS = ("display_name", "title", "unit")
 
 
 @dataclass(frozen=True, slots=True)

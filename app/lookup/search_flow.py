@@ -7,6 +7,7 @@ their first rows once the list has been still; see `LineWatcher.show`).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,7 +16,7 @@ from app.lookup.status_line import StatusLine
 from app.lookup.typing_hold import TypingHold
 from app.tasks import TaskRunner
 from ui.main_window import MainWindow
-from ui.results_model import ResultRow
+from ui.results_model import HIGHLIGHTED_FIELDS, ResultRow
 
 DEFAULT_LIMIT = 50  # before a store is open; then `[directory] result_limit`
 
@@ -51,7 +52,7 @@ class SearchFlow(QObject):
             while self.state.index is not None and self._wanted_query is not None:
                 query, index, services = self._wanted_query, self.state.index, self.state.services
                 limit = services.config.settings.directory.result_limit if services else DEFAULT_LIMIT
-                hits = await self.tasks.in_search(index.search, query, limit)
+                hits = await self.tasks.in_search(partial(index.search, fields=HIGHLIGHTED_FIELDS), query, limit)
                 if query == self._wanted_query:  # else typing went on: search the newer text
                     now = datetime.now(UTC)
                     self.window.show_results([

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import suppress
 from functools import lru_cache
 from typing import NamedTuple
@@ -107,39 +107,51 @@ def _spans(text: str, query: Sequence[tuple[Probe, _Found]]) -> Spans:
     return _merge(spans) if len(spans) > 1 else tuple(spans)
 
 
+# The text fields a hit's highlights cover, unless a search asks for fewer.
+TEXT_FIELDS = ("display_name", "title", "unit", "location", "email")
+_SHARED_FIELDS = ("title", "unit", "location")  # colleagues share them: worked out once per query
+
+
 class Highlighter:
     """Spans per displayed field for the hits of one query (see :class:`directory.search.types.Hit`).
 
-    Fields that many hits share (units, titles, places) are worked out once per query.
+    Fields that many hits share (units, titles, places) are worked out once per query. ``fields`` names the
+    text fields wanted (a window that shows three of them asks for those three); numbers' spans come with a
+    number query whatever it names.
     """
 
     def __init__(self, words: Sequence[Word], number_forms: Sequence[str],
-                 fuzzy_keys: Sequence[frozenset[str]]) -> None:
+                 fuzzy_keys: Sequence[frozenset[str]], fields: Collection[str] = TEXT_FIELDS) -> None:
         self._probes = [(probe, _cached_spans(probe)) for probe in probes(words, fuzzy_keys)]
         self._forms = list(number_forms) or [w.fold for w in words if w.digits]
         self._memo: dict[str, Spans] = {}
+        self._name = "display_name" in fields
+        self._shared = [name for name in _SHARED_FIELDS if name in fields]
+        self._email = "email" in fields
 
     def __call__(self, entry: Entry) -> dict[str, Spans]:
         found: dict[str, Spans] = {}
         query = self._probes
         if query:
             memo = self._memo
-            if entry.display_name:
+            if self._name and entry.display_name:
                 spans = _spans(entry.display_name, query)
                 if spans:
                     found["display_name"] = spans
-            for name, text in (("title", entry.title), ("unit", entry.unit), ("location", entry.location)):
+            for name in self._shared:
+                text = getattr(entry, name)
                 if text:
                     shared = memo.get(text)
                     if shared is None:
                         shared = memo[text] = _spans(text, query)
                     if shared:
                         found[name] = shared
-            email_local = entry.email.split("@")[0]
-            if email_local:
-                spans = _spans(email_local, query)
-                if spans:
-                    found["email"] = spans
+            if self._email:
+                email_local = entry.email.split("@")[0]
+                if email_local:
+                    spans = _spans(email_local, query)
+                    if spans:
+                        found["email"] = spans
         if self._forms:
             for i, number in enumerate(entry.numbers):
                 spans = match_spans(number, self._forms)

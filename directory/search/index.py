@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import heapq
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from directory.model import Entry
 from directory.search import ranking as r
 from directory.search.documents import name_order_key
-from directory.search.highlight import Highlighter
+from directory.search.highlight import TEXT_FIELDS, Highlighter
 from directory.search.matcher import Scored
 from directory.search.query import Query, Word, parse
 from directory.search.searching import search_email, search_number, search_text
@@ -103,8 +103,9 @@ class SearchIndex:
         with self._lock:
             self._state.record_use(entry_id)
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        """Hits for ``query``, best first; any input (empty, huge, control characters) is safe."""
+    def search(self, query: str, limit: int = 50, *, fields: Collection[str] = TEXT_FIELDS) -> list[Hit]:
+        """Hits for ``query``, best first; any input (empty, huge, control characters) is safe. Highlights
+        cover the text ``fields`` named (all by default; see :class:`Hit`)."""
         if not isinstance(limit, int) or limit <= 0:
             return []
         limit = min(limit, MAX_LIMIT)
@@ -112,9 +113,9 @@ class SearchIndex:
         if parsed.empty:
             return []
         with self._lock:
-            return self._search(parsed, limit)
+            return self._search(parsed, limit, fields)
 
-    def _search(self, query: Query, limit: int) -> list[Hit]:
+    def _search(self, query: Query, limit: int, fields: Collection[str]) -> list[Hit]:
         state = self._state
         words = query.words
         fuzzy_keys: list[frozenset[str]] = [frozenset() for _ in words]
@@ -131,7 +132,7 @@ class SearchIndex:
         top = self._top(scored, limit)
         is_number = bool(query.number_forms)
         hits = []
-        highlights = Highlighter(words, query.number_forms, fuzzy_keys)
+        highlights = Highlighter(words, query.number_forms, fuzzy_keys, fields)
         for slot, score, weakest in top:
             entry = state.entries[slot]
             assert entry is not None

@@ -158,6 +158,16 @@ def test_highlights_are_spans_in_displayed_text(index: SearchIndex) -> None:
     assert digraph.highlights["display_name"] == ((6, 11),)
 
 
+def test_a_search_highlights_only_the_fields_asked_for(index: SearchIndex) -> None:
+    # The window shows name, title and unit: the e-mail's spans are not worked out for every hit.
+    hit = index.search("kris erik kard", fields=("display_name", "unit"))[0]
+    assert hit.highlights == {"display_name": ((0, 4), (9, 13)), "unit": ((0, 4),)}
+    assert index.search("kris erik kard")[0].highlights["email"] == ((0, 4), (9, 13))  # all by default
+    number = index.search("+46 19 602 2", fields=())[0]
+    assert number.highlights  # a number query's spans whatever the fields named
+    assert all(field.startswith("number:") for field in number.highlights)
+
+
 def test_people_and_functions_both_appear(index: SearchIndex) -> None:
     kinds = {h.entry.kind for h in index.search("kard")}
     assert kinds == {EntryKind.PERSON, EntryKind.FUNCTION}
