@@ -128,22 +128,22 @@ def replay_typed(search: Callable[[str], object], strokes: Sequence[tuple[str, s
     try:
         for _, text in strokes:
             if previous is not None and not text.startswith(previous):  # the next query: typing paused
-                catch_up.append(_catch_up())
+                collector.resume()
+                catch_up.append(_owed_pass())
+                collector.pause()
             previous = text
             times.extend(replay(search, [("", text)], cpu))
     finally:
         collector.resume()
-    catch_up.append(_catch_up())
+    catch_up.append(_owed_pass())
     return times
 
 
-def _catch_up() -> float:
-    collector.resume()
+def _owed_pass() -> float:
+    """CPU ms of the pass the collector owes, run where the window's would run: at the next allocation."""
     start = time.thread_time()
-    _ = [None]  # the first allocation of a tracked object runs the pass the collector owes, as the window's would
-    elapsed = time.thread_time() - start
-    collector.pause()
-    return elapsed * 1000
+    _ = [None]  # an allocation of a tracked object: the collector runs here if a pass is due
+    return (time.thread_time() - start) * 1000
 
 
 def _line(name: str, stats: dict[str, float], n: int) -> str:
