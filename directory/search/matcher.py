@@ -108,12 +108,14 @@ class Matcher:
         """A near key's slots in names and in all fields (the same object when they are the same).
         A key of many slots has them as sets kept across keystrokes: the next letter of a typo meets
         mostly the same near keys ("matst", "matsts": the Mattssons), and a union of sets costs a fifth
-        of one of posting arrays. Most near keys hold a slot or two ("mattsson103"): their arrays serve."""
+        of one of posting arrays. Most near keys hold a slot or two ("mattsson103"): their arrays serve, as
+        do those of a key in no name: the e-mail words of namesakes ("fredriksson2" to "fredriksson99", a
+        hundred slots each at a million entries) are read once into the typo's union, not each made a set."""
         state = self.state
         names, everywhere = state.names.exact(key), state.all.exact(key)
         # A key's name postings are among its postings in all fields: only where it has more
         # (an e-mail word, a unit) does the all-fields set differ.
-        if len(everywhere) < KEPT_KEY_SLOTS:
+        if len(everywhere) < KEPT_KEY_SLOTS or not names:
             return names, everywhere if len(everywhere) != len(names) else names
         found = state.near_sets.get(key)
         if found is None:
