@@ -35,7 +35,7 @@ Filter = Callable[[Sequence[int]], list[int]]  # the slots (in order) that are i
 class WordClass:
     """One match class of one query word: its score, size, name-ordered stream and membership filter."""
 
-    __slots__ = ("_array", "_parts", "_union", "joined", "keep", "prefix", "score", "size", "stream")
+    __slots__ = ("_array", "_parts", "_set", "_union", "joined", "keep", "prefix", "score", "size", "stream")
     _array: Collection[int] | None
 
     def __init__(self, score: int, size: int, stream: Callable[[], Iterable[int]],
@@ -53,6 +53,13 @@ class WordClass:
         # Slots shared with other classes (of the other words), found when this class was the smallest
         # of a combination: the typo pass and the next keystroke meet the same combinations again.
         self.joined: dict[tuple[WordClass, ...], Iterable[int]] = {}
+        self._set: set[int] | None = None
+
+    def as_set(self) -> set[int] | None:
+        """The slots as a set (do not modify), made once and kept with the class, if they are at hand."""
+        if self._set is None and self._array is not None:
+            self._set = self._array if isinstance(self._array, set) else set(self._array)
+        return self._set
 
     def array(self) -> Collection[int] | None:
         """The slots as one collection, for set operations in C, when that is cheap enough."""

@@ -19,6 +19,7 @@ from directory.search import ranking as r
 from directory.search.documents import name_order_key
 from directory.search.highlight import TEXT_FIELDS, Highlighter
 from directory.search.matcher import Scored
+from directory.search.multiword import prepare_next_word
 from directory.search.query import Query, Word, parse
 from directory.search.searching import search_email, search_number, search_text
 from directory.search.snapshot import write_snapshot
@@ -113,7 +114,10 @@ class SearchIndex:
         if parsed.empty:
             return []
         with self._lock:
-            return self._search(parsed, limit, fields)
+            hits = self._search(parsed, limit, fields)
+            if query[-1:].isspace() and parsed.words and not parsed.number_forms:
+                prepare_next_word(self._state, parsed.words)
+            return hits
 
     def _search(self, query: Query, limit: int, fields: Collection[str]) -> list[Hit]:
         state = self._state
