@@ -22,7 +22,6 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
-    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -295,8 +294,10 @@ class CallbackRow(Base):
 
     __tablename__ = "callbacks"
     __table_args__ = (Index("ix_callbacks_state", "state", "hung_up_at"),
-                      Index("ux_callbacks_queue_id", "organisation", "queue_id", unique=True,
-                            sqlite_where=text("queue_id <> ''"), postgresql_where=text("queue_id <> ''")))
+                      # Partial (WHERE queue_id <> ''), as migration 0012 creates it on SQLite and PostgreSQL
+                      # (the store is made by the migrations alone); its predicate is not repeated here, where
+                      # a dialect's keyword imports that dialect (PostgreSQL's: 35-90 ms of each CLI start).
+                      Index("ux_callbacks_queue_id", "organisation", "queue_id", unique=True))
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(200), default="")
