@@ -29,19 +29,21 @@ first result in 0.97 s at 186 MB peak (build at start: 24.4 s, 868 MB), the wind
 751 MB, written in 21 s, opened in 1.0 s, the CLI 1.9-2.7 s at 617-632 MB, the window 2.6-3.0 s at 717-734
 MB, keystroke p99 7.6-9.3 ms of CPU (built: 7.3 ms). The window at 200,000 with the collector off for its
 start (2026-12-05, load average 1.4-2.0): 1.47-1.52 s to its picture less the pause (1.54-1.61 s to exit).
-Keystrokes once the search's per-keystroke work was cut (2026-12-05; the replays now run with the loaded objects
-frozen, gc.freeze, as the window and the CLI run them): at 1,000,000 p99 5.2-6.5 ms of CPU on the opened snapshot,
-5.5-7.5 ms built, p50 1.0-1.1 ms (two runs, load average 1.1-1.3; one a commit earlier, other tests running, load
-average 1.8: 8.9 and 9.3 ms); at 200,000 (a commit earlier, load average 2.1) 4.2 ms (built: 4.1 ms), the window
-1.48 s at 277 MB. With a typo's near-key slot sets made once per word and the large ones kept from keystroke to
-keystroke (2026-12-05, one run, load average 2.3): at 1,000,000 p99 5.85 ms of CPU on the opened snapshot, 5.91 ms
-built, p50 1.1-1.2 ms. The 5 ms target is not met: above it are a typo's first letter (its near keys' sets made,
-5-7 ms; the next letters find most of them kept, 3-4 ms), the first letter of a second word ("eva m": every Eva
-filtered for a name word starting with m, 1.5-2 ms), each besides 1.5-2 ms of highlighting and reading its 50
-hits, and the collector: a keystroke makes no cycle (no pass collects anything), yet a pass over the middle
-generation falls in about one keystroke in sixty (1-5 ms) and a full pass in one per replay (11-18 ms), reading
-every int of the sets the search keeps and the 4,096 decoded rows; a higher threshold for the youngest generation
-only makes each of its passes longer (5,000: 3 ms each, 50,000: 12 ms), so the app leaves Python's thresholds.
+Keystrokes are replayed as the window runs them (2026-12-05, later): the collector held while a query is typed and let
+run when typing pauses (app/lookup/typing_hold.py; its catch-up after each query is printed apart, under 0.1 ms in
+all), highlights asked for the three fields the results columns show. Before that, with every field highlighted
+and the collector free, a pass over the middle generation fell in about one keystroke in sixty (1-5 ms) and a
+full pass in one per replay (11-18 ms), and at 1,000,000 p99 was 5.2-6.5 ms of CPU on the opened snapshot.
+With that, highlighting worked out per word rather than per field, each slot's first letters kept as bits for
+the filters, a typo's e-mail-only near keys read as arrays, full names' namesakes scored in name order until
+the best 50 are known, and a finished word's large classes made sets at the space: at 1,000,000 (four runs as
+those changes landed, load average 0.4-0.5) p99 5.23, 4.70, 4.88 and 4.10 ms of CPU on the opened snapshot
+(built: 3.98, 5.03, 5.07, 3.89), p50 1.0-1.2 ms (built 0.8-0.9); the window 2.46-2.86 s at 715 MB, the CLI
+1.97-2.43 s at 625 MB, the snapshot 759 MB written in 21-23 s and opened in 1.0-1.2 s. At 200,000 (--runs 3,
+load average 0.2): the CLI 1.07 s at 188 MB (build at start: 23.6 s, 868 MB), the window 1.46 s at 272 MB
+(19.3 s, 948 MB), keystroke p99 4.15 ms (built: 4.00), the snapshot 148 MB, written in 4.7 s, opened in 0.19 s.
+Still above 4 ms: a typo's first letters (three keystrokes of the replay, 5-7 ms: its near keys' sets made),
+"nora karl" (few hits, so eight class combinations are walked) and "sara erik" (3.5-4.5 ms).
 The built index is replayed first, with the highlighting's caches cold; the snapshot's replay finds them warm.
 With a CalDAV source configured (--calendar; 2026-12-05, the window's start alone, six runs of each interleaved,
 load average 0.9-2.1): at 200,000 entries 1.51-1.90 s at 279-283 MB, no source in the same runs 1.48-1.91 s at

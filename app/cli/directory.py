@@ -117,7 +117,7 @@ def _search(services: Services, args: argparse.Namespace) -> int:
     queries = (line.rstrip("\r\n") for line in sys.stdin) if args.stdin else iter([args.query])
     for query in queries:
         started = time.perf_counter()
-        hits = index.search(query, limit=limit)
+        hits = index.search(query, limit=limit, fields=())  # it prints no highlights
         elapsed_ms = (time.perf_counter() - started) * 1000
         if args.json or args.stdin:
             print(json.dumps({"query": query, "elapsed_ms": round(elapsed_ms, 3),
