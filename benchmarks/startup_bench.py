@@ -37,9 +37,12 @@ full pass in one per replay (11-18 ms), and at 1,000,000 p99 was 5.2-6.5 ms of C
 With that, highlighting worked out per word rather than per field, each slot's first letters kept as bits for
 the filters, a typo's e-mail-only near keys read as arrays, full names' namesakes scored in name order until
 the best 50 are known, and a finished word's large classes made sets at the space: at 1,000,000 (four runs as
-those changes landed, load average 0.4-0.5) p99 5.23, 4.70, 4.88 and 4.10 ms of CPU on the opened snapshot
-(built: 3.98, 5.03, 5.07, 3.89), p50 1.0-1.2 ms (built 0.8-0.9); the window 2.46-2.86 s at 715 MB, the CLI
-1.97-2.43 s at 625 MB, the snapshot 759 MB written in 21-23 s and opened in 1.0-1.2 s. At 200,000 (--runs 3,
+those changes landed, load average 0.4-0.6) p99 5.23, 4.70, 4.88, 4.10 and 4.88 ms of CPU on the opened snapshot
+(built: 3.98, 5.03, 5.07, 3.89, 4.17), p50 1.0-1.2 ms (built 0.8-0.9); the window 2.46-2.86 s at 715 MB, the CLI
+1.97-2.85 s at 622-625 MB, the snapshot 759 MB written in 21-23 s and opened in 1.0-1.2 s. Those replays of the
+snapshot ran in a process that still held the built index (gigabytes of objects the window never has); with
+it let go first (load average 0.3): p99 3.94 ms on the opened snapshot (built: 4.98), p50 1.02 ms, the window
+2.43 s at 716 MB, the CLI 1.90 s at 622 MB. At 200,000 (--runs 3,
 load average 0.2): the CLI 1.07 s at 188 MB (build at start: 23.6 s, 868 MB), the window 1.46 s at 272 MB
 (19.3 s, 948 MB), keystroke p99 4.15 ms (built: 4.00), the snapshot 148 MB, written in 4.7 s, opened in 0.19 s.
 Still above 4 ms: a typo's first letters (three keystrokes of the replay, 5-7 ms: its near keys' sets made),
@@ -247,8 +250,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     strokes = keystrokes(workload(entries, 2026))
     del entries
     gc.collect()
+    # Each replay with its index alone in memory, as in the window: the built index (and the one the check above
+    # opened) is let go before the snapshot's replay, whose process would otherwise hold gigabytes it never reads.
+    indexes = {"built index (today)": built, "opened snapshot": from_snapshot}
+    del built, from_snapshot, opened
+    gc.collect()
     gc.freeze()  # as the window and the CLI do once the index is loaded: its objects are not rescanned mid-keystroke
-    for name, index in (("built index (today)", built), ("opened snapshot", from_snapshot)):
+    for name in list(indexes):
+        index = indexes.pop(name)
         replay(index.search, strokes[:50])
         cpu: list[float] = []
         catch_up: list[float] = []
@@ -256,8 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  keystrokes, {name:20} n={len(strokes)}  p50 {wall['p50']:6.2f}  p99 {wall['p99']:6.2f} ms"
               f"   (CPU p99 {percentiles(cpu)['p99']:6.2f} ms); the collector's catch-up when typing paused:"
               f" max {max(catch_up):.2f} ms, {sum(catch_up):.1f} ms in all")
+        del index
     gc.unfreeze()
-    del built, from_snapshot, opened, snapshot
+    del snapshot
     services.close()
     gc.collect()
 
