@@ -33,7 +33,8 @@ import smpplib.client  # noqa: E402
 import smpplib.smpp  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 
-from directory.store import OutboxRepository, Store, sqlite_url  # noqa: E402
+from directory.store import Store, sqlite_url  # noqa: E402
+from directory.store.outbox import OutboxRepository  # noqa: E402
 from messaging.compose import Limits, outbox_rows  # noqa: E402
 from messaging.dispatch import Dispatcher  # noqa: E402
 from messaging.model import Channel, Recipient, StaffMessage  # noqa: E402

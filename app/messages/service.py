@@ -12,8 +12,8 @@ import socket
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from directory.store import OutboxRepository, Store
-from directory.store.outbox import OutboxMessage
+from directory.store import Store
+from directory.store.outbox import OutboxMessage, OutboxRepository
 from messaging.compose import Limits, outbox_rows
 from messaging.dispatch import Dispatcher, RetrySchedule
 from messaging.model import StaffMessage

@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from directory.store.schema import Base
+from directory.store.tables import metadata
 
 EMPTY, CURRENT, OLDER, NEWER = "empty", "current", "older", "newer"
 
@@ -69,7 +69,7 @@ def schema_state(engine: Engine, scripts: ScriptDirectory) -> SchemaState:
 def differences(engine: Engine) -> list[str]:
     """Tables, columns and indexes that differ from the models (empty when the schema matches)."""
     with engine.connect() as connection:
-        diffs = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        diffs = compare_metadata(MigrationContext.configure(connection), metadata)
     return [_describe_diff(diff) for diff in diffs]
 
 

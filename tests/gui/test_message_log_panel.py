@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app.messages.log_flow import MessageLogFlow
 from app.tasks import TaskRunner
-from directory.store import OutboxRepository, Store, sqlite_url
-from directory.store.outbox import OutboxMessage
+from directory.store import Store, sqlite_url
+from directory.store.outbox import OutboxMessage, OutboxRepository
 from ui.message_log_model import COLUMNS, MESSAGE_ROLE
 from ui.message_log_panel import MessageLogPanel
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from directory.store import OutboxRepository, Store, sqlite_url
+from directory.store import Store, sqlite_url
+from directory.store.outbox import OutboxRepository
 from messaging.compose import Limits, outbox_rows
 from messaging.dispatch import Dispatcher, record_report
 from messaging.model import Channel, Recipient, StaffMessage

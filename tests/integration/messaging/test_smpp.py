@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from directory.store import OutboxRepository, Store, sqlite_url
+from directory.store import Store, sqlite_url
+from directory.store.outbox import OutboxRepository
 from messaging.compose import Limits, outbox_rows
 from messaging.dispatch import Dispatcher
 from messaging.model import Channel, Recipient, StaffMessage

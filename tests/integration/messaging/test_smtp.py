@@ -15,7 +15,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from directory.store import OutboxRepository, Store, sqlite_url
+from directory.store import Store, sqlite_url
+from directory.store.outbox import OutboxRepository
 from messaging.compose import Limits, outbox_rows
 from messaging.dispatch import Dispatcher
 from messaging.model import Channel, Recipient, StaffMessage

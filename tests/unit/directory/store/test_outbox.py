@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from directory.store import OutboxRepository, Store, sqlite_url
-from directory.store.outbox import OutboxMessage
+from directory.store import Store, sqlite_url
+from directory.store.outbox import OutboxMessage, OutboxRepository
 
 NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 
