@@ -43,7 +43,7 @@ those changes landed, load average 0.4-0.6) p99 5.23, 4.70, 4.88, 4.10 and 4.88 
 snapshot ran in a process that still held the built index (gigabytes of objects the window never has); with
 it let go first (load average 0.3): p99 3.94 ms on the opened snapshot (built: 4.98), p50 1.02 ms, the window
 2.43 s at 716 MB, the CLI 1.90 s at 622 MB. At 200,000, once opening a store imported neither SQLAlchemy's
-PostgreSQL dialect nor the outbox's and statistics' tables (--skip-baseline --runs 3, load average 0.3): the CLI
+PostgreSQL dialect nor the outbox's and statistics' tables (--skip-baseline --runs 3, load average 1.2): the CLI
 0.90-0.93 s at 180 MB, the window 1.40-1.58 s at 273 MB, keystroke p99 3.38 ms on the opened snapshot. At 200,000 (--runs 3,
 load average 0.2): the CLI 1.07 s at 188 MB (build at start: 23.6 s, 868 MB), the window 1.46 s at 272 MB
 (19.3 s, 948 MB), keystroke p99 4.15 ms (built: 4.00), the snapshot 148 MB, written in 4.7 s, opened in 0.19 s.
