@@ -224,6 +224,8 @@ def more_classes(kept: Sequence[WordClass], more: Sequence[WordClass] | Sequence
 
 
 _FOUND = (-1).__ne__  # str.find found it
+_SHARED, _RAW_SHARED = itemgetter(0), itemgetter(1)  # of a group: (shared string, raw shared string)
+_OWN_BIT = frozenset(INITIAL_LETTERS)  # the letters with an initial bit of their own
 
 
 def _initial_test(probe: str) -> tuple[int, bool]:
@@ -232,8 +234,6 @@ def _initial_test(probe: str) -> tuple[int, bool]:
     if len(probe) < 2 or probe[0] != " ":
         return 0, False
     return initial_bit(probe[1]), len(probe) == 2 and probe[1] in _OWN_BIT
-_SHARED, _RAW_SHARED = itemgetter(0), itemgetter(1)
-_OWN_BIT = frozenset(INITIAL_LETTERS)  # of a group: (shared string, raw shared string)
 
 
 def bound(combo: Sequence[WordClass]) -> float:

@@ -61,7 +61,7 @@ class Analysis(NamedTuple):
 
 
 # The letters a folded key can start with, a bit each; digits share one bit, any other character another
-# (31 bits: a snapshot keeps them as 32-bit ints).
+# (28 bits: a snapshot keeps them as 32-bit ints).
 INITIAL_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _BITS = {c: 1 << i for i, c in enumerate(INITIAL_LETTERS)} | dict.fromkeys("0123456789", 1 << 26)
 _OTHER = 1 << 27
