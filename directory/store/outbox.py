@@ -21,44 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Index, Integer, String, Text, delete, or_, select, update
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import delete, or_, select, update
 
 from directory.phones import digits
 from directory.search.folding import fold_key, words
 from directory.store.database import Store
-from directory.store.schema import Base, UTCDateTime
+from directory.store.outbox_table import OutboxRow
 
 STATES = ("queued", "sending", "sent", "delivered", "failed")
 FINAL_STATES = frozenset({"delivered", "failed"})
-
-
-class OutboxRow(Base):
-    """One message to one recipient, with its sending state (see the module docstring)."""
-
-    __tablename__ = "outbox_messages"
-    __table_args__ = (Index("ix_outbox_messages_due", "state", "next_attempt_at"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    batch: Mapped[str] = mapped_column(String(40), index=True)  # one Send: a group shares it
-    channel: Mapped[str] = mapped_column(String(10))  # sms | email | pager
-    recipient: Mapped[str] = mapped_column(String(320))  # E.164, an address, or a pager call number
-    recipient_name: Mapped[str] = mapped_column(String(200), default="")
-    subject: Mapped[str] = mapped_column(String(200), default="")
-    text: Mapped[str] = mapped_column(Text)
-    template: Mapped[str] = mapped_column(String(50), default="")
-    sender: Mapped[str] = mapped_column(String(200), default="")  # the operator who sent it
-    console: Mapped[str] = mapped_column(String(200), default="")
-    call_ref: Mapped[str] = mapped_column(String(100), default="")  # the call it was taken from, if any
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    state: Mapped[str] = mapped_column(String(10), default="queued")
-    reason: Mapped[str] = mapped_column(Text, default="")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    provider_id: Mapped[str] = mapped_column(String(100), default="", index=True)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    search_text: Mapped[str] = mapped_column(Text, default="")
 
 
 @dataclass(frozen=True, slots=True)
