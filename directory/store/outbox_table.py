@@ -12,7 +12,7 @@ from directory.store.schema import Base, UTCDateTime
 
 
 class OutboxRow(Base):
-    """One message to one recipient, with its sending state (see the module docstring)."""
+    """One message to one recipient, with its sending state (see directory.store.outbox)."""
 
     __tablename__ = "outbox_messages"
     __table_args__ = (Index("ix_outbox_messages_due", "state", "next_attempt_at"),)
