@@ -36,13 +36,16 @@ and the collector free, a pass over the middle generation fell in about one keys
 full pass in one per replay (11-18 ms), and at 1,000,000 p99 was 5.2-6.5 ms of CPU on the opened snapshot.
 With that, highlighting worked out per word rather than per field, each slot's first letters kept as bits for
 the filters, a typo's e-mail-only near keys read as arrays, full names' namesakes scored in name order until
-the best 50 are known, and a finished word's large classes made sets at the space: at 1,000,000 (four runs as
+the best 50 are known, and a finished word's large classes made sets at the space: at 1,000,000 (five runs as
 those changes landed, load average 0.4-0.6) p99 5.23, 4.70, 4.88, 4.10 and 4.88 ms of CPU on the opened snapshot
 (built: 3.98, 5.03, 5.07, 3.89, 4.17), p50 1.0-1.2 ms (built 0.8-0.9); the window 2.46-2.86 s at 715 MB, the CLI
 1.97-2.85 s at 622-625 MB, the snapshot 759 MB written in 21-23 s and opened in 1.0-1.2 s. Those replays of the
 snapshot ran in a process that still held the built index (gigabytes of objects the window never has); with
-it let go first (load average 0.3): p99 3.94 ms on the opened snapshot (built: 4.98), p50 1.02 ms, the window
-2.43 s at 716 MB, the CLI 1.90 s at 622 MB. At 200,000, once opening a store imported neither SQLAlchemy's
+it let go first (load average 0.2-0.3): p99 3.94 and, for the same code, 6.04 ms on the opened snapshot (built:
+4.98, 5.17), the window 2.43-2.56 s at 716 MB, the CLI 1.81-1.90 s at 619-622 MB. With the snapshot's replay in a
+process of its own, holding only the opened index as the window's does (as now; its highlighting caches cold; load
+average 0.8): p99 4.37 ms, p50 1.01 ms (built, in the bench's process: 4.89 ms), the window 2.33 s at 716 MB, the
+CLI 1.85 s at 618 MB. At 200,000, once opening a store imported neither SQLAlchemy's
 PostgreSQL dialect nor the outbox's and statistics' tables (--skip-baseline --runs 3, load average 1.2): the CLI
 0.90-0.93 s at 180 MB, the window 1.40-1.58 s at 273 MB, keystroke p99 3.38 ms on the opened snapshot. Before
 that, at 200,000 (--runs 3, load average 0.2): the CLI 1.07 s at 188 MB (build at start: 23.6 s, 868 MB), the
@@ -50,7 +53,6 @@ window 1.46 s at 272 MB (19.3 s, 948 MB), keystroke p99 4.15 ms (built: 4.00), t
 4.7 s, opened in 0.19 s.
 Still above 4 ms: a typo's first letters (three keystrokes of the replay, 5-7 ms: its near keys' sets made),
 "nora karl" (few hits, so eight class combinations are walked) and "sara erik" (3.5-4.5 ms).
-The built index is replayed first, with the highlighting's caches cold; the snapshot's replay finds them warm.
 With a CalDAV source configured (--calendar; 2026-12-05, the window's start alone, six runs of each interleaved,
 load average 0.9-2.1): at 200,000 entries 1.51-1.90 s at 279-283 MB, no source in the same runs 1.48-1.91 s at
 276-277 MB (the routes held flat, 6.4 MB; held as one Mailbox object per person, 29-38 MB, the same runs peaked
