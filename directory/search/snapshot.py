@@ -42,7 +42,7 @@ from directory.search.numbers import NumberIndex
 from directory.search.postings import TokenIndex
 from directory.search.rows import EntryRows, encoded_rows
 from directory.search.slots import SlotMap, sorted_slots
-from directory.search.state import IndexState
+from directory.search.state import INT_COLUMNS, TEXT_COLUMNS, IndexState
 
 MAGIC = b"SWBSRCH\n"
 FORMAT_VERSION = 2
@@ -51,8 +51,6 @@ HEADER_SPACE = 4096  # the JSON header is written into this much room at the sta
 _CHUNK = 1 << 20
 _TOKEN_INDEXES = {"names": 3, "all": 0, "raw_names": 2, "raw_all": 0, "variants": 0, "solo_names": 0,
                   "group_keys": 0, "raw_group_keys": 0}  # attribute -> prefix depth, as IndexState makes them
-_TEXT_COLUMNS = ("own_text", "raw_own_text", "variant_text")
-_INT_COLUMNS = ("own_bar", "group", "raw_own_bar", "name_initials", "all_initials")
 
 
 class SnapshotError(Exception):
@@ -112,8 +110,8 @@ def code_version() -> str:
 
 # -- writing ---------------------------------------------------------------------------------------
 def _plain(state: IndexState) -> dict[str, Any]:
-    plain: dict[str, Any] = {column: getattr(state, column) for column in _TEXT_COLUMNS}
-    plain.update({column: array("i", getattr(state, column)).tobytes() for column in _INT_COLUMNS})
+    plain: dict[str, Any] = {column: getattr(state, column) for column in TEXT_COLUMNS}
+    plain.update({column: array("i", getattr(state, column)).tobytes() for column in INT_COLUMNS})
     plain.update({name: getattr(state, name).to_plain() for name in _TOKEN_INDEXES})
     by_id, slots = sorted_slots(state.ids)
     plain.update(groups=state.groups, ids=state.ids.tobytes(), late=sorted(state.late),
@@ -275,13 +273,13 @@ def _state(load: Callable[[str], Any], mapped: mmap.mmap, sections: dict[str, li
     offsets = array("q")
     offsets.frombytes(part("offsets"))
     state = IndexState()
-    for column in _TEXT_COLUMNS:
+    for column in TEXT_COLUMNS:
         texts = load(column)
         if len(offsets) != slots + 1 or len(texts) != slots:
             raise ValueError(f"{slots} slots in the header, {len(offsets) - 1} rows, {len(texts)} texts in {column}")
         setattr(state, column, texts)
     state.entries = EntryRows(part("rows"), offsets)
-    for column in _INT_COLUMNS:  # arrays, as written: a list of ints costs 8 bytes more a slot, and time
+    for column in INT_COLUMNS:  # arrays, as written: a list of ints costs 8 bytes more a slot, and time
         setattr(state, column, array("i", load(column)))
     for name, depth in _TOKEN_INDEXES.items():
         setattr(state, name, TokenIndex.from_plain(load(name), depth))

@@ -22,9 +22,10 @@ from directory.search.rows import EntryRows
 
 # Slots of typo near keys kept across queries: two words' worth or so (a word's are 5,000-60,000 at a million).
 NEAR_SETS_SLOTS = 60000
-_COLUMNS = ("own_text", "own_bar", "group", "raw_own_text", "raw_own_bar", "variant_text", "name_initials",
-            "all_initials")
-_INT_COLUMNS = ("own_bar", "group", "raw_own_bar", "name_initials", "all_initials")
+# The per-slot columns: strings, and ints (arrays when opened from a snapshot, which keeps both kinds).
+TEXT_COLUMNS = ("own_text", "raw_own_text", "variant_text")
+INT_COLUMNS = ("own_bar", "group", "raw_own_bar", "name_initials", "all_initials")
+_COLUMNS = TEXT_COLUMNS + INT_COLUMNS
 
 
 class IndexState:
@@ -191,7 +192,7 @@ class IndexState:
             self.entries.append(None)
             self.ids.append(0)
             for column in _COLUMNS:
-                getattr(self, column).append(0 if column in _INT_COLUMNS else "")
+                getattr(self, column).append(0 if column in INT_COLUMNS else "")
             self.late.add(slot)
         self._place(slot, entry, analyse(entry))
 
@@ -245,7 +246,7 @@ class IndexState:
         self.entries[slot] = None
         self.ids[slot] = 0
         for column in _COLUMNS:
-            getattr(self, column)[slot] = 0 if column in _INT_COLUMNS else ""
+            getattr(self, column)[slot] = 0 if column in INT_COLUMNS else ""
         if entry.id is not None and self.slot_of.get(entry.id) == slot:
             del self.slot_of[entry.id]
         self.late.discard(slot)
