@@ -116,20 +116,24 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
     # slot, a few times cheaper than searching a string): "eva m" reads 8,663 Evas' initials, and searches
     # no text at all, since a one-letter probe is settled by them.
 
-    def initials(probe: str, bits: Sequence[int], slots: Sequence[int]) -> tuple[Sequence[int], bool]:
+    def narrowed(probe: str, bits: Sequence[int] | None, text: Filter) -> Filter:
+        """``text`` (the probe searched in each slot's strings), after a filter by the folded probe's first
+        letter in ``bits`` when it has one; that filter alone when it settles the probe."""
+        if bits is None:
+            return text
         bit, settled = _initial_test(probe)
         if not bit:
-            return slots, False
-        return list(compress(slots, map(bit.__and__, map(bits.__getitem__, slots)))), settled
+            return text
+        getbits = bits.__getitem__
+
+        def first(slots: Sequence[int]) -> list[int]:
+            return list(compress(slots, map(bit.__and__, map(getbits, slots))))
+
+        return first if settled else (lambda slots: text(first(slots)))
 
     def in_name(probe: str) -> Filter:
-        def keep(slots: Sequence[int]) -> list[int]:
-            slots, settled = initials(probe, name_initials, slots)
-            if settled:
-                return list(slots)
-            return list(compress(slots, map(_FOUND, map(
-                str.find, map(own.__getitem__, slots), repeat(probe), repeat(0), map(bars.__getitem__, slots)))))
-        return keep
+        return narrowed(probe, name_initials, lambda slots: list(compress(slots, map(_FOUND, map(
+            str.find, map(own.__getitem__, slots), repeat(probe), repeat(0), map(bars.__getitem__, slots))))))
 
     def raw_in_name(probe: str) -> Filter:
         return lambda slots: list(compress(slots, map(_FOUND, map(
@@ -141,16 +145,9 @@ def word_classes(state: IndexState, w: Word, extras: Sequence[r.Extra]) -> list[
         own string's are). Probed slot by slot rather than through a set of the groups that have the key:
         a prefix such as "avde" is in 60,000 groups at a million entries, a set that took 10 ms to make at
         each keystroke for the few hundred slots a walk filters."""
-        def keep(slots: Sequence[int]) -> list[int]:
-            settled = False
-            if folded:
-                slots, settled = initials(probe, all_initials, slots)
-            if settled:
-                return list(slots)
-            return list(compress(slots, map(or_, map(
-                str.__contains__, map(texts.__getitem__, slots), repeat(probe)), map(
-                str.__contains__, map(shared, map(groups.__getitem__, map(group.__getitem__, slots))), repeat(probe)))))
-        return keep
+        return narrowed(probe, all_initials if folded else None, lambda slots: list(compress(slots, map(or_, map(
+            str.__contains__, map(texts.__getitem__, slots), repeat(probe)), map(
+            str.__contains__, map(shared, map(groups.__getitem__, map(group.__getitem__, slots))), repeat(probe))))))
 
     def variant(probe: str) -> Filter:
         return lambda slots: list(compress(slots, map(str.__contains__, map(variants.__getitem__, slots),
